@@ -1,0 +1,98 @@
+import { createWriteStream, type WriteStream } from 'node:fs';
+import type { Command } from 'commander';
+import type { Rejection } from '../core/raw-item.js';
+import { ingestPaths } from '../pipeline/ingest.js';
+import { measureInputs } from '../pipeline/read-inputs.js';
+import { EXIT, withStore, writeJson, writeLine, type CliContext } from './cli-context.js';
+import { progressFor } from './progress.js';
+
+interface IngestFlags {
+  db?: string;
+  json?: boolean;
+  errors?: string;
+  batchSize: string;
+}
+
+const describeRecord = (rejection: Rejection): string => {
+  const { path, recordIndex, byteOffset } = rejection.provenance;
+  if (recordIndex !== undefined) return `${path} record ${recordIndex}`;
+  if (byteOffset !== undefined) return `${path} at byte ${byteOffset}`;
+  return path;
+};
+
+export function register(program: Command, ctx: CliContext): void {
+  program
+    .command('ingest')
+    .description(
+      'read news from files, directories or stdin (-) and store every article; re-ingesting stores nothing twice',
+    )
+    .argument('<paths...>', 'files or directories (recursive); "-" reads stdin')
+    .option(
+      '--db <location>',
+      'SQLite file or postgres:// URL (default: $SITREP_DB or ./sitrep.db)',
+    )
+    .option(
+      '--json',
+      'print {"added","unchanged","revised","rejected",...} as JSON, no progress bar',
+    )
+    .option('--errors <file>', 'also write every rejected record as a JSON line to this file')
+    .option('--batch-size <n>', 'articles per transaction', '200')
+    .addHelpText(
+      'after',
+      '\nExit codes: 0 all stored, 3 completed but some records were rejected, 1 fatal error.',
+    )
+    .action(async (paths: string[], flags: IngestFlags) => {
+      const batchSize = Number(flags.batchSize);
+      if (!Number.isInteger(batchSize) || batchSize < 1) {
+        writeLine(ctx.stderr, `sitrep ingest: --batch-size must be a positive integer`);
+        ctx.setExitCode(EXIT.usage);
+        return;
+      }
+      const errorsFile: WriteStream | undefined = flags.errors
+        ? createWriteStream(flags.errors, { flags: 'w' })
+        : undefined;
+      const quiet = flags.json === true;
+      const totalBytes = await measureInputs(paths);
+      const progress = progressFor(ctx, { quiet, totalBytes, label: 'ingest' });
+      let items = 0;
+      const summary = await withStore(ctx, flags.db, (store) =>
+        ingestPaths(paths, store, {
+          batchSize,
+          stdin: ctx.stdin,
+          onProgress: ({ items: seen, bytesRead }) => {
+            items = seen;
+            progress.update(bytesRead, { items });
+          },
+          onRejected: (rejection) => {
+            writeLine(ctx.stderr, `rejected: ${describeRecord(rejection)}: ${rejection.reason}`);
+            errorsFile?.write(
+              `${JSON.stringify({
+                file: rejection.provenance.path,
+                record: rejection.provenance.recordIndex ?? null,
+                offset: rejection.provenance.byteOffset ?? null,
+                url: rejection.provenance.url ?? null,
+                reason: rejection.reason,
+              })}\n`,
+            );
+          },
+        }),
+      ).finally(() => progress.stop());
+      if (errorsFile) await new Promise<void>((resolve) => errorsFile.end(resolve));
+
+      if (flags.json) writeJson(ctx, summary);
+      else {
+        const skipped = Object.entries(summary.skippedByReason)
+          .map(([reason, n]) => `${n} ${reason}`)
+          .join('; ');
+        writeLine(
+          ctx.stdout,
+          `added ${summary.added}, unchanged ${summary.unchanged}, revised ${summary.revised}, ` +
+            `rejected ${summary.rejected}, skipped ${summary.skipped}${skipped ? ` (${skipped})` : ''}` +
+            (summary.feeds.added + summary.feeds.unchanged > 0
+              ? `; feeds added ${summary.feeds.added}, unchanged ${summary.feeds.unchanged}`
+              : ''),
+        );
+      }
+      ctx.setExitCode(summary.rejected > 0 ? EXIT.completedWithRejections : EXIT.ok);
+    });
+}

@@ -1,0 +1,61 @@
+import { Command, CommanderError } from 'commander';
+import { isAppError } from '../core/errors.js';
+import { EXIT, writeLine, type CliContext } from './cli-context.js';
+import { register as registerExport } from './export-command.js';
+import { register as registerIngest } from './ingest-command.js';
+import { register as registerList } from './list-command.js';
+import { register as registerReprocess } from './reprocess-command.js';
+import { register as registerSearch } from './search-command.js';
+import { register as registerShow } from './show-command.js';
+import { register as registerStats } from './stats-command.js';
+
+type Registrar = (program: Command, ctx: CliContext) => void;
+
+/** Every command, one file each; the order here is the order of `sitrep --help`. */
+const COMMANDS: readonly Registrar[] = [
+  registerIngest,
+  registerList,
+  registerShow,
+  registerSearch,
+  registerStats,
+  registerExport,
+  registerReprocess,
+];
+
+export const buildProgram = (ctx: CliContext, version: string): Command => {
+  const program = new Command('sitrep')
+    .description(
+      'sitrep: turn a raw stream of defence and security news into searchable, traceable articles',
+    )
+    .version(version)
+    .showHelpAfterError()
+    .exitOverride()
+    .configureOutput({
+      writeOut: (text) => ctx.stdout.write(text),
+      writeErr: (text) => ctx.stderr.write(text),
+    });
+  for (const registrar of COMMANDS) registrar(program, ctx);
+  for (const command of program.commands) command.exitOverride();
+  return program;
+};
+
+/** Runs one command line; maps every error to one clear line and an exit code (never a stack trace). */
+export const runCli = async (argv: readonly string[], ctx: CliContext, version: string) => {
+  const program = buildProgram(ctx, version);
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // help and version "errors" are normal exits
+      ctx.setExitCode(error.exitCode === 0 ? EXIT.ok : EXIT.usage);
+      return;
+    }
+    if (isAppError(error)) {
+      writeLine(ctx.stderr, `sitrep: ${error.message}`);
+    } else {
+      writeLine(ctx.stderr, `sitrep: internal error: ${(error as Error).message ?? String(error)}`);
+      if (ctx.env['SITREP_DEBUG']) writeLine(ctx.stderr, String((error as Error).stack));
+    }
+    ctx.setExitCode(EXIT.fatal);
+  }
+};

@@ -1,0 +1,120 @@
+import type { ArticleDraft } from '../core/article.js';
+import type { ReaderEvent, FeedSubscription, Rejection } from '../core/raw-item.js';
+import type { ArticleStore } from '../store/port.js';
+import { draftArticle } from './draft-article.js';
+import { readInputs } from './read-inputs.js';
+
+export interface IngestProgress {
+  readonly items: number;
+  readonly bytesRead: number;
+}
+
+export interface IngestOptions {
+  /** Articles per transaction: a crash loses at most one batch, which a re-run redoes. */
+  readonly batchSize?: number;
+  readonly stdin?: NodeJS.ReadableStream;
+  readonly onProgress?: (progress: IngestProgress) => void;
+  readonly onRejected?: (rejection: Rejection) => void;
+}
+
+export interface IngestSummary {
+  added: number;
+  unchanged: number;
+  revised: number;
+  rejected: number;
+  skipped: number;
+  skippedByReason: Record<string, number>;
+  feeds: { added: number; unchanged: number };
+}
+
+export const emptySummary = (): IngestSummary => ({
+  added: 0,
+  unchanged: 0,
+  revised: 0,
+  rejected: 0,
+  skipped: 0,
+  skippedByReason: {},
+  feeds: { added: 0, unchanged: 0 },
+});
+
+/** Reads every input path and stores what it holds; never throws for a bad record. */
+export const ingestPaths = async (
+  paths: readonly string[],
+  store: ArticleStore,
+  options: IngestOptions = {},
+): Promise<IngestSummary> => {
+  let bytesRead = 0;
+  let items = 0;
+  const events = readInputs(paths, {
+    ...(options.stdin ? { stdin: options.stdin } : {}),
+    onFile: (_path, bytes) => {
+      bytesRead += bytes;
+      options.onProgress?.({ items, bytesRead });
+    },
+  });
+  return ingestEvents(events, store, {
+    ...options,
+    onProgress: (progress) => {
+      items = progress.items;
+      options.onProgress?.({ items, bytesRead });
+    },
+  });
+};
+
+/** The pipeline proper: reader events -> cleaning -> drafts -> batched saves. */
+export const ingestEvents = async (
+  events: AsyncIterable<ReaderEvent>,
+  store: ArticleStore,
+  options: IngestOptions = {},
+): Promise<IngestSummary> => {
+  const batchSize = options.batchSize ?? 200;
+  const summary = emptySummary();
+  let drafts: ArticleDraft[] = [];
+  let feeds: FeedSubscription[] = [];
+  let items = 0;
+
+  const reject = (rejection: Rejection): void => {
+    summary.rejected++;
+    options.onRejected?.(rejection);
+  };
+  const flush = async (): Promise<void> => {
+    if (drafts.length > 0) {
+      for (const outcome of await store.saveArticles(drafts)) summary[outcome.status]++;
+      drafts = [];
+    }
+    if (feeds.length > 0) {
+      const saved = await store.saveFeeds(feeds);
+      summary.feeds.added += saved.added;
+      summary.feeds.unchanged += saved.unchanged;
+      feeds = [];
+    }
+  };
+
+  for await (const event of events) {
+    switch (event.kind) {
+      case 'item': {
+        items++;
+        const draft = draftArticle(event.item);
+        if (draft.ok) drafts.push(draft.value);
+        else reject({ provenance: event.item.provenance, reason: draft.error });
+        break;
+      }
+      case 'feed':
+        feeds.push(event.feed);
+        break;
+      case 'rejected':
+        items++;
+        reject(event.rejection);
+        break;
+      case 'skipped':
+        summary.skipped++;
+        summary.skippedByReason[event.skip.reason] =
+          (summary.skippedByReason[event.skip.reason] ?? 0) + 1;
+        break;
+    }
+    if (drafts.length >= batchSize || feeds.length >= batchSize) await flush();
+    options.onProgress?.({ items, bytesRead: 0 });
+  }
+  await flush();
+  return summary;
+};

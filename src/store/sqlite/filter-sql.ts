@@ -1,0 +1,64 @@
+import type { Filter } from '../../search/index.js';
+
+export interface SqlFragment {
+  readonly sql: string;
+  readonly params: unknown[];
+}
+
+/**
+ * Writes a query-language filter as an SQLite condition on `articles a`. Conditions on missing
+ * metadata are false (so their NOT is true), as the language defines: hence coalesce and EXISTS
+ * rather than plain comparisons that NULL would swallow under NOT.
+ */
+export const filterToSqlite = (filter: Filter): SqlFragment => {
+  switch (filter.kind) {
+    case 'field':
+      switch (filter.field) {
+        case 'source':
+          return { sql: `coalesce(a.source_key, '') = ?`, params: [filter.value] };
+        case 'lang':
+          return { sql: `coalesce(a.language_key, '') = ?`, params: [filter.value] };
+        case 'entity':
+          return {
+            sql: `EXISTS (SELECT 1 FROM entity_mentions m WHERE m.article_id = a.id AND (m.name_key = ? OR lower(m.entity_id) = ?))`,
+            params: [filter.value, filter.value],
+          };
+        case 'type':
+          return {
+            sql: `EXISTS (SELECT 1 FROM entity_mentions m WHERE m.article_id = a.id AND m.type_key = ?)`,
+            params: [filter.value],
+          };
+        case 'country':
+          return {
+            sql: `EXISTS (SELECT 1 FROM article_countries c WHERE c.article_id = a.id AND (c.code_key = ? OR c.name_key = ?))`,
+            params: [filter.value, filter.value],
+          };
+      }
+      break;
+    case 'date':
+      return {
+        sql: `(a.published IS NOT NULL AND a.published ${filter.bound === 'after' ? '>=' : '<'} ?)`,
+        params: [filter.date],
+      };
+    case 'text':
+      return {
+        sql: `a.seq IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)`,
+        params: [filter.query],
+      };
+    case 'not': {
+      const inner = filterToSqlite(filter.filter);
+      return { sql: `NOT (${inner.sql})`, params: inner.params };
+    }
+    case 'and':
+    case 'or': {
+      if (filter.filters.length === 0)
+        return { sql: filter.kind === 'and' ? '1' : '0', params: [] };
+      const parts = filter.filters.map(filterToSqlite);
+      return {
+        sql: `(${parts.map((p) => p.sql).join(filter.kind === 'and' ? ' AND ' : ' OR ')})`,
+        params: parts.flatMap((p) => p.params),
+      };
+    }
+  }
+  return { sql: '0', params: [] };
+};

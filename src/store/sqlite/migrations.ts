@@ -1,0 +1,152 @@
+/**
+ * Append-only schema history for the SQLite store. Never edit a shipped entry: add a new one.
+ * Each runs once, in its own transaction, recorded in schema_migrations.
+ */
+export interface Migration {
+  readonly version: number;
+  readonly name: string;
+  readonly sql: string;
+}
+
+export const SQLITE_MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'articles, revisions, feeds, full-text index',
+    sql: `
+CREATE TABLE articles (
+  seq INTEGER PRIMARY KEY AUTOINCREMENT,
+  id TEXT NOT NULL UNIQUE,
+  identity_key TEXT NOT NULL UNIQUE,
+  revision INTEGER NOT NULL,
+  format TEXT NOT NULL,
+  external_id TEXT,
+  url TEXT,
+  canonical_url TEXT,
+  source TEXT,
+  site TEXT,
+  title TEXT,
+  text TEXT NOT NULL,
+  authors TEXT NOT NULL,
+  categories TEXT NOT NULL,
+  published TEXT,
+  language TEXT,
+  content_hash TEXT NOT NULL,
+  stage_versions TEXT NOT NULL,
+  provenance TEXT NOT NULL,
+  raw_media_type TEXT NOT NULL,
+  ingested_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL
+);
+CREATE INDEX articles_canonical_url ON articles(canonical_url);
+CREATE INDEX articles_published ON articles(published);
+CREATE INDEX articles_source ON articles(source);
+CREATE INDEX articles_content_hash ON articles(content_hash);
+
+CREATE TABLE article_revisions (
+  article_id TEXT NOT NULL REFERENCES articles(id),
+  revision INTEGER NOT NULL,
+  content_hash TEXT NOT NULL,
+  raw_hash TEXT NOT NULL,
+  title TEXT,
+  text TEXT NOT NULL,
+  raw TEXT NOT NULL,
+  item_record TEXT NOT NULL,
+  raw_media_type TEXT NOT NULL,
+  provenance TEXT NOT NULL,
+  ingested_at TEXT NOT NULL,
+  PRIMARY KEY (article_id, revision)
+);
+
+CREATE TABLE feeds (
+  xml_url TEXT PRIMARY KEY,
+  title TEXT,
+  html_url TEXT,
+  category TEXT,
+  provenance TEXT NOT NULL,
+  added_at TEXT NOT NULL
+);
+
+CREATE VIRTUAL TABLE articles_fts USING fts5(
+  title, text,
+  content='articles', content_rowid='seq',
+  tokenize='unicode61 remove_diacritics 2'
+);
+CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN
+  INSERT INTO articles_fts(rowid, title, text) VALUES (new.seq, coalesce(new.title, ''), new.text);
+END;
+CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN
+  INSERT INTO articles_fts(articles_fts, rowid, title, text)
+    VALUES ('delete', old.seq, coalesce(old.title, ''), old.text);
+END;
+CREATE TRIGGER articles_fts_update AFTER UPDATE OF title, text ON articles BEGIN
+  INSERT INTO articles_fts(articles_fts, rowid, title, text)
+    VALUES ('delete', old.seq, coalesce(old.title, ''), old.text);
+  INSERT INTO articles_fts(rowid, title, text) VALUES (new.seq, coalesce(new.title, ''), new.text);
+END;
+`,
+  },
+  {
+    version: 2,
+    name: 'API tokens (hashed)',
+    sql: `
+CREATE TABLE api_tokens (
+  name TEXT PRIMARY KEY,
+  token_hash TEXT NOT NULL UNIQUE,
+  scopes TEXT NOT NULL,
+  created_at TEXT NOT NULL
+);
+`,
+  },
+  {
+    version: 3,
+    name: 'search keys and entity mentions for query filters and facets',
+    sql: `
+ALTER TABLE articles ADD COLUMN source_key TEXT;
+ALTER TABLE articles ADD COLUMN language_key TEXT;
+UPDATE articles SET
+  source_key = lower(source),
+  language_key = lower(substr(language, 1, instr(language || '-', '-') - 1));
+CREATE INDEX articles_source_key ON articles(source_key);
+CREATE INDEX articles_language_key ON articles(language_key);
+
+CREATE TABLE entity_mentions (
+  article_id TEXT NOT NULL REFERENCES articles(id),
+  start_offset INTEGER NOT NULL,
+  end_offset INTEGER NOT NULL,
+  text TEXT NOT NULL,
+  type TEXT NOT NULL,
+  entity_id TEXT NOT NULL,
+  name TEXT NOT NULL,
+  name_key TEXT NOT NULL,
+  type_key TEXT NOT NULL,
+  enricher_version TEXT NOT NULL
+);
+CREATE INDEX entity_mentions_article ON entity_mentions(article_id);
+CREATE INDEX entity_mentions_entity ON entity_mentions(entity_id, article_id);
+CREATE INDEX entity_mentions_name ON entity_mentions(name_key, article_id);
+CREATE INDEX entity_mentions_type ON entity_mentions(type_key, article_id);
+`,
+  },
+  {
+    version: 4,
+    name: 'article enrichments and the countries an article concerns',
+    sql: `
+CREATE TABLE article_enrichments (
+  article_id TEXT PRIMARY KEY REFERENCES articles(id),
+  version TEXT NOT NULL,
+  document TEXT NOT NULL,
+  enriched_at TEXT NOT NULL
+);
+CREATE TABLE article_countries (
+  article_id TEXT NOT NULL REFERENCES articles(id),
+  code TEXT NOT NULL,
+  name TEXT NOT NULL,
+  code_key TEXT NOT NULL,
+  name_key TEXT NOT NULL,
+  PRIMARY KEY (article_id, code)
+);
+CREATE INDEX article_countries_code ON article_countries(code_key, article_id);
+CREATE INDEX article_countries_name ON article_countries(name_key, article_id);
+`,
+  },
+];

@@ -1,0 +1,248 @@
+import type Database from 'better-sqlite3';
+import type { ArticleFingerprint } from '../../dedup/article-fingerprint.js';
+import type { BandCandidate, NearDuplicateIndex } from '../../dedup/near-duplicate-index.js';
+import { groupDecisions } from '../../dedup/syndication-decision.js';
+import type {
+  SyndicationDecision,
+  SyndicationGroup,
+  SyndicationReason,
+  SyndicationStatus,
+} from '../../dedup/syndication-decision.js';
+
+/**
+ * Tables of the near-duplicate index, for the append-only migrations. Bucket rows point at a
+ * fingerprint's integer key (not the article id text) to keep the largest table small: one row per
+ * (LSH band bucket, article). Word arrays are little-endian uint32 BLOBs.
+ */
+export const NEAR_DUPLICATE_SCHEMA_SQL = `
+CREATE TABLE dedup_fingerprints (
+  id INTEGER PRIMARY KEY,
+  article_id TEXT NOT NULL UNIQUE,
+  source TEXT,
+  published TEXT,
+  text_hash TEXT NOT NULL,
+  url_hash TEXT,
+  title_hash TEXT,
+  words BLOB NOT NULL,
+  paragraph_starts BLOB NOT NULL,
+  figures BLOB NOT NULL,
+  signature BLOB NOT NULL
+);
+CREATE INDEX dedup_fingerprints_text_hash ON dedup_fingerprints(text_hash);
+CREATE INDEX dedup_fingerprints_url_hash ON dedup_fingerprints(url_hash) WHERE url_hash IS NOT NULL;
+CREATE TABLE dedup_buckets (
+  bucket INTEGER NOT NULL,
+  fingerprint_id INTEGER NOT NULL REFERENCES dedup_fingerprints(id) ON DELETE CASCADE,
+  PRIMARY KEY (bucket, fingerprint_id)
+) WITHOUT ROWID;
+CREATE TABLE syndication_decisions (
+  article_id TEXT PRIMARY KEY,
+  status TEXT NOT NULL CHECK (status IN ('original', 'duplicate', 'near-duplicate')),
+  canonical_id TEXT,
+  similarity REAL NOT NULL,
+  reasons TEXT NOT NULL,
+  version TEXT NOT NULL
+);
+CREATE INDEX syndication_decisions_canonical ON syndication_decisions(canonical_id) WHERE canonical_id IS NOT NULL;
+`;
+
+interface FingerprintRow {
+  article_id: string;
+  source: string | null;
+  published: string | null;
+  text_hash: string;
+  url_hash: string | null;
+  title_hash: string | null;
+  words: Buffer;
+  paragraph_starts: Buffer;
+  figures: Buffer;
+  signature: Buffer;
+}
+
+interface DecisionRow {
+  article_id: string;
+  status: string;
+  canonical_id: string | null;
+  similarity: number;
+  reasons: string;
+  version: string;
+}
+
+const toBlob = (values: Uint32Array): Buffer =>
+  Buffer.from(values.buffer, values.byteOffset, values.byteLength);
+
+// Copy into a fresh ArrayBuffer: a Buffer's offset need not be 4-byte aligned.
+const fromBlob = (blob: Buffer): Uint32Array => {
+  const copy = new Uint8Array(blob.byteLength);
+  copy.set(blob);
+  return new Uint32Array(copy.buffer);
+};
+
+const toFingerprint = (row: FingerprintRow): ArticleFingerprint => ({
+  articleId: row.article_id,
+  ...(row.source === null ? {} : { source: row.source }),
+  ...(row.published === null ? {} : { published: row.published }),
+  textHash: row.text_hash,
+  ...(row.url_hash === null ? {} : { urlHash: row.url_hash }),
+  ...(row.title_hash === null ? {} : { titleHash: row.title_hash }),
+  words: fromBlob(row.words),
+  paragraphStarts: fromBlob(row.paragraph_starts),
+  figures: fromBlob(row.figures),
+  signature: fromBlob(row.signature),
+});
+
+const toDecision = (row: DecisionRow): SyndicationDecision => ({
+  articleId: row.article_id,
+  status: row.status as SyndicationStatus,
+  ...(row.canonical_id === null ? {} : { of: row.canonical_id }),
+  similarity: row.similarity,
+  reasons: JSON.parse(row.reasons) as SyndicationReason[],
+  version: row.version,
+});
+
+/** NearDuplicateIndex on the store's SQLite database; the tables come from NEAR_DUPLICATE_SCHEMA_SQL. */
+export class SqliteNearDuplicateIndex implements NearDuplicateIndex {
+  private readonly insertFingerprint;
+  private readonly insertBucket;
+  private readonly selectFingerprint;
+  private readonly selectByText;
+  private readonly selectByUrl;
+  private readonly selectDecision;
+  private readonly selectCopies;
+  private readonly upsertDecision;
+  private readonly selectAllDecisions;
+  private readonly candidateQueries = new Map<
+    number,
+    Database.Statement<number[], { article_id: string; shared: number }>
+  >();
+  private readonly addAll;
+  private readonly saveAll;
+
+  constructor(private readonly db: Database.Database) {
+    this.insertFingerprint = db.prepare<
+      [
+        string,
+        string | null,
+        string | null,
+        string,
+        string | null,
+        string | null,
+        Buffer,
+        Buffer,
+        Buffer,
+        Buffer,
+      ],
+      { id: number }
+    >(
+      `INSERT INTO dedup_fingerprints (article_id, source, published, text_hash, url_hash, title_hash, words, paragraph_starts, figures, signature)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (article_id) DO NOTHING RETURNING id`,
+    );
+    this.insertBucket = db.prepare<[number, number]>(
+      'INSERT OR IGNORE INTO dedup_buckets (bucket, fingerprint_id) VALUES (?, ?)',
+    );
+    this.selectFingerprint = db.prepare<[string], FingerprintRow>(
+      'SELECT * FROM dedup_fingerprints WHERE article_id = ?',
+    );
+    this.selectByText = db.prepare<[string], { article_id: string }>(
+      'SELECT article_id FROM dedup_fingerprints WHERE text_hash = ? ORDER BY article_id',
+    );
+    this.selectByUrl = db.prepare<[string], { article_id: string }>(
+      'SELECT article_id FROM dedup_fingerprints WHERE url_hash = ? ORDER BY article_id',
+    );
+    this.selectDecision = db.prepare<[string], DecisionRow>(
+      'SELECT * FROM syndication_decisions WHERE article_id = ?',
+    );
+    this.selectCopies = db.prepare<[string], DecisionRow>(
+      'SELECT * FROM syndication_decisions WHERE canonical_id = ? ORDER BY article_id',
+    );
+    this.upsertDecision = db.prepare<[string, string, string | null, number, string, string]>(
+      `INSERT INTO syndication_decisions (article_id, status, canonical_id, similarity, reasons, version)
+       VALUES (?, ?, ?, ?, ?, ?)
+       ON CONFLICT (article_id) DO UPDATE SET status = excluded.status, canonical_id = excluded.canonical_id,
+         similarity = excluded.similarity, reasons = excluded.reasons, version = excluded.version`,
+    );
+    this.selectAllDecisions = db.prepare<[], DecisionRow>(
+      'SELECT * FROM syndication_decisions WHERE canonical_id IS NOT NULL',
+    );
+    this.addAll = db.transaction((fingerprint: ArticleFingerprint, bands: readonly number[]) => {
+      const row = this.insertFingerprint.get(
+        fingerprint.articleId,
+        fingerprint.source ?? null,
+        fingerprint.published ?? null,
+        fingerprint.textHash,
+        fingerprint.urlHash ?? null,
+        fingerprint.titleHash ?? null,
+        toBlob(fingerprint.words),
+        toBlob(fingerprint.paragraphStarts),
+        toBlob(fingerprint.figures),
+        toBlob(fingerprint.signature),
+      );
+      if (!row) return;
+      for (const band of bands) this.insertBucket.run(band, row.id);
+    });
+    this.saveAll = db.transaction((decisions: readonly SyndicationDecision[]) => {
+      for (const d of decisions) {
+        this.upsertDecision.run(
+          d.articleId,
+          d.status,
+          d.of ?? null,
+          d.similarity,
+          JSON.stringify(d.reasons),
+          d.version,
+        );
+      }
+    });
+  }
+
+  async addFingerprint(fingerprint: ArticleFingerprint, bands: readonly number[]): Promise<void> {
+    this.addAll(fingerprint, bands);
+  }
+
+  async getFingerprint(articleId: string): Promise<ArticleFingerprint | undefined> {
+    const row = this.selectFingerprint.get(articleId);
+    return row ? toFingerprint(row) : undefined;
+  }
+
+  async findBandCandidates(bands: readonly number[], limit: number): Promise<BandCandidate[]> {
+    if (bands.length === 0) return [];
+    let query = this.candidateQueries.get(bands.length);
+    if (!query) {
+      query = this.db.prepare<number[], { article_id: string; shared: number }>(
+        `SELECT f.article_id, c.shared FROM (
+           SELECT fingerprint_id, COUNT(*) AS shared FROM dedup_buckets
+           WHERE bucket IN (${bands.map(() => '?').join(', ')}) GROUP BY fingerprint_id
+         ) c JOIN dedup_fingerprints f ON f.id = c.fingerprint_id
+         ORDER BY c.shared DESC, f.article_id LIMIT ?`,
+      );
+      this.candidateQueries.set(bands.length, query);
+    }
+    return query
+      .all(...bands, limit)
+      .map((row) => ({ articleId: row.article_id, sharedBands: row.shared }));
+  }
+
+  async findByTextHash(textHash: string): Promise<string[]> {
+    return this.selectByText.all(textHash).map((row) => row.article_id);
+  }
+
+  async findByUrlHash(urlHash: string): Promise<string[]> {
+    return this.selectByUrl.all(urlHash).map((row) => row.article_id);
+  }
+
+  async getDecision(articleId: string): Promise<SyndicationDecision | undefined> {
+    const row = this.selectDecision.get(articleId);
+    return row ? toDecision(row) : undefined;
+  }
+
+  async listCopiesOf(canonicalId: string): Promise<SyndicationDecision[]> {
+    return this.selectCopies.all(canonicalId).map(toDecision);
+  }
+
+  async saveDecisions(decisions: readonly SyndicationDecision[]): Promise<void> {
+    this.saveAll(decisions);
+  }
+
+  async listGroups(): Promise<SyndicationGroup[]> {
+    return groupDecisions(this.selectAllDecisions.all().map(toDecision));
+  }
+}

@@ -1,0 +1,72 @@
+import type Database from 'better-sqlite3';
+import type { ArticleEnrichment, CountryRef, EntityMention } from '../../core/enrichment.js';
+import { AppError } from '../../core/errors.js';
+
+/** Replaces one article's enrichment rows; the caller wraps it in a transaction. */
+export const saveSqliteEnrichment = (
+  db: Database.Database,
+  articleId: string,
+  enrichment: ArticleEnrichment,
+  now: string,
+): void => {
+  const exists = db.prepare('SELECT 1 FROM articles WHERE id = ?').get(articleId);
+  if (!exists) throw new AppError('NOT_FOUND', `no article ${articleId}`);
+  db.prepare('DELETE FROM entity_mentions WHERE article_id = ?').run(articleId);
+  db.prepare('DELETE FROM article_countries WHERE article_id = ?').run(articleId);
+  const insertMention = db.prepare(
+    `INSERT INTO entity_mentions (article_id, start_offset, end_offset, text, type, entity_id, name,
+       name_key, type_key, enricher_version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  for (const m of enrichment.entities) {
+    insertMention.run(
+      articleId,
+      m.start,
+      m.end,
+      m.text,
+      m.type,
+      m.id,
+      m.name,
+      m.name.toLowerCase(),
+      m.type.toLowerCase(),
+      enrichment.version,
+    );
+  }
+  const insertCountry = db.prepare(
+    `INSERT OR IGNORE INTO article_countries (article_id, code, name, code_key, name_key)
+     VALUES (?, ?, ?, ?, ?)`,
+  );
+  for (const c of enrichment.countries) {
+    insertCountry.run(articleId, c.code, c.name, c.code.toLowerCase(), c.name.toLowerCase());
+  }
+  db.prepare(
+    `INSERT INTO article_enrichments (article_id, version, document, enriched_at) VALUES (?, ?, ?, ?)
+     ON CONFLICT(article_id) DO UPDATE SET version = excluded.version, document = excluded.document,
+       enriched_at = excluded.enriched_at`,
+  ).run(articleId, enrichment.version, JSON.stringify(enrichment.document ?? null), now);
+};
+
+export const getSqliteEnrichment = (
+  db: Database.Database,
+  articleId: string,
+): ArticleEnrichment | undefined => {
+  const row = db
+    .prepare<[string], { version: string; document: string }>(
+      'SELECT version, document FROM article_enrichments WHERE article_id = ?',
+    )
+    .get(articleId);
+  if (!row) return undefined;
+  const entities = db
+    .prepare<[string], EntityMention>(
+      `SELECT text, start_offset AS start, end_offset AS end, type, entity_id AS id, name
+         FROM entity_mentions WHERE article_id = ? ORDER BY start_offset, end_offset`,
+    )
+    .all(articleId)
+    .map((m) => ({ ...m }));
+  const countries = db
+    .prepare<[string], CountryRef>(
+      'SELECT code, name FROM article_countries WHERE article_id = ? ORDER BY code',
+    )
+    .all(articleId)
+    .map((c) => ({ ...c }));
+  return { version: row.version, entities, countries, document: JSON.parse(row.document) };
+};

@@ -1,0 +1,215 @@
+import type Database from 'better-sqlite3';
+import type { StoryCandidate, StoryIndex, StoryMember, StoryRecord } from '../../stories/story-index.js';
+
+/** Tables of incremental story clustering, for the append-only migrations. */
+export const STORY_SCHEMA_SQL = `
+CREATE TABLE story_corpus (
+  id INTEGER PRIMARY KEY CHECK (id = 1),
+  documents INTEGER NOT NULL
+);
+CREATE TABLE story_term_frequencies (
+  term TEXT PRIMARY KEY,
+  documents INTEGER NOT NULL
+) WITHOUT ROWID;
+CREATE TABLE stories (
+  id TEXT PRIMARY KEY,
+  title TEXT NOT NULL,
+  first_seen TEXT,
+  last_seen TEXT,
+  article_count INTEGER NOT NULL,
+  sources TEXT NOT NULL,
+  centroid TEXT NOT NULL,
+  version TEXT NOT NULL
+);
+CREATE TABLE story_lookup_terms (
+  term TEXT NOT NULL,
+  story_id TEXT NOT NULL REFERENCES stories(id) ON DELETE CASCADE,
+  PRIMARY KEY (term, story_id)
+) WITHOUT ROWID;
+CREATE INDEX story_lookup_terms_story ON story_lookup_terms(story_id);
+CREATE TABLE story_members (
+  article_id TEXT PRIMARY KEY,
+  story_id TEXT NOT NULL,
+  published TEXT,
+  title TEXT,
+  source TEXT,
+  similarity REAL NOT NULL
+);
+CREATE INDEX story_members_story ON story_members(story_id);
+`;
+
+interface StoryRow {
+  id: string;
+  title: string;
+  first_seen: string | null;
+  last_seen: string | null;
+  article_count: number;
+  sources: string;
+  centroid: string;
+  version: string;
+}
+
+interface MemberRow {
+  article_id: string;
+  story_id: string;
+  published: string | null;
+  title: string | null;
+  source: string | null;
+  similarity: number;
+}
+
+const toStory = (row: StoryRow): StoryRecord => ({
+  id: row.id,
+  title: row.title,
+  ...(row.first_seen === null ? {} : { firstSeen: row.first_seen }),
+  ...(row.last_seen === null ? {} : { lastSeen: row.last_seen }),
+  articleCount: row.article_count,
+  sources: JSON.parse(row.sources) as string[],
+  centroid: new Map(JSON.parse(row.centroid) as [string, number][]),
+  version: row.version,
+});
+
+const toMember = (row: MemberRow): StoryMember => ({
+  articleId: row.article_id,
+  storyId: row.story_id,
+  ...(row.published === null ? {} : { published: row.published }),
+  ...(row.title === null ? {} : { title: row.title }),
+  ...(row.source === null ? {} : { source: row.source }),
+  similarity: row.similarity,
+});
+
+const publishedTime = (member: StoryMember): number => {
+  const parsed = member.published === undefined ? Number.NaN : Date.parse(member.published);
+  return Number.isNaN(parsed) ? Number.POSITIVE_INFINITY : parsed;
+};
+
+/** StoryIndex on the store's SQLite database; the tables come from STORY_SCHEMA_SQL. */
+export class SqliteStoryIndex implements StoryIndex {
+  private readonly statements;
+  private readonly addDocumentTx;
+  private readonly saveStoryTx;
+  private readonly moveTx;
+
+  constructor(db: Database.Database) {
+    const s = {
+      documents: db.prepare<[], { documents: number }>('SELECT documents FROM story_corpus WHERE id = 1'),
+      countDocument: db.prepare(
+        'INSERT INTO story_corpus (id, documents) VALUES (1, 1) ON CONFLICT (id) DO UPDATE SET documents = documents + 1',
+      ),
+      frequency: db.prepare<[string], { documents: number }>('SELECT documents FROM story_term_frequencies WHERE term = ?'),
+      countTerm: db.prepare<[string]>(
+        `INSERT INTO story_term_frequencies (term, documents) VALUES (?, 1)
+         ON CONFLICT (term) DO UPDATE SET documents = documents + 1`,
+      ),
+      storiesByTerm: db.prepare<[string], { story_id: string }>('SELECT story_id FROM story_lookup_terms WHERE term = ?'),
+      story: db.prepare<[string], StoryRow>('SELECT * FROM stories WHERE id = ?'),
+      upsertStory: db.prepare<[string, string, string | null, string | null, number, string, string, string]>(
+        `INSERT INTO stories (id, title, first_seen, last_seen, article_count, sources, centroid, version)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+         ON CONFLICT (id) DO UPDATE SET title = excluded.title, first_seen = excluded.first_seen,
+           last_seen = excluded.last_seen, article_count = excluded.article_count, sources = excluded.sources,
+           centroid = excluded.centroid, version = excluded.version`,
+      ),
+      deleteLookup: db.prepare<[string]>('DELETE FROM story_lookup_terms WHERE story_id = ?'),
+      insertLookup: db.prepare<[string, string]>('INSERT OR IGNORE INTO story_lookup_terms (term, story_id) VALUES (?, ?)'),
+      insertMember: db.prepare<[string, string, string | null, string | null, string | null, number]>(
+        `INSERT OR IGNORE INTO story_members (article_id, story_id, published, title, source, similarity)
+         VALUES (?, ?, ?, ?, ?, ?)`,
+      ),
+      moveMembers: db.prepare<[string, string]>('UPDATE story_members SET story_id = ? WHERE story_id = ?'),
+      deleteStory: db.prepare<[string]>('DELETE FROM stories WHERE id = ?'),
+      membership: db.prepare<[string], MemberRow>('SELECT * FROM story_members WHERE article_id = ?'),
+      members: db.prepare<[string], MemberRow>('SELECT * FROM story_members WHERE story_id = ?'),
+      allStories: db.prepare<[], StoryRow>('SELECT * FROM stories'),
+    };
+    this.statements = s;
+    this.addDocumentTx = db.transaction((terms: readonly string[]) => {
+      s.countDocument.run();
+      for (const term of new Set(terms)) s.countTerm.run(term);
+    });
+    this.saveStoryTx = db.transaction((story: StoryRecord, lookupTerms: readonly string[]) => {
+      s.upsertStory.run(
+        story.id,
+        story.title,
+        story.firstSeen ?? null,
+        story.lastSeen ?? null,
+        story.articleCount,
+        JSON.stringify(story.sources),
+        JSON.stringify([...story.centroid.entries()]),
+        story.version,
+      );
+      s.deleteLookup.run(story.id);
+      for (const term of lookupTerms) s.insertLookup.run(term, story.id);
+    });
+    this.moveTx = db.transaction((fromId: string, intoId: string) => {
+      s.moveMembers.run(intoId, fromId);
+      s.deleteLookup.run(fromId);
+      s.deleteStory.run(fromId);
+    });
+  }
+
+  async documentFrequencies(terms: readonly string[]) {
+    const documents = this.statements.documents.get()?.documents ?? 0;
+    const frequencies = new Map<string, number>();
+    for (const term of terms) frequencies.set(term, this.statements.frequency.get(term)?.documents ?? 0);
+    return { documents, frequencies };
+  }
+
+  async addDocument(terms: readonly string[]): Promise<void> {
+    this.addDocumentTx(terms);
+  }
+
+  async findStoriesByTerms(terms: readonly string[], limit: number): Promise<StoryCandidate[]> {
+    const shared = new Map<string, number>();
+    for (const term of new Set(terms)) {
+      for (const row of this.statements.storiesByTerm.all(term)) shared.set(row.story_id, (shared.get(row.story_id) ?? 0) + 1);
+    }
+    return [...shared.entries()]
+      .map(([storyId, sharedTerms]) => ({ storyId, sharedTerms }))
+      .sort((a, b) => b.sharedTerms - a.sharedTerms || (a.storyId < b.storyId ? -1 : 1))
+      .slice(0, limit);
+  }
+
+  async getStory(storyId: string): Promise<StoryRecord | undefined> {
+    const row = this.statements.story.get(storyId);
+    return row ? toStory(row) : undefined;
+  }
+
+  async saveStory(story: StoryRecord, lookupTerms: readonly string[]): Promise<void> {
+    this.saveStoryTx(story, lookupTerms);
+  }
+
+  async addMember(member: StoryMember): Promise<void> {
+    this.statements.insertMember.run(
+      member.articleId,
+      member.storyId,
+      member.published ?? null,
+      member.title ?? null,
+      member.source ?? null,
+      member.similarity,
+    );
+  }
+
+  async moveMembers(fromId: string, intoId: string): Promise<void> {
+    this.moveTx(fromId, intoId);
+  }
+
+  async getMembership(articleId: string): Promise<StoryMember | undefined> {
+    const row = this.statements.membership.get(articleId);
+    return row ? toMember(row) : undefined;
+  }
+
+  async listMembers(storyId: string): Promise<StoryMember[]> {
+    return this.statements.members
+      .all(storyId)
+      .map(toMember)
+      .sort((a, b) => publishedTime(a) - publishedTime(b) || (a.articleId < b.articleId ? -1 : 1));
+  }
+
+  async listStories(): Promise<StoryRecord[]> {
+    return this.statements.allStories
+      .all()
+      .map(toStory)
+      .sort((a, b) => (b.lastSeen ?? '').localeCompare(a.lastSeen ?? '') || (a.id < b.id ? -1 : 1));
+  }
+}
