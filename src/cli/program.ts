@@ -3,6 +3,7 @@ import { isAppError } from '../core/errors.js';
 import { EXIT, writeLine, type CliContext } from './cli-context.js';
 import { register as registerExport } from './export-command.js';
 import { register as registerIngest } from './ingest-command.js';
+import { register as registerKb } from './kb-command.js';
 import { register as registerList } from './list-command.js';
 import { register as registerReprocess } from './reprocess-command.js';
 import { register as registerSearch } from './search-command.js';
@@ -20,6 +21,7 @@ const COMMANDS: readonly Registrar[] = [
   registerStats,
   registerExport,
   registerReprocess,
+  registerKb,
 ];
 
 export const buildProgram = (ctx: CliContext, version: string): Command => {
