@@ -1,7 +1,9 @@
 import { Command, CommanderError } from 'commander';
 import { isAppError } from '../core/errors.js';
 import { EXIT, writeLine, type CliContext } from './cli-context.js';
+import { register as registerClean } from './clean-command.js';
 import { register as registerExport } from './export-command.js';
+import { register as registerExtract } from './extract-command.js';
 import { register as registerIngest } from './ingest-command.js';
 import { register as registerKb } from './kb-command.js';
 import { register as registerList } from './list-command.js';
@@ -21,6 +23,8 @@ const COMMANDS: readonly Registrar[] = [
   registerStats,
   registerExport,
   registerReprocess,
+  registerExtract,
+  registerClean,
   registerKb,
 ];
 

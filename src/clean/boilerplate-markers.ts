@@ -1,0 +1,216 @@
+import type { HtmlElement } from './html-tree.js';
+
+/**
+ * Structural signs that an element is page furniture rather than article: its tag, its ARIA role,
+ * whether it is hidden, and the words in its class/id. Word lists were tuned on the 181 pages of
+ * article-extraction-benchmark (bench/extract.ts, F1 by shared scorer); generic, never per site.
+ */
+
+/** Elements that hold no article prose in news pages (their text is menus, forms, widgets). */
+export const FURNITURE_TAGS = new Set([
+  'nav',
+  'aside',
+  'footer',
+  'button',
+  'input',
+  'label',
+  'menu',
+  'dialog',
+  'figcaption',
+  'figure',
+  'picture',
+  'video',
+  'audio',
+  'img',
+  'noscript',
+  'address',
+]);
+
+const FURNITURE_ROLES = new Set([
+  'navigation',
+  'complementary',
+  'banner',
+  'contentinfo',
+  'dialog',
+  'menu',
+  'menubar',
+  'alert',
+  'alertdialog',
+  'search',
+  'toolbar',
+  'tablist',
+]);
+
+/** class/id words (split on -, _, space, camelCase) marking widgets around the article. */
+const NEGATIVE_WORDS = new Set([
+  'ad',
+  'ads',
+  'adv',
+  'advert',
+  'advertisement',
+  'advertising',
+  'adslot',
+  'adunit',
+  'banner',
+  'breadcrumb',
+  'breadcrumbs',
+  'byline',
+  'caption',
+  'comment',
+  'comments',
+  'community',
+  'consent',
+  'cookie',
+  'cookies',
+  'credit',
+  'credits',
+  'disqus',
+  'dateline',
+  'footer',
+  'gdpr',
+  'hidden',
+  'masthead',
+  'menu',
+  'meta',
+  'modal',
+  'nav',
+  'navbar',
+  'navigation',
+  'newsletter',
+  'outbrain',
+  'pagination',
+  'pager',
+  'paywall',
+  'popular',
+  'popup',
+  'promo',
+  'promotion',
+  'recirc',
+  'recommend',
+  'recommended',
+  'recommendations',
+  'related',
+  'share',
+  'sharing',
+  'sharebar',
+  'shoutbox',
+  'sidebar',
+  'signup',
+  'skip',
+  'social',
+  'sponsor',
+  'sponsored',
+  'subscribe',
+  'subscription',
+  'taboola',
+  'tags',
+  'toolbar',
+  'tools',
+  'trending',
+  'widget',
+  'author',
+  'bio',
+  'timestamp',
+  'print',
+  'login',
+  'teaser',
+  'rail',
+  'headline',
+  'kicker',
+  'overline',
+]);
+
+/** Words that vouch for an element holding the article; they cancel a negative word. */
+const POSITIVE_WORDS = new Set([
+  'article',
+  'articlebody',
+  'body',
+  'content',
+  'entry',
+  'main',
+  'post',
+  'story',
+  'text',
+  'prose',
+]);
+
+const wordsOf = (value: string): string[] =>
+  value
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter((w) => w !== '');
+
+export interface ElementSigns {
+  readonly negative: boolean;
+  readonly positive: boolean;
+}
+
+/**
+ * Judged per class token: "article-share" is a share bar even though it says article, while
+ * "article-body has-ads" is the article: a token is negative when it names a widget and either
+ * says nothing positive or ends on the widget word.
+ */
+const NO_SIGNS: ElementSigns = { negative: false, positive: false };
+/** Signs are asked for several times per element per page; words are split once. */
+const signsCache = new WeakMap<HtmlElement, ElementSigns>();
+
+export const signsOf = (el: HtmlElement): ElementSigns => {
+  if (el.attrs['class'] === undefined && el.attrs['id'] === undefined) return NO_SIGNS;
+  let signs = signsCache.get(el);
+  if (!signs) {
+    signs = computeSigns(el);
+    signsCache.set(el, signs);
+  }
+  return signs;
+};
+
+const computeSigns = (el: HtmlElement): ElementSigns => {
+  const cls = el.attrs['class'] ?? '';
+  const id = el.attrs['id'] ?? '';
+  if (cls === '' && id === '') return { negative: false, positive: false };
+  let negative = false;
+  let positive = false;
+  for (const raw of `${cls} ${id}`.split(/\s+/)) {
+    if (raw === '') continue;
+    // BEM names say what a part is after "__" ("sidebar-grid__container" is a container of a
+    // layout grid, "article__footer" a footer); a "--modifier" only restyles it.
+    const unmodified = raw.includes('--') ? raw.slice(0, raw.indexOf('--')) : raw;
+    const token = unmodified.includes('__')
+      ? unmodified.slice(unmodified.lastIndexOf('__') + 2)
+      : unmodified;
+    const words = wordsOf(token);
+    let neg = false;
+    let pos = false;
+    for (const w of words) {
+      if (NEGATIVE_WORDS.has(w)) neg = true;
+      else if (POSITIVE_WORDS.has(w)) pos = true;
+    }
+    const last = words[words.length - 1];
+    if (neg && (!pos || (last !== undefined && NEGATIVE_WORDS.has(last)))) negative = true;
+    else if (pos) positive = true;
+  }
+  return { negative: negative && !positive, positive };
+};
+
+const HIDDEN_STYLE = /display\s*:\s*none|visibility\s*:\s*hidden/i;
+
+/** True when tag, role or hidden state make the element (and its subtree) furniture, whatever its text. */
+export const isStructuralFurniture = (el: HtmlElement): boolean => {
+  if (FURNITURE_TAGS.has(el.tag)) return true;
+  const { attrs } = el;
+  if ('hidden' in attrs || attrs['aria-hidden'] === 'true') return true;
+  const role = attrs['role'];
+  if (role !== undefined && FURNITURE_ROLES.has(role.toLowerCase())) return true;
+  const style = attrs['style'];
+  if (style !== undefined && HIDDEN_STYLE.test(style)) return true;
+  return false;
+};
+
+/** True when the class/id words name a widget (judged separately: wrappers can be misnamed). */
+export const hasWidgetName = (el: HtmlElement): boolean =>
+  SOFT_FURNITURE_TAGS.has(el.tag) ||
+  (el.attrs['itemprop'] !== 'articleBody' && signsOf(el).negative);
+
+/** Usually furniture, but some sites wrap the whole page in one (ASP.NET <form>), so judged like a name. */
+const SOFT_FURNITURE_TAGS = new Set(['form', 'header']);

@@ -1,0 +1,47 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { parseHtml } from './html-tree.js';
+import { selectMainText } from './main-text.js';
+
+const prose = (n: number, topic: string): string =>
+  Array.from(
+    { length: n },
+    (_, i) =>
+      `<p>Paragraph ${i} about ${topic}, which goes on for a while, with commas, clauses, and detail enough to read as prose written by a reporter.</p>`,
+  ).join('');
+
+const mainOf = (html: string, title?: string): readonly string[] =>
+  selectMainText(parseHtml(html).root, title).paragraphs;
+
+describe('selectMainText', () => {
+  test('takes the article and leaves navigation, sidebars, comments and footers', () => {
+    const html = `<body><nav><a href="/">Home</a><a href="/w">World</a></nav>
+      <div class="layout"><article><h1>The headline</h1>${prose(5, 'the summit')}</article>
+      <aside class="sidebar">${prose(2, 'something else')}</aside></div>
+      <div class="comments">${prose(3, 'reader opinions')}</div>
+      <footer>Copyright 2024 Example</footer></body>`;
+    const paragraphs = mainOf(html, 'The headline');
+    assert.equal(paragraphs.length, 5);
+    assert.ok(paragraphs.every((p) => p.includes('the summit')));
+  });
+
+  test('drops a link list inside the article', () => {
+    const html = `<article>${prose(4, 'the budget')}<ul><li><a href="/1">Read: another story entirely</a></li>
+      <li><a href="/2">Read: yet another story here</a></li></ul></article>`;
+    const paragraphs = mainOf(html);
+    assert.equal(paragraphs.length, 4);
+  });
+
+  test('a widget-named wrapper around the whole article is not thrown away', () => {
+    const html = `<body><div class="page-ad-margins"><div class="story">${prose(6, 'the election')}</div></div>
+      <div class="ad-slot">Advertisement</div></body>`;
+    assert.equal(mainOf(html).length, 6);
+  });
+
+  test('an article split into twin containers is taken whole', () => {
+    const html = `<body><div class="chunks"><div class="grid"><div class="body-chunk">${prose(5, 'banking')}</div></div>
+      <div class="grid"><div class="promo">Subscribe now</div></div>
+      <div class="grid"><div class="body-chunk">${prose(4, 'more banking')}</div></div></div></body>`;
+    assert.equal(mainOf(html).length, 9);
+  });
+});

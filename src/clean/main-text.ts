@@ -1,0 +1,207 @@
+import { signsOf } from './boilerplate-markers.js';
+import type { HtmlElement } from './html-tree.js';
+import { collectTextBlocks, type TextBlock } from './text-blocks.js';
+
+/**
+ * Main-text selection: score containers by the prose paragraphs beneath them, pick the best one,
+ * take in siblings that look like more of the same, then drop link lists and furniture lines.
+ * Constants were calibrated on article-extraction-benchmark (181 pages, bench/extract.ts) and
+ * cross-checked on fundus-news-html (258 pages) so that neither set alone drives them.
+ */
+export const MAIN_TEXT_VERSION = 'main-text-1';
+
+/** Blocks shorter than this (non-space chars) are not evidence of prose (captions, labels). */
+const MIN_SCORING_CHARS = 25;
+/** A block this link-heavy is navigation; 0.5 kept "see X" asides in, dropped link lists. */
+const MAX_LINK_DENSITY = 0.5;
+/**
+ * A twin of the top container needs one scoring paragraph: some sites put every paragraph in
+ * its own "card" (HawaiiNewsNow, f344ca5f in the benchmark), so one is all a twin may have.
+ */
+const MIN_TWIN_SCORE = 1;
+
+const parentsOf = (el: HtmlElement, max: number): HtmlElement[] => {
+  const out: HtmlElement[] = [];
+  for (let p = el.parent; p && out.length < max; p = p.parent) out.push(p);
+  return out;
+};
+
+/**
+ * Factor for containers whose name vouches for (or against) holding the article. A factor, not
+ * Readability's flat +25: a flat bonus let one-paragraph "main_content" boxes beat the article
+ * (Nikkei, Golem on fundus-news-html). 1.5/0.75/2 tuned on both corpora (1.25-2 all within 0.001 F1).
+ */
+const classFactor = (el: HtmlElement): number => {
+  if (el.attrs['itemprop'] === 'articleBody') return 2;
+  const { negative, positive } = signsOf(el);
+  return positive ? 1.5 : negative ? 0.75 : 1;
+};
+
+interface Candidate {
+  /** Prose scores of paragraphs beneath, decayed by distance. */
+  score: number;
+  /** Paragraphs that scored beneath it: an element without any is no candidate, whatever its name. */
+  paragraphs: number;
+  chars: number;
+  linkChars: number;
+}
+
+const proseScore = (block: TextBlock): number => {
+  const commas = (block.text.match(/[,\uff0c\u3001\u060c]/g) ?? []).length;
+  return 1 + commas + Math.min(3, Math.floor(block.chars / 100));
+};
+
+const isInside = (el: HtmlElement, ancestor: HtmlElement): boolean => {
+  for (let p: HtmlElement | undefined = el; p; p = p.parent) if (p === ancestor) return true;
+  return false;
+};
+
+export interface MainText {
+  readonly paragraphs: readonly string[];
+  /** Blocks dropped inside the chosen container, with why (for the removal log). */
+  readonly dropped: readonly { text: string; reason: string }[];
+}
+
+/** Lines that label page furniture rather than say anything (benchmark pages: "Advert", "comments"). */
+const FURNITURE_LINE =
+  /^(advertisement|advertisment|advert|anzeige|publicidad|publicit[ée]|sponsored|comments?|share( this( article| story)?)?|follow us|read more|related|see also|continue reading|click here|sign up|subscribe|image|photo|video|getty images|reuters|ap photo|this slideshow requires javascript|tell us what you think|key points)\b.{0,60}$/i;
+/** A newsletter pitch: asks to sign up and names the newsletter or inbox; short, never reporting. */
+const NEWSLETTER_PITCH =
+  /\b(sign up|subscribe|delivered)\b.*\b(newsletters?|inbox|letterbox)\b|\b(newsletters?|inbox)\b.*\b(sign up|subscribe)\b/i;
+const SOCIAL_PITCH = /^(follow|like) .{0,80}\b(twitter|facebook|instagram|linkedin)\b/i;
+/** Shortcodes a CMS failed to render ("[button link=...]Send us[/button]"). */
+const SHORTCODE = /^\[[a-z_]+[^\]]*\].*\[\/[a-z_]+\]$/i;
+const PITCH_MAX_CHARS = 250;
+
+const furnitureReason = (text: string): string | undefined => {
+  if (FURNITURE_LINE.test(text)) return 'furniture-line';
+  if (SHORTCODE.test(text)) return 'shortcode';
+  if (text.length <= PITCH_MAX_CHARS && (NEWSLETTER_PITCH.test(text) || SOCIAL_PITCH.test(text)))
+    return 'reader-pitch';
+  return undefined;
+};
+
+export const selectMainText = (root: HtmlElement, title?: string): MainText => {
+  const blocks = collectTextBlocks(root);
+  const candidates = new Map<HtmlElement, Candidate>();
+  const candidateOf = (el: HtmlElement): Candidate => {
+    let c = candidates.get(el);
+    if (!c) {
+      c = { score: 0, paragraphs: 0, chars: 0, linkChars: 0 };
+      candidates.set(el, c);
+    }
+    return c;
+  };
+
+  for (const block of blocks) {
+    // Link density is judged on everything beneath a container, prose or not.
+    for (let p: HtmlElement | undefined = block.owner; p; p = p.parent) {
+      const c = candidateOf(p);
+      c.chars += block.chars;
+      c.linkChars += block.linkChars;
+    }
+    if (block.chars < MIN_SCORING_CHARS || block.kind === 'heading') continue;
+    const score = proseScore(block);
+    // Parent takes the full score, grandparent half, further ancestors a third per level
+    // (Readability's decay; deeper levels would favour <body>).
+    const ancestors =
+      block.kind === 'paragraph' && block.owner.tag !== 'p'
+        ? [block.owner, ...parentsOf(block.owner, 4)]
+        : parentsOf(block.owner, 5);
+    ancestors.forEach((a, level) => {
+      const divider = level === 0 ? 1 : level === 1 ? 2 : level * 3;
+      const c = candidateOf(a);
+      c.score += score / divider;
+      c.paragraphs++;
+    });
+  }
+
+  let top: HtmlElement | undefined;
+  let topScore = 0;
+  const finalScores: [HtmlElement, number][] = [];
+  for (const [el, c] of candidates) {
+    if (el.tag === '#root' || el.tag === 'html' || c.paragraphs === 0) continue;
+    const density = c.chars === 0 ? 0 : c.linkChars / c.chars;
+    const score = c.score * (1 - density) * classFactor(el);
+    finalScores.push([el, score]);
+    if (score > topScore) {
+      topScore = score;
+      top = el;
+    }
+  }
+  if (!top) return { paragraphs: blocks.map((b) => b.text), dropped: [] };
+
+  // Several strong candidates under one ancestor mean the article is split (e.g. by ads): climb.
+  const strong = finalScores
+    .filter(([el, s]) => el !== top && s >= topScore * 0.75)
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 5)
+    .map(([el]) => el);
+  if (strong.length >= 2) {
+    for (let p = top.parent; p && p.tag !== 'body' && p.tag !== '#root'; p = p.parent) {
+      const within = strong.filter((el) => isInside(el, p!)).length;
+      if (within >= 2) {
+        top = p;
+        break;
+      }
+    }
+  }
+
+  // Siblings that score well or read as prose are more of the article.
+  const chosen: HtmlElement[] = [top];
+  const parent = top.parent;
+  if (parent) {
+    const threshold = Math.max(10, topScore * 0.2);
+    for (const sibling of parent.children) {
+      if (typeof sibling === 'string' || sibling === top) continue;
+      const c = candidates.get(sibling);
+      if (!c || c.paragraphs === 0) continue;
+      const density = c.chars === 0 ? 0 : c.linkChars / c.chars;
+      const score = c.score * (1 - density) * classFactor(sibling);
+      if (score >= threshold) chosen.push(sibling);
+    }
+  }
+
+  // Articles cut into chunks by ads or pull-outs repeat the container's tag and class
+  // (WIRED "grid--item body", 2f42ef1d in the benchmark): such twins are more of the article.
+  const topClass = top.attrs['class'];
+  if (topClass !== undefined && topClass.trim() !== '') {
+    for (const [el, score] of finalScores) {
+      if (el === top || el.tag !== top.tag || el.attrs['class'] !== topClass) continue;
+      if ((candidates.get(el)?.paragraphs ?? 0) === 0) continue;
+      if (score < MIN_TWIN_SCORE || chosen.some((c) => isInside(el, c) || isInside(c, el)))
+        continue;
+      chosen.push(el);
+    }
+  }
+
+  const normTitle = title?.toLowerCase().replace(/\s+/g, ' ').trim();
+  const paragraphs: string[] = [];
+  const dropped: { text: string; reason: string }[] = [];
+  for (const block of blocks) {
+    if (!chosen.some((el) => isInside(block.owner, el))) continue;
+    const density = block.chars === 0 ? 0 : block.linkChars / block.chars;
+    if (density > MAX_LINK_DENSITY) {
+      dropped.push({ text: block.text, reason: 'link-list' });
+      continue;
+    }
+    const furniture = furnitureReason(block.text);
+    if (furniture !== undefined) {
+      dropped.push({ text: block.text, reason: furniture });
+      continue;
+    }
+    if (
+      normTitle !== undefined &&
+      block.kind === 'heading' &&
+      block.text.toLowerCase() === normTitle
+    ) {
+      dropped.push({ text: block.text, reason: 'title' });
+      continue;
+    }
+    for (const line of block.text.split('\n')) {
+      const t = line.trim();
+      if (t !== '') paragraphs.push(t);
+    }
+  }
+  return { paragraphs, dropped };
+};
