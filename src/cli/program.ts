@@ -9,8 +9,10 @@ import { register as registerKb } from './kb-command.js';
 import { register as registerList } from './list-command.js';
 import { register as registerReprocess } from './reprocess-command.js';
 import { register as registerSearch } from './search-command.js';
+import { register as registerServe } from './serve-command.js';
 import { register as registerShow } from './show-command.js';
 import { register as registerStats } from './stats-command.js';
+import { register as registerToken } from './token-command.js';
 
 type Registrar = (program: Command, ctx: CliContext) => void;
 
@@ -26,6 +28,8 @@ const COMMANDS: readonly Registrar[] = [
   registerExtract,
   registerClean,
   registerKb,
+  registerServe,
+  registerToken,
 ];
 
 export const buildProgram = (ctx: CliContext, version: string): Command => {

@@ -1,0 +1,37 @@
+import { z } from 'zod';
+import { MAX_QUERY_LENGTH } from '../search/index.js';
+
+/** Query-string and path schemas shared by the routes and the OpenAPI document. */
+export const MAX_PAGE_SIZE = 100;
+
+const limit = z.coerce
+  .number({ message: 'must be a number' })
+  .int('must be an integer')
+  .min(1, 'must be at least 1')
+  .max(MAX_PAGE_SIZE, `must be at most ${MAX_PAGE_SIZE}`)
+  .default(20);
+const cursor = z.string().min(1).max(200).optional();
+
+export const searchParamsSchema = z.object({
+  q: z.string().max(MAX_QUERY_LENGTH, `must be at most ${MAX_QUERY_LENGTH} characters`).default(''),
+  limit,
+  cursor,
+  sort: z.enum(['relevance', 'newest', 'oldest']).optional(),
+});
+
+export const listParamsSchema = z.object({ limit, cursor });
+
+export const articleIdSchema = z
+  .string()
+  .min(1)
+  .max(200)
+  .regex(/^[A-Za-z0-9_-]+$/, 'must contain only letters, digits, "-" and "_"');
+
+/** `q` marks the query's matches in the article text (the search page passes it along). */
+export const articleParamsSchema = z.object({
+  q: z.string().max(MAX_QUERY_LENGTH).optional(),
+});
+
+export const rawParamsSchema = z.object({
+  revision: z.coerce.number().int().min(1).optional(),
+});

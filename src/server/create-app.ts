@@ -1,0 +1,62 @@
+import { Hono } from 'hono';
+import type { ArticleStore } from '../store/port.js';
+import { requireScope, type AuthOptions } from './auth.js';
+import { hostCheck } from './host-check.js';
+import { toErrorResponse } from './http-error.js';
+import { buildOpenApiDocument } from './openapi.js';
+import { addArticleRoutes } from './routes/article-routes.js';
+import { addIngestRoutes } from './routes/ingest-routes.js';
+import { addSearchRoutes } from './routes/search-routes.js';
+import { addStatsRoutes } from './routes/stats-routes.js';
+import { securityHeaders } from './security-headers.js';
+import { addUiRoutes } from './ui/ui-routes.js';
+
+export interface AppOptions {
+  readonly store: ArticleStore;
+  readonly auth: AuthOptions;
+  /**
+   * Host names (no port) the app answers to; others get a 403. Set it to LOOPBACK_HOSTNAMES when
+   * bound to localhost with open reads. Absent: any host.
+   */
+  readonly allowedHostnames?: readonly string[];
+  /** Shown in the OpenAPI document. */
+  readonly version?: string;
+  /** Where unexpected errors are logged (their details never reach the client). */
+  readonly logError?: (error: unknown) => void;
+  /** Clock for provenance of API ingests; injectable for tests. */
+  readonly now?: () => Date;
+}
+
+/** The HTTP API and the web UI as one Hono app; `app.request()` runs it in-process for tests. */
+export const createApp = (options: AppOptions): Hono => {
+  const { store, auth } = options;
+  const read = requireScope(store, auth, 'read');
+  const write = requireScope(store, auth, 'write');
+  const openApi = buildOpenApiDocument(options.version ?? '0.0.0');
+  const logError = options.logError ?? ((error: unknown) => console.error(error));
+
+  const app = new Hono();
+  app.use('*', securityHeaders);
+  if (options.allowedHostnames) app.use('*', hostCheck(options.allowedHostnames));
+
+  app.get('/healthz', (c) => c.json({ status: 'ok' }));
+  app.get('/api/openapi.json', (c) => c.json(openApi));
+  addSearchRoutes(app, read, store);
+  addArticleRoutes(app, read, store);
+  addStatsRoutes(app, read, store);
+  addIngestRoutes(app, write, store, options.now ?? (() => new Date()));
+  addUiRoutes(app);
+
+  app.notFound((c) =>
+    c.json(
+      { error: { code: 'NOT_FOUND', message: `no route for ${c.req.method} ${c.req.path}` } },
+      404,
+    ),
+  );
+  app.onError((error, c) => {
+    const { status, body } = toErrorResponse(error);
+    if (status >= 500) logError(error);
+    return c.json(body, status);
+  });
+  return app;
+};

@@ -1,0 +1,56 @@
+import { isAppError, type ErrorCode } from '../core/errors.js';
+
+/** Codes the HTTP edge adds to the catalogue in core/errors.ts (auth and transport concerns only). */
+export type HttpOnlyCode =
+  'UNAUTHORIZED' | 'FORBIDDEN' | 'PAYLOAD_TOO_LARGE' | 'UNSUPPORTED_MEDIA_TYPE' | 'UNPROCESSABLE';
+
+export type HttpErrorCode = ErrorCode | HttpOnlyCode;
+
+export type HttpStatus = 400 | 401 | 403 | 404 | 413 | 415 | 422 | 500 | 503;
+
+/** The one error body every endpoint returns: `{"error":{"code","message"}}`. */
+export interface ErrorBody {
+  readonly error: { readonly code: HttpErrorCode; readonly message: string };
+}
+
+/** An error a handler throws to answer with a given status; mapped once in create-app.ts. */
+export class HttpError extends Error {
+  constructor(
+    readonly status: HttpStatus,
+    readonly code: HttpErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'HttpError';
+  }
+}
+
+const STATUS_FOR_APP_CODE: Record<ErrorCode, HttpStatus> = {
+  INPUT_NOT_FOUND: 400,
+  INPUT_UNREADABLE: 400,
+  INVALID_ARGUMENT: 400,
+  QUERY_SYNTAX: 400,
+  NOT_FOUND: 404,
+  STORE_UNAVAILABLE: 503,
+  STORE_MIGRATION: 503,
+  INTERNAL: 500,
+};
+
+/**
+ * Maps anything thrown to a status and a body a client can show. Unknown errors become a 500
+ * with a fixed message: stacks and driver messages stay in the server log, never in a response.
+ */
+export const toErrorResponse = (error: unknown): { status: HttpStatus; body: ErrorBody } => {
+  if (error instanceof HttpError) {
+    return { status: error.status, body: { error: { code: error.code, message: error.message } } };
+  }
+  if (isAppError(error)) {
+    const status = STATUS_FOR_APP_CODE[error.code];
+    const message = status >= 500 ? 'the server could not complete the request' : error.message;
+    return { status, body: { error: { code: error.code, message } } };
+  }
+  return {
+    status: 500,
+    body: { error: { code: 'INTERNAL', message: 'the server could not complete the request' } },
+  };
+};

@@ -1,0 +1,312 @@
+import { MAX_QUERY_LENGTH } from '../search/index.js';
+import { MAX_PAGE_SIZE } from './api-schemas.js';
+import { nullableString, OPENAPI_SCHEMAS, ref } from './openapi-schemas.js';
+
+/**
+ * The OpenAPI 3.1 description of every endpoint, written by hand beside the routes; a test checks
+ * that every route the app serves under /api and /healthz is listed here.
+ */
+const json = (schema: unknown) => ({ 'application/json': { schema } });
+const errorResponse = (description: string) => ({ description, content: json(ref('Error')) });
+const readErrors = {
+  '400': errorResponse('invalid parameter'),
+  '401': errorResponse('a token is needed (when reads are closed) or the token is not valid'),
+  '403': errorResponse('the token lacks the read scope'),
+  '500': errorResponse('server error (no details leaked)'),
+};
+const limitParam = {
+  name: 'limit',
+  in: 'query',
+  schema: { type: 'integer', minimum: 1, maximum: MAX_PAGE_SIZE, default: 20 },
+};
+const cursorParam = {
+  name: 'cursor',
+  in: 'query',
+  description: 'opaque `next_cursor` from the previous page',
+  schema: { type: 'string' },
+};
+const idParam = { name: 'id', in: 'path', required: true, schema: { type: 'string' } };
+const facetValues = {
+  type: 'array',
+  items: {
+    type: 'object',
+    required: ['value', 'count'],
+    properties: { value: { type: 'string' }, count: { type: 'integer' } },
+  },
+};
+
+export const buildOpenApiDocument = (version: string) => ({
+  openapi: '3.1.0',
+  info: {
+    title: 'sitrep API',
+    version,
+    description:
+      'Search and read the sitrep news archive, and ingest records. Errors are always {"error":{"code","message"}}. ' +
+      'Write endpoints need `Authorization: Bearer <token>` (`sitrep token create <name>`); read endpoints need one ' +
+      'only when the server runs with --require-token-for-reads or binds to a non-loopback address.',
+  },
+  components: {
+    securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } },
+    schemas: OPENAPI_SCHEMAS,
+  },
+  paths: {
+    '/healthz': {
+      get: {
+        summary: 'liveness check (never needs a token)',
+        responses: {
+          '200': {
+            description: 'the server is up',
+            content: json({ type: 'object', properties: { status: { const: 'ok' } } }),
+          },
+        },
+      },
+    },
+    '/api/openapi.json': {
+      get: {
+        summary: 'this document',
+        responses: {
+          '200': { description: 'OpenAPI 3.1 document', content: json({ type: 'object' }) },
+        },
+      },
+    },
+    '/api/search': {
+      get: {
+        summary: 'search with the sitrep query language',
+        security: [{}, { bearer: [] }],
+        parameters: [
+          {
+            name: 'q',
+            in: 'query',
+            description:
+              'words, "phrases", AND/OR/NOT, (), prefix*, title: source: entity: type: country: lang:, after:/before:YYYY[-MM[-DD]]; empty lists everything',
+            schema: { type: 'string', maxLength: MAX_QUERY_LENGTH },
+          },
+          limitParam,
+          cursorParam,
+          {
+            name: 'sort',
+            in: 'query',
+            description:
+              'relevance (BM25; the default with words) or newest/oldest (the default without)',
+            schema: { type: 'string', enum: ['relevance', 'newest', 'oldest'] },
+          },
+        ],
+        responses: {
+          '200': {
+            description:
+              'hits, facets over every match, and the next cursor (null on the last page)',
+            content: json({
+              type: 'object',
+              required: ['query', 'description', 'total', 'hits', 'facets', 'next_cursor'],
+              properties: {
+                query: { type: 'string' },
+                description: { type: 'string', description: 'the query as understood, in words' },
+                total: { type: 'integer' },
+                hits: { type: 'array', items: ref('SearchHit') },
+                facets: {
+                  type: 'object',
+                  description:
+                    'source, language, month (YYYY-MM, calendar order), entity, entityType, country -> values by count',
+                  additionalProperties: facetValues,
+                },
+                next_cursor: nullableString,
+              },
+            }),
+          },
+          ...readErrors,
+          '400': errorResponse(
+            'invalid parameter, or QUERY_SYNTAX with the position in the message',
+          ),
+        },
+      },
+    },
+    '/api/articles': {
+      get: {
+        summary: 'list articles, newest ingested first',
+        security: [{}, { bearer: [] }],
+        parameters: [limitParam, cursorParam],
+        responses: {
+          '200': {
+            description: 'one page',
+            content: json({
+              type: 'object',
+              required: ['items', 'next_cursor'],
+              properties: {
+                items: { type: 'array', items: ref('ArticleSummary') },
+                next_cursor: nullableString,
+              },
+            }),
+          },
+          ...readErrors,
+        },
+      },
+    },
+    '/api/articles/{id}': {
+      get: {
+        summary: 'one article: clean text, metadata, provenance, revisions and highlights',
+        security: [{}, { bearer: [] }],
+        parameters: [
+          idParam,
+          {
+            name: 'q',
+            in: 'query',
+            description: 'a search query whose matches come back in `highlights`',
+            schema: { type: 'string', maxLength: MAX_QUERY_LENGTH },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'the article',
+            content: json({
+              type: 'object',
+              required: [
+                'article',
+                'highlights',
+                'entities',
+                'countries',
+                'enrichment_version',
+                'revisions',
+                'links',
+              ],
+              properties: {
+                article: ref('Article'),
+                highlights: {
+                  type: 'array',
+                  description:
+                    'UTF-16 [start, end) ranges into article.text, sorted: query matches (kind "match", when q is given) and entity mentions',
+                  items: {
+                    type: 'object',
+                    required: ['start', 'end', 'kind'],
+                    properties: {
+                      start: { type: 'integer' },
+                      end: { type: 'integer' },
+                      kind: { type: 'string', enum: ['match', 'entity'] },
+                      type: { type: 'string', description: 'entity type (entity marks)' },
+                      name: { type: 'string', description: 'entity name (entity marks)' },
+                      entityId: { type: 'string' },
+                    },
+                  },
+                },
+                entities: {
+                  type: 'array',
+                  description:
+                    'entities enrichment found, by mention count (empty before enrichment)',
+                  items: {
+                    type: 'object',
+                    required: ['id', 'name', 'type', 'mentions'],
+                    properties: {
+                      id: { type: 'string' },
+                      name: { type: 'string' },
+                      type: { type: 'string' },
+                      mentions: { type: 'integer' },
+                    },
+                  },
+                },
+                countries: {
+                  type: 'array',
+                  items: {
+                    type: 'object',
+                    required: ['code', 'name'],
+                    properties: { code: { type: 'string' }, name: { type: 'string' } },
+                  },
+                },
+                enrichment_version: nullableString,
+                revisions: { type: 'array', items: ref('Revision') },
+                links: {
+                  type: 'object',
+                  properties: { raw: { type: 'string' }, page: { type: 'string' } },
+                },
+              },
+            }),
+          },
+          '404': errorResponse('no article with that id'),
+          ...readErrors,
+        },
+      },
+    },
+    '/api/articles/{id}/raw': {
+      get: {
+        summary: 'the raw input of the current (or a given) revision, always as text/plain',
+        security: [{}, { bearer: [] }],
+        parameters: [
+          idParam,
+          { name: 'revision', in: 'query', schema: { type: 'integer', minimum: 1 } },
+        ],
+        responses: {
+          '200': {
+            description: 'raw input; X-Raw-Media-Type gives its original media type',
+            content: { 'text/plain': { schema: { type: 'string' } } },
+          },
+          '404': errorResponse('no such article or revision'),
+          ...readErrors,
+        },
+      },
+    },
+    '/api/stats': {
+      get: {
+        summary: 'counts by source, format and language; date range',
+        security: [{}, { bearer: [] }],
+        responses: {
+          '200': {
+            description: 'store statistics',
+            content: json({
+              type: 'object',
+              properties: {
+                backend: { type: 'string' },
+                articles: { type: 'integer' },
+                revisions: { type: 'integer' },
+                feeds: { type: 'integer' },
+                bySource: { type: 'object', additionalProperties: { type: 'integer' } },
+                byFormat: { type: 'object', additionalProperties: { type: 'integer' } },
+                byLanguage: { type: 'object', additionalProperties: { type: 'integer' } },
+                firstPublished: { type: 'string' },
+                lastPublished: { type: 'string' },
+              },
+            }),
+          },
+          ...readErrors,
+        },
+      },
+    },
+    '/api/ingest': {
+      post: {
+        summary: 'ingest records through the same pipeline as `sitrep ingest`',
+        security: [{ bearer: [] }],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                oneOf: [
+                  { type: 'array', items: ref('IngestRecord') },
+                  {
+                    type: 'object',
+                    properties: { items: { type: 'array', items: ref('IngestRecord') } },
+                  },
+                  ref('IngestRecord'),
+                ],
+              },
+            },
+            'application/x-ndjson': {
+              schema: { type: 'string', description: 'one record per line' },
+            },
+          },
+        },
+        responses: {
+          '200': { description: 'every record stored', content: json(ref('IngestResult')) },
+          '207': {
+            description: 'some records rejected, the others stored',
+            content: json(ref('IngestResult')),
+          },
+          '422': { description: 'every record rejected', content: json(ref('IngestResult')) },
+          '400': errorResponse('empty or unreadable body'),
+          '401': errorResponse('missing or invalid token'),
+          '403': errorResponse('the token lacks the write scope'),
+          '413': errorResponse('body too large'),
+          '415': errorResponse('unsupported content type'),
+          '500': errorResponse('server error (no details leaked)'),
+        },
+      },
+    },
+  },
+});

@@ -1,0 +1,35 @@
+import type { Hono, MiddlewareHandler } from 'hono';
+import { describeQuery, extractHighlightTerms, parseQuery } from '../../search/index.js';
+import type { ArticleStore } from '../../store/port.js';
+import { searchParamsSchema } from '../api-schemas.js';
+import { HttpError } from '../http-error.js';
+import { markSnippet } from '../snippet-highlights.js';
+import { validate } from '../validate.js';
+
+/** `GET /api/search`: the query language in, ranked hits with highlighted snippets and facets out. */
+export const addSearchRoutes = (app: Hono, read: MiddlewareHandler, store: ArticleStore): void => {
+  app.get('/api/search', read, async (c) => {
+    const params = validate(searchParamsSchema, c.req.query(), 'query parameters');
+    const parsed = parseQuery(params.q);
+    if (!parsed.ok) throw new HttpError(400, 'QUERY_SYNTAX', parsed.error.message);
+    const result = await store.searchArticles({
+      query: parsed.value,
+      limit: params.limit,
+      facets: true,
+      ...(params.cursor ? { cursor: params.cursor } : {}),
+      ...(params.sort ? { sort: params.sort } : {}),
+    });
+    const terms = extractHighlightTerms(parsed.value);
+    return c.json({
+      query: params.q,
+      description: describeQuery(parsed.value),
+      total: result.total,
+      hits: result.hits.map((hit) => {
+        const marked = markSnippet(hit.snippet, terms);
+        return { ...hit, snippet_text: marked.text, highlights: marked.highlights };
+      }),
+      facets: result.facets ?? {},
+      next_cursor: result.nextCursor ?? null,
+    });
+  });
+};

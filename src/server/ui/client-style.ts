@@ -1,0 +1,61 @@
+/** The UI's stylesheet, served as /ui/app.css (a string module so dist/ needs no copy step). */
+export const CLIENT_STYLE = String.raw`:root {
+  --ink: #1b1f24;
+  --muted: #5b6470;
+  --line: #d5dae0;
+  --accent: #0b5cad;
+  --mark: #ffe27a;
+  --bg: #fbfbfc;
+  font-family: system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif;
+  color: var(--ink);
+  background: var(--bg);
+}
+body { margin: 0; line-height: 1.5; }
+a { color: var(--accent); }
+a:focus-visible, button:focus-visible, input:focus-visible { outline: 3px solid #f0a30a; outline-offset: 2px; }
+.skip { position: absolute; left: -999px; }
+.skip:focus { left: 1rem; top: 1rem; background: #fff; padding: 0.5rem; z-index: 10; }
+.top { display: flex; gap: 1.5rem; align-items: center; padding: 0.75rem 1.5rem; border-bottom: 1px solid var(--line); background: #fff; flex-wrap: wrap; }
+.brand { font-weight: 700; font-size: 1.2rem; text-decoration: none; color: var(--ink); }
+.top nav a { margin-right: 1rem; }
+.search-form { display: flex; gap: 0.5rem; flex: 1; min-width: 18rem; }
+.search-form input { flex: 1; padding: 0.45rem 0.6rem; font-size: 1rem; border: 1px solid var(--line); border-radius: 4px; }
+.search-form button, .token-form button { padding: 0.45rem 0.9rem; font-size: 1rem; border: 1px solid var(--accent); background: var(--accent); color: #fff; border-radius: 4px; cursor: pointer; }
+.hint { color: var(--muted); font-size: 0.85rem; }
+kbd { border: 1px solid var(--line); border-radius: 3px; padding: 0 0.3rem; background: #fff; }
+main { padding: 1.5rem; max-width: 72rem; margin: 0 auto; }
+.search-layout { display: grid; grid-template-columns: 16rem 1fr; gap: 2rem; }
+@media (max-width: 50rem) { .search-layout { grid-template-columns: 1fr; } }
+.facets h2, .counts h2 { font-size: 0.9rem; text-transform: uppercase; letter-spacing: 0.05em; color: var(--muted); margin: 1rem 0 0.4rem; }
+.facets ul, .counts ul { list-style: none; margin: 0; padding: 0; }
+.facet-value, .counts li > a, .counts li > span { display: flex; justify-content: space-between; gap: 0.5rem; padding: 0.15rem 0.3rem; border-radius: 3px; text-decoration: none; }
+.facet-value:hover { background: #eef3f9; }
+.count { color: var(--muted); font-variant-numeric: tabular-nums; }
+.histogram-chart { width: 100%; height: 6rem; }
+.histogram .bar { fill: var(--accent); }
+.histogram a:hover .bar, .histogram a:focus .bar { fill: #f0a30a; }
+.axis, .note { color: var(--muted); font-size: 0.8rem; margin: 0.2rem 0; }
+.hits { list-style: none; padding: 0; margin: 0; }
+.hit { padding: 0.7rem 0; border-bottom: 1px solid var(--line); }
+.hit h3 { margin: 0; font-size: 1.05rem; }
+.meta { color: var(--muted); font-size: 0.85rem; margin: 0.1rem 0; }
+.snippet { margin: 0.2rem 0 0; }
+mark { background: var(--mark); color: inherit; padding: 0 0.1rem; }
+mark.hl-entity { background: #dcebfa; border-bottom: 2px solid var(--accent); }
+.enrichment { max-width: 46rem; border-top: 1px solid var(--line); margin-top: 2rem; }
+.entity-list { list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: 0.3rem 1.2rem; }
+.results h1 { font-size: 1.5rem; overflow-wrap: anywhere; }
+.warnings { background: #fff6e0; border: 1px solid #f0d48a; padding: 0.5rem 1.5rem; border-radius: 4px; }
+.next { display: inline-block; margin-top: 1rem; }
+.error { border-left: 4px solid #c0392b; padding-left: 1rem; }
+.article { max-width: 46rem; }
+.article-text p { margin: 0 0 1em; }
+.meta-list { display: grid; grid-template-columns: max-content 1fr; gap: 0.2rem 1rem; font-size: 0.9rem; }
+.meta-list dt { color: var(--muted); }
+.meta-list dd { margin: 0; overflow-wrap: anywhere; }
+.provenance { max-width: 46rem; border-top: 1px solid var(--line); margin-top: 2rem; }
+.revisions { border-collapse: collapse; font-size: 0.9rem; }
+.revisions th, .revisions td { border-bottom: 1px solid var(--line); padding: 0.3rem 0.8rem 0.3rem 0; text-align: left; }
+.stats-grid { display: grid; grid-template-columns: repeat(auto-fit, minmax(16rem, 1fr)); gap: 2rem; }
+.token-form { display: grid; gap: 0.5rem; max-width: 28rem; }
+`;

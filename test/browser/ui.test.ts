@@ -1,0 +1,226 @@
+import assert from 'node:assert/strict';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { ingestPaths } from '../../src/pipeline/ingest.js';
+import { generateToken, hashToken } from '../../src/server/api-token.js';
+import { createApp } from '../../src/server/create-app.js';
+import { startServer, type RunningServer } from '../../src/server/serve.js';
+import { openStore } from '../../src/store/open-store.js';
+import type { ArticleStore } from '../../src/store/port.js';
+
+/**
+ * Drives the real UI in Debian's Chromium (apt-get install chromium): search, narrow with a
+ * facet, open an article from the keyboard, and check a stored XSS attempt stays inert text.
+ * Screenshots go to test-artifacts/ui/.
+ */
+const CHROMIUM_CANDIDATES = [
+  process.env['SITREP_CHROMIUM'],
+  '/usr/bin/chromium',
+  '/usr/bin/chromium-browser',
+];
+const executablePath = CHROMIUM_CANDIDATES.find(
+  (path): path is string => !!path && existsSync(path),
+);
+const SKIP = executablePath
+  ? false
+  : 'Chromium is not installed (apt-get install -y chromium, or set SITREP_CHROMIUM): browser test skipped';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const SAMPLE = join(ROOT, 'examples', 'sample');
+const ARTIFACTS = join(ROOT, 'test-artifacts', 'ui');
+
+const XSS_TITLE = 'Hostile headline <script>window.__xss=1</script>';
+const XSS_BODY =
+  'A body that tries <img src=x onerror="window.__xss=1"> and <b onclick="window.__xss=1">bold</b> tricks.';
+const XSS_ENTITY = '<img src=x onerror="window.__xss=1">';
+const XSS_RECORD = {
+  id: 'xss-attempt-1',
+  url: 'javascript:window.__xss=1',
+  title: XSS_TITLE,
+  text: `${XSS_BODY}\n\nA second paragraph mentioning HIMARS so the search finds it.`,
+  source: 'Hostile <em>Source</em>',
+  published: '2025-03-20T10:00:00Z',
+  language: 'en',
+};
+
+describe('web UI in Chromium', { skip: SKIP, timeout: 60_000 }, () => {
+  let dir: string;
+  let store: ArticleStore;
+  let server: RunningServer;
+  let browser: Browser;
+  let page: Page;
+  const pageErrors: string[] = [];
+
+  const ready = async () => {
+    await page.waitForSelector('body[data-ready="true"]', { timeout: 10_000 });
+  };
+  const goto = async (path: string) => {
+    await page.goto(`${server.url}${path}`);
+    await ready();
+  };
+  const shot = (name: string) =>
+    page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
+  // String expressions: this file is type-checked without the DOM library.
+  const xssFired = () => page.evaluate<number | undefined>('window.__xss');
+  const focusedId = () => page.evaluate<string | undefined>('document.activeElement?.id');
+  const focusedIsHit = () =>
+    page.evaluate<boolean>("document.activeElement?.classList.contains('hit-link') ?? false");
+
+  before(async () => {
+    mkdirSync(ARTIFACTS, { recursive: true });
+    dir = mkdtempSync(join(tmpdir(), 'sitrep-browser-'));
+    store = await openStore(join(dir, 'ui.db'));
+    await ingestPaths([SAMPLE], store);
+    const token = generateToken();
+    await store.saveApiToken({
+      name: 'test',
+      tokenHash: hashToken(token),
+      scopes: ['read', 'write'],
+      createdAt: new Date().toISOString(),
+    });
+    const app = createApp({ store, auth: { readsOpen: true } });
+    server = await startServer(app, { host: '127.0.0.1', port: 0 });
+    // The hostile record goes in through the HTTP API, as a remote feeder would send it.
+    const response = await fetch(`${server.url}/api/ingest`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+      body: JSON.stringify([XSS_RECORD]),
+    });
+    assert.equal(response.status, 200, await response.text());
+    // Enrichment output is untrusted too: an entity name carrying markup.
+    const hostile = (await store.listArticles({ limit: 1 })).items[0];
+    assert.ok(hostile);
+    const at = hostile.text.indexOf('HIMARS');
+    await store.saveEnrichment(hostile.id, {
+      version: 'browser-test',
+      entities: [
+        { text: 'HIMARS', start: at, end: at + 6, type: 'WEAPON', id: 'x', name: XSS_ENTITY },
+      ],
+      countries: [],
+      document: null,
+    });
+    browser = await chromium.launch({
+      executablePath: executablePath ?? '',
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
+    });
+    page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+  });
+
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+    await store?.close();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  test('overview page shows the archive counts', async () => {
+    await goto('/');
+    assert.match((await page.textContent('main h1')) ?? '', /Archive overview/);
+    assert.match((await page.textContent('.summary')) ?? '', /^\d+ articles/);
+    await shot('1-overview');
+  });
+
+  test('"/" focuses the search box; Enter searches; snippets are highlighted', async () => {
+    await page.keyboard.press('/');
+    assert.equal(await focusedId(), 'q');
+    await page.keyboard.type('HIMARS');
+    await Promise.all([page.waitForURL(/\/search\?q=HIMARS/), page.keyboard.press('Enter')]);
+    await ready();
+    const hits = await page.$$eval('.hit', (nodes) => nodes.length);
+    assert.ok(hits >= 3, `expected several hits, got ${hits}`);
+    const marks = await page.$$eval('.snippet mark', (nodes) =>
+      nodes.map((n) => n.textContent ?? ''),
+    );
+    assert.ok(
+      marks.length > 0 && marks.every((m) => /himars/i.test(m)),
+      `marks: ${marks.join(', ')}`,
+    );
+    assert.ok(
+      (await page.$$eval('.histogram rect', (n) => n.length)) > 0,
+      'a month histogram is drawn',
+    );
+    await shot('2-search');
+  });
+
+  test('clicking a source facet narrows the hits to that source', async () => {
+    const facet = page.locator('.facet[aria-label="Source"] .facet-value').first();
+    const source = (await facet.getAttribute('data-value')) ?? '';
+    const before = await page.$$eval('.hit', (nodes) => nodes.length);
+    await Promise.all([page.waitForURL(/source%3A/), facet.click()]);
+    await ready();
+    const metas = await page.$$eval('.hit .meta', (nodes) => nodes.map((n) => n.textContent ?? ''));
+    assert.ok(metas.length > 0 && metas.length <= before);
+    assert.ok(
+      metas.every((meta) => meta.startsWith(source)),
+      `${source} vs ${metas.join(' | ')}`,
+    );
+    await shot('3-facet');
+  });
+
+  test('results are reachable with Tab and Enter opens the article', async () => {
+    await goto('/search?q=HIMARS');
+    let onHit = false;
+    for (let i = 0; i < 60 && !onHit; i++) {
+      await page.keyboard.press('Tab');
+      onHit = await focusedIsHit();
+    }
+    assert.ok(onHit, 'a result link takes focus within 60 Tabs');
+    await Promise.all([page.waitForURL(/\/articles\//), page.keyboard.press('Enter')]);
+    await ready();
+    assert.ok(
+      (await page.$$eval('.article-text p', (n) => n.length)) > 0,
+      'clean text in paragraphs',
+    );
+    const marks = await page.$$eval('.article-text mark.hl-match', (n) =>
+      n.map((m) => m.textContent ?? ''),
+    );
+    assert.ok(marks.length > 0, 'the query is highlighted in the article');
+    assert.ok(
+      marks.every((m) => /^himars$/i.test(m)),
+      `marks: ${marks.join(', ')}`,
+    );
+    assert.match((await page.textContent('.provenance')) ?? '', /From/);
+    assert.ok(await page.$('.raw-link'), 'a link to the raw input');
+    await shot('4-article');
+  });
+
+  test('a stored XSS attempt shows as text and never runs', async () => {
+    await goto(`/search?q=${encodeURIComponent('tricks')}`);
+    const href = (await page.getAttribute('.hit-link', 'href')) ?? '';
+    const id = /\/articles\/([^?]+)/.exec(href)?.[1] ?? '';
+    const stored = (await (await fetch(`${server.url}/api/articles/${id}`)).json()) as {
+      article: { title: string };
+    };
+    // Whichever candidate cleaning keeps as the title, it carries markup that must stay text.
+    assert.match(stored.article.title, /<(script|img)/);
+    assert.equal(await page.textContent('.hit-link'), stored.article.title);
+    await Promise.all([page.waitForURL(/\/articles\//), page.click('.hit-link')]);
+    await ready();
+    assert.equal(await page.textContent('#article-title'), stored.article.title);
+    assert.match(
+      (await page.textContent('.article-text')) ?? '',
+      /<img src=x onerror="window\.__xss=1">/,
+    );
+    assert.equal(await page.$$eval('main script, main img, main b, main em', (n) => n.length), 0);
+    // The javascript: URL is shown, never made a link.
+    assert.equal(await page.$$eval('a[href^="javascript:"]', (n) => n.length), 0);
+    assert.equal(await xssFired(), undefined);
+    assert.match((await page.textContent('.enrichment')) ?? '', /<img src=x onerror=/);
+    assert.equal(await page.getAttribute('mark.hl-entity', 'title'), `${XSS_ENTITY} (WEAPON)`);
+    await shot('5-xss-article');
+    assert.deepEqual(pageErrors, []);
+  });
+});
