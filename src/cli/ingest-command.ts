@@ -3,7 +3,16 @@ import type { Command } from 'commander';
 import type { Rejection } from '../core/raw-item.js';
 import { ingestPaths } from '../pipeline/ingest.js';
 import { measureInputs } from '../pipeline/read-inputs.js';
-import { EXIT, withStore, writeJson, writeLine, type CliContext } from './cli-context.js';
+import { enqueueIngest } from '../queue/enqueue-ingest.js';
+import { openQueue } from '../queue/open-queue.js';
+import {
+  dbLocation,
+  EXIT,
+  withStore,
+  writeJson,
+  writeLine,
+  type CliContext,
+} from './cli-context.js';
 import { progressFor } from './progress.js';
 
 interface IngestFlags {
@@ -11,6 +20,7 @@ interface IngestFlags {
   json?: boolean;
   errors?: string;
   batchSize: string;
+  queue?: boolean;
 }
 
 const describeRecord = (rejection: Rejection): string => {
@@ -37,6 +47,10 @@ export function register(program: Command, ctx: CliContext): void {
     )
     .option('--errors <file>', 'also write every rejected record as a JSON line to this file')
     .option('--batch-size <n>', 'articles per transaction', '200')
+    .option(
+      '--queue',
+      'PostgreSQL only: enqueue one job per file for `sitrep worker` processes instead of ingesting here',
+    )
     .addHelpText(
       'after',
       '\nExit codes: 0 all stored, 3 completed but some records were rejected, 1 fatal error.',
@@ -46,6 +60,10 @@ export function register(program: Command, ctx: CliContext): void {
       if (!Number.isInteger(batchSize) || batchSize < 1) {
         writeLine(ctx.stderr, `sitrep ingest: --batch-size must be a positive integer`);
         ctx.setExitCode(EXIT.usage);
+        return;
+      }
+      if (flags.queue) {
+        await enqueueFiles(ctx, paths, flags);
         return;
       }
       const errorsFile: WriteStream | undefined = flags.errors
@@ -96,3 +114,24 @@ export function register(program: Command, ctx: CliContext): void {
       ctx.setExitCode(summary.rejected > 0 ? EXIT.completedWithRejections : EXIT.ok);
     });
 }
+
+/** `--queue`: the files become jobs in the PostgreSQL queue; workers anywhere with the URL ingest them. */
+const enqueueFiles = async (
+  ctx: CliContext,
+  paths: string[],
+  flags: IngestFlags,
+): Promise<void> => {
+  const queue = await openQueue(dbLocation(ctx, flags.db));
+  try {
+    const result = await enqueueIngest(paths, queue);
+    if (flags.json) writeJson(ctx, result);
+    else
+      writeLine(
+        ctx.stdout,
+        `enqueued ${result.enqueued} of ${result.files} files (${result.alreadyQueued} already queued); ` +
+          'run `sitrep worker` to process them',
+      );
+  } finally {
+    await queue.close();
+  }
+};

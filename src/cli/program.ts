@@ -5,14 +5,17 @@ import { register as registerClean } from './clean-command.js';
 import { register as registerExport } from './export-command.js';
 import { register as registerExtract } from './extract-command.js';
 import { register as registerIngest } from './ingest-command.js';
+import { register as registerJobs } from './jobs-command.js';
 import { register as registerKb } from './kb-command.js';
 import { register as registerList } from './list-command.js';
+import { register as registerMigrate } from './migrate-command.js';
 import { register as registerReprocess } from './reprocess-command.js';
 import { register as registerSearch } from './search-command.js';
 import { register as registerServe } from './serve-command.js';
 import { register as registerShow } from './show-command.js';
 import { register as registerStats } from './stats-command.js';
 import { register as registerToken } from './token-command.js';
+import { register as registerWorker } from './worker-command.js';
 
 type Registrar = (program: Command, ctx: CliContext) => void;
 
@@ -30,6 +33,9 @@ const COMMANDS: readonly Registrar[] = [
   registerKb,
   registerServe,
   registerToken,
+  registerWorker,
+  registerJobs,
+  registerMigrate,
 ];
 
 export const buildProgram = (ctx: CliContext, version: string): Command => {

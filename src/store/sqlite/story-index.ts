@@ -1,5 +1,10 @@
 import type Database from 'better-sqlite3';
-import type { StoryCandidate, StoryIndex, StoryMember, StoryRecord } from '../../stories/story-index.js';
+import type {
+  StoryCandidate,
+  StoryIndex,
+  StoryMember,
+  StoryRecord,
+} from '../../stories/story-index.js';
 
 /** Tables of incremental story clustering, for the append-only migrations. */
 export const STORY_SCHEMA_SQL = `
@@ -92,18 +97,26 @@ export class SqliteStoryIndex implements StoryIndex {
 
   constructor(db: Database.Database) {
     const s = {
-      documents: db.prepare<[], { documents: number }>('SELECT documents FROM story_corpus WHERE id = 1'),
+      documents: db.prepare<[], { documents: number }>(
+        'SELECT documents FROM story_corpus WHERE id = 1',
+      ),
       countDocument: db.prepare(
         'INSERT INTO story_corpus (id, documents) VALUES (1, 1) ON CONFLICT (id) DO UPDATE SET documents = documents + 1',
       ),
-      frequency: db.prepare<[string], { documents: number }>('SELECT documents FROM story_term_frequencies WHERE term = ?'),
+      frequency: db.prepare<[string], { documents: number }>(
+        'SELECT documents FROM story_term_frequencies WHERE term = ?',
+      ),
       countTerm: db.prepare<[string]>(
         `INSERT INTO story_term_frequencies (term, documents) VALUES (?, 1)
          ON CONFLICT (term) DO UPDATE SET documents = documents + 1`,
       ),
-      storiesByTerm: db.prepare<[string], { story_id: string }>('SELECT story_id FROM story_lookup_terms WHERE term = ?'),
+      storiesByTerm: db.prepare<[string], { story_id: string }>(
+        'SELECT story_id FROM story_lookup_terms WHERE term = ?',
+      ),
       story: db.prepare<[string], StoryRow>('SELECT * FROM stories WHERE id = ?'),
-      upsertStory: db.prepare<[string, string, string | null, string | null, number, string, string, string]>(
+      upsertStory: db.prepare<
+        [string, string, string | null, string | null, number, string, string, string]
+      >(
         `INSERT INTO stories (id, title, first_seen, last_seen, article_count, sources, centroid, version)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?)
          ON CONFLICT (id) DO UPDATE SET title = excluded.title, first_seen = excluded.first_seen,
@@ -111,14 +124,22 @@ export class SqliteStoryIndex implements StoryIndex {
            centroid = excluded.centroid, version = excluded.version`,
       ),
       deleteLookup: db.prepare<[string]>('DELETE FROM story_lookup_terms WHERE story_id = ?'),
-      insertLookup: db.prepare<[string, string]>('INSERT OR IGNORE INTO story_lookup_terms (term, story_id) VALUES (?, ?)'),
-      insertMember: db.prepare<[string, string, string | null, string | null, string | null, number]>(
+      insertLookup: db.prepare<[string, string]>(
+        'INSERT OR IGNORE INTO story_lookup_terms (term, story_id) VALUES (?, ?)',
+      ),
+      insertMember: db.prepare<
+        [string, string, string | null, string | null, string | null, number]
+      >(
         `INSERT OR IGNORE INTO story_members (article_id, story_id, published, title, source, similarity)
          VALUES (?, ?, ?, ?, ?, ?)`,
       ),
-      moveMembers: db.prepare<[string, string]>('UPDATE story_members SET story_id = ? WHERE story_id = ?'),
+      moveMembers: db.prepare<[string, string]>(
+        'UPDATE story_members SET story_id = ? WHERE story_id = ?',
+      ),
       deleteStory: db.prepare<[string]>('DELETE FROM stories WHERE id = ?'),
-      membership: db.prepare<[string], MemberRow>('SELECT * FROM story_members WHERE article_id = ?'),
+      membership: db.prepare<[string], MemberRow>(
+        'SELECT * FROM story_members WHERE article_id = ?',
+      ),
       members: db.prepare<[string], MemberRow>('SELECT * FROM story_members WHERE story_id = ?'),
       allStories: db.prepare<[], StoryRow>('SELECT * FROM stories'),
     };
@@ -151,7 +172,8 @@ export class SqliteStoryIndex implements StoryIndex {
   async documentFrequencies(terms: readonly string[]) {
     const documents = this.statements.documents.get()?.documents ?? 0;
     const frequencies = new Map<string, number>();
-    for (const term of terms) frequencies.set(term, this.statements.frequency.get(term)?.documents ?? 0);
+    for (const term of terms)
+      frequencies.set(term, this.statements.frequency.get(term)?.documents ?? 0);
     return { documents, frequencies };
   }
 
@@ -162,7 +184,8 @@ export class SqliteStoryIndex implements StoryIndex {
   async findStoriesByTerms(terms: readonly string[], limit: number): Promise<StoryCandidate[]> {
     const shared = new Map<string, number>();
     for (const term of new Set(terms)) {
-      for (const row of this.statements.storiesByTerm.all(term)) shared.set(row.story_id, (shared.get(row.story_id) ?? 0) + 1);
+      for (const row of this.statements.storiesByTerm.all(term))
+        shared.set(row.story_id, (shared.get(row.story_id) ?? 0) + 1);
     }
     return [...shared.entries()]
       .map(([storyId, sharedTerms]) => ({ storyId, sharedTerms }))

@@ -1,0 +1,289 @@
+/**
+ * bench/workers: ingest through the PostgreSQL job queue with 1 and 2 worker processes, then 3
+ * workers with one `kill -9`'d mid-run, against a single-process SQLite ingest of the same files
+ * measured in the same run (the baseline for counts, checksums and speed).
+ *
+ *   npx tsx bench/convert-reuters.ts      # once, optional: writes bench/out/reuters.jsonl
+ *   SITREP_BENCH_PG=postgres://postgres@127.0.0.1:5432/test npx tsx bench/workers.ts [--bbc-only]
+ *
+ * Reuters is one JSONL file; it is split into files of 500 lines in a temp dir so that it, too,
+ * spreads over workers (identity does not depend on the path, so counts are unaffected).
+ * Every run uses its own schema, dropped at the end.
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Database from 'better-sqlite3';
+import pg from 'pg';
+import { ingestPaths } from '../src/pipeline/ingest.js';
+import { enqueueIngest } from '../src/queue/enqueue-ingest.js';
+import { PostgresQueue } from '../src/queue/postgres/postgres-queue.js';
+import { PostgresStore } from '../src/store/postgres/postgres-store.js';
+import {
+  checksumPostgres,
+  checksumSqlite,
+  type StoreChecksum,
+} from '../src/store/postgres/store-checksum.js';
+import { SqliteStore } from '../src/store/sqlite/sqlite-store.js';
+
+const here = fileURLToPath(new URL('.', import.meta.url));
+const repo = join(here, '..');
+const shared = process.env['SITREP_SHARED'] ?? join(repo, '..', 'shared');
+const serverUrl =
+  process.env['SITREP_BENCH_PG'] ??
+  process.env['SITREP_TEST_PG'] ??
+  'postgres://postgres@127.0.0.1:5432/test';
+const LEASE_MS = 5_000;
+const REUTERS_LINES_PER_FILE = 500;
+
+const work = mkdtempSync(join(tmpdir(), 'sitrep-bench-workers-'));
+const schemas: string[] = [];
+
+const inputs = (): string[] => {
+  const paths: string[] = [];
+  const bbc = join(shared, 'corpora', 'bbc-fulltext', 'bbc');
+  if (existsSync(bbc)) paths.push(bbc);
+  else console.log(`skip bbc-fulltext: ${bbc} absent`);
+  const reuters = join(here, 'out', 'reuters.jsonl');
+  if (process.argv.includes('--bbc-only')) console.log('--bbc-only: reuters left out');
+  else if (existsSync(reuters)) {
+    const dir = join(work, 'reuters');
+    mkdirSync(dir);
+    const lines = readFileSync(reuters, 'utf8')
+      .split('\n')
+      .filter((l) => l.trim() !== '');
+    for (let i = 0; i < lines.length; i += REUTERS_LINES_PER_FILE) {
+      const name = `part-${String(i / REUTERS_LINES_PER_FILE).padStart(4, '0')}.jsonl`;
+      writeFileSync(join(dir, name), `${lines.slice(i, i + REUTERS_LINES_PER_FILE).join('\n')}\n`);
+    }
+    paths.push(dir);
+  } else console.log(`skip reuters: ${reuters} absent (run bench/convert-reuters.ts)`);
+  return paths;
+};
+
+const schemaUrl = (): string => {
+  const schema = `sitrep_bench_${randomBytes(4).toString('hex')}`;
+  schemas.push(schema);
+  const url = new URL(serverUrl);
+  url.searchParams.set('schema', schema);
+  return url.toString();
+};
+
+/** src/main.ts once `worker` is registered there; until then the bench's own entry. */
+const workerCommand = (): string[] => {
+  const main = join(repo, 'src', 'main.ts');
+  const probe = spawnSync(process.execPath, ['--import', 'tsx', main, 'worker', '--help'], {
+    encoding: 'utf8',
+  });
+  return probe.status === 0 && probe.stdout.includes('--concurrency')
+    ? [main]
+    : [join(here, 'worker-entry.ts')];
+};
+
+const startWorker = (entry: string[], url: string): Promise<ChildProcess> =>
+  new Promise((resolve, reject) => {
+    const child = spawn(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        ...entry,
+        'worker',
+        '--db',
+        url,
+        '--concurrency',
+        '1',
+        '--lease-ms',
+        String(LEASE_MS),
+        '--poll-ms',
+        '100',
+      ],
+      { stdio: ['ignore', 'ignore', 'pipe'] },
+    );
+    let ready = false;
+    child.stderr?.setEncoding('utf8');
+    child.stderr?.on('data', (chunk: string) => {
+      if (!ready && chunk.includes(' at once on ')) {
+        ready = true;
+        resolve(child);
+      }
+      if (/sitrep: /.test(chunk)) process.stderr.write(`worker ${child.pid}: ${chunk}`);
+    });
+    child.on('exit', (code) => {
+      if (!ready) reject(new Error(`worker exited with ${code} before starting`));
+    });
+  });
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+interface QueueRun {
+  workers: number;
+  files: number;
+  articles: number;
+  revisions: number;
+  seconds: number;
+  killed?: number;
+  checksum: StoreChecksum;
+  dead: number;
+}
+
+const runThroughQueue = async (
+  paths: string[],
+  workers: number,
+  killOneAt?: number,
+): Promise<QueueRun> => {
+  const url = schemaUrl();
+  // Create both schemas up front so workers do not race on first-time migrations.
+  const store = await PostgresStore.open({ url });
+  const queue = await PostgresQueue.open({ url });
+  const entry = workerCommand();
+  const children = await Promise.all(
+    Array.from({ length: workers }, () => startWorker(entry, url)),
+  );
+  const started = process.hrtime.bigint();
+  const { files } = await enqueueIngest(paths, queue);
+  let killed: { pid: number; jobId: string } | undefined;
+  for (;;) {
+    await sleep(100);
+    const counts = await queue.countJobs();
+    if (killOneAt !== undefined && killed === undefined && counts.done >= files * killOneAt) {
+      // Kill a worker in the middle of a job, so that job must be reclaimed after its lease.
+      const running = await queue.listJobs({ state: 'running' });
+      for (const job of running) {
+        const victim = children.find((c) => job.lockedBy?.split(':')[1] === String(c.pid));
+        if (!victim?.pid) continue;
+        victim.kill('SIGKILL');
+        killed = { pid: victim.pid, jobId: job.id };
+        console.log(
+          `  kill -9 worker ${victim.pid} after ${counts.done}/${files} jobs, while it ran job #${job.id}`,
+        );
+        break;
+      }
+    }
+    if (counts.queued === 0 && counts.running === 0) break;
+  }
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  await Promise.all(
+    children.map(
+      (child) =>
+        new Promise<void>((resolve) => {
+          if (child.exitCode !== null || child.signalCode !== null) return resolve();
+          child.once('exit', () => resolve());
+          child.kill('SIGTERM');
+        }),
+    ),
+  );
+  const stats = await store.countStats();
+  const dead = (await queue.countJobs()).dead;
+  if (killed) {
+    const job = await store.connectionPool.query<{ state: string; attempts: number }>(
+      'SELECT state, attempts FROM jobs WHERE id = $1',
+      [killed.jobId],
+    );
+    const row = job.rows[0];
+    console.log(
+      `  job #${killed.jobId} of the killed worker ended ${row?.state} after ${row?.attempts} attempts (reclaimed after its ${LEASE_MS} ms lease)`,
+    );
+  }
+  const checksum = await checksumPostgres(store.connectionPool);
+  await Promise.all([store.close(), queue.close()]);
+  return {
+    workers,
+    files,
+    articles: stats.articles,
+    revisions: stats.revisions,
+    seconds,
+    ...(killed !== undefined ? { killed: killed.pid } : {}),
+    checksum,
+    dead,
+  };
+};
+
+const main = async (): Promise<void> => {
+  const paths = inputs();
+  if (paths.length === 0) return;
+  console.log(`PostgreSQL ${new URL(serverUrl).host}; inputs: ${paths.join(', ')}`);
+
+  const dbPath = join(work, 'baseline.db');
+  const sqlite = SqliteStore.open({ path: dbPath });
+  const started = process.hrtime.bigint();
+  await ingestPaths(paths, sqlite);
+  const baselineSeconds = Number(process.hrtime.bigint() - started) / 1e9;
+  const baselineStats = await sqlite.countStats();
+  await sqlite.close();
+  const readOnly = new Database(dbPath, { readonly: true });
+  const baseline = checksumSqlite(readOnly);
+  readOnly.close();
+
+  const runs: QueueRun[] = [];
+  for (const workers of [1, 2]) runs.push(await runThroughQueue(paths, workers));
+  runs.push(await runThroughQueue(paths, 3, 0.4));
+
+  const rate = (articles: number, seconds: number) => articles / seconds;
+  const baseRate = rate(baselineStats.articles, baselineSeconds);
+  console.log(
+    '\nrun                         articles  revisions  seconds  articles/s  vs sqlite  dead  checksum = sqlite',
+  );
+  const line = (
+    label: string,
+    articles: number,
+    revisions: number,
+    seconds: number,
+    checksumEqual: string,
+    dead: number | string,
+  ) =>
+    console.log(
+      [
+        label.padEnd(27),
+        String(articles).padStart(8),
+        String(revisions).padStart(10),
+        seconds.toFixed(1).padStart(8),
+        rate(articles, seconds).toFixed(0).padStart(11),
+        `${(rate(articles, seconds) / baseRate).toFixed(2)}x`.padStart(10),
+        String(dead).padStart(5),
+        checksumEqual.padStart(18),
+      ].join(' '),
+    );
+  line(
+    'sqlite, 1 process',
+    baselineStats.articles,
+    baselineStats.revisions,
+    baselineSeconds,
+    '-',
+    '-',
+  );
+  for (const run of runs) {
+    const label = run.killed
+      ? `queue, 3 workers, 1 kill -9`
+      : `queue, ${run.workers} worker${run.workers > 1 ? 's' : ''}`;
+    line(
+      label,
+      run.articles,
+      run.revisions,
+      run.seconds,
+      run.checksum.sha256 === baseline.sha256 ? 'yes' : 'NO',
+      run.dead,
+    );
+  }
+  const allEqual = runs.every(
+    (r) => r.articles === baselineStats.articles && r.revisions === baselineStats.revisions,
+  );
+  console.log(
+    `\n${runs[0]?.files ?? 0} files (jobs); counts ${allEqual ? 'equal' : 'DIFFER from'} the SQLite run in every queue run` +
+      ' (identity_key is unique, so equal counts mean no duplicate and no loss)',
+  );
+  if (!allEqual) process.exitCode = 1;
+};
+
+try {
+  await main();
+} finally {
+  const client = new pg.Client({ connectionString: serverUrl });
+  await client.connect();
+  for (const schema of schemas) await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+  await client.end();
+  rmSync(work, { recursive: true, force: true });
+}

@@ -1,0 +1,8 @@
+import type { ArticleStore } from '../store/port.js';
+import { HandlerRegistry } from './handler-registry.js';
+import { ingestFileHandler } from './handlers/ingest-file.js';
+import { JOB_KINDS } from './job-kinds.js';
+
+/** Every job kind a `sitrep worker` runs; later stages register theirs here. */
+export const defaultHandlers = (store: ArticleStore): HandlerRegistry =>
+  new HandlerRegistry().register(JOB_KINDS.ingestFile, ingestFileHandler(store));

@@ -1,0 +1,137 @@
+import type { PostgresMigration } from './migrate.js';
+
+/**
+ * Append-only schema history of the PostgreSQL store, the counterpart of sqlite/migrations.ts.
+ * Never edit a shipped entry: add a new one. Recorded in `schema_migrations` of the current schema.
+ *
+ * Choices that differ from SQLite, and why:
+ * - `raw` is bytea: PostgreSQL text cannot hold U+0000, and raw input must come back byte for byte.
+ * - JSON columns are jsonb (queried by later stages); timestamps we set are timestamptz.
+ * - `published` stays text: it is whatever ISO 8601 string the source gave, returned unchanged.
+ * - The tsvector is computed in JavaScript by our own tokenizer (src/search/postgres-tsvector.ts),
+ *   not by PostgreSQL's parser, so both backends index exactly the same words (no extension needed).
+ */
+export const POSTGRES_MIGRATIONS: readonly PostgresMigration[] = [
+  {
+    version: 1,
+    name: 'articles, revisions, feeds, full-text index',
+    sql: `
+CREATE TABLE articles (
+  seq bigserial PRIMARY KEY,
+  id text NOT NULL UNIQUE,
+  identity_key text NOT NULL UNIQUE,
+  revision integer NOT NULL,
+  format text NOT NULL,
+  external_id text,
+  url text,
+  canonical_url text,
+  source text,
+  site text,
+  title text,
+  text text NOT NULL,
+  authors jsonb NOT NULL,
+  categories jsonb NOT NULL,
+  published text,
+  language text,
+  content_hash text NOT NULL,
+  stage_versions jsonb NOT NULL,
+  provenance jsonb NOT NULL,
+  raw_media_type text NOT NULL,
+  ingested_at timestamptz NOT NULL,
+  updated_at timestamptz NOT NULL,
+  -- Built by src/search/postgres-tsvector.ts with the same tokenizer as FTS5 (title weight A).
+  search_vector tsvector NOT NULL
+);
+CREATE INDEX articles_search ON articles USING gin (search_vector);
+CREATE INDEX articles_canonical_url ON articles (canonical_url);
+CREATE INDEX articles_published ON articles (published);
+CREATE INDEX articles_source ON articles (source);
+CREATE INDEX articles_content_hash ON articles (content_hash);
+
+CREATE TABLE article_revisions (
+  article_id text NOT NULL REFERENCES articles (id),
+  revision integer NOT NULL,
+  content_hash text NOT NULL,
+  raw_hash text NOT NULL,
+  title text,
+  text text NOT NULL,
+  raw bytea NOT NULL,
+  item_record text NOT NULL,
+  raw_media_type text NOT NULL,
+  provenance jsonb NOT NULL,
+  ingested_at timestamptz NOT NULL,
+  PRIMARY KEY (article_id, revision)
+);
+
+CREATE TABLE feeds (
+  xml_url text PRIMARY KEY,
+  title text,
+  html_url text,
+  category text,
+  provenance jsonb NOT NULL,
+  added_at timestamptz NOT NULL
+);
+`,
+  },
+  {
+    version: 2,
+    name: 'API tokens (hashed)',
+    sql: `
+CREATE TABLE api_tokens (
+  name text PRIMARY KEY,
+  token_hash text NOT NULL UNIQUE,
+  scopes jsonb NOT NULL,
+  created_at text NOT NULL
+);
+`,
+  },
+  {
+    version: 3,
+    name: 'search keys and entity mentions for query filters and facets',
+    sql: `
+ALTER TABLE articles ADD COLUMN source_key text;
+ALTER TABLE articles ADD COLUMN language_key text;
+CREATE INDEX articles_source_key ON articles (source_key);
+CREATE INDEX articles_language_key ON articles (language_key);
+
+CREATE TABLE entity_mentions (
+  article_id text NOT NULL REFERENCES articles (id),
+  start_offset integer NOT NULL,
+  end_offset integer NOT NULL,
+  text text NOT NULL,
+  type text NOT NULL,
+  entity_id text NOT NULL,
+  name text NOT NULL,
+  name_key text NOT NULL,
+  type_key text NOT NULL,
+  enricher_version text NOT NULL
+);
+CREATE INDEX entity_mentions_article ON entity_mentions (article_id);
+CREATE INDEX entity_mentions_entity ON entity_mentions (entity_id, article_id);
+CREATE INDEX entity_mentions_name ON entity_mentions (name_key, article_id);
+CREATE INDEX entity_mentions_type ON entity_mentions (type_key, article_id);
+`,
+  },
+  {
+    version: 4,
+    name: 'article enrichments and the countries an article concerns',
+    sql: `
+CREATE TABLE article_enrichments (
+  article_id text PRIMARY KEY REFERENCES articles (id),
+  version text NOT NULL,
+  document jsonb NOT NULL,
+  enriched_at timestamptz NOT NULL
+);
+CREATE TABLE article_countries (
+  article_id text NOT NULL REFERENCES articles (id),
+  code text NOT NULL,
+  name text NOT NULL,
+  code_key text NOT NULL,
+  name_key text NOT NULL,
+  PRIMARY KEY (article_id, code)
+);
+CREATE INDEX article_countries_code ON article_countries (code_key, article_id);
+CREATE INDEX article_countries_name ON article_countries (name_key, article_id);
+`,
+  },
+];

@@ -1,0 +1,357 @@
+import type pg from 'pg';
+import type {
+  Article,
+  ArticleDraft,
+  ArticleRevision,
+  DerivedFields,
+  SaveOutcome,
+} from '../../core/article.js';
+import { AppError, isAppError } from '../../core/errors.js';
+import type { ArticleEnrichment } from '../../core/enrichment.js';
+import type { FeedSubscription, Provenance } from '../../core/raw-item.js';
+import { decodeCursor, encodeCursor } from '../cursor.js';
+import type {
+  ApiTokenRecord,
+  ArticleStore,
+  ArticleWithRaw,
+  ListOptions,
+  Page,
+  SearchRequest,
+  SearchResult,
+  StoreStats,
+} from '../port.js';
+import {
+  ARTICLE_COLUMNS,
+  articleFromPgRow,
+  pgJson,
+  pgOptionalText,
+  pgText,
+  revisionFromPgRow,
+  type PgArticleRow,
+  type PgRevisionRow,
+} from './article-row.js';
+import {
+  connect,
+  inTransaction,
+  isConnectionError,
+  isRetryableTransactionError,
+  unavailable,
+  type PostgresConnectionOptions,
+  type PostgresTarget,
+} from './connection.js';
+import { migratePostgres } from './migrate.js';
+import { POSTGRES_MIGRATIONS } from './migrations.js';
+import { IdentityRaceError, saveBatch, searchVectorFor } from './save-batch.js';
+import { languageKey } from '../search-keys.js';
+import { getPostgresEnrichment, savePostgresEnrichment } from './postgres-enrichment.js';
+import { searchPostgres } from './postgres-search.js';
+
+export interface PostgresStoreOptions extends PostgresConnectionOptions {
+  readonly now?: () => Date;
+}
+
+/** Attempts per batch when a deadlock or an identity race with another worker forces a retry. */
+const MAX_BATCH_ATTEMPTS = 6;
+
+/** The shared-server store: many processes and machines, one database, same port as SQLite. */
+export class PostgresStore implements ArticleStore {
+  readonly backend = 'postgres' as const;
+  private readonly pool: pg.Pool;
+  private readonly target: PostgresTarget;
+  private readonly now: () => Date;
+
+  private constructor(pool: pg.Pool, target: PostgresTarget, now: () => Date) {
+    this.pool = pool;
+    this.target = target;
+    this.now = now;
+  }
+
+  static async open(options: PostgresStoreOptions): Promise<PostgresStore> {
+    const { pool, target } = await connect(options);
+    try {
+      await migratePostgres(pool, POSTGRES_MIGRATIONS, 'schema_migrations');
+    } catch (error) {
+      await pool.end().catch(() => undefined);
+      throw error;
+    }
+    return new PostgresStore(pool, target, options.now ?? (() => new Date()));
+  }
+
+  /** For stage-specific tables (dedup, enrichment) that live in the same schema. */
+  get connectionPool(): pg.Pool {
+    return this.pool;
+  }
+
+  /** host:port/database (no password), for messages. */
+  get label(): string {
+    return this.target.label;
+  }
+
+  async saveArticles(drafts: readonly ArticleDraft[]): Promise<SaveOutcome[]> {
+    if (drafts.length === 0) return [];
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const now = this.now().toISOString();
+        return await this.guard(() =>
+          inTransaction(this.pool, (client) => saveBatch(client, drafts, now)),
+        );
+      } catch (error) {
+        const retryable = error instanceof IdentityRaceError || isRetryableTransactionError(error);
+        if (!retryable || attempt >= MAX_BATCH_ATTEMPTS) throw error;
+        await sleep(Math.random() * 20 * attempt);
+      }
+    }
+  }
+
+  async getArticle(id: string): Promise<Article | undefined> {
+    const result = await this.query<PgArticleRow>(
+      `SELECT ${ARTICLE_COLUMNS} FROM articles a WHERE a.id = $1`,
+      [id],
+    );
+    const row = result.rows[0];
+    return row ? articleFromPgRow(row) : undefined;
+  }
+
+  async listRevisions(id: string): Promise<ArticleRevision[]> {
+    const result = await this.query<PgRevisionRow>(
+      `SELECT article_id, revision, content_hash, title, text, raw, raw_media_type, provenance, ingested_at
+         FROM article_revisions WHERE article_id = $1 ORDER BY revision`,
+      [id],
+    );
+    return result.rows.map(revisionFromPgRow);
+  }
+
+  async listArticles(options: ListOptions): Promise<Page<Article>> {
+    const before = options.cursor ? decodeCursor(options.cursor) : Number.MAX_SAFE_INTEGER;
+    const result = await this.query<PgArticleRow>(
+      `SELECT ${ARTICLE_COLUMNS} FROM articles a WHERE a.seq < $1 ORDER BY a.seq DESC LIMIT $2`,
+      [before, options.limit + 1],
+    );
+    const items = result.rows.slice(0, options.limit);
+    const last = items.at(-1);
+    return {
+      items: items.map(articleFromPgRow),
+      ...(result.rows.length > options.limit && last
+        ? { nextCursor: encodeCursor(Number(last.seq)) }
+        : {}),
+    };
+  }
+
+  async *streamArticles(options?: { batchSize?: number }): AsyncIterable<ArticleWithRaw> {
+    const batchSize = options?.batchSize ?? 500;
+    let after = 0;
+    for (;;) {
+      const result = await this.query<PgArticleRow & { raw: Buffer; item_record: string }>(
+        `SELECT ${ARTICLE_COLUMNS}, r.raw, r.item_record FROM articles a
+           JOIN article_revisions r ON r.article_id = a.id AND r.revision = a.revision
+          WHERE a.seq > $1 ORDER BY a.seq LIMIT $2`,
+        [after, batchSize],
+      );
+      for (const row of result.rows) {
+        yield {
+          ...articleFromPgRow(row),
+          raw: row.raw.toString('utf8'),
+          itemRecord: row.item_record,
+        };
+      }
+      const last = result.rows.at(-1);
+      if (!last || result.rows.length < batchSize) return;
+      after = Number(last.seq);
+    }
+  }
+
+  async updateDerived(id: string, fields: DerivedFields): Promise<void> {
+    await this.guard(() =>
+      inTransaction(this.pool, async (client) => {
+        const current = await client.query<{ revision: number }>(
+          'SELECT revision FROM articles WHERE id = $1 FOR UPDATE',
+          [id],
+        );
+        const revision = current.rows[0]?.revision;
+        if (revision === undefined) throw new AppError('NOT_FOUND', `no article ${id}`);
+        await client.query(
+          `UPDATE articles SET title = $2, text = $3, authors = $4, published = $5, language = $6, site = $7,
+             canonical_url = $8, content_hash = $9, stage_versions = $10, updated_at = $11,
+             search_vector = $12::tsvector, language_key = $13
+           WHERE id = $1`,
+          [
+            id,
+            pgOptionalText(fields.title),
+            pgText(fields.text),
+            pgJson(fields.authors),
+            pgOptionalText(fields.published),
+            pgOptionalText(fields.language),
+            pgOptionalText(fields.site),
+            pgOptionalText(fields.canonicalUrl),
+            fields.contentHash,
+            pgJson(fields.stageVersions),
+            this.now().toISOString(),
+            searchVectorFor(fields.title, fields.text),
+            languageKey(fields.language),
+          ],
+        );
+        await client.query(
+          `UPDATE article_revisions SET title = $3, text = $4, content_hash = $5
+            WHERE article_id = $1 AND revision = $2`,
+          [id, revision, pgOptionalText(fields.title), pgText(fields.text), fields.contentHash],
+        );
+      }),
+    );
+  }
+
+  async saveEnrichment(articleId: string, enrichment: ArticleEnrichment): Promise<void> {
+    const now = this.now().toISOString();
+    await this.guard(() =>
+      inTransaction(this.pool, (client) =>
+        savePostgresEnrichment(client, articleId, enrichment, now),
+      ),
+    );
+  }
+
+  async getEnrichment(articleId: string): Promise<ArticleEnrichment | undefined> {
+    return this.guard(() => getPostgresEnrichment(this.pool, articleId));
+  }
+
+  async searchArticles(request: SearchRequest): Promise<SearchResult> {
+    return this.guard(() => searchPostgres(this.pool, request));
+  }
+
+  async saveFeeds(
+    feeds: readonly FeedSubscription[],
+  ): Promise<{ added: number; unchanged: number }> {
+    if (feeds.length === 0) return { added: 0, unchanged: 0 };
+    const result = await this.query(
+      `INSERT INTO feeds (xml_url, title, html_url, category, provenance, added_at)
+       SELECT u.*, $6::timestamptz FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::jsonb[]) AS u
+       ON CONFLICT (xml_url) DO NOTHING`,
+      [
+        feeds.map((f) => pgText(f.xmlUrl)),
+        feeds.map((f) => pgOptionalText(f.title)),
+        feeds.map((f) => pgOptionalText(f.htmlUrl)),
+        feeds.map((f) => pgOptionalText(f.category)),
+        feeds.map((f) => pgJson(f.provenance)),
+        this.now().toISOString(),
+      ],
+    );
+    const added = result.rowCount ?? 0;
+    return { added, unchanged: feeds.length - added };
+  }
+
+  async listFeeds(): Promise<FeedSubscription[]> {
+    const result = await this.query<{
+      xml_url: string;
+      title: string | null;
+      html_url: string | null;
+      category: string | null;
+      provenance: Provenance;
+    }>(
+      'SELECT xml_url, title, html_url, category, provenance FROM feeds ORDER BY xml_url COLLATE "C"',
+    );
+    return result.rows.map((row) => ({
+      xmlUrl: row.xml_url,
+      ...(row.title !== null ? { title: row.title } : {}),
+      ...(row.html_url !== null ? { htmlUrl: row.html_url } : {}),
+      ...(row.category !== null ? { category: row.category } : {}),
+      provenance: row.provenance,
+    }));
+  }
+
+  async saveApiToken(token: ApiTokenRecord): Promise<void> {
+    try {
+      await this.query(
+        'INSERT INTO api_tokens (name, token_hash, scopes, created_at) VALUES ($1, $2, $3, $4)',
+        [token.name, token.tokenHash, pgJson(token.scopes), token.createdAt],
+      );
+    } catch (cause) {
+      if ((cause as { code?: string }).code !== '23505') throw cause;
+      throw new AppError('INVALID_ARGUMENT', `a token named "${token.name}" already exists`, {
+        cause,
+      });
+    }
+  }
+
+  async findApiToken(tokenHash: string): Promise<ApiTokenRecord | undefined> {
+    const result = await this.query<TokenRow>('SELECT * FROM api_tokens WHERE token_hash = $1', [
+      tokenHash,
+    ]);
+    const row = result.rows[0];
+    return row ? tokenFromRow(row) : undefined;
+  }
+
+  async listApiTokens(): Promise<ApiTokenRecord[]> {
+    const result = await this.query<TokenRow>('SELECT * FROM api_tokens ORDER BY name COLLATE "C"');
+    return result.rows.map(tokenFromRow);
+  }
+
+  async revokeApiToken(name: string): Promise<boolean> {
+    const result = await this.query('DELETE FROM api_tokens WHERE name = $1', [name]);
+    return (result.rowCount ?? 0) > 0;
+  }
+
+  async countStats(): Promise<StoreStats> {
+    const count = async (table: string): Promise<number> =>
+      Number(
+        (await this.query<{ n: string }>(`SELECT count(*) AS n FROM ${table}`)).rows[0]?.n ?? 0,
+      );
+    const groups = async (column: string): Promise<Record<string, number>> =>
+      Object.fromEntries(
+        (
+          await this.query<{ key: string | null; n: string }>(
+            `SELECT ${column} AS key, count(*) AS n FROM articles GROUP BY ${column} ORDER BY count(*) DESC, ${column} COLLATE "C"`,
+          )
+        ).rows.map((row) => [row.key ?? 'unknown', Number(row.n)]),
+      );
+    const range = (
+      await this.query<{ first: string | null; last: string | null }>(
+        'SELECT min(published COLLATE "C") AS first, max(published COLLATE "C") AS last FROM articles',
+      )
+    ).rows[0];
+    return {
+      articles: await count('articles'),
+      revisions: await count('article_revisions'),
+      feeds: await count('feeds'),
+      bySource: await groups('source'),
+      byFormat: await groups('format'),
+      byLanguage: await groups('language'),
+      ...(range?.first ? { firstPublished: range.first } : {}),
+      ...(range?.last ? { lastPublished: range.last } : {}),
+    };
+  }
+
+  async close(): Promise<void> {
+    await this.pool.end().catch(() => undefined);
+  }
+
+  private query<R extends pg.QueryResultRow>(
+    sql: string,
+    params: unknown[] = [],
+  ): Promise<pg.QueryResult<R>> {
+    return this.guard(() => this.pool.query<R>(sql, params));
+  }
+
+  /** Maps "cannot reach the server" to STORE_UNAVAILABLE naming host:port; other errors pass through. */
+  private async guard<T>(body: () => Promise<T>): Promise<T> {
+    try {
+      return await body();
+    } catch (error) {
+      if (!isAppError(error) && isConnectionError(error)) throw unavailable(this.target, error);
+      throw error;
+    }
+  }
+}
+
+interface TokenRow {
+  name: string;
+  token_hash: string;
+  scopes: string[];
+  created_at: string;
+}
+
+const tokenFromRow = (row: TokenRow): ApiTokenRecord => ({
+  name: row.name,
+  tokenHash: row.token_hash,
+  scopes: row.scopes,
+  createdAt: row.created_at,
+});
+
+const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
