@@ -13,6 +13,7 @@ import {
   writeLine,
   type CliContext,
 } from './cli-context.js';
+import { enricherFor } from './enricher-option.js';
 import { progressFor } from './progress.js';
 
 interface IngestFlags {
@@ -21,6 +22,7 @@ interface IngestFlags {
   errors?: string;
   batchSize: string;
   queue?: boolean;
+  enrich: boolean;
 }
 
 const describeRecord = (rejection: Rejection): string => {
@@ -47,6 +49,7 @@ export function register(program: Command, ctx: CliContext): void {
     )
     .option('--errors <file>', 'also write every rejected record as a JSON line to this file')
     .option('--batch-size <n>', 'articles per transaction', '200')
+    .option('--no-enrich', 'store articles without entities, figures, quotes and relations')
     .option(
       '--queue',
       'PostgreSQL only: enqueue one job per file for `sitrep worker` processes instead of ingesting here',
@@ -70,12 +73,14 @@ export function register(program: Command, ctx: CliContext): void {
         ? createWriteStream(flags.errors, { flags: 'w' })
         : undefined;
       const quiet = flags.json === true;
+      const enricher = await enricherFor(ctx, flags.enrich);
       const totalBytes = await measureInputs(paths);
       const progress = progressFor(ctx, { quiet, totalBytes, label: 'ingest' });
       let items = 0;
       const summary = await withStore(ctx, flags.db, (store) =>
         ingestPaths(paths, store, {
           batchSize,
+          ...(enricher ? { enricher } : {}),
           stdin: ctx.stdin,
           onProgress: ({ items: seen, bytesRead }) => {
             items = seen;

@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { isAppError } from '../core/errors.js';
 import { EXIT, writeLine, type CliContext } from './cli-context.js';
 import { register as registerClean } from './clean-command.js';
+import { register as registerEnrich } from './enrich-command.js';
 import { register as registerExport } from './export-command.js';
 import { register as registerExtract } from './extract-command.js';
 import { register as registerIngest } from './ingest-command.js';
@@ -30,6 +31,7 @@ const COMMANDS: readonly Registrar[] = [
   registerReprocess,
   registerExtract,
   registerClean,
+  registerEnrich,
   registerKb,
   registerServe,
   registerToken,

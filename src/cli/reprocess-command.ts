@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { reprocessArticles } from '../pipeline/reprocess.js';
 import { EXIT, withStore, writeJson, writeLine, type CliContext } from './cli-context.js';
+import { enricherFor } from './enricher-option.js';
 import { progressFor } from './progress.js';
 
 export function register(program: Command, ctx: CliContext): void {
@@ -11,12 +12,15 @@ export function register(program: Command, ctx: CliContext): void {
     )
     .option('--db <location>', 'SQLite file or postgres:// URL')
     .option('--all', 're-derive every article, even when stage versions match')
-    .option('--json', 'print {"examined","rederived","failed"} as JSON')
-    .action(async (flags: { db?: string; all?: boolean; json?: boolean }) => {
+    .option('--no-enrich', 'only re-derive cleaned fields; leave enrichment as it is')
+    .option('--json', 'print {"examined","rederived","enriched","failed"} as JSON')
+    .action(async (flags: { db?: string; all?: boolean; json?: boolean; enrich: boolean }) => {
+      const enricher = await enricherFor(ctx, flags.enrich);
       const progress = progressFor(ctx, { quiet: flags.json === true, label: 'reprocess' });
       const summary = await withStore(ctx, flags.db, (store) =>
         reprocessArticles(store, {
           all: flags.all === true,
+          ...(enricher ? { enricher } : {}),
           onProgress: (examined) => progress.update(examined),
           onFailed: (id, reason) => writeLine(ctx.stderr, `failed: ${id}: ${reason}`),
         }),
@@ -25,7 +29,8 @@ export function register(program: Command, ctx: CliContext): void {
       else
         writeLine(
           ctx.stdout,
-          `examined ${summary.examined}, re-derived ${summary.rederived}, failed ${summary.failed}`,
+          `examined ${summary.examined}, re-derived ${summary.rederived}, ` +
+            `enriched ${summary.enriched}, failed ${summary.failed}`,
         );
       if (summary.failed > 0) ctx.setExitCode(EXIT.completedWithRejections);
     });

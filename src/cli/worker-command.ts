@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { Command } from 'commander';
 import { defaultHandlers } from '../queue/default-handlers.js';
+import { enricherFor } from './enricher-option.js';
 import { openQueue } from '../queue/open-queue.js';
 import { runWorker, type WorkerEvent } from '../queue/worker.js';
 import { dbLocation, EXIT, writeJson, writeLine, type CliContext } from './cli-context.js';
@@ -14,6 +15,7 @@ interface WorkerFlags {
   once?: boolean;
   json?: boolean;
   quiet?: boolean;
+  enrich: boolean;
 }
 
 const positiveInteger = (value: string): number | undefined => {
@@ -50,6 +52,7 @@ export function register(program: Command, ctx: CliContext): void {
     .option('--once', 'exit when no job is ready instead of waiting for more')
     .option('--json', 'print the final {"done","failed","dead"} as JSON, no per-job lines')
     .option('--quiet', 'no per-job lines on stderr')
+    .option('--no-enrich', 'store articles without entities, figures, quotes and relations')
     .addHelpText(
       'after',
       '\nSIGINT/SIGTERM: stop claiming, finish running jobs, exit 0. A second signal exits at once;\n' +
@@ -94,7 +97,7 @@ export function register(program: Command, ctx: CliContext): void {
       try {
         const summary = await runWorker({
           queue,
-          handlers: defaultHandlers(store),
+          handlers: defaultHandlers(store, await enricherFor(ctx, flags.enrich !== false)),
           workerId,
           concurrency,
           leaseMs,

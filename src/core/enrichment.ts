@@ -31,11 +31,52 @@ export interface CountryRef {
   readonly name: string;
 }
 
+/** A figure an article states: money, count, distance, percentage, multiplier. */
+export interface FigureRecord {
+  readonly text: string;
+  readonly start: number;
+  readonly end: number;
+  readonly kind: string;
+  /** The first amount as written (150e9 for "150-billion-euro ($162.5 billion)"). */
+  readonly value: number;
+  readonly unit: string;
+  /** What the figure measures, when the sentence says ("troops", "EU defense package"). */
+  readonly subject?: string;
+  /** The entity the figure is claimed about or by, when linked (for the claim ledger). */
+  readonly entityId?: string;
+}
+
+/** A quote with its speaker (or an anonymous source's description). */
+export interface QuoteRecord {
+  readonly text: string;
+  readonly start: number;
+  readonly end: number;
+  readonly kind: string;
+  readonly speaker?: string;
+  readonly speakerId?: string;
+  readonly anonymous: boolean;
+}
+
+/** subject -predicate-> object, with negation and the evidence span. */
+export interface RelationRecord {
+  readonly subjectId: string;
+  readonly subjectName: string;
+  readonly predicate: string;
+  readonly objectId: string;
+  readonly objectName: string;
+  readonly negated: boolean;
+  readonly start: number;
+  readonly end: number;
+}
+
 export interface ArticleEnrichment {
   /** Version of the enricher that produced this; `reprocess` re-enriches when it changes. */
   readonly version: string;
   readonly entities: readonly EntityMention[];
   readonly countries: readonly CountryRef[];
+  readonly figures: readonly FigureRecord[];
+  readonly quotes: readonly QuoteRecord[];
+  readonly relations: readonly RelationRecord[];
   /** The enricher's whole output (figures, dates, quotes, relations), kept as it was produced. */
   readonly document: unknown;
 }

@@ -1,7 +1,8 @@
-import type { ArticleDraft } from '../core/article.js';
+import type { ArticleDraft, SaveOutcome } from '../core/article.js';
 import type { ReaderEvent, FeedSubscription, Rejection } from '../core/raw-item.js';
 import type { ArticleStore } from '../store/port.js';
 import { draftArticle } from './draft-article.js';
+import type { ArticleEnricher } from './enricher.js';
 import { readInputs } from './read-inputs.js';
 
 export interface IngestProgress {
@@ -15,6 +16,8 @@ export interface IngestOptions {
   readonly stdin?: NodeJS.ReadableStream;
   readonly onProgress?: (progress: IngestProgress) => void;
   readonly onRejected?: (rejection: Rejection) => void;
+  /** When given, new and revised articles (and stored ones missing this enrichment) are enriched. */
+  readonly enricher?: ArticleEnricher;
 }
 
 export interface IngestSummary {
@@ -25,6 +28,7 @@ export interface IngestSummary {
   skipped: number;
   skippedByReason: Record<string, number>;
   feeds: { added: number; unchanged: number };
+  enriched: number;
 }
 
 export const emptySummary = (): IngestSummary => ({
@@ -35,6 +39,7 @@ export const emptySummary = (): IngestSummary => ({
   skipped: 0,
   skippedByReason: {},
   feeds: { added: 0, unchanged: 0 },
+  enriched: 0,
 });
 
 /** Reads every input path and stores what it holds; never throws for a bad record. */
@@ -79,7 +84,11 @@ export const ingestEvents = async (
   };
   const flush = async (): Promise<void> => {
     if (drafts.length > 0) {
-      for (const outcome of await store.saveArticles(drafts)) summary[outcome.status]++;
+      const outcomes = await store.saveArticles(drafts);
+      for (const outcome of outcomes) summary[outcome.status]++;
+      if (options.enricher) {
+        summary.enriched += await enrichSaved(store, options.enricher, drafts, outcomes);
+      }
       drafts = [];
     }
     if (feeds.length > 0) {
@@ -117,4 +126,38 @@ export const ingestEvents = async (
   }
   await flush();
   return summary;
+};
+
+/**
+ * Enriches what a batch added or revised, and what it found unchanged but not (or not currently)
+ * enriched: a run killed between saving and enriching is completed by the next run.
+ */
+const enrichSaved = async (
+  store: ArticleStore,
+  enricher: ArticleEnricher,
+  drafts: readonly ArticleDraft[],
+  outcomes: readonly SaveOutcome[],
+): Promise<number> => {
+  let enriched = 0;
+  for (const [index, outcome] of outcomes.entries()) {
+    const draft = drafts[index];
+    if (!draft) continue;
+    if (outcome.status === 'unchanged') {
+      const existing = await store.getEnrichment(outcome.id);
+      if (existing?.version === enricher.version) continue;
+    }
+    const article = outcome.status === 'unchanged' ? await store.getArticle(outcome.id) : undefined;
+    const source = article ?? draft;
+    await store.saveEnrichment(
+      outcome.id,
+      enricher.enrich({
+        id: outcome.id,
+        text: source.text,
+        ...(source.title !== undefined ? { title: source.title } : {}),
+        ...(source.published !== undefined ? { published: source.published } : {}),
+      }),
+    );
+    enriched++;
+  }
+  return enriched;
 };

@@ -5,7 +5,12 @@ import type {
   DerivedFields,
   SaveOutcome,
 } from '../core/article.js';
-import type { ArticleEnrichment } from '../core/enrichment.js';
+import type {
+  ArticleEnrichment,
+  FigureRecord,
+  QuoteRecord,
+  RelationRecord,
+} from '../core/enrichment.js';
 import type { FeedSubscription } from '../core/raw-item.js';
 import type { QueryAst } from '../search/index.js';
 
@@ -35,6 +40,24 @@ export interface ArticleStore {
   /** Replaces an article's enrichment (entities, countries, the enricher's document) in one transaction. */
   saveEnrichment(articleId: string, enrichment: ArticleEnrichment): Promise<void>;
   getEnrichment(articleId: string): Promise<ArticleEnrichment | undefined>;
+
+  /** Entities across the store, most-mentioned first (by number of articles). */
+  listEntities(options: EntityListOptions): Promise<EntitySummary[]>;
+  /** One entity by id, or by exact name (case-insensitive) when no id matches. */
+  getEntity(idOrName: string): Promise<EntitySummary | undefined>;
+  /** Articles mentioning the entity per month (YYYY-MM, by publication date), oldest first. */
+  entityTimeline(entityId: string): Promise<{ month: string; articles: number }[]>;
+  /** Entities mentioned in the same articles, by number of shared articles. */
+  listCooccurringEntities(entityId: string, limit: number): Promise<CooccurringEntity[]>;
+  listFigures(
+    options: FactListOptions & { kind?: string; unit?: string },
+  ): Promise<Page<Fact<FigureRecord>>>;
+  /** speakerId: quotes by; entityId: quotes in articles mentioning the entity. */
+  listQuotes(options: FactListOptions & { speakerId?: string }): Promise<Page<Fact<QuoteRecord>>>;
+  /** entityId: relations where it is subject or object. */
+  listRelations(
+    options: FactListOptions & { predicate?: string },
+  ): Promise<Page<Fact<RelationRecord>>>;
 
   /** The query language (src/search) with filters, facets and paging; same hits on every backend. */
   searchArticles(request: SearchRequest): Promise<SearchResult>;
@@ -86,6 +109,48 @@ export interface TextHit {
   readonly score: number;
 }
 
+export interface EntityListOptions {
+  readonly type?: string;
+  /** Case-insensitive prefix of the entity name. */
+  readonly namePrefix?: string;
+  readonly limit: number;
+}
+
+export interface EntitySummary {
+  readonly id: string;
+  readonly name: string;
+  readonly type: string;
+  /** Number of articles mentioning it, and of mentions in all. */
+  readonly articles: number;
+  readonly mentions: number;
+  readonly firstSeen?: string;
+  readonly lastSeen?: string;
+}
+
+export interface CooccurringEntity {
+  readonly id: string;
+  readonly name: string;
+  readonly type: string;
+  /** Articles mentioning both. */
+  readonly together: number;
+}
+
+export interface FactListOptions {
+  /** Facts in articles mentioning this entity (for figures and quotes) or involving it (relations). */
+  readonly entityId?: string;
+  readonly articleId?: string;
+  readonly limit: number;
+  readonly cursor?: string;
+}
+
+/** A figure, quote or relation with the article it came from (newest article first). */
+export type Fact<T> = T & {
+  readonly articleId: string;
+  readonly articleTitle?: string;
+  readonly published?: string;
+  readonly source?: string;
+};
+
 export type SearchSort = 'relevance' | 'newest' | 'oldest';
 
 export interface SearchRequest {
@@ -113,9 +178,20 @@ export interface SearchFacets {
 }
 
 export interface SearchResult {
+  /** Exact number of hits, or a lower bound when `totalIsEstimate` is set. */
   readonly total: number;
+  /**
+   * Set when a backend stopped counting at its cap (very broad queries on large stores): `total`
+   * is then a lower bound ("10,000+ hits"). Absent means `total` is exact.
+   */
+  readonly totalIsEstimate?: boolean;
   readonly hits: TextHit[];
   readonly facets?: SearchFacets;
+  /**
+   * Set when facets were counted over a bounded sample of the hits (the best-ranked ones) rather
+   * than all of them; the number of hits they cover. Absent means facets count every hit.
+   */
+  readonly facetsSampled?: number;
   readonly nextCursor?: string;
 }
 

@@ -153,3 +153,30 @@ describe('sitrep ingest', () => {
     }
   });
 });
+
+describe('enrichment during ingest', () => {
+  test('articles stored without enrichment are enriched by the next run', async () => {
+    const db = freshDb();
+    const sample = repoPath('examples/sample');
+    const bare = (await runSitrep(['ingest', sample, '--db', db, '--json', '--no-enrich'])).json<
+      IngestJson & { enriched: number }
+    >();
+    assert.equal(bare.enriched, 0);
+    const weapons = async () =>
+      (await runSitrep(['search', 'type:weapon', '--db', db, '--json'])).json<{ total: number }>()
+        .total;
+    assert.equal(await weapons(), 0);
+    const second = (await runSitrep(['ingest', sample, '--db', db, '--json'])).json<
+      IngestJson & { enriched: number }
+    >();
+    assert.equal(second.added, 0);
+    assert.equal(second.enriched, bare.added, 'every article is enriched once');
+    assert.ok((await weapons()) >= 10, 'most sample articles name a weapon system');
+    const ukraine = await runSitrep(['search', 'country:ua', '--db', db, '--json']);
+    assert.ok(ukraine.json<{ total: number }>().total >= 1);
+    const third = (await runSitrep(['ingest', sample, '--db', db, '--json'])).json<{
+      enriched: number;
+    }>();
+    assert.equal(third.enriched, 0, 'current enrichment is not redone');
+  });
+});

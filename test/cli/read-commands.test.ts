@@ -153,12 +153,13 @@ describe('reading commands', () => {
     });
     await store.close();
     const run = await runSitrep(['reprocess', '--db', db, '--json']);
-    assert.deepEqual(run.json(), { examined: 3, rederived: 1, failed: 0 });
+    // The re-derived article is re-enriched too; the others' enrichment is current.
+    assert.deepEqual(run.json(), { examined: 3, rederived: 1, enriched: 1, failed: 0 });
     const shown = (await runSitrep(['show', article.id, '--db', db, '--json'])).json<{
       text: string;
     }>();
     assert.equal(shown.text, article.text);
     const again = await runSitrep(['reprocess', '--db', db, '--json']);
-    assert.deepEqual(again.json(), { examined: 3, rederived: 0, failed: 0 });
+    assert.deepEqual(again.json(), { examined: 3, rederived: 0, enriched: 0, failed: 0 });
   });
 });

@@ -1,6 +1,7 @@
 import { access } from 'node:fs/promises';
 import { z } from 'zod';
 import type { Rejection } from '../../core/raw-item.js';
+import type { ArticleEnricher } from '../../pipeline/enricher.js';
 import { ingestPaths } from '../../pipeline/ingest.js';
 import type { ArticleStore } from '../../store/port.js';
 import { PermanentJobError, type JobHandler } from '../handler-registry.js';
@@ -16,7 +17,7 @@ const MAX_REJECTIONS_KEPT = 20;
  * after saving but before completing): the store answers "unchanged" for what is already there.
  */
 export const ingestFileHandler =
-  (store: ArticleStore): JobHandler =>
+  (store: ArticleStore, enricher?: ArticleEnricher): JobHandler =>
   async (job) => {
     const parsed = IngestFilePayloadSchema.safeParse(job.payload);
     if (!parsed.success)
@@ -29,6 +30,7 @@ export const ingestFileHandler =
     }
     const rejections: Rejection[] = [];
     const summary = await ingestPaths([path], store, {
+      ...(enricher ? { enricher } : {}),
       onRejected: (rejection) => {
         if (rejections.length < MAX_REJECTIONS_KEPT) rejections.push(rejection);
       },

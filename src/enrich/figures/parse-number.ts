@@ -1,0 +1,89 @@
+/** Numbers as news writes them: "1,860", "162.5 billion", "three thousand", "a thousand". */
+
+const UNITS: Readonly<Record<string, number>> = {
+  zero: 0,
+  a: 1,
+  an: 1,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  thirteen: 13,
+  fourteen: 14,
+  fifteen: 15,
+  sixteen: 16,
+  seventeen: 17,
+  eighteen: 18,
+  nineteen: 19,
+  twenty: 20,
+  thirty: 30,
+  forty: 40,
+  fifty: 50,
+  sixty: 60,
+  seventy: 70,
+  eighty: 80,
+  ninety: 90,
+  dozen: 12,
+};
+
+const SCALES: Readonly<Record<string, number>> = {
+  hundred: 100,
+  thousand: 1e3,
+  million: 1e6,
+  mln: 1e6,
+  mn: 1e6,
+  billion: 1e9,
+  bn: 1e9,
+  trillion: 1e12,
+  tn: 1e12,
+};
+
+export const NUMBER_WORDS = Object.keys(UNITS).filter((w) => w !== 'a' && w !== 'an');
+export const SCALE_WORDS = Object.keys(SCALES);
+
+/** Regex source for one number, digits or words, with an optional scale ("150-billion"). */
+export const NUMBER_SOURCE = String.raw`(?:(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|(?:(?:a|an|${NUMBER_WORDS.join('|')})(?:[- ](?:${NUMBER_WORDS.join('|')}))?))(?:[ -](?:${SCALE_WORDS.join('|')})\b)*`;
+
+/** The value of a number matched by NUMBER_SOURCE, or undefined when it is not one. */
+export const parseNumber = (text: string): number | undefined => {
+  const parts = text
+    .toLowerCase()
+    .split(/[\s-]+/)
+    .filter((p) => p !== '');
+  let total = 0;
+  let current = 0;
+  let seen = false;
+  for (const p of parts) {
+    const digits = p.replace(/,/g, '');
+    if (/^\d+(?:\.\d+)?$/.test(digits)) {
+      current += Number(digits);
+      seen = true;
+      continue;
+    }
+    const unit = UNITS[p];
+    if (unit !== undefined) {
+      current += unit;
+      seen = true;
+      continue;
+    }
+    const scale = SCALES[p];
+    if (scale === undefined || !seen) return undefined;
+    if (scale === 100) current *= 100;
+    else {
+      total += current * scale;
+      current = 0;
+    }
+  }
+  if (!seen) return undefined;
+  // "a"/"an" alone is an article, not a number.
+  if (parts.length === 1 && (parts[0] === 'a' || parts[0] === 'an')) return undefined;
+  return total + current;
+};

@@ -1,0 +1,74 @@
+import type { EntityType } from '../../kb/kb-types.js';
+import type { TypedSpan } from './merge-kb-spans.js';
+
+/**
+ * One name, one type per document: news repeats names, and the tagger is surer in some
+ * sentences than others. Each distinct name takes the type most of its mentions got, and later
+ * unmarked occurrences of a name tagged elsewhere are marked too (whole-word, capitalised).
+ */
+export const harmoniseDocument = <S extends TypedSpan>(
+  sentences: readonly { readonly words: readonly string[]; readonly spans: readonly S[] }[],
+): S[][] => {
+  const votes = new Map<string, Map<EntityType, number>>();
+  const key = (words: readonly string[], s: { start: number; end: number }): string =>
+    words.slice(s.start, s.end).join(' ');
+  for (const { words, spans } of sentences) {
+    for (const s of spans) {
+      const k = key(words, s);
+      const v = votes.get(k) ?? new Map<EntityType, number>();
+      v.set(s.type, (v.get(s.type) ?? 0) + (s.ids.length > 0 ? 2 : 1));
+      votes.set(k, v);
+    }
+  }
+  const winner = new Map<string, EntityType>();
+  for (const [k, v] of votes) {
+    let best: EntityType | undefined;
+    let bestCount = 0;
+    for (const [t, c] of v) {
+      if (c > bestCount) {
+        best = t;
+        bestCount = c;
+      }
+    }
+    if (best !== undefined) winner.set(k, best);
+  }
+  // Longest names first, so "Bowling Green Falcons" is marked before "Bowling Green".
+  const names = [...winner.keys()]
+    .filter((k) => /^\p{Lu}/u.test(k))
+    .map((k) => k.split(' '))
+    .sort((a, b) => b.length - a.length);
+  return sentences.map(({ words, spans }) => {
+    const out: S[] = spans.map((s) => {
+      const t = winner.get(key(words, s));
+      return t !== undefined && t !== s.type ? { ...s, type: t } : s;
+    });
+    const taken = new Uint8Array(words.length);
+    for (const s of out) taken.fill(1, s.start, s.end);
+    const template = spans[0];
+    for (const name of names) {
+      for (let i = 0; i + name.length <= words.length; i++) {
+        if (taken[i] === 1 || words[i] !== name[0]) continue;
+        let match = true;
+        for (let j = 1; j < name.length; j++) {
+          if (words[i + j] !== name[j] || taken[i + j] === 1) {
+            match = false;
+            break;
+          }
+        }
+        if (!match) continue;
+        const type = winner.get(name.join(' ')) as EntityType;
+        const added = {
+          ...(template ?? {}),
+          start: i,
+          end: i + name.length,
+          type,
+          ids: [],
+          source: 'model',
+        } as unknown as S;
+        out.push(added);
+        taken.fill(1, i, i + name.length);
+      }
+    }
+    return out.sort((a, b) => a.start - b.start);
+  });
+};

@@ -1,0 +1,116 @@
+import type { WordSpan } from './entity-spans.js';
+import { leadingTitleLength, nameStartAfterTitle } from './person-titles.js';
+
+/**
+ * Boundary repairs applied after tagging. The news corpora the model learns from are annotated
+ * loosely at the edges (titles inside names, initials split off); these rules restore the
+ * convention analysts and CoNLL-style corpora use: a name is the whole capitalised run.
+ */
+
+const PUNCT_ONLY = /^[\p{P}\p{S}]+$/u;
+const INITIAL = /^\p{Lu}\.?$/u;
+/** Lower-case words that may sit inside a name: "Army of the Potomac", "Bank of England". */
+const INNER_CONNECTORS = new Set(['of', 'de', 'du', 'la', 'von', 'van', 'der', 'al', 'bin']);
+
+/** Titles that only ever precede a person (unlike "General Motors", "Foreign Office"). */
+const PERSON_ONLY_TITLES = new Set(
+  'mr mr. mrs mrs. ms ms. dr dr. colonel col. lt. lieutenant brigadier brig. gen. sgt. sergeant capt. captain president senator sen. rep. gov. governor ambassador admiral adm. maj. sir'.split(
+    ' ',
+  ),
+);
+
+/** Title words that end a title right before a name ("... Defence Commissioner Andrius Kubilius"). */
+const PERSON_HEAD_TITLES = new Set(
+  'commissioner minister secretary president chancellor premier spokesman spokeswoman ambassador envoy governor senator general admiral colonel commander chief'.split(
+    ' ',
+  ),
+);
+
+const isLower = (w: string): boolean => /^\p{Ll}/u.test(w);
+const isTitleCaseCommon = (w: string, common: ReadonlySet<string>): boolean =>
+  w.toUpperCase() !== w && common.has(w.toLowerCase());
+
+const isNameWord = (w: string, common: ReadonlySet<string>): boolean => {
+  const c = w.charAt(0);
+  if (c === c.toLowerCase()) return false;
+  return !common.has(w.toLowerCase()) || INITIAL.test(w);
+};
+
+export interface RepairContext {
+  readonly words: readonly string[];
+  readonly commonWords: ReadonlySet<string>;
+}
+
+export const repairSpans = <S extends WordSpan>(spans: readonly S[], ctx: RepairContext): S[] => {
+  const { words, commonWords } = ctx;
+  const out: S[] = [];
+  for (const span of spans) {
+    let { start, end } = span;
+    while (start < end && PUNCT_ONLY.test(words[start] as string)) start++;
+    while (end > start && PUNCT_ONLY.test(words[end - 1] as string)) end--;
+    // Names do not start or end with a lower-case word ("of NATO").
+    while (start < end && isLower(words[start] as string)) start++;
+    while (end > start && isLower(words[end - 1] as string)) end--;
+    // A lone capitalised common word is a sentence opener, not a name ("We", "The").
+    if (end - start === 1 && isTitleCaseCommon(words[start] as string, commonWords)) continue;
+    if (span.type === 'PERSON') start = nameStartAfterTitle(words, start, end);
+    if (end <= start) continue;
+    if (
+      span.type === 'PERSON' ||
+      span.type === 'ORG' ||
+      span.type === 'GPE' ||
+      span.type === 'LOC'
+    ) {
+      // Grow over the rest of the capitalised run the model only partly covered.
+      const taken = (i: number): boolean =>
+        spans.some((o) => o !== span && i >= o.start && i < o.end);
+      while (start > 0 && isNameWord(words[start - 1] as string, commonWords) && !taken(start - 1))
+        start--;
+      while (end < words.length && isNameWord(words[end] as string, commonWords) && !taken(end))
+        end++;
+      if (span.type === 'PERSON') start += leadingTitleLength(words, start, end);
+    }
+    out.push({ ...span, start, end });
+  }
+  // Adjacent spans inside one capitalised run are one name ("Frederick" + "H. Collier"); a
+  // demonym right before an organisation is part of its name ("German Air Force").
+  const merged: S[] = [];
+  for (const span of out) {
+    const last = merged[merged.length - 1];
+    const joinable =
+      last !== undefined &&
+      ((last.end === span.start && last.type !== 'NORP' && span.type !== 'NORP') ||
+        (last.end === span.start && last.type === 'NORP' && span.type === 'ORG') ||
+        (last.end + 1 === span.start &&
+          INNER_CONNECTORS.has((words[last.end] as string).toLowerCase()) &&
+          (span.type !== 'PERSON' || (words[last.end] as string).toLowerCase() !== 'of') &&
+          last.type !== 'NORP'));
+    if (last !== undefined && joinable) {
+      merged[merged.length - 1] = { ...span, start: last.start };
+    } else {
+      merged.push(span);
+    }
+  }
+  return merged.flatMap((span) => {
+    let start = span.start;
+    if (span.end - start === 1 && isTitleCaseCommon(words[start] as string, commonWords)) return [];
+    // "the" is not part of a name in the convention we follow ("the AFL" -> "AFL").
+    if ((words[start] as string).toLowerCase() === 'the' && span.end - start > 1) start++;
+    if (span.type === 'PERSON') start = nameStartAfterTitle(words, start, span.end);
+    // "European Defence Commissioner Andrius Kubilius" tagged as one organisation is a person.
+    if (span.type === 'ORG') {
+      const nameAt = nameStartAfterTitle(words, start, span.end);
+      const title = (words[nameAt - 1] ?? '').toLowerCase();
+      if (nameAt > start + 1 && span.end - nameAt <= 3 && PERSON_HEAD_TITLES.has(title)) {
+        return [{ ...span, start: nameAt, type: 'PERSON' }];
+      }
+    }
+    const title = leadingTitleLength(words, start, span.end);
+    if (title === 0) return [{ ...span, start }];
+    if (span.type !== 'PERSON' && !PERSON_ONLY_TITLES.has((words[start] as string).toLowerCase())) {
+      return [{ ...span, start }];
+    }
+    // A title in front makes whatever follows a person ("Colonel Jesse Auton").
+    return [{ ...span, start: start + title, type: 'PERSON' }];
+  });
+};

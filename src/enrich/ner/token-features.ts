@@ -1,0 +1,252 @@
+import { placeTags, type Lexicon } from './lexicon.js';
+import { nameKeywordType } from './name-keywords.js';
+
+/**
+ * Features of one token for the tagger. Training and tagging share this file so the model
+ * never sees a feature spelled differently at run time.
+ *
+ * Static features depend on the words only and are computed once per sentence; the history
+ * features (previous tags) are added during decoding.
+ */
+
+/** Word shape with runs collapsed: "F-35" -> "X-d", "Macron" -> "Xx", "U.S." -> "X.X.". */
+export const wordShape = (w: string): string => {
+  let out = '';
+  let last = '';
+  for (let i = 0; i < w.length && out.length < 8; i++) {
+    const c = w.charAt(i);
+    let k: string;
+    if (c >= 'a' && c <= 'z') k = 'x';
+    else if (c >= 'A' && c <= 'Z') k = 'X';
+    else if (c >= '0' && c <= '9') k = 'd';
+    else if (c.toLowerCase() !== c) k = 'X';
+    else if (c.toUpperCase() !== c) k = 'x';
+    else k = c;
+    if (k !== last) out += k;
+    last = k;
+  }
+  return out;
+};
+
+const isCapitalised = (w: string): boolean => {
+  const c = w.charAt(0);
+  return c !== c.toLowerCase();
+};
+
+const normalise = (w: string): string => w.toLowerCase().replace(/\d/g, '0').replace(/[’‘]/g, "'");
+
+interface WordInfo {
+  readonly lw: string;
+  readonly shape: string;
+  readonly cap: boolean;
+  /** Features of the word alone: the same strings every time, so their hashes are computed once. */
+  readonly lex: readonly string[];
+  readonly prev1: string;
+  readonly next1: string;
+  readonly prev2: string;
+  readonly next2: string;
+  readonly shapePrev: string;
+  readonly shapeNext: string;
+}
+
+/** What features are computed against: the model's common words and name lists. */
+export interface FeatureContext {
+  readonly commonWords: ReadonlySet<string>;
+  readonly lexicon?: Lexicon;
+}
+
+const NO_CONTEXT: FeatureContext = { commonWords: new Set() };
+/** Keyed by the common-word set, which belongs to one model (or one training run). */
+const caches = new WeakMap<ReadonlySet<string>, Map<string, WordInfo>>();
+/** News vocabularies are large but repetitive; past this many words the cache starts over. */
+const MAX_CACHED_WORDS = 200_000;
+
+/** Features of a word alone (shared with the cached scorer, which sums their weights once). */
+export const ownFeatures = (w: string, ctx: FeatureContext): string[] => {
+  const lw = normalise(w);
+  const shape = wordShape(w);
+  const lex = [
+    'w=' + lw,
+    's=' + shape,
+    'p1=' + lw.slice(0, 1),
+    'p2=' + lw.slice(0, 2),
+    'p3=' + lw.slice(0, 3),
+    'x2=' + lw.slice(-2),
+    'x3=' + lw.slice(-3),
+    'x4=' + lw.slice(-4),
+  ];
+  // The exact-case word matters for acronyms ("US" vs "us") and all-caps headlines.
+  if (w !== lw) lex.push('W=' + w);
+  // A capitalised common word ("The", "Senior") is usually just starting a sentence or a title.
+  if (w !== lw && ctx.commonWords.has(lw)) lex.push('capCommon');
+  const lexicon = ctx.lexicon;
+  if (lexicon !== undefined && isCapitalised(w)) {
+    if (lexicon.firstNames.has(lw)) lex.push('fn');
+    if (lexicon.surnames.has(lw)) lex.push('sn');
+  }
+  return lex;
+};
+
+const wordInfo = (w: string, ctx: FeatureContext): WordInfo => {
+  let cache = caches.get(ctx.commonWords);
+  if (cache === undefined) {
+    cache = new Map();
+    caches.set(ctx.commonWords, cache);
+  }
+  const hit = cache.get(w);
+  if (hit !== undefined) return hit;
+  const lw = normalise(w);
+  const shape = wordShape(w);
+  const lex = ownFeatures(w, ctx);
+  const info: WordInfo = {
+    lw,
+    shape,
+    cap: isCapitalised(w),
+    lex,
+    prev1: 'w-1=' + lw,
+    next1: 'w+1=' + lw,
+    prev2: 'w-2=' + lw,
+    next2: 'w+2=' + lw,
+    shapePrev: 's-1=' + shape,
+    shapeNext: 's+1=' + shape,
+  };
+  if (cache.size >= MAX_CACHED_WORDS) cache.clear();
+  cache.set(w, info);
+  return info;
+};
+
+/**
+ * Static features of every token of a sentence. `gazetteer[i]` is the KB's BIO tag for token i
+ * ("B-WEAPON"), when the caller has a KB.
+ */
+export const sentenceFeatures = (
+  words: readonly string[],
+  gazetteer?: readonly (string | undefined)[],
+  ctx: FeatureContext = NO_CONTEXT,
+): string[][] => {
+  const n = words.length;
+  const infos = words.map((w) => wordInfo(w, ctx));
+  const context = contextFeatures(words, ctx);
+  const result: string[][] = [];
+  for (let i = 0; i < n; i++) {
+    const w = words[i] as string;
+    const me = infos[i] as WordInfo;
+    const p1 = infos[i - 1];
+    const n1 = infos[i + 1];
+    const p2 = infos[i - 2];
+    const n2 = infos[i + 2];
+    const lwPrev = p1 === undefined ? '<s>' : p1.lw;
+    const lwNext = n1 === undefined ? '</s>' : n1.lw;
+    const shapePrev = p1 === undefined ? '<s>' : p1.shape;
+    const shapeNext = n1 === undefined ? '</s>' : n1.shape;
+    const f: string[] = [
+      'b',
+      ...me.lex,
+      p1 === undefined ? 'w-1=<s>' : p1.prev1,
+      n1 === undefined ? 'w+1=</s>' : n1.next1,
+      p2 === undefined ? 'w-2=<s>' : p2.prev2,
+      n2 === undefined ? 'w+2=</s>' : n2.next2,
+      p1 === undefined ? 's-1=<s>' : p1.shapePrev,
+      n1 === undefined ? 's+1=</s>' : n1.shapeNext,
+      'ss=' + shapePrev + '|' + me.shape + '|' + shapeNext,
+      'w-1w=' + lwPrev + '|' + me.lw,
+      'ww+1=' + me.lw + '|' + lwNext,
+    ];
+    if (i === 0) f.push('first|' + me.shape);
+    if (me.cap && w.toUpperCase() !== w && p1 !== undefined && !p1.cap) f.push('capAfterLower');
+    const gz = gazetteer?.[i];
+    if (gz !== undefined) {
+      f.push('gz=' + gz);
+      f.push('gz|s=' + gz + '|' + me.shape);
+    }
+    const gzPrev = gazetteer?.[i - 1];
+    if (gzPrev !== undefined) f.push('gz-1=' + gzPrev);
+    const gzNext = gazetteer?.[i + 1];
+    if (gzNext !== undefined) f.push('gz+1=' + gzNext);
+    const extra = context[i];
+    if (extra !== undefined) f.push(...extra);
+    result.push(f);
+  }
+  return result;
+};
+
+/** The normalised form history features use. */
+export const normalisedWord = normalise;
+
+/** Lower-case words that may join two capitalised runs into one name ("Bank of England"). */
+const RUN_CONNECTORS = new Set(['of', 'de', 'and', '&']);
+
+/**
+ * Features that need the words around a token beyond the fixed window: place-name matches and
+ * the capitalised run the token sits in (its last word, what precedes and follows it, whether it
+ * opens with a given name). A run's head says "University", "FC", "Records" or "River" however
+ * far the token is from it. Undefined for tokens with none.
+ */
+export const contextFeatures = (
+  words: readonly string[],
+  ctx: FeatureContext,
+): (string[] | undefined)[] => {
+  const n = words.length;
+  const out = new Array<string[] | undefined>(n).fill(undefined);
+  const lexicon = ctx.lexicon;
+  if (lexicon === undefined) return out;
+  const places = placeTags(words, lexicon);
+  for (let i = 0; i < n; i++) {
+    const p = places[i];
+    if (p !== undefined) out[i] = ['pl=' + p];
+  }
+  const startsName = (w: string): boolean =>
+    /^\p{Lu}/u.test(w) && !(ctx.commonWords.has(w.toLowerCase()) && w.toUpperCase() !== w);
+  let i = 0;
+  while (i < n) {
+    if (!startsName(words[i] as string)) {
+      i++;
+      continue;
+    }
+    let end = i + 1;
+    for (;;) {
+      const w = words[end];
+      if (w === undefined) break;
+      if (/^\p{Lu}/u.test(w)) {
+        end++;
+        continue;
+      }
+      const next = words[end + 1];
+      if (RUN_CONNECTORS.has(w) && next !== undefined && startsName(next)) {
+        end += 2;
+        continue;
+      }
+      break;
+    }
+    const len = end - i;
+    const before = i > 0 ? normalise(words[i - 1] as string) : '<s>';
+    const after = end < n ? normalise(words[end] as string) : '</s>';
+    const head = normalise(words[end - 1] as string);
+    const firstIsName = lexicon.firstNames.has((words[i] as string).toLowerCase());
+    const lenBucket = len > 4 ? 4 : len;
+    const headType = len >= 2 ? nameKeywordType(head) : undefined;
+    let innerType: string | undefined;
+    for (let k = i; k < end - 1 && innerType === undefined; k++) {
+      innerType = nameKeywordType(normalise(words[k] as string));
+    }
+    for (let k = i; k < end; k++) {
+      const pos = len === 1 ? 'S' : k === i ? 'B' : k === end - 1 ? 'E' : 'I';
+      const f = out[k] ?? [];
+      f.push('rl=' + lenBucket + pos, 'rb=' + before, 'ra=' + after);
+      if (len >= 2) f.push('rh=' + head);
+      if (firstIsName && len >= 2 && len <= 3) f.push('rfn');
+      if (headType !== undefined) f.push('rhk=' + headType);
+      if (innerType !== undefined) f.push('rk=' + innerType);
+      out[k] = f;
+    }
+    i = end;
+  }
+  return out;
+};
+
+/** Features that depend on the tags already chosen to the left. */
+export const historyFeatures = (prev: string, prev2: string, word: string): string[] => [
+  't-1=' + prev,
+  't-2=' + prev2 + '|' + prev,
+  't-1w=' + prev + '|' + normalise(word),
+];
