@@ -35,3 +35,50 @@ export const articleParamsSchema = z.object({
 export const rawParamsSchema = z.object({
   revision: z.coerce.number().int().min(1).optional(),
 });
+
+/**
+ * Entity ids are KB ids (`Q42`) or local ids (`local:person:mark-carney`); the entity endpoint
+ * also takes an exact name, so anything printable goes.
+ */
+export const entityIdSchema = z
+  .string()
+  .min(1)
+  .max(300)
+  .regex(/^[^\p{Cc}]+$/u, 'must not contain control characters');
+
+const optionalText = (max: number) => z.string().min(1).max(max).optional();
+
+export const entityListParamsSchema = z.object({
+  type: optionalText(40),
+  prefix: optionalText(200),
+  limit,
+});
+
+export const entityParamsSchema = z.object({
+  limit: limit.describe('items per list (quotes, relations, figures, co-occurring)'),
+});
+
+export const figureParamsSchema = z.object({
+  entity: entityIdSchema.optional(),
+  article: articleIdSchema.optional(),
+  kind: optionalText(40),
+  unit: optionalText(40),
+  limit,
+  cursor,
+});
+
+export const quoteParamsSchema = z.object({
+  speaker: entityIdSchema.optional(),
+  entity: entityIdSchema.optional(),
+  article: articleIdSchema.optional(),
+  limit,
+  cursor,
+});
+
+export const relationParamsSchema = z.object({
+  entity: entityIdSchema.optional(),
+  article: articleIdSchema.optional(),
+  predicate: optionalText(80),
+  limit,
+  cursor,
+});

@@ -5,6 +5,8 @@ import { hostCheck } from './host-check.js';
 import { toErrorResponse } from './http-error.js';
 import { buildOpenApiDocument } from './openapi.js';
 import { addArticleRoutes } from './routes/article-routes.js';
+import { addEntityRoutes } from './routes/entity-routes.js';
+import { addFactRoutes } from './routes/fact-routes.js';
 import { addIngestRoutes } from './routes/ingest-routes.js';
 import { addSearchRoutes } from './routes/search-routes.js';
 import { addStatsRoutes } from './routes/stats-routes.js';
@@ -44,6 +46,8 @@ export const createApp = (options: AppOptions): Hono => {
   addSearchRoutes(app, read, store);
   addArticleRoutes(app, read, store);
   addStatsRoutes(app, read, store);
+  addEntityRoutes(app, read, store);
+  addFactRoutes(app, read, store);
   addIngestRoutes(app, write, store, options.now ?? (() => new Date()));
   addUiRoutes(app);
 

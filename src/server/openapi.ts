@@ -1,5 +1,6 @@
 import { MAX_QUERY_LENGTH } from '../search/index.js';
 import { MAX_PAGE_SIZE } from './api-schemas.js';
+import { ENTITY_PATHS, ENTITY_SCHEMAS } from './openapi-entity-paths.js';
 import { nullableString, OPENAPI_SCHEMAS, ref } from './openapi-schemas.js';
 
 /**
@@ -47,7 +48,7 @@ export const buildOpenApiDocument = (version: string) => ({
   },
   components: {
     securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } },
-    schemas: OPENAPI_SCHEMAS,
+    schemas: { ...OPENAPI_SCHEMAS, ...ENTITY_SCHEMAS },
   },
   paths: {
     '/healthz': {
@@ -164,6 +165,9 @@ export const buildOpenApiDocument = (version: string) => ({
                 'highlights',
                 'entities',
                 'countries',
+                'figures',
+                'quotes',
+                'relations',
                 'enrichment_version',
                 'revisions',
                 'links',
@@ -173,17 +177,28 @@ export const buildOpenApiDocument = (version: string) => ({
                 highlights: {
                   type: 'array',
                   description:
-                    'UTF-16 [start, end) ranges into article.text, sorted: query matches (kind "match", when q is given) and entity mentions',
+                    'UTF-16 [start, end) ranges into article.text, sorted by start (outer spans first): query matches (kind "match", when q is given), entity mentions, figures and quotes; quotes may contain the others',
                   items: {
                     type: 'object',
                     required: ['start', 'end', 'kind'],
                     properties: {
                       start: { type: 'integer' },
                       end: { type: 'integer' },
-                      kind: { type: 'string', enum: ['match', 'entity'] },
-                      type: { type: 'string', description: 'entity type (entity marks)' },
-                      name: { type: 'string', description: 'entity name (entity marks)' },
-                      entityId: { type: 'string' },
+                      kind: { type: 'string', enum: ['match', 'entity', 'figure', 'quote'] },
+                      type: {
+                        type: 'string',
+                        description: 'entity type, figure kind or quote kind',
+                      },
+                      name: { type: 'string', description: 'entity name, or the quote speaker' },
+                      entityId: {
+                        type: 'string',
+                        description:
+                          'linked entity (the mention, the figure claimant, the speaker): /api/entities/{entityId}',
+                      },
+                      value: { type: 'number', description: 'figure value' },
+                      unit: { type: 'string', description: 'figure unit' },
+                      subject: { type: 'string', description: 'what the figure measures' },
+                      anonymous: { type: 'boolean', description: 'quote from an unnamed source' },
                     },
                   },
                 },
@@ -210,6 +225,9 @@ export const buildOpenApiDocument = (version: string) => ({
                     properties: { code: { type: 'string' }, name: { type: 'string' } },
                   },
                 },
+                figures: { type: 'array', items: ref('Figure') },
+                quotes: { type: 'array', items: ref('Quote') },
+                relations: { type: 'array', items: ref('Relation') },
                 enrichment_version: nullableString,
                 revisions: { type: 'array', items: ref('Revision') },
                 links: {
@@ -268,6 +286,7 @@ export const buildOpenApiDocument = (version: string) => ({
         },
       },
     },
+    ...ENTITY_PATHS,
     '/api/ingest': {
       post: {
         summary: 'ingest records through the same pipeline as `sitrep ingest`',

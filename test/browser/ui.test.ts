@@ -11,6 +11,12 @@ import { createApp } from '../../src/server/create-app.js';
 import { startServer, type RunningServer } from '../../src/server/serve.js';
 import { openStore } from '../../src/store/open-store.js';
 import type { ArticleStore } from '../../src/store/port.js';
+import {
+  FIXTURE_ARTICLES,
+  fixtureDraft,
+  fixtureEnrichment,
+  IDS,
+} from '../server/entity-fixture.js';
 
 /**
  * Drives the real UI in Debian's Chromium (apt-get install chromium): search, narrow with a
@@ -54,6 +60,7 @@ describe('web UI in Chromium', { skip: SKIP, timeout: 60_000 }, () => {
   let browser: Browser;
   let page: Page;
   const pageErrors: string[] = [];
+  const fixtureIds = new Map<string, string>();
 
   const ready = async () => {
     await page.waitForSelector('body[data-ready="true"]', { timeout: 10_000 });
@@ -67,6 +74,8 @@ describe('web UI in Chromium', { skip: SKIP, timeout: 60_000 }, () => {
   // String expressions: this file is type-checked without the DOM library.
   const xssFired = () => page.evaluate<number | undefined>('window.__xss');
   const focusedId = () => page.evaluate<string | undefined>('document.activeElement?.id');
+  const texts = (selector: string) =>
+    page.$$eval(selector, (nodes) => nodes.map((n) => n.textContent ?? ''));
   const focusedIsHit = () =>
     page.evaluate<boolean>("document.activeElement?.classList.contains('hit-link') ?? false");
 
@@ -75,6 +84,13 @@ describe('web UI in Chromium', { skip: SKIP, timeout: 60_000 }, () => {
     dir = mkdtempSync(join(tmpdir(), 'sitrep-browser-'));
     store = await openStore(join(dir, 'ui.db'));
     await ingestPaths([SAMPLE], store);
+    // Enriched articles with known entities, figures, quotes and relations for the entity pages.
+    const outcomes = await store.saveArticles(FIXTURE_ARTICLES.map(fixtureDraft));
+    for (const [i, article] of FIXTURE_ARTICLES.entries()) {
+      const id = outcomes[i]?.id ?? '';
+      fixtureIds.set(article.key, id);
+      await store.saveEnrichment(id, fixtureEnrichment(article));
+    }
     const token = generateToken();
     await store.saveApiToken({
       name: 'test',
@@ -95,12 +111,28 @@ describe('web UI in Chromium', { skip: SKIP, timeout: 60_000 }, () => {
     const hostile = (await store.listArticles({ limit: 1 })).items[0];
     assert.ok(hostile);
     const at = hostile.text.indexOf('HIMARS');
+    const quoted = hostile.text.indexOf(XSS_ENTITY);
+    assert.ok(quoted >= 0, 'the cleaned body keeps the markup as text');
     await store.saveEnrichment(hostile.id, {
       version: 'browser-test',
       entities: [
         { text: 'HIMARS', start: at, end: at + 6, type: 'WEAPON', id: 'x', name: XSS_ENTITY },
       ],
       countries: [],
+      figures: [],
+      // A quote whose text is markup, spoken by the hostile entity.
+      quotes: [
+        {
+          text: XSS_ENTITY,
+          start: quoted,
+          end: quoted + XSS_ENTITY.length,
+          kind: 'direct',
+          speaker: XSS_ENTITY,
+          speakerId: 'x',
+          anonymous: false,
+        },
+      ],
+      relations: [],
       document: null,
     });
     browser = await chromium.launch({
@@ -219,8 +251,98 @@ describe('web UI in Chromium', { skip: SKIP, timeout: 60_000 }, () => {
     assert.equal(await page.$$eval('a[href^="javascript:"]', (n) => n.length), 0);
     assert.equal(await xssFired(), undefined);
     assert.match((await page.textContent('.enrichment')) ?? '', /<img src=x onerror=/);
-    assert.equal(await page.getAttribute('mark.hl-entity', 'title'), `${XSS_ENTITY} (WEAPON)`);
+    assert.equal(
+      await page.getAttribute('.article-text mark.hl-entity', 'title'),
+      `${XSS_ENTITY} (WEAPON)`,
+    );
+    assert.equal(await page.textContent('.article-text mark.hl-quote'), XSS_ENTITY);
+    assert.equal(await page.textContent('.article-quotes .quote-text'), XSS_ENTITY);
     await shot('5-xss-article');
+    assert.deepEqual(pageErrors, []);
+  });
+  test('the article page highlights figures and quotes with a legend; entities link to their pages', async () => {
+    await goto(`/articles/${fixtureIds.get('warsaw') ?? ''}`);
+    assert.deepEqual(await texts('.legend mark'), ['Entity (opens its page)', 'Figure', 'Quote']);
+    assert.deepEqual(await texts('.article-text mark.hl-figure'), ['48', '$10 billion']);
+    assert.deepEqual(await texts('.article-text mark.hl-quote'), [
+      'Poland will defend every inch,',
+    ]);
+    // The entity inside the quote is nested in it, not dropped.
+    assert.deepEqual(await texts('mark.hl-quote a.entity-link'), ['Poland']);
+    assert.match((await page.textContent('.relations')) ?? '', /-NOT buys_from->/);
+    await shot('6-article-facts');
+    const poland = page.locator('.article-text a.entity-link', { hasText: 'Poland' }).first();
+    await Promise.all([page.waitForURL(/\/entities\//), poland.click()]);
+    await ready();
+    assert.equal(await page.textContent('#entity-name'), 'Poland');
+    assert.match((await page.textContent('.meta-list')) ?? '', /KB id\s*kb:pl/);
+  });
+
+  test('the entity page draws mentions by month and lists quotes, relations and figures', async () => {
+    await goto(`/entities/${encodeURIComponent(IDS.poland)}`);
+    const bars = await page.$$eval('.timeline-chart rect.bar', (nodes) =>
+      nodes.map((n) => [n.getAttribute('data-month'), n.getAttribute('data-count')]),
+    );
+    assert.deepEqual(bars, [
+      ['2025-03', '1'],
+      ['2025-04', '1'],
+    ]);
+    assert.deepEqual((await texts('.quotes-about .quote-text')).sort(), [
+      'Deliveries start next year,',
+      'Poland will defend every inch,',
+    ]);
+    assert.equal(await page.$$eval('.relation.negated', (n) => n.length), 1);
+    assert.deepEqual((await texts('.figures .figure-text')).sort(), ['$10 billion', '48', '96']);
+    const mentioned = await texts('.cooccurring a');
+    assert.ok(
+      mentioned.includes('HIMARS') && mentioned.includes('Lockheed Martin'),
+      mentioned.join(),
+    );
+    assert.equal(await page.$$eval('.related .hit', (n) => n.length), 2);
+    await shot('7-entity');
+
+    // Keyboard: Tab to a quote, Enter opens the article with the quote marked and focused.
+    let onQuote = false;
+    for (let i = 0; i < 80 && !onQuote; i++) {
+      await page.keyboard.press('Tab');
+      onQuote = await page.evaluate<boolean>(
+        "document.activeElement?.classList.contains('quote-link') ?? false",
+      );
+    }
+    assert.ok(onQuote, 'a quote link takes focus within 80 Tabs');
+    const quote = await page.evaluate<string>('document.activeElement.textContent');
+    await Promise.all([
+      page.waitForURL(/\/articles\/.+#at-\d+-\d+$/),
+      page.keyboard.press('Enter'),
+    ]);
+    await ready();
+    assert.equal(await focusedId(), 'evidence');
+    assert.equal(await page.textContent('#evidence'), quote);
+  });
+
+  test('the entities index lists top entities by type', async () => {
+    await goto('/entities');
+    const groups = await texts('.entity-group h2');
+    for (const type of ['GPE', 'WEAPON', 'PERSON', 'ORG'])
+      assert.ok(groups.includes(type), groups.join());
+    await Promise.all([
+      page.waitForURL(/\/entities\/kb%3Ahimars$/),
+      page.locator('.entity-group a.entity-ref', { hasText: 'HIMARS' }).first().click(),
+    ]);
+    await ready();
+    assert.equal(await page.textContent('#entity-name'), 'HIMARS');
+    await goto('/entities?type=PERSON');
+    assert.deepEqual(await texts('.entity-ranking a'), ['Wladyslaw Kosiniak-Kamysz']);
+    await shot('8-entities');
+  });
+
+  test('a hostile entity name and quote stay text on the entity page', async () => {
+    await goto('/entities/x');
+    assert.equal(await page.textContent('#entity-name'), XSS_ENTITY);
+    assert.deepEqual(await texts('.quotes-by .quote-text'), [XSS_ENTITY]);
+    assert.equal(await page.$$eval('main img, main script', (n) => n.length), 0);
+    assert.equal(await xssFired(), undefined);
+    await shot('9-xss-entity');
     assert.deepEqual(pageErrors, []);
   });
 });

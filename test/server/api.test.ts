@@ -338,6 +338,9 @@ describe('HTTP API (reads open)', () => {
         { text: 'Poland', start: 0, end: 6, type: 'GPE', id: 'kb:pl', name: 'Poland' },
       ],
       countries: [{ code: 'PL', name: 'Poland' }],
+      figures: [],
+      quotes: [],
+      relations: [],
       document: null,
     });
     const body = (await (await get(`/api/articles/${id}?q=himars`)).json()) as {
@@ -351,8 +354,9 @@ describe('HTTP API (reads open)', () => {
       body.highlights.map((h) => [article.text.slice(h.start, h.end), h.kind, h.type ?? null]),
       [
         ['Poland', 'entity', 'GPE'],
-        ['HIMARS', 'match', null],
+        // Same span: the entity holds the match (outer kinds first).
         ['HIMARS', 'entity', 'WEAPON'],
+        ['HIMARS', 'match', null],
       ],
     );
     assert.deepEqual(

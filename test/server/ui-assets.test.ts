@@ -19,7 +19,13 @@ test('the client script is valid JavaScript and never writes HTML from strings',
 });
 
 test('UI pages are one data-free shell loading local assets only, under a strict CSP', async () => {
-  for (const path of ['/', '/search?q=%3Cscript%3E', '/articles/abc']) {
+  for (const path of [
+    '/',
+    '/search?q=%3Cscript%3E',
+    '/articles/abc',
+    '/entities?prefix=%3Cscript%3E',
+    '/entities/local%3Aperson%3A%3Cscript%3E',
+  ]) {
     const response = await server.app.request(path);
     assert.equal(response.status, 200, path);
     assert.match(response.headers.get('content-type') ?? '', /^text\/html/);

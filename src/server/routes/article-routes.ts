@@ -2,7 +2,13 @@ import type { Hono, MiddlewareHandler } from 'hono';
 import type { Article, ArticleRevision } from '../../core/article.js';
 import type { ArticleStore } from '../../store/port.js';
 import { parseQuery, type QueryAst } from '../../search/index.js';
-import { articleMarks, summariseEntities } from '../article-marks.js';
+import {
+  articleMarks,
+  summariseEntities,
+  validFigures,
+  validQuotes,
+  validRelations,
+} from '../article-marks.js';
 import {
   articleIdSchema,
   articleParamsSchema,
@@ -69,6 +75,9 @@ export const addArticleRoutes = (app: Hono, read: MiddlewareHandler, store: Arti
       highlights: articleMarks(article.text, query, enrichment),
       entities: summariseEntities(enrichment),
       countries: enrichment?.countries ?? [],
+      figures: validFigures(article.text, enrichment),
+      quotes: validQuotes(article.text, enrichment),
+      relations: validRelations(article.text, enrichment),
       enrichment_version: enrichment?.version ?? null,
       revisions: revisions.map(revisionSummary),
       links: { raw: `/api/articles/${article.id}/raw`, page: `/articles/${article.id}` },

@@ -3,6 +3,9 @@
  * dist/ with no copy step; it is plain ES2020 with no dependencies (analysts work offline).
  * test/server/ui-assets.test.ts checks that it parses; test/browser/ui.test.ts runs it.
  */
+import { CLIENT_ENTITY_PAGES } from './client-entity-pages.js';
+import { CLIENT_TEXT_MARKS } from './client-text-marks.js';
+
 export const CLIENT_SCRIPT = String.raw`'use strict';
 (function () {
   // Every piece of article data reaches the page through textContent / text nodes (el.append of a
@@ -264,41 +267,6 @@ export const CLIENT_SCRIPT = String.raw`'use strict';
     return parts.join(', ');
   }
 
-  // Paragraphs with their offsets in the stored text, so highlight ranges (offsets into the whole
-  // text) land in the right paragraph.
-  function paragraphsOf(text) {
-    var out = [];
-    var pattern = /\S[\s\S]*?(?=\n\s*\n|\s*$)/g;
-    var match;
-    while ((match = pattern.exec(text)) !== null) {
-      out.push({ start: match.index, text: match[0] });
-      if (match[0].length === 0) pattern.lastIndex++;
-    }
-    return out;
-  }
-
-  function paragraphNode(paragraph, highlights) {
-    var end = paragraph.start + paragraph.text.length;
-    var nodes = [];
-    var last = 0;
-    highlights.forEach(function (h) {
-      if (h.end <= paragraph.start || h.start >= end) return;
-      var from = Math.max(h.start, paragraph.start) - paragraph.start;
-      var to = Math.min(h.end, end) - paragraph.start;
-      if (from < last) return;
-      if (from > last) nodes.push(document.createTextNode(paragraph.text.slice(last, from)));
-      nodes.push(el('mark', {
-        class: 'hl-' + String(h.kind).replace(/[^a-z-]/g, ''),
-        title: h.kind === 'entity' ? h.name + ' (' + h.type + ')' : null,
-        'data-type': h.type || null,
-        text: paragraph.text.slice(from, to),
-      }));
-      last = to;
-    });
-    if (last < paragraph.text.length) nodes.push(document.createTextNode(paragraph.text.slice(last)));
-    return el('p', {}, nodes);
-  }
-
   // Shown only when enrichment has stored something for this article.
   function enrichmentSection(body) {
     var entities = body.entities || [];
@@ -308,7 +276,7 @@ export const CLIENT_SCRIPT = String.raw`'use strict';
       entities.length ? el('h2', { text: 'Entities' }) : null,
       entities.length ? el('ul', { class: 'entity-list' }, entities.map(function (e) {
         return el('li', {},
-          el('a', { href: searchHref('entity:' + quoteValue(e.name)) }, e.name),
+          el('a', { href: entityHref(e.id) }, e.name),
           el('span', { class: 'count', text: ' ' + e.type + ' · ' + e.mentions }),
         );
       })) : null,
@@ -323,8 +291,11 @@ export const CLIENT_SCRIPT = String.raw`'use strict';
     var query = q ? '?q=' + encodeURIComponent(q) : '';
     return api('/api/articles/' + encodeURIComponent(id) + query).then(function (body) {
       var a = body.article;
-      var highlights = (body.highlights || []).slice().sort(function (x, y) { return x.start - y.start; });
-      var paragraphs = paragraphsOf(String(a.text || ''));
+      var text = String(a.text || '');
+      var target = evidenceTarget();
+      var marks = (body.highlights || []).concat(target ? [target] : []);
+      var tree = nestMarks(marks);
+      var paragraphs = paragraphsOf(text);
       render(a.title || '(untitled)',
         el('article', { class: 'article' },
           el('h1', { id: 'article-title', text: a.title || '(untitled)' }),
@@ -336,9 +307,13 @@ export const CLIENT_SCRIPT = String.raw`'use strict';
             ['URL', linkOrText(a.url)],
             ['Revision', String(a.revision)],
           ]),
-          el('div', { class: 'article-text' }, paragraphs.map(function (p) { return paragraphNode(p, highlights); })),
+          marksLegend(body.highlights || []),
+          el('div', { class: 'article-text' }, paragraphs.map(function (p) { return paragraphNode(text, p, tree); })),
         ),
         enrichmentSection(body),
+        quotesSection('article-quotes', 'Quotes', body.quotes, false),
+        figuresSection(body.figures, false),
+        relationsSection(body.relations, false),
         el('section', { class: 'provenance', 'aria-label': 'Provenance' },
           el('h2', { text: 'Provenance' }),
           definitionList([
@@ -363,9 +338,16 @@ export const CLIENT_SCRIPT = String.raw`'use strict';
           ),
         ),
       );
+      var evidence = document.getElementById('evidence');
+      if (evidence) {
+        evidence.scrollIntoView({ block: 'center' });
+        evidence.focus({ preventScroll: true });
+      }
     });
   }
 
+${CLIENT_TEXT_MARKS}
+${CLIENT_ENTITY_PAGES}
   function countList(title, counts, field) {
     var entries = Object.keys(counts || {}).map(function (k) { return [k, counts[k]]; });
     entries.sort(function (a, b) { return b[1] - a[1]; });
@@ -411,8 +393,11 @@ export const CLIENT_SCRIPT = String.raw`'use strict';
     var params = new URLSearchParams(location.search);
     var work;
     var article = /^\/articles\/([^/]+)$/.exec(path);
+    var entity = /^\/entities\/([^/]+)$/.exec(path);
     if (path === '/') work = homePage();
     else if (path === '/search') work = searchPage(params);
+    else if (path === '/entities') work = entitiesPage(params);
+    else if (entity) work = entityPage(decodeURIComponent(entity[1]));
     else if (article) work = articlePage(decodeURIComponent(article[1]), params.get('q'));
     else work = Promise.reject(new ApiError(404, 'NOT_FOUND', 'no page at ' + path));
     work.catch(showError).then(function () {
@@ -431,6 +416,11 @@ export const CLIENT_SCRIPT = String.raw`'use strict';
     event.preventDefault();
     box.focus();
     box.select();
+  });
+
+  // Evidence links within the article page only move the marked span; other hashes (the skip link) are left alone.
+  window.addEventListener('hashchange', function () {
+    if (/^#at-/.test(location.hash)) route();
   });
 
   route();

@@ -42,6 +42,34 @@ main { padding: 1.5rem; max-width: 72rem; margin: 0 auto; }
 .snippet { margin: 0.2rem 0 0; }
 mark { background: var(--mark); color: inherit; padding: 0 0.1rem; }
 mark.hl-entity { background: #dcebfa; border-bottom: 2px solid var(--accent); }
+a.entity-link { color: inherit; text-decoration: none; }
+a.entity-link:hover mark, a.entity-link:focus mark { background: #b9d6f5; }
+mark.hl-figure { background: #d9f2dc; border-bottom: 2px dotted #1e7b34; font-variant-numeric: tabular-nums; }
+mark.hl-quote { background: #f3e8fb; font-style: italic; box-shadow: inset 3px 0 0 #8a4fbf; }
+.hl-target { outline: 2px solid #f0a30a; outline-offset: 2px; background: #fff3d6; }
+.legend { list-style: none; padding: 0; margin: 0.5rem 0 1rem; display: flex; flex-wrap: wrap; gap: 0.4rem 1rem; font-size: 0.85rem; }
+.facts { max-width: 56rem; border-top: 1px solid var(--line); margin-top: 1.5rem; }
+.facts h2, .timeline h2, .related h2 { font-size: 1.1rem; }
+.quote-list, .relation-list { list-style: none; padding: 0; margin: 0; }
+.quote { padding: 0.4rem 0; border-bottom: 1px solid var(--line); }
+.quote-text { margin: 0; padding-left: 0.8rem; border-left: 3px solid #8a4fbf; font-style: italic; }
+.quote-text a { color: inherit; }
+.quote-meta { margin: 0.2rem 0 0; font-size: 0.9rem; }
+.relation { padding: 0.2rem 0; }
+.predicate { color: var(--muted); font-family: ui-monospace, monospace; }
+.relation.negated .predicate, .negation-note { color: #b03a2e; font-weight: 600; }
+.figure-table { border-collapse: collapse; font-size: 0.9rem; }
+.figure-table th, .figure-table td { border-bottom: 1px solid var(--line); padding: 0.25rem 0.8rem 0.25rem 0; text-align: left; vertical-align: top; }
+.figure-table .num { text-align: right; font-variant-numeric: tabular-nums; }
+.timeline-chart { width: 100%; max-width: 46rem; height: 9rem; }
+.timeline .bar { fill: var(--accent); }
+.timeline a:hover .bar, .timeline a:focus .bar { fill: #f0a30a; }
+.bar-label { font-size: 8px; fill: var(--muted); }
+.entity-id { font-size: 0.85rem; overflow-wrap: anywhere; }
+.entity-page h1 { overflow-wrap: anywhere; }
+.entity-index { display: grid; grid-template-columns: repeat(auto-fit, minmax(16rem, 1fr)); gap: 1rem 2rem; }
+.entity-ranking { padding-left: 1.5rem; margin: 0; }
+.entity-filter { display: flex; gap: 0.5rem; align-items: center; margin-bottom: 1rem; }
 .enrichment { max-width: 46rem; border-top: 1px solid var(--line); margin-top: 2rem; }
 .entity-list { list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: 0.3rem 1.2rem; }
 .results h1 { font-size: 1.5rem; overflow-wrap: anywhere; }
