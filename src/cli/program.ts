@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { isAppError } from '../core/errors.js';
 import { EXIT, writeLine, type CliContext } from './cli-context.js';
 import { register as registerClean } from './clean-command.js';
+import { register as registerDupes } from './dupes-command.js';
 import { register as registerEnrich } from './enrich-command.js';
 import { register as registerExport } from './export-command.js';
 import { register as registerExtract } from './extract-command.js';
@@ -15,6 +16,8 @@ import { register as registerSearch } from './search-command.js';
 import { register as registerServe } from './serve-command.js';
 import { register as registerShow } from './show-command.js';
 import { register as registerStats } from './stats-command.js';
+import { register as registerStories } from './stories-command.js';
+import { register as registerStory } from './story-command.js';
 import { register as registerToken } from './token-command.js';
 import { register as registerWorker } from './worker-command.js';
 
@@ -32,6 +35,9 @@ const COMMANDS: readonly Registrar[] = [
   registerExtract,
   registerClean,
   registerEnrich,
+  registerDupes,
+  registerStories,
+  registerStory,
   registerKb,
   registerServe,
   registerToken,

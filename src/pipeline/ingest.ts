@@ -3,6 +3,7 @@ import type { ReaderEvent, FeedSubscription, Rejection } from '../core/raw-item.
 import type { ArticleStore } from '../store/port.js';
 import { draftArticle } from './draft-article.js';
 import type { ArticleEnricher } from './enricher.js';
+import { organiseSaved } from './organise.js';
 import { readInputs } from './read-inputs.js';
 
 export interface IngestProgress {
@@ -29,6 +30,9 @@ export interface IngestSummary {
   skippedByReason: Record<string, number>;
   feeds: { added: number; unchanged: number };
   enriched: number;
+  /** New articles found to copy an earlier one (exact or near-duplicate). */
+  copies: number;
+  storiesOpened: number;
 }
 
 export const emptySummary = (): IngestSummary => ({
@@ -40,6 +44,8 @@ export const emptySummary = (): IngestSummary => ({
   skippedByReason: {},
   feeds: { added: 0, unchanged: 0 },
   enriched: 0,
+  copies: 0,
+  storiesOpened: 0,
 });
 
 /** Reads every input path and stores what it holds; never throws for a bad record. */
@@ -86,9 +92,19 @@ export const ingestEvents = async (
     if (drafts.length > 0) {
       const outcomes = await store.saveArticles(drafts);
       for (const outcome of outcomes) summary[outcome.status]++;
+      const entityNames = new Map<string, readonly string[]>();
       if (options.enricher) {
-        summary.enriched += await enrichSaved(store, options.enricher, drafts, outcomes);
+        summary.enriched += await enrichSaved(
+          store,
+          options.enricher,
+          drafts,
+          outcomes,
+          entityNames,
+        );
       }
+      const organised = await organiseSaved(store, drafts, outcomes, entityNames);
+      summary.copies += organised.copies;
+      summary.storiesOpened += organised.storiesOpened;
       drafts = [];
     }
     if (feeds.length > 0) {
@@ -137,6 +153,7 @@ const enrichSaved = async (
   enricher: ArticleEnricher,
   drafts: readonly ArticleDraft[],
   outcomes: readonly SaveOutcome[],
+  entityNames: Map<string, readonly string[]>,
 ): Promise<number> => {
   let enriched = 0;
   for (const [index, outcome] of outcomes.entries()) {
@@ -148,15 +165,15 @@ const enrichSaved = async (
     }
     const article = outcome.status === 'unchanged' ? await store.getArticle(outcome.id) : undefined;
     const source = article ?? draft;
-    await store.saveEnrichment(
-      outcome.id,
-      enricher.enrich({
-        id: outcome.id,
-        text: source.text,
-        ...(source.title !== undefined ? { title: source.title } : {}),
-        ...(source.published !== undefined ? { published: source.published } : {}),
-      }),
-    );
+    const enrichment = enricher.enrich({
+      id: outcome.id,
+      text: source.text,
+      ...(source.title !== undefined ? { title: source.title } : {}),
+      ...(source.published !== undefined ? { published: source.published } : {}),
+    });
+    await store.saveEnrichment(outcome.id, enrichment);
+    // Shared entities pull articles into one story.
+    entityNames.set(outcome.id, [...new Set(enrichment.entities.map((e) => e.id))]);
     enriched++;
   }
   return enriched;

@@ -12,6 +12,8 @@ import type {
   RelationRecord,
 } from '../core/enrichment.js';
 import type { FeedSubscription } from '../core/raw-item.js';
+import type { NearDuplicateIndex } from '../dedup/near-duplicate-index.js';
+import type { StoryIndex } from '../stories/story-index.js';
 import type { QueryAst } from '../search/index.js';
 
 /**
@@ -22,6 +24,13 @@ import type { QueryAst } from '../search/index.js';
 export interface ArticleStore {
   /** Which backend this is, for `stats` and diagnostics. */
   readonly backend: 'sqlite' | 'postgres';
+
+  /**
+   * Persistence of the syndication and story stages, in the same database. Optional while only the
+   * SQLite backend has them: the pipeline skips those stages on a store without them.
+   */
+  readonly nearDuplicates?: NearDuplicateIndex;
+  readonly stories?: StoryIndex;
 
   /**
    * Saves a batch in one transaction: new identity -> added; same identity and content hash -> unchanged;
@@ -192,6 +201,11 @@ export interface SearchResult {
    * than all of them; the number of hits they cover. Absent means facets count every hit.
    */
   readonly facetsSampled?: number;
+  /**
+   * Set when the query's words matched more articles than a backend ranks at once: hits, total
+   * and facets then come from the most recently ingested `matchesConsidered` matches only.
+   */
+  readonly matchesConsidered?: number;
   readonly nextCursor?: string;
 }
 

@@ -2,6 +2,9 @@
  * Append-only schema history for the SQLite store. Never edit a shipped entry: add a new one.
  * Each runs once, in its own transaction, recorded in schema_migrations.
  */
+import { NEAR_DUPLICATE_SCHEMA_SQL } from './near-duplicate-index.js';
+import { STORY_SCHEMA_SQL } from './story-index.js';
+
 export interface Migration {
   readonly version: number;
   readonly name: string;
@@ -148,5 +151,84 @@ CREATE TABLE article_countries (
 CREATE INDEX article_countries_code ON article_countries(code_key, article_id);
 CREATE INDEX article_countries_name ON article_countries(name_key, article_id);
 `,
+  },
+  {
+    version: 5,
+    name: 'figures, quotes and relations an article states, with their offsets',
+    sql: `
+CREATE TABLE article_figures (
+  article_id TEXT NOT NULL REFERENCES articles(id),
+  ordinal INTEGER NOT NULL,
+  start_offset INTEGER NOT NULL,
+  end_offset INTEGER NOT NULL,
+  text TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  value REAL NOT NULL,
+  unit TEXT NOT NULL,
+  subject TEXT,
+  entity_id TEXT,
+  kind_key TEXT NOT NULL,
+  unit_key TEXT NOT NULL,
+  PRIMARY KEY (article_id, ordinal)
+);
+CREATE INDEX article_figures_kind ON article_figures(kind_key, unit_key);
+CREATE INDEX article_figures_unit ON article_figures(unit_key);
+CREATE INDEX article_figures_entity ON article_figures(entity_id);
+
+CREATE TABLE article_quotes (
+  article_id TEXT NOT NULL REFERENCES articles(id),
+  ordinal INTEGER NOT NULL,
+  start_offset INTEGER NOT NULL,
+  end_offset INTEGER NOT NULL,
+  text TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  speaker TEXT,
+  speaker_id TEXT,
+  anonymous INTEGER NOT NULL,
+  PRIMARY KEY (article_id, ordinal)
+);
+CREATE INDEX article_quotes_speaker ON article_quotes(speaker_id, article_id);
+
+CREATE TABLE article_relations (
+  article_id TEXT NOT NULL REFERENCES articles(id),
+  ordinal INTEGER NOT NULL,
+  start_offset INTEGER NOT NULL,
+  end_offset INTEGER NOT NULL,
+  subject_id TEXT NOT NULL,
+  subject_name TEXT NOT NULL,
+  predicate TEXT NOT NULL,
+  object_id TEXT NOT NULL,
+  object_name TEXT NOT NULL,
+  negated INTEGER NOT NULL,
+  PRIMARY KEY (article_id, ordinal)
+);
+CREATE INDEX article_relations_subject ON article_relations(subject_id, article_id);
+CREATE INDEX article_relations_object ON article_relations(object_id, article_id);
+CREATE INDEX article_relations_predicate ON article_relations(predicate, article_id);
+`,
+  },
+  {
+    version: 6,
+    name: 'search indexes: filter columns beside seq, newest/oldest order',
+    sql: `
+-- Search joins FTS5 rowids to articles and checks filters on each: this narrow index answers
+-- those checks without reading the wide rows (the key columns sit after the text).
+CREATE INDEX articles_search_cover ON articles(seq, id, source_key, language_key, published);
+-- The newest/oldest orders exactly as sqlite-search.ts writes them, so a page is an index walk.
+CREATE INDEX articles_newest ON articles(published IS NULL, published DESC, seq DESC, id);
+CREATE INDEX articles_oldest ON articles(published IS NULL, published, seq, id);
+-- Date filters without words scan a date range and probe entity/country tables by article id.
+CREATE INDEX articles_published_id ON articles(published, id);
+`,
+  },
+  {
+    version: 20,
+    name: 'near-duplicate index: fingerprints, LSH buckets, syndication decisions',
+    sql: NEAR_DUPLICATE_SCHEMA_SQL,
+  },
+  {
+    version: 21,
+    name: 'story index: term statistics, stories, lookup terms, members',
+    sql: STORY_SCHEMA_SQL,
   },
 ];

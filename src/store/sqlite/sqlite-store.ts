@@ -6,7 +6,12 @@ import type {
   DerivedFields,
   SaveOutcome,
 } from '../../core/article.js';
-import type { ArticleEnrichment } from '../../core/enrichment.js';
+import type {
+  ArticleEnrichment,
+  FigureRecord,
+  QuoteRecord,
+  RelationRecord,
+} from '../../core/enrichment.js';
 import { AppError } from '../../core/errors.js';
 import { sha256Hex } from '../../core/hash.js';
 import type { FeedSubscription, Provenance } from '../../core/raw-item.js';
@@ -16,6 +21,11 @@ import type {
   ApiTokenRecord,
   ArticleStore,
   ArticleWithRaw,
+  CooccurringEntity,
+  EntityListOptions,
+  EntitySummary,
+  Fact,
+  FactListOptions,
   ListOptions,
   Page,
   SearchRequest,
@@ -34,7 +44,13 @@ import {
 import { languageKey } from '../search-keys.js';
 import { getSqliteEnrichment, saveSqliteEnrichment } from './sqlite-enrichment.js';
 import { searchSqlite } from './sqlite-search.js';
+import { sqliteRunner } from './sqlite-facts.js';
+import { FactQueries } from '../fact-queries.js';
+import type { NearDuplicateIndex } from '../../dedup/near-duplicate-index.js';
+import type { StoryIndex } from '../../stories/story-index.js';
 import { migrateSqlite } from './migrate.js';
+import { SqliteNearDuplicateIndex } from './near-duplicate-index.js';
+import { SqliteStoryIndex } from './story-index.js';
 
 interface ExistingArticle {
   id: string;
@@ -52,12 +68,18 @@ export interface SqliteStoreOptions {
 /** The embedded default store: one SQLite file in WAL mode, FTS5 for text search. */
 export class SqliteStore implements ArticleStore {
   readonly backend = 'sqlite' as const;
+  readonly nearDuplicates: NearDuplicateIndex;
+  readonly stories: StoryIndex;
   private readonly db: Database.Database;
   private readonly now: () => Date;
+  private readonly facts: FactQueries;
 
   private constructor(db: Database.Database, now: () => Date) {
     this.db = db;
     this.now = now;
+    this.facts = new FactQueries(sqliteRunner(db));
+    this.nearDuplicates = new SqliteNearDuplicateIndex(db);
+    this.stories = new SqliteStoryIndex(db);
   }
 
   static open(options: SqliteStoreOptions): SqliteStore {
@@ -245,6 +267,38 @@ export class SqliteStore implements ArticleStore {
 
   async getEnrichment(articleId: string): Promise<ArticleEnrichment | undefined> {
     return getSqliteEnrichment(this.db, articleId);
+  }
+
+  listEntities(options: EntityListOptions): Promise<EntitySummary[]> {
+    return this.facts.listEntities(options);
+  }
+
+  getEntity(idOrName: string): Promise<EntitySummary | undefined> {
+    return this.facts.getEntity(idOrName);
+  }
+
+  entityTimeline(entityId: string): Promise<{ month: string; articles: number }[]> {
+    return this.facts.entityTimeline(entityId);
+  }
+
+  listCooccurringEntities(entityId: string, limit: number): Promise<CooccurringEntity[]> {
+    return this.facts.listCooccurringEntities(entityId, limit);
+  }
+
+  listFigures(
+    options: FactListOptions & { kind?: string; unit?: string },
+  ): Promise<Page<Fact<FigureRecord>>> {
+    return this.facts.listFigures(options);
+  }
+
+  listQuotes(options: FactListOptions & { speakerId?: string }): Promise<Page<Fact<QuoteRecord>>> {
+    return this.facts.listQuotes(options);
+  }
+
+  listRelations(
+    options: FactListOptions & { predicate?: string },
+  ): Promise<Page<Fact<RelationRecord>>> {
+    return this.facts.listRelations(options);
   }
 
   async searchArticles(request: SearchRequest): Promise<SearchResult> {

@@ -1,0 +1,52 @@
+import { alignedSharedWords } from './aligned-overlap.js';
+import type { ParagraphedWords } from './aligned-overlap.js';
+
+/**
+ * The overlap measure that confirms an LSH candidate. "Sharing 85% of content" is read as: of the
+ * shorter text's words, the share that also occur in the other text, counted with multiplicity
+ * aligned in place (see aligned-overlap.ts). Paragraph reordering, dropped paragraphs and added
+ * boilerplate leave it intact; every changed word lowers it by one word.
+ */
+
+/** Words both multisets hold; inputs are sorted ascending (with repeats). */
+export const sharedWordCount = (a: Uint32Array, b: Uint32Array): number => {
+  let i = 0;
+  let j = 0;
+  let shared = 0;
+  while (i < a.length && j < b.length) {
+    const x = a[i] as number;
+    const y = b[j] as number;
+    if (x === y) {
+      shared++;
+      i++;
+      j++;
+    } else if (x < y) i++;
+    else j++;
+  }
+  return shared;
+};
+
+export interface ContentOverlap {
+  /** Shared words / words of the shorter text, 0..1. */
+  readonly containment: number;
+  /** Shorter length / longer length, 0..1: an excerpt is contained in its source but is not a copy of it. */
+  readonly lengthRatio: number;
+}
+
+/**
+ * Bag-of-words containment first (cheap, and never below the aligned count), then the aligned
+ * count only for pairs that could pass `threshold`.
+ */
+export const contentOverlap = (
+  a: ParagraphedWords,
+  b: ParagraphedWords,
+  threshold: number,
+): ContentOverlap => {
+  const shorter = Math.min(a.words.length, b.words.length);
+  const longer = Math.max(a.words.length, b.words.length);
+  if (shorter === 0) return { containment: 0, lengthRatio: 0 };
+  const lengthRatio = shorter / longer;
+  const bag = sharedWordCount(a.words.slice().sort(), b.words.slice().sort()) / shorter;
+  if (bag < threshold) return { containment: bag, lengthRatio };
+  return { containment: alignedSharedWords(a, b) / shorter, lengthRatio };
+};

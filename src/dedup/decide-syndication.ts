@@ -1,0 +1,119 @@
+import { fingerprintArticle } from './article-fingerprint.js';
+import type { ArticleFingerprint, DedupInput } from './article-fingerprint.js';
+import { compareCanonical } from './canonical-order.js';
+import { compareFingerprints } from './compare-fingerprints.js';
+import { DEFAULT_DEDUP_OPTIONS, VERSION } from './dedup-options.js';
+import type { DedupOptions } from './dedup-options.js';
+import type { NearDuplicateIndex } from './near-duplicate-index.js';
+import type { SyndicationDecision } from './syndication-decision.js';
+
+export interface SyndicationOutcome {
+  /** The decision for the article just decided. */
+  readonly decision: SyndicationDecision;
+  /** Every decision written by this call (the article's and any earlier article's that changed). */
+  readonly written: readonly SyndicationDecision[];
+}
+
+const originalDecision = (articleId: string, hasCopies: boolean): SyndicationDecision => ({
+  articleId,
+  status: 'original',
+  similarity: 1,
+  reasons: [hasCopies ? 'earliest-published' : 'unique'],
+  version: VERSION,
+});
+
+const candidateIds = async (
+  fingerprint: ArticleFingerprint,
+  bands: readonly number[],
+  index: NearDuplicateIndex,
+  options: DedupOptions,
+): Promise<string[]> => {
+  const ids = new Set<string>(await index.findByTextHash(fingerprint.textHash));
+  if (fingerprint.urlHash !== undefined)
+    for (const id of await index.findByUrlHash(fingerprint.urlHash)) ids.add(id);
+  for (const candidate of await index.findBandCandidates(bands, options.maxCandidates))
+    ids.add(candidate.articleId);
+  ids.delete(fingerprint.articleId);
+  return [...ids];
+};
+
+const decisionAgainst = (
+  member: ArticleFingerprint,
+  canonical: ArticleFingerprint,
+  options: DedupOptions,
+): SyndicationDecision => {
+  const comparison = compareFingerprints(member, canonical, options);
+  return {
+    articleId: member.articleId,
+    status: comparison.exact ? 'duplicate' : 'near-duplicate',
+    of: canonical.articleId,
+    similarity: comparison.similarity,
+    reasons: comparison.isCopy ? comparison.reasons : ['transitive'],
+    version: VERSION,
+  };
+};
+
+/**
+ * Decides whether an article copies one already indexed, indexes it, and rewrites the decisions a
+ * late, earlier-published copy changes (a group's canonical moves to it). Groups are the connected
+ * copies; the canonical is their minimum under compareCanonical, so the outcome does not depend on
+ * arrival order. Call it for one article at a time per index (it reads, then writes).
+ */
+export const decideSyndication = async (
+  input: DedupInput,
+  index: NearDuplicateIndex,
+  options: DedupOptions = DEFAULT_DEDUP_OPTIONS,
+): Promise<SyndicationOutcome> => {
+  const known = await index.getDecision(input.id);
+  if (known && (await index.getFingerprint(input.id))) return { decision: known, written: [] };
+
+  const { fingerprint, bands } = fingerprintArticle(input, options);
+  const roots = new Map<string, ArticleFingerprint>();
+  let confirmed = 0;
+  for (const id of await candidateIds(fingerprint, bands, index, options)) {
+    if (confirmed >= options.maxCandidates) break;
+    const rootId = (await index.getDecision(id))?.of ?? id;
+    if (roots.has(rootId)) continue;
+    const candidate = await index.getFingerprint(id);
+    if (!candidate) continue;
+    confirmed++;
+    if (!compareFingerprints(fingerprint, candidate, options).isCopy) continue;
+    const root = rootId === id ? candidate : await index.getFingerprint(rootId);
+    if (root) roots.set(rootId, root);
+  }
+  await index.addFingerprint(fingerprint, bands);
+
+  if (roots.size === 0) {
+    const decision = originalDecision(fingerprint.articleId, false);
+    await index.saveDecisions([decision]);
+    return { decision, written: [decision] };
+  }
+
+  let canonical = fingerprint;
+  for (const root of roots.values()) if (compareCanonical(root, canonical) < 0) canonical = root;
+
+  const written: SyndicationDecision[] = [];
+  const rewrite = (member: ArticleFingerprint): void => {
+    written.push(
+      member.articleId === canonical.articleId
+        ? originalDecision(member.articleId, true)
+        : decisionAgainst(member, canonical, options),
+    );
+  };
+  rewrite(fingerprint);
+  for (const [rootId, root] of roots) {
+    if (rootId === canonical.articleId) {
+      const current = await index.getDecision(rootId);
+      if (current?.reasons[0] !== 'earliest-published') rewrite(root);
+      continue;
+    }
+    rewrite(root);
+    for (const copy of await index.listCopiesOf(rootId)) {
+      const member = await index.getFingerprint(copy.articleId);
+      if (member) rewrite(member);
+    }
+  }
+  await index.saveDecisions(written);
+  const decision = written[0] as SyndicationDecision;
+  return { decision, written };
+};

@@ -1,0 +1,31 @@
+import type { ArticleFingerprint } from './article-fingerprint.js';
+import type { SyndicationDecision, SyndicationGroup } from './syndication-decision.js';
+
+export interface BandCandidate {
+  readonly articleId: string;
+  /** Bands shared with the query: more shared bands means a likelier copy. */
+  readonly sharedBands: number;
+}
+
+/**
+ * Persistence the syndication stage needs; the store implements it with plain tables
+ * (fingerprints, one row per band bucket -> article, decisions). Async so a networked store fits.
+ * Implementations hold no decision logic: decideSyndication is the only writer of decisions.
+ */
+export interface NearDuplicateIndex {
+  /** Stores the fingerprint and its LSH bucket keys (idempotent for the same article id). */
+  addFingerprint(fingerprint: ArticleFingerprint, bands: readonly number[]): Promise<void>;
+  getFingerprint(articleId: string): Promise<ArticleFingerprint | undefined>;
+  /** Articles sharing at least one bucket, most shared bands first (ties: smaller id), at most `limit`. */
+  findBandCandidates(bands: readonly number[], limit: number): Promise<BandCandidate[]>;
+  findByTextHash(textHash: string): Promise<string[]>;
+  findByUrlHash(urlHash: string): Promise<string[]>;
+
+  getDecision(articleId: string): Promise<SyndicationDecision | undefined>;
+  /** Decisions whose `of` is `canonicalId`. */
+  listCopiesOf(canonicalId: string): Promise<SyndicationDecision[]>;
+  /** Inserts or replaces, in one transaction. */
+  saveDecisions(decisions: readonly SyndicationDecision[]): Promise<void>;
+  /** Every group with at least one copy, sorted by canonical id. */
+  listGroups(): Promise<SyndicationGroup[]>;
+}

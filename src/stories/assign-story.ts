@@ -1,0 +1,269 @@
+import { DEFAULT_STORY_OPTIONS, VERSION } from './story-options.js';
+import type { StoryOptions } from './story-options.js';
+import type { StoryIndex, StoryRecord } from './story-index.js';
+import { nameLikeTerms, storyTerms } from './story-terms.js';
+
+/** What story clustering needs to know about an article. */
+export interface StoryInput {
+  readonly id: string;
+  readonly text: string;
+  readonly title?: string;
+  readonly source?: string;
+  /** ISO 8601. Undated articles may join any story. */
+  readonly published?: string;
+  /** Names of entities found by enrichment; shared entities pull articles together. */
+  readonly entities?: readonly string[];
+}
+
+export interface StoryAssignment {
+  readonly articleId: string;
+  readonly storyId: string;
+  /** Cosine similarity to the story it joined (1 when it opened a new story). */
+  readonly similarity: number;
+  readonly opened: boolean;
+  /** Stories merged into `storyId` by this call: their articles now belong to `storyId`. */
+  readonly merged: readonly string[];
+  readonly version: string;
+}
+
+const DAY_MS = 86_400_000;
+const ENTITY_PREFIX = '\u00a7';
+
+/** Sublinear term weights, L2-normalised so every article weighs the same in a centroid. */
+const termWeights = (input: StoryInput, options: StoryOptions): Map<string, number> => {
+  const counts = new Map<string, number>();
+  const add = (term: string, by: number): void =>
+    void counts.set(term, (counts.get(term) ?? 0) + by);
+  for (const term of storyTerms(input.text)) add(term, 1);
+  if (options.nameWeight > 0)
+    for (const term of nameLikeTerms(input.text)) add(term, options.nameWeight);
+  if (input.title !== undefined)
+    for (const term of storyTerms(input.title)) add(term, options.titleWeight);
+  for (const entity of input.entities ?? [])
+    add(`${ENTITY_PREFIX}${entity.toLowerCase()}`, options.entityWeight);
+  const weights = new Map<string, number>();
+  let norm = 0;
+  for (const [term, count] of counts) {
+    const weight = 1 + Math.log(count);
+    weights.set(term, weight);
+    norm += weight * weight;
+  }
+  norm = Math.sqrt(norm) || 1;
+  for (const [term, weight] of weights) weights.set(term, weight / norm);
+  return weights;
+};
+
+const inverseFrequency = (
+  documents: number,
+  frequency: number,
+  kind: StoryOptions['idf'],
+): number =>
+  kind === 'bm25'
+    ? Math.log(1 + (documents - frequency + 0.5) / (frequency + 0.5))
+    : Math.log((documents + 1) / (frequency + 1)) + 1;
+
+const cosine = (
+  a: ReadonlyMap<string, number>,
+  b: ReadonlyMap<string, number>,
+  idf: (term: string) => number,
+): number => {
+  let dot = 0;
+  let normA = 0;
+  let normB = 0;
+  for (const [term, weight] of a) {
+    const x = weight * idf(term);
+    normA += x * x;
+    const other = b.get(term);
+    if (other !== undefined) dot += x * other * idf(term);
+  }
+  for (const [term, weight] of b) {
+    const y = weight * idf(term);
+    normB += y * y;
+  }
+  return normA === 0 || normB === 0 ? 0 : dot / Math.sqrt(normA * normB);
+};
+
+const time = (iso: string | undefined): number | undefined => {
+  if (iso === undefined) return undefined;
+  const parsed = Date.parse(iso);
+  return Number.isNaN(parsed) ? undefined : parsed;
+};
+
+const inWindow = (
+  story: StoryRecord,
+  published: number | undefined,
+  options: StoryOptions,
+): boolean => {
+  const first = time(story.firstSeen);
+  const last = time(story.lastSeen);
+  if (published === undefined || first === undefined || last === undefined) return true;
+  const window = options.windowDays * DAY_MS;
+  return published >= first - window && published <= last + window;
+};
+
+const heaviest = (
+  weights: ReadonlyMap<string, number>,
+  count: number,
+  idf: (t: string) => number,
+): string[] =>
+  [...weights.entries()]
+    .map(([term, weight]) => [term, weight * idf(term)] as const)
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+    .slice(0, count)
+    .map(([term]) => term);
+
+const earlier = (a: string | undefined, b: string | undefined): boolean => {
+  const ta = time(a);
+  const tb = time(b);
+  return ta !== undefined && (tb === undefined || ta < tb);
+};
+
+const pruned = (centroid: Map<string, number>, options: StoryOptions): Map<string, number> =>
+  new Map(
+    [...centroid.entries()]
+      .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+      .slice(0, options.centroidTerms),
+  );
+
+const mergeInto = (story: StoryRecord, other: StoryRecord, options: StoryOptions): StoryRecord => {
+  const centroid = new Map(story.centroid);
+  for (const [term, weight] of other.centroid)
+    centroid.set(term, (centroid.get(term) ?? 0) + weight);
+  const otherFirst = earlier(other.firstSeen, story.firstSeen);
+  const firstSeen = otherFirst ? other.firstSeen : story.firstSeen;
+  const lastSeen = earlier(story.lastSeen, other.lastSeen) ? other.lastSeen : story.lastSeen;
+  return {
+    ...story,
+    title: otherFirst ? other.title : story.title,
+    ...(firstSeen === undefined ? {} : { firstSeen }),
+    ...(lastSeen === undefined ? {} : { lastSeen }),
+    articleCount: story.articleCount + other.articleCount,
+    sources: [...new Set([...story.sources, ...other.sources])].sort(),
+    centroid: pruned(centroid, options),
+  };
+};
+
+/**
+ * Puts an article in the most similar story within the time window, or opens a new story. IDF is
+ * learnt as articles arrive and applied at comparison time, so earlier stories benefit from it too;
+ * nothing is re-clustered. Call it for one article at a time per index.
+ */
+export const assignStory = async (
+  input: StoryInput,
+  index: StoryIndex,
+  options: StoryOptions = DEFAULT_STORY_OPTIONS,
+): Promise<StoryAssignment> => {
+  const known = await index.getMembership(input.id);
+  if (known) {
+    return {
+      articleId: input.id,
+      storyId: known.storyId,
+      similarity: known.similarity,
+      opened: false,
+      merged: [],
+      version: VERSION,
+    };
+  }
+
+  const weights = termWeights(input, options);
+  const terms = [...weights.keys()];
+  await index.addDocument(terms);
+  const own = await index.documentFrequencies(terms);
+  const frequencies = new Map(own.frequencies);
+  const idfCache = new Map<string, number>();
+  const idf = (term: string): number => {
+    let value = idfCache.get(term);
+    if (value === undefined) {
+      value = inverseFrequency(own.documents, frequencies.get(term) ?? 0, options.idf);
+      idfCache.set(term, value);
+    }
+    return value;
+  };
+
+  const lookup = heaviest(weights, options.lookupTerms, idf);
+  const published = time(input.published);
+  const stories: StoryRecord[] = [];
+  for (const candidate of await index.findStoriesByTerms(lookup, options.maxCandidates)) {
+    const story = await index.getStory(candidate.storyId);
+    if (story && inWindow(story, published, options)) stories.push(story);
+  }
+  const missing = [...new Set(stories.flatMap((s) => [...s.centroid.keys()]))].filter(
+    (t) => !frequencies.has(t),
+  );
+  if (missing.length > 0)
+    for (const [t, f] of (await index.documentFrequencies(missing)).frequencies)
+      frequencies.set(t, f);
+
+  let best: StoryRecord | undefined;
+  let bestSimilarity = 0;
+  for (const story of stories) {
+    const similarity = cosine(weights, story.centroid, idf);
+    if (
+      similarity > bestSimilarity ||
+      (similarity === bestSimilarity && best && story.id < best.id)
+    ) {
+      best = story;
+      bestSimilarity = similarity;
+    }
+  }
+
+  const opened = !best || bestSimilarity < options.threshold;
+  let story: StoryRecord;
+  if (opened || !best) {
+    story = {
+      id: `story-${input.id}`,
+      title: input.title ?? input.text.slice(0, 80),
+      ...(input.published === undefined
+        ? {}
+        : { firstSeen: input.published, lastSeen: input.published }),
+      articleCount: 1,
+      sources: input.source === undefined ? [] : [input.source],
+      centroid: weights,
+      version: VERSION,
+    };
+  } else {
+    const centroid = new Map(best.centroid);
+    for (const [term, weight] of weights) centroid.set(term, (centroid.get(term) ?? 0) + weight);
+    const kept = pruned(centroid, options);
+    const takesTitle = input.title !== undefined && earlier(input.published, best.firstSeen);
+    const firstSeen = earlier(input.published, best.firstSeen) ? input.published : best.firstSeen;
+    const lastSeen =
+      earlier(best.lastSeen, input.published) || best.lastSeen === undefined
+        ? input.published
+        : best.lastSeen;
+    story = {
+      ...best,
+      title: takesTitle ? (input.title as string) : best.title,
+      ...(firstSeen === undefined ? {} : { firstSeen }),
+      ...(lastSeen === undefined ? {} : { lastSeen }),
+      articleCount: best.articleCount + 1,
+      sources:
+        input.source === undefined || best.sources.includes(input.source)
+          ? best.sources
+          : [...best.sources, input.source].sort(),
+      centroid: kept,
+      version: VERSION,
+    };
+  }
+  const similarity = opened ? 1 : Math.round(bestSimilarity * 10000) / 10000;
+  const merged: string[] = [];
+  if (!opened && options.mergeThreshold > 0) {
+    for (const other of stories) {
+      if (other.id === story.id) continue;
+      if (cosine(story.centroid, other.centroid, idf) < options.mergeThreshold) continue;
+      story = mergeInto(story, other, options);
+      await index.moveMembers(other.id, story.id);
+      merged.push(other.id);
+    }
+  }
+  await index.saveStory(story, heaviest(story.centroid, options.lookupTerms * 2, idf));
+  await index.addMember({
+    articleId: input.id,
+    storyId: story.id,
+    similarity,
+    ...(input.published === undefined ? {} : { published: input.published }),
+    ...(input.title === undefined ? {} : { title: input.title }),
+    ...(input.source === undefined ? {} : { source: input.source }),
+  });
+  return { articleId: input.id, storyId: story.id, similarity, opened, merged, version: VERSION };
+};

@@ -1,0 +1,92 @@
+import type { StoryCandidate, StoryIndex, StoryMember, StoryRecord } from './story-index.js';
+
+const byTime = (a: StoryMember, b: StoryMember): number => {
+  const ta = a.published === undefined ? Number.POSITIVE_INFINITY : Date.parse(a.published);
+  const tb = b.published === undefined ? Number.POSITIVE_INFINITY : Date.parse(b.published);
+  if (ta !== tb) return ta < tb ? -1 : 1;
+  return a.articleId < b.articleId ? -1 : a.articleId > b.articleId ? 1 : 0;
+};
+
+/** In-memory StoryIndex for tests and benchmarks; the store's tables are the real one. */
+export class MemoryStoryIndex implements StoryIndex {
+  private documents = 0;
+  private readonly frequencies = new Map<string, number>();
+  private readonly stories = new Map<string, StoryRecord>();
+  private readonly storyTerms = new Map<string, readonly string[]>();
+  private readonly postings = new Map<string, Set<string>>();
+  private readonly members = new Map<string, StoryMember>();
+  private readonly membersByStory = new Map<string, StoryMember[]>();
+
+  async documentFrequencies(terms: readonly string[]) {
+    return {
+      documents: this.documents,
+      frequencies: new Map(terms.map((t) => [t, this.frequencies.get(t) ?? 0])),
+    };
+  }
+
+  async addDocument(terms: readonly string[]): Promise<void> {
+    this.documents++;
+    for (const term of new Set(terms))
+      this.frequencies.set(term, (this.frequencies.get(term) ?? 0) + 1);
+  }
+
+  async findStoriesByTerms(terms: readonly string[], limit: number): Promise<StoryCandidate[]> {
+    const shared = new Map<string, number>();
+    for (const term of new Set(terms)) {
+      for (const storyId of this.postings.get(term) ?? [])
+        shared.set(storyId, (shared.get(storyId) ?? 0) + 1);
+    }
+    return [...shared.entries()]
+      .map(([storyId, sharedTerms]) => ({ storyId, sharedTerms }))
+      .sort((a, b) => b.sharedTerms - a.sharedTerms || (a.storyId < b.storyId ? -1 : 1))
+      .slice(0, limit);
+  }
+
+  async getStory(storyId: string): Promise<StoryRecord | undefined> {
+    return this.stories.get(storyId);
+  }
+
+  async saveStory(story: StoryRecord, lookupTerms: readonly string[]): Promise<void> {
+    for (const term of this.storyTerms.get(story.id) ?? [])
+      this.postings.get(term)?.delete(story.id);
+    this.stories.set(story.id, story);
+    this.storyTerms.set(story.id, lookupTerms);
+    for (const term of lookupTerms) {
+      const set = this.postings.get(term) ?? new Set<string>();
+      set.add(story.id);
+      this.postings.set(term, set);
+    }
+  }
+
+  async addMember(member: StoryMember): Promise<void> {
+    if (this.members.has(member.articleId)) return;
+    this.members.set(member.articleId, member);
+    const list = this.membersByStory.get(member.storyId);
+    if (list) list.push(member);
+    else this.membersByStory.set(member.storyId, [member]);
+  }
+
+  async moveMembers(fromId: string, intoId: string): Promise<void> {
+    const moved = (this.membersByStory.get(fromId) ?? []).map((m) => ({ ...m, storyId: intoId }));
+    for (const member of moved) this.members.set(member.articleId, member);
+    this.membersByStory.set(intoId, [...(this.membersByStory.get(intoId) ?? []), ...moved]);
+    this.membersByStory.delete(fromId);
+    for (const term of this.storyTerms.get(fromId) ?? []) this.postings.get(term)?.delete(fromId);
+    this.storyTerms.delete(fromId);
+    this.stories.delete(fromId);
+  }
+
+  async getMembership(articleId: string): Promise<StoryMember | undefined> {
+    return this.members.get(articleId);
+  }
+
+  async listMembers(storyId: string): Promise<StoryMember[]> {
+    return [...(this.membersByStory.get(storyId) ?? [])].sort(byTime);
+  }
+
+  async listStories(): Promise<StoryRecord[]> {
+    return [...this.stories.values()].sort(
+      (a, b) => (b.lastSeen ?? '').localeCompare(a.lastSeen ?? '') || (a.id < b.id ? -1 : 1),
+    );
+  }
+}

@@ -1,0 +1,128 @@
+/** Contract suite for StoryIndex implementations, driven through assignStory (in memory and SQLite). */
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { assignStory } from './assign-story.js';
+import type { StoryIndex } from './story-index.js';
+
+const QUAKE = [
+  {
+    title: 'Strong earthquake strikes eastern Turkey, buildings collapse in Malatya',
+    text: 'A strong earthquake struck eastern Turkey on Monday, collapsing buildings in Malatya and killing at least twelve people, the disaster agency AFAD said. Rescue teams searched the rubble through the night.',
+  },
+  {
+    title: 'Rescuers search rubble after Malatya earthquake',
+    text: 'Rescue teams in Malatya pulled survivors from collapsed buildings on Tuesday as the death toll from the eastern Turkey earthquake rose to twenty, AFAD said, and aftershocks shook the region.',
+  },
+  {
+    title: 'Turkey earthquake death toll rises as aftershocks hit Malatya',
+    text: 'The death toll from the earthquake in eastern Turkey rose to thirty on Wednesday. Aftershocks hit Malatya again and thousands of people spent the night outside, AFAD and rescue workers said.',
+  },
+];
+
+const SHIPYARD = {
+  title: 'Navy orders four frigates from Glasgow shipyard',
+  text: 'The Royal Navy ordered four new frigates from a Glasgow shipyard on Tuesday in a contract worth two billion pounds, the defence ministry said, securing hundreds of jobs on the Clyde.',
+};
+
+const BACKGROUND = [
+  'Parliament debated the budget on Monday as ministers defended tax changes and opposition parties criticised spending cuts.',
+  'The central bank held interest rates steady on Thursday, citing inflation that remains above its target.',
+  'A football club appointed a new manager after a poor run of results left the team near the bottom of the league.',
+  'Oil prices rose on Friday after producers agreed to extend output cuts into next year, traders said.',
+];
+
+const day = (n: number): string => new Date(Date.UTC(2024, 1, 5 + n, 9)).toISOString();
+
+export const storyIndexContract = (name: string, makeIndex: () => StoryIndex): void => {
+  describe(`StoryIndex contract: ${name}`, () => {
+    const seed = async (index: StoryIndex): Promise<void> => {
+      for (const [i, text] of BACKGROUND.entries())
+        await assignStory({ id: `bg${i}`, text, published: day(-20) }, index);
+    };
+
+    test('articles about one event across days join one story with its timeline', async () => {
+      const index = makeIndex();
+      await seed(index);
+      const outcomes = [];
+      for (const [i, article] of QUAKE.entries()) {
+        outcomes.push(
+          await assignStory(
+            { id: `q${i}`, ...article, source: `src${i % 2}`, published: day(i) },
+            index,
+          ),
+        );
+      }
+      const ship = await assignStory({ id: 'ship', ...SHIPYARD, published: day(1) }, index);
+      assert.equal(outcomes[0]?.opened, true);
+      assert.deepEqual(
+        outcomes.map((o) => o.storyId),
+        ['story-q0', 'story-q0', 'story-q0'],
+      );
+      assert.ok((outcomes[1]?.similarity ?? 0) < 1);
+      assert.notEqual(ship.storyId, 'story-q0');
+      const story = await index.getStory('story-q0');
+      assert.equal(story?.articleCount, 3);
+      assert.equal(story?.firstSeen, day(0));
+      assert.equal(story?.lastSeen, day(2));
+      assert.deepEqual(story?.sources, ['src0', 'src1']);
+      assert.equal(story?.title, QUAKE[0]?.title);
+      assert.deepEqual(
+        (await index.listMembers('story-q0')).map((m) => m.articleId),
+        ['q0', 'q1', 'q2'],
+      );
+    });
+
+    test('a late article published before the first takes over the title and first_seen', async () => {
+      const index = makeIndex();
+      await seed(index);
+      await assignStory(
+        { id: 'q1', ...(QUAKE[1] as { title: string; text: string }), published: day(1) },
+        index,
+      );
+      const early = await assignStory(
+        { id: 'q0', ...(QUAKE[0] as { title: string; text: string }), published: day(0) },
+        index,
+      );
+      assert.equal(early.storyId, 'story-q1');
+      const story = await index.getStory('story-q1');
+      assert.equal(story?.title, QUAKE[0]?.title);
+      assert.equal(story?.firstSeen, day(0));
+      assert.deepEqual(
+        (await index.listMembers('story-q1')).map((m) => m.articleId),
+        ['q0', 'q1'],
+      );
+    });
+
+    test('the same event outside the time window opens a new story', async () => {
+      const index = makeIndex();
+      await seed(index);
+      const first = await assignStory(
+        { id: 'q0', ...(QUAKE[0] as { title: string; text: string }), published: day(0) },
+        index,
+      );
+      const later = await assignStory(
+        { id: 'q1', ...(QUAKE[1] as { title: string; text: string }), published: day(60) },
+        index,
+      );
+      assert.equal(first.opened, true);
+      assert.equal(later.opened, true);
+      assert.notEqual(later.storyId, first.storyId);
+    });
+
+    test('assigning the same article twice changes nothing', async () => {
+      const index = makeIndex();
+      await seed(index);
+      await assignStory(
+        { id: 'q0', ...(QUAKE[0] as { title: string; text: string }), published: day(0) },
+        index,
+      );
+      const again = await assignStory(
+        { id: 'q0', ...(QUAKE[0] as { title: string; text: string }), published: day(0) },
+        index,
+      );
+      assert.equal(again.storyId, 'story-q0');
+      assert.equal((await index.getStory('story-q0'))?.articleCount, 1);
+      assert.equal((await index.listStories()).length, BACKGROUND.length + 1);
+    });
+  });
+};

@@ -1,0 +1,53 @@
+/** One article's place in a story; the story's timeline is its members by publication time. */
+export interface StoryMember {
+  readonly articleId: string;
+  readonly storyId: string;
+  readonly published?: string;
+  readonly title?: string;
+  readonly source?: string;
+  /** Cosine similarity to the story when it joined (1 for the article that opened the story). */
+  readonly similarity: number;
+}
+
+/** A story's state. `centroid` holds summed (1 + log tf) term weights; IDF is applied when compared. */
+export interface StoryRecord {
+  readonly id: string;
+  readonly title: string;
+  readonly firstSeen?: string;
+  readonly lastSeen?: string;
+  readonly articleCount: number;
+  readonly sources: readonly string[];
+  readonly centroid: ReadonlyMap<string, number>;
+  readonly version: string;
+}
+
+export interface StoryCandidate {
+  readonly storyId: string;
+  readonly sharedTerms: number;
+}
+
+/**
+ * Persistence for incremental story clustering; the store implements it with plain tables
+ * (document frequencies, stories, lookup terms, members). Async so a networked store fits.
+ */
+export interface StoryIndex {
+  /** Documents seen so far and their document frequency per term (0 when unseen). */
+  documentFrequencies(
+    terms: readonly string[],
+  ): Promise<{ documents: number; frequencies: Map<string, number> }>;
+  /** Counts one more document containing each of `terms` (distinct). */
+  addDocument(terms: readonly string[]): Promise<void>;
+  /** Stories holding any of `terms` as a lookup term, most shared terms first (ties: smaller id). */
+  findStoriesByTerms(terms: readonly string[], limit: number): Promise<StoryCandidate[]>;
+  getStory(storyId: string): Promise<StoryRecord | undefined>;
+  /** Inserts or replaces the story and its lookup terms. */
+  saveStory(story: StoryRecord, lookupTerms: readonly string[]): Promise<void>;
+  addMember(member: StoryMember): Promise<void>;
+  /** Moves every member of `fromId` to `intoId` and deletes story `fromId` and its lookup terms. */
+  moveMembers(fromId: string, intoId: string): Promise<void>;
+  getMembership(articleId: string): Promise<StoryMember | undefined>;
+  /** Members by publication time (undated last), then article id. */
+  listMembers(storyId: string): Promise<StoryMember[]>;
+  /** Every story, most recently seen first (ties: id). */
+  listStories(): Promise<StoryRecord[]>;
+}

@@ -1,0 +1,50 @@
+/** Saved with every assignment so `reprocess` can find stories built by older rules. */
+export const VERSION = 'stories-1';
+
+export interface StoryOptions {
+  /** Cosine similarity (TF-IDF, article vs story centroid) needed to join a story. */
+  readonly threshold: number;
+  /**
+   * 'bm25' gives words found in most articles almost no weight; 'smooth' (log((N+1)/(df+1)) + 1)
+   * keeps some weight on them.
+   */
+  readonly idf: 'smooth' | 'bm25';
+  /** How many times a title word counts: titles name the event more densely than bodies. */
+  readonly titleWeight: number;
+  /** Extra weight of a word written capitalised mid-sentence (a likely name), per occurrence. */
+  readonly nameWeight: number;
+  /** Weight of a shared named entity (optional `entities` field) relative to one word occurrence. */
+  readonly entityWeight: number;
+  /** A story takes articles published within this many days of its first or last article. */
+  readonly windowDays: number;
+  /**
+   * Two stories whose centroids reach this cosine merge (0 disables): early articles, judged with
+   * little IDF evidence, open stories that later turn out to be one.
+   */
+  readonly mergeThreshold: number;
+  /** Stories scored in full per article at most, chosen by shared top terms. */
+  readonly maxCandidates: number;
+  /** Terms of an article used to look up candidate stories, and kept per story for that lookup. */
+  readonly lookupTerms: number;
+  /** Centroid terms kept per story (the heaviest), to bound its size. */
+  readonly centroidTerms: number;
+}
+
+// Calibrated on bench/stories-quality.ts (GoogleNews-TS and WikiRef220, B-cubed F1).
+export const DEFAULT_STORY_OPTIONS: StoryOptions = {
+  threshold: 0.1,
+  idf: 'bm25',
+  titleWeight: 2,
+  entityWeight: 2,
+  nameWeight: 1,
+  windowDays: 7,
+  mergeThreshold: 0.3,
+  maxCandidates: 100,
+  lookupTerms: 30,
+  centroidTerms: 400,
+};
+
+export const storyOptions = (overrides: Partial<StoryOptions> = {}): StoryOptions => ({
+  ...DEFAULT_STORY_OPTIONS,
+  ...overrides,
+});
