@@ -37,6 +37,9 @@ const printReport = (ctx: CliContext, report: SqliteToPostgresReport): void => {
   row('tokens', source.apiTokens, target.apiTokens);
   row('enriched', source.enrichments, target.enrichments);
   row('entities', source.entityMentions, target.entityMentions);
+  row('figures', source.figures, target.figures);
+  row('quotes', source.quotes, target.quotes);
+  row('relations', source.relations, target.relations);
   row('checksum', source.sha256, target.sha256);
   for (const table of report.notCopied) {
     writeLine(

@@ -4,13 +4,17 @@ import { EXIT, writeLine, type CliContext } from './cli-context.js';
 import { register as registerClean } from './clean-command.js';
 import { register as registerDupes } from './dupes-command.js';
 import { register as registerEnrich } from './enrich-command.js';
+import { register as registerEntities } from './entities-command.js';
+import { register as registerEntity } from './entity-command.js';
 import { register as registerExport } from './export-command.js';
 import { register as registerExtract } from './extract-command.js';
+import { register as registerFigures } from './figures-command.js';
 import { register as registerIngest } from './ingest-command.js';
 import { register as registerJobs } from './jobs-command.js';
 import { register as registerKb } from './kb-command.js';
 import { register as registerList } from './list-command.js';
 import { register as registerMigrate } from './migrate-command.js';
+import { register as registerQuotes } from './quotes-command.js';
 import { register as registerReprocess } from './reprocess-command.js';
 import { register as registerSearch } from './search-command.js';
 import { register as registerServe } from './serve-command.js';
@@ -39,6 +43,10 @@ const COMMANDS: readonly Registrar[] = [
   registerStories,
   registerStory,
   registerKb,
+  registerEntities,
+  registerEntity,
+  registerFigures,
+  registerQuotes,
   registerServe,
   registerToken,
   registerWorker,

@@ -9,6 +9,7 @@ import { parseQuery } from '../search/index.js';
 import { QUERY_CASES } from '../search/fixtures/query-cases.js';
 import { QUERY_CORPUS } from '../search/fixtures/query-corpus.js';
 import type { ArticleStore } from './port.js';
+import { COUNT_CAP, FACET_SAMPLE, RANK_WINDOW } from './search-bounds.js';
 import type { ContractTarget } from './store-contract.suite.js';
 
 /** Loads the fixed corpus; returns article id -> corpus doc id. */
@@ -52,6 +53,9 @@ export const loadQueryCorpus = async (store: ArticleStore): Promise<Map<string, 
         };
       }),
       countries: (doc.countries ?? []).map((code) => ({ code, name: code })),
+      figures: [],
+      quotes: [],
+      relations: [],
       document: { fixture: true },
     });
   }
@@ -146,6 +150,58 @@ export const runSearchContract = (target: ContractTarget): void => {
           assert.ok(
             ranked.hits.every((h) => /\[drones?\]/i.test(h.snippet) || /\[/.test(h.snippet)),
           );
+        } finally {
+          await store.close();
+        }
+      },
+    );
+
+    test(
+      'a query broader than the bounds says its total is a lower bound and what it considered',
+      { skip: target.skip ?? false },
+      async () => {
+        const store = await target.open();
+        try {
+          const size = RANK_WINDOW + 5;
+          await store.saveArticles(
+            Array.from({ length: size }, (_, i) => ({
+              identityKey: `id:bounds:${i}`,
+              format: 'jsonl' as const,
+              provenance: { path: 'bounds.jsonl', recordIndex: i },
+              raw: `{"i":${i}}`,
+              rawMediaType: 'application/json',
+              itemRecord: '{}',
+              source: i % 2 === 0 ? 'Even' : 'Odd',
+              title: `Report ${i}`,
+              text: `broad word ${i % 7 === 0 ? 'rare' : 'common'} number ${i}`,
+              authors: [],
+              categories: [],
+              published: new Date(Date.UTC(2024, 0, 1) + i * 60_000).toISOString(),
+              language: 'en',
+              contentHash: sha256Hex(`bounds ${i}`),
+              stageVersions: {},
+            })),
+          );
+          const search = async (text: string, facets = false) => {
+            const parsed = parseQuery(text);
+            assert.ok(parsed.ok);
+            return store.searchArticles({ query: parsed.value, limit: 5, facets });
+          };
+          const broad = await search('broad', true);
+          assert.equal(broad.matchesConsidered, RANK_WINDOW);
+          assert.equal(broad.totalIsEstimate, true);
+          assert.equal(broad.total, Math.min(COUNT_CAP, RANK_WINDOW));
+          // Facets cover the considered matches (or the sample of them), not the whole archive.
+          const faceted = (broad.facets?.source ?? []).reduce((n, c) => n + c.count, 0);
+          assert.equal(faceted, Math.min(FACET_SAMPLE, RANK_WINDOW));
+          // The window is the newest matches: the first five articles are outside it.
+          const oldest = await search('broad', false);
+          assert.ok(oldest.hits.every((hit) => !/^Report [0-4]$/.test(hit.title ?? '')));
+          // A narrower query below the bounds stays exact.
+          const rare = await search('rare');
+          assert.equal(rare.totalIsEstimate, undefined);
+          assert.equal(rare.matchesConsidered, undefined);
+          assert.equal(rare.total, Math.ceil(size / 7));
         } finally {
           await store.close();
         }

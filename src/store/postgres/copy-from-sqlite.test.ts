@@ -48,6 +48,42 @@ test(
         { text: 'HIMARS', start: 30, end: 36, type: 'WEAPON', id: 'kb:himars', name: 'HIMARS' },
       ],
       countries: [{ code: 'EE', name: 'Estonia' }],
+      figures: [
+        { text: 'six', start: 10, end: 13, kind: 'count', value: 6, unit: 'launchers' },
+        {
+          text: '1.5 billion euros',
+          start: 40,
+          end: 57,
+          kind: 'money',
+          value: 1.5e9,
+          unit: 'EUR',
+          subject: 'contract',
+          entityId: 'kb:himars',
+        },
+      ],
+      quotes: [
+        {
+          text: '"Delivered."',
+          start: 60,
+          end: 72,
+          kind: 'direct',
+          speaker: 'Hanno Pevkur',
+          speakerId: 'kb:pevkur',
+          anonymous: false,
+        },
+      ],
+      relations: [
+        {
+          subjectId: 'kb:ee',
+          subjectName: 'Estonia',
+          predicate: 'operates',
+          objectId: 'kb:himars',
+          objectName: 'HIMARS',
+          negated: false,
+          start: 0,
+          end: 40,
+        },
+      ],
       document: { figures: [] },
     };
     await sqlite.saveEnrichment(sourceArticles[0]!.id, enrichment);
@@ -89,6 +125,11 @@ test(
       assert.equal((await pg.findApiToken(sha256Hex('t')))?.name, 'ci');
       assert.deepEqual(await pg.getEnrichment(sourceArticles[0]!.id), enrichment);
       assert.equal(report.target.entityMentions, 1);
+      assert.deepEqual(
+        [report.target.figures, report.target.quotes, report.target.relations],
+        [2, 1, 1],
+      );
+      assert.deepEqual(report.notCopied, []);
       const himars = parseQuery('entity:himars country:ee');
       assert.ok(himars.ok);
       assert.equal((await pg.searchArticles({ query: himars.value, limit: 5 })).total, 1);

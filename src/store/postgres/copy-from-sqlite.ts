@@ -6,6 +6,8 @@ import { inTransaction } from './connection.js';
 import { languageKey, sourceKey } from '../search-keys.js';
 import { pgJson, pgOptionalText, pgText } from './article-row.js';
 import { searchVectorFor } from './save-batch.js';
+import { FACT_TABLES, type FactRow } from '../fact-rows.js';
+import { insertFactRows } from './postgres-facts.js';
 import { checksumPostgres, checksumSqlite, type StoreChecksum } from './store-checksum.js';
 
 export interface CopyProgress {
@@ -36,6 +38,12 @@ const HANDLED_TABLES = new Set([
   'feeds',
   'api_tokens',
   'schema_migrations',
+  'article_enrichments',
+  'entity_mentions',
+  'article_countries',
+  'article_figures',
+  'article_quotes',
+  'article_relations',
 ]);
 
 interface SqliteRevisionRow {
@@ -148,7 +156,10 @@ export const copySqliteToPostgres = async (options: {
       source.feeds === target.feeds &&
       source.apiTokens === target.apiTokens &&
       source.enrichments === target.enrichments &&
-      source.entityMentions === target.entityMentions;
+      source.entityMentions === target.entityMentions &&
+      source.figures === target.figures &&
+      source.quotes === target.quotes &&
+      source.relations === target.relations;
     return { copied, source, target, verified, notCopied };
   } finally {
     db.close();
@@ -272,7 +283,10 @@ const copyTokens = async (db: Database.Database, pool: pg.Pool): Promise<number>
   return result.rowCount ?? 0;
 };
 
-/** Enrichment rows of one batch of articles: the document, entity mentions and countries, as stored. */
+/**
+ * Enrichment rows of one batch of articles: the document, entity mentions, countries, figures, quotes
+ * and relations, as stored.
+ */
 const copyEnrichments = async (
   db: Database.Database,
   client: pg.PoolClient,
@@ -335,6 +349,18 @@ const copyEnrichments = async (
        SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[]) ON CONFLICT DO NOTHING`,
       ['article_id', 'code', 'name', 'code_key', 'name_key'].map((key) => pick(countries, key)),
     );
+  }
+  const hasFacts =
+    db
+      .prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'article_figures'")
+      .get() !== undefined;
+  if (hasFacts) {
+    for (const table of FACT_TABLES) {
+      const rows = db
+        .prepare<[string], FactRow>(`SELECT * FROM ${table.table} WHERE ${inBatch}`)
+        .all(idsJson);
+      await insertFactRows(client, table, rows);
+    }
   }
   return inserted.rowCount ?? 0;
 };

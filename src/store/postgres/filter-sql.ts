@@ -18,10 +18,16 @@ export const filterToPostgres = (filter: Filter, params: unknown[]): string => {
   switch (filter.kind) {
     case 'field':
       switch (filter.field) {
+        // `column = v` is false for NULL under NOT too once guarded by IS NOT NULL, and unlike
+        // coalesce(column, '') it can use the column's index.
         case 'source':
-          return `coalesce(a.source_key, '') = ${param(filter.value)}`;
+          return filter.value === ''
+            ? `coalesce(a.source_key, '') = ${param(filter.value)}`
+            : `(a.source_key IS NOT NULL AND a.source_key = ${param(filter.value)})`;
         case 'lang':
-          return `coalesce(a.language_key, '') = ${param(filter.value)}`;
+          return filter.value === ''
+            ? `coalesce(a.language_key, '') = ${param(filter.value)}`
+            : `(a.language_key IS NOT NULL AND a.language_key = ${param(filter.value)})`;
         case 'entity': {
           const value = param(filter.value);
           return `EXISTS (SELECT 1 FROM entity_mentions m WHERE m.article_id = a.id AND (m.name_key = ${value} OR lower(m.entity_id) = ${value}))`;

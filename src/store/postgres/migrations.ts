@@ -134,4 +134,70 @@ CREATE INDEX article_countries_code ON article_countries (code_key, article_id);
 CREATE INDEX article_countries_name ON article_countries (name_key, article_id);
 `,
   },
+  {
+    version: 5,
+    name: 'figures, quotes and relations an article states, with their offsets',
+    sql: `
+CREATE TABLE article_figures (
+  article_id text NOT NULL REFERENCES articles (id),
+  ordinal integer NOT NULL,
+  start_offset integer NOT NULL,
+  end_offset integer NOT NULL,
+  text text NOT NULL,
+  kind text NOT NULL,
+  value double precision NOT NULL,
+  unit text NOT NULL,
+  subject text,
+  entity_id text,
+  kind_key text NOT NULL,
+  unit_key text NOT NULL,
+  PRIMARY KEY (article_id, ordinal)
+);
+CREATE INDEX article_figures_kind ON article_figures (kind_key, unit_key);
+CREATE INDEX article_figures_unit ON article_figures (unit_key);
+CREATE INDEX article_figures_entity ON article_figures (entity_id);
+
+CREATE TABLE article_quotes (
+  article_id text NOT NULL REFERENCES articles (id),
+  ordinal integer NOT NULL,
+  start_offset integer NOT NULL,
+  end_offset integer NOT NULL,
+  text text NOT NULL,
+  kind text NOT NULL,
+  speaker text,
+  speaker_id text,
+  anonymous boolean NOT NULL,
+  PRIMARY KEY (article_id, ordinal)
+);
+CREATE INDEX article_quotes_speaker ON article_quotes (speaker_id, article_id);
+
+CREATE TABLE article_relations (
+  article_id text NOT NULL REFERENCES articles (id),
+  ordinal integer NOT NULL,
+  start_offset integer NOT NULL,
+  end_offset integer NOT NULL,
+  subject_id text NOT NULL,
+  subject_name text NOT NULL,
+  predicate text NOT NULL,
+  object_id text NOT NULL,
+  object_name text NOT NULL,
+  negated boolean NOT NULL,
+  PRIMARY KEY (article_id, ordinal)
+);
+CREATE INDEX article_relations_subject ON article_relations (subject_id, article_id);
+CREATE INDEX article_relations_object ON article_relations (object_id, article_id);
+CREATE INDEX article_relations_predicate ON article_relations (predicate, article_id);
+`,
+  },
+  {
+    version: 6,
+    name: 'search indexes: newest/oldest order and date ranges as search compares them',
+    sql: `
+-- postgres-search.ts orders and compares published with COLLATE "C"; these index exactly those
+-- expressions so a newest-first page or a date range is an index walk, not a sort of every hit.
+CREATE INDEX articles_newest ON articles ((published IS NULL), (published COLLATE "C") DESC, seq DESC);
+CREATE INDEX articles_oldest ON articles ((published IS NULL), (published COLLATE "C"), seq);
+CREATE INDEX articles_published_c ON articles ((published COLLATE "C"));
+`,
+  },
 ];

@@ -2,6 +2,7 @@ import type pg from 'pg';
 import type { ArticleEnrichment, CountryRef, EntityMention } from '../../core/enrichment.js';
 import { AppError } from '../../core/errors.js';
 import { pgJson, pgText } from './article-row.js';
+import { getPostgresFacts, savePostgresFacts } from './postgres-facts.js';
 
 /** Replaces one article's enrichment rows inside the caller's transaction (twin of sqlite-enrichment.ts). */
 export const savePostgresEnrichment = async (
@@ -51,6 +52,7 @@ export const savePostgresEnrichment = async (
       ],
     );
   }
+  await savePostgresFacts(client, articleId, enrichment);
   await client.query(
     `INSERT INTO article_enrichments (article_id, version, document, enriched_at) VALUES ($1, $2, $3, $4)
      ON CONFLICT (article_id) DO UPDATE SET version = excluded.version, document = excluded.document,
@@ -83,5 +85,11 @@ export const getPostgresEnrichment = async (
       [articleId],
     )
   ).rows.map((country) => ({ ...country }));
-  return { version: row.version, entities, countries, document: row.document };
+  return {
+    version: row.version,
+    entities,
+    countries,
+    ...(await getPostgresFacts(pool, articleId)),
+    document: row.document,
+  };
 };

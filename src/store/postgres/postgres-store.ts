@@ -7,13 +7,23 @@ import type {
   SaveOutcome,
 } from '../../core/article.js';
 import { AppError, isAppError } from '../../core/errors.js';
-import type { ArticleEnrichment } from '../../core/enrichment.js';
+import type {
+  ArticleEnrichment,
+  FigureRecord,
+  QuoteRecord,
+  RelationRecord,
+} from '../../core/enrichment.js';
 import type { FeedSubscription, Provenance } from '../../core/raw-item.js';
 import { decodeCursor, encodeCursor } from '../cursor.js';
 import type {
   ApiTokenRecord,
   ArticleStore,
   ArticleWithRaw,
+  CooccurringEntity,
+  EntityListOptions,
+  EntitySummary,
+  Fact,
+  FactListOptions,
   ListOptions,
   Page,
   SearchRequest,
@@ -45,6 +55,8 @@ import { IdentityRaceError, saveBatch, searchVectorFor } from './save-batch.js';
 import { languageKey } from '../search-keys.js';
 import { getPostgresEnrichment, savePostgresEnrichment } from './postgres-enrichment.js';
 import { searchPostgres } from './postgres-search.js';
+import { postgresRunner } from './postgres-facts.js';
+import { FactQueries } from '../fact-queries.js';
 
 export interface PostgresStoreOptions extends PostgresConnectionOptions {
   readonly now?: () => Date;
@@ -59,11 +71,13 @@ export class PostgresStore implements ArticleStore {
   private readonly pool: pg.Pool;
   private readonly target: PostgresTarget;
   private readonly now: () => Date;
+  private readonly facts: FactQueries;
 
   private constructor(pool: pg.Pool, target: PostgresTarget, now: () => Date) {
     this.pool = pool;
     this.target = target;
     this.now = now;
+    this.facts = new FactQueries(postgresRunner(pool));
   }
 
   static async open(options: PostgresStoreOptions): Promise<PostgresStore> {
@@ -210,6 +224,38 @@ export class PostgresStore implements ArticleStore {
 
   async getEnrichment(articleId: string): Promise<ArticleEnrichment | undefined> {
     return this.guard(() => getPostgresEnrichment(this.pool, articleId));
+  }
+
+  listEntities(options: EntityListOptions): Promise<EntitySummary[]> {
+    return this.guard(() => this.facts.listEntities(options));
+  }
+
+  getEntity(idOrName: string): Promise<EntitySummary | undefined> {
+    return this.guard(() => this.facts.getEntity(idOrName));
+  }
+
+  entityTimeline(entityId: string): Promise<{ month: string; articles: number }[]> {
+    return this.guard(() => this.facts.entityTimeline(entityId));
+  }
+
+  listCooccurringEntities(entityId: string, limit: number): Promise<CooccurringEntity[]> {
+    return this.guard(() => this.facts.listCooccurringEntities(entityId, limit));
+  }
+
+  listFigures(
+    options: FactListOptions & { kind?: string; unit?: string },
+  ): Promise<Page<Fact<FigureRecord>>> {
+    return this.guard(() => this.facts.listFigures(options));
+  }
+
+  listQuotes(options: FactListOptions & { speakerId?: string }): Promise<Page<Fact<QuoteRecord>>> {
+    return this.guard(() => this.facts.listQuotes(options));
+  }
+
+  listRelations(
+    options: FactListOptions & { predicate?: string },
+  ): Promise<Page<Fact<RelationRecord>>> {
+    return this.guard(() => this.facts.listRelations(options));
   }
 
   async searchArticles(request: SearchRequest): Promise<SearchResult> {

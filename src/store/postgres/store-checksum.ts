@@ -18,6 +18,10 @@ export interface StoreChecksum {
   readonly apiTokens: number;
   readonly enrichments: number;
   readonly entityMentions: number;
+  /** Rows of article_figures, article_quotes and article_relations. */
+  readonly figures: number;
+  readonly quotes: number;
+  readonly relations: number;
   readonly sha256: string;
 }
 
@@ -60,7 +64,16 @@ const feedLine = (xmlUrl: string): string => `f\t${xmlUrl}`;
 const finish = (hash: MultisetHash, counts: Omit<StoreChecksum, 'sha256'>): StoreChecksum => ({
   ...counts,
   sha256: hash.digest(
-    `${counts.articles}/${counts.revisions}/${counts.feeds}/${counts.enrichments}/${counts.entityMentions}`,
+    [
+      counts.articles,
+      counts.revisions,
+      counts.feeds,
+      counts.enrichments,
+      counts.entityMentions,
+      counts.figures,
+      counts.quotes,
+      counts.relations,
+    ].join('/'),
   ),
 });
 
@@ -82,6 +95,26 @@ interface MentionKey {
 const enrichmentLine = (row: EnrichmentKey): string => `e\t${row.article_id}\t${row.version}`;
 const mentionLine = (row: MentionKey): string =>
   `m\t${row.article_id}\t${row.start_offset}\t${row.end_offset}\t${row.entity_id}\t${row.type}`;
+
+/** Fact rows: position, offsets and the fields a reader filters on, one line per row. */
+const FACT_SQL = {
+  figures:
+    'SELECT article_id, ordinal, start_offset, end_offset, kind, value, unit, entity_id FROM article_figures',
+  quotes:
+    'SELECT article_id, ordinal, start_offset, end_offset, kind, speaker_id, anonymous FROM article_quotes',
+  relations:
+    'SELECT article_id, ordinal, start_offset, end_offset, subject_id, predicate, object_id, negated FROM article_relations',
+} as const;
+type FactKind = keyof typeof FACT_SQL;
+const FACT_KINDS = Object.keys(FACT_SQL) as FactKind[];
+/** Booleans come back as 0/1 from SQLite and true/false from PostgreSQL; nulls as empty. */
+const factLine = (kind: FactKind, row: Record<string, unknown>): string =>
+  [
+    kind,
+    ...Object.values(row).map((value) =>
+      typeof value === 'boolean' ? Number(value) : value === null ? '' : String(value),
+    ),
+  ].join('\t');
 
 export const checksumSqlite = (db: Database.Database): StoreChecksum => {
   const hash = new MultisetHash();
@@ -110,6 +143,7 @@ export const checksumSqlite = (db: Database.Database): StoreChecksum => {
   ).n;
   let enrichments = 0;
   let entityMentions = 0;
+  const facts: Record<FactKind, number> = { figures: 0, quotes: 0, relations: 0 };
   const hasEnrichments =
     db
       .prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'article_enrichments'")
@@ -124,7 +158,27 @@ export const checksumSqlite = (db: Database.Database): StoreChecksum => {
       entityMentions++;
     }
   }
-  return finish(hash, { articles, revisions, feeds, apiTokens, enrichments, entityMentions });
+  const hasFacts =
+    db
+      .prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'article_figures'")
+      .get() !== undefined;
+  if (hasFacts) {
+    for (const kind of FACT_KINDS) {
+      for (const row of db.prepare<[], Record<string, unknown>>(FACT_SQL[kind]).iterate()) {
+        hash.add(factLine(kind, row));
+        facts[kind]++;
+      }
+    }
+  }
+  return finish(hash, {
+    articles,
+    revisions,
+    feeds,
+    apiTokens,
+    enrichments,
+    entityMentions,
+    ...facts,
+  });
 };
 
 /** Keyset pages along the primary keys, so millions of rows never sit in memory; raw is hashed by the server. */
@@ -167,7 +221,14 @@ export const checksumPostgres = async (pool: pg.Pool, pageSize = 5_000): Promise
   for (const row of enrichmentRows) hash.add(enrichmentLine(row));
   const mentionRows = (await pool.query<MentionKey>(MENTION_SQL)).rows;
   for (const row of mentionRows) hash.add(mentionLine(row));
+  const facts: Record<FactKind, number> = { figures: 0, quotes: 0, relations: 0 };
+  for (const kind of FACT_KINDS) {
+    const rows = (await pool.query<Record<string, unknown>>(FACT_SQL[kind])).rows;
+    for (const row of rows) hash.add(factLine(kind, row));
+    facts[kind] = rows.length;
+  }
   return finish(hash, {
+    ...facts,
     articles,
     revisions,
     feeds: feedRows.rows.length,

@@ -6,6 +6,15 @@ export interface SqlFragment {
 }
 
 /**
+ * `column = value`, false when the column is NULL (so its NOT is true). Unlike
+ * `coalesce(column, '') = ?`, this form lets SQLite use the column's index.
+ */
+const keyEquals = (column: string, value: string): SqlFragment =>
+  value === ''
+    ? { sql: `coalesce(${column}, '') = ?`, params: [value] }
+    : { sql: `(${column} IS NOT NULL AND ${column} = ?)`, params: [value] };
+
+/**
  * Writes a query-language filter as an SQLite condition on `articles a`. Conditions on missing
  * metadata are false (so their NOT is true), as the language defines: hence coalesce and EXISTS
  * rather than plain comparisons that NULL would swallow under NOT.
@@ -15,9 +24,9 @@ export const filterToSqlite = (filter: Filter): SqlFragment => {
     case 'field':
       switch (filter.field) {
         case 'source':
-          return { sql: `coalesce(a.source_key, '') = ?`, params: [filter.value] };
+          return keyEquals('a.source_key', filter.value);
         case 'lang':
-          return { sql: `coalesce(a.language_key, '') = ?`, params: [filter.value] };
+          return keyEquals('a.language_key', filter.value);
         case 'entity':
           return {
             sql: `EXISTS (SELECT 1 FROM entity_mentions m WHERE m.article_id = a.id AND (m.name_key = ? OR lower(m.entity_id) = ?))`,

@@ -1,8 +1,9 @@
 import type Database from 'better-sqlite3';
 import type { ArticleEnrichment, CountryRef, EntityMention } from '../../core/enrichment.js';
 import { AppError } from '../../core/errors.js';
+import { getSqliteFacts, saveSqliteFacts } from './sqlite-facts.js';
 
-/** Replaces one article's enrichment rows; the caller wraps it in a transaction. */
+/** Replaces one article's enrichment rows (mentions, countries, figures, quotes, relations); the caller wraps it in a transaction. */
 export const saveSqliteEnrichment = (
   db: Database.Database,
   articleId: string,
@@ -38,6 +39,7 @@ export const saveSqliteEnrichment = (
   for (const c of enrichment.countries) {
     insertCountry.run(articleId, c.code, c.name, c.code.toLowerCase(), c.name.toLowerCase());
   }
+  saveSqliteFacts(db, articleId, enrichment);
   db.prepare(
     `INSERT INTO article_enrichments (article_id, version, document, enriched_at) VALUES (?, ?, ?, ?)
      ON CONFLICT(article_id) DO UPDATE SET version = excluded.version, document = excluded.document,
@@ -68,5 +70,11 @@ export const getSqliteEnrichment = (
     )
     .all(articleId)
     .map((c) => ({ ...c }));
-  return { version: row.version, entities, countries, document: JSON.parse(row.document) };
+  return {
+    version: row.version,
+    entities,
+    countries,
+    ...getSqliteFacts(db, articleId),
+    document: JSON.parse(row.document),
+  };
 };

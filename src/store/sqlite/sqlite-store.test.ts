@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
+import { runFactsContract } from '../facts-contract.suite.js';
 import { runSearchContract } from '../search-contract.suite.js';
 import { runStoreContract, type ContractTarget } from '../store-contract.suite.js';
 import { SqliteStore } from './sqlite-store.js';
@@ -17,6 +18,7 @@ const target: ContractTarget = {
 };
 runStoreContract(target);
 runSearchContract(target);
+runFactsContract(target);
 
 test('sqlite: reopening a file keeps its articles and applies no migration twice', async () => {
   const path = join(dir, 'reopen.db');

@@ -1,0 +1,293 @@
+import type { FigureRecord, QuoteRecord, RelationRecord } from '../core/enrichment.js';
+import { decodeOffsetCursor, encodeOffsetCursor } from './cursor.js';
+import {
+  FIGURES,
+  QUOTES,
+  RELATIONS,
+  type CellValue,
+  type FactRow,
+  type FactTable,
+} from './fact-rows.js';
+import type {
+  CooccurringEntity,
+  EntityListOptions,
+  EntitySummary,
+  Fact,
+  FactListOptions,
+  Page,
+} from './port.js';
+
+/**
+ * What a backend lends the entity and fact queries: a way to run SQL written with `?` placeholders,
+ * and the collation that makes text sort by code point (so ties break the same way on both).
+ */
+export interface SqlRunner {
+  readonly all: (sql: string, params: readonly CellValue[]) => Promise<FactRow[]>;
+  /** '' for SQLite (BINARY is its default), ' COLLATE "C"' for PostgreSQL. */
+  readonly binary: string;
+}
+
+/** Escapes LIKE wildcards so a name prefix matches literally. */
+const likePrefix = (prefix: string): string =>
+  `${prefix.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+const placeholders = (count: number): string => Array.from({ length: count }, () => '?').join(', ');
+
+/**
+ * The read side of entities, figures, quotes and relations, written once in the SQL both SQLite and
+ * PostgreSQL accept, so the two backends return the same items in the same order.
+ */
+export class FactQueries {
+  constructor(private readonly sql: SqlRunner) {}
+
+  async listEntities(options: EntityListOptions): Promise<EntitySummary[]> {
+    const where: string[] = [];
+    const params: CellValue[] = [];
+    if (options.type !== undefined) {
+      where.push('type_key = ?');
+      params.push(options.type.toLowerCase());
+    }
+    if (options.namePrefix !== undefined && options.namePrefix !== '') {
+      where.push("name_key LIKE ? ESCAPE '\\'");
+      params.push(likePrefix(options.namePrefix));
+    }
+    const filter =
+      where.length === 0
+        ? ''
+        : `WHERE m.entity_id IN (SELECT entity_id FROM entity_mentions WHERE ${where.join(' AND ')})`;
+    return this.summaries(filter, params, options.limit);
+  }
+
+  async getEntity(idOrName: string): Promise<EntitySummary | undefined> {
+    const [byId] = await this.summaries('WHERE m.entity_id = ?', [idOrName], 1);
+    if (byId) return byId;
+    // Several entities can share a name (two local ids); the most-mentioned one wins.
+    const [named] = await this.sql.all(
+      `SELECT entity_id, count(DISTINCT article_id) AS article_count FROM entity_mentions
+        WHERE name_key = ? GROUP BY entity_id
+        ORDER BY article_count DESC, entity_id${this.sql.binary} LIMIT 1`,
+      [idOrName.toLowerCase()],
+    );
+    if (!named) return undefined;
+    const [byName] = await this.summaries('WHERE m.entity_id = ?', [String(named['entity_id'])], 1);
+    return byName;
+  }
+
+  async entityTimeline(entityId: string): Promise<{ month: string; articles: number }[]> {
+    const rows = await this.sql.all(
+      `SELECT substr(a.published, 1, 7) AS month, count(DISTINCT a.id) AS article_count
+         FROM entity_mentions m JOIN articles a ON a.id = m.article_id
+        WHERE m.entity_id = ? AND length(a.published) >= 7
+        GROUP BY substr(a.published, 1, 7)
+        ORDER BY substr(a.published, 1, 7)${this.sql.binary}`,
+      [entityId],
+    );
+    return rows.map((row) => ({
+      month: String(row['month']),
+      articles: Number(row['article_count']),
+    }));
+  }
+
+  async listCooccurringEntities(entityId: string, limit: number): Promise<CooccurringEntity[]> {
+    const rows = await this.sql.all(
+      `SELECT o.entity_id, count(DISTINCT o.article_id) AS together FROM entity_mentions o
+        WHERE o.article_id IN (SELECT article_id FROM entity_mentions WHERE entity_id = ?)
+          AND o.entity_id <> ?
+        GROUP BY o.entity_id
+        ORDER BY together DESC, o.entity_id${this.sql.binary} LIMIT ?`,
+      [entityId, entityId, limit],
+    );
+    const names = await this.namesOf(rows.map((row) => String(row['entity_id'])));
+    return rows.map((row) => {
+      const id = String(row['entity_id']);
+      const label = names.get(id) ?? { name: id, type: '' };
+      return { id, ...label, together: Number(row['together']) };
+    });
+  }
+
+  listFigures(
+    options: FactListOptions & { kind?: string; unit?: string },
+  ): Promise<Page<Fact<FigureRecord>>> {
+    const where: string[] = [];
+    const params: CellValue[] = [];
+    if (options.entityId !== undefined) {
+      where.push(`(${MENTIONED} OR f.entity_id = ?)`);
+      params.push(options.entityId, options.entityId);
+    }
+    if (options.kind !== undefined) {
+      where.push('f.kind_key = ?');
+      params.push(options.kind.toLowerCase());
+    }
+    if (options.unit !== undefined) {
+      where.push('f.unit_key = ?');
+      params.push(options.unit.toLowerCase());
+    }
+    return this.facts(FIGURES, where, params, options, true);
+  }
+
+  listQuotes(options: FactListOptions & { speakerId?: string }): Promise<Page<Fact<QuoteRecord>>> {
+    const where: string[] = [];
+    const params: CellValue[] = [];
+    if (options.entityId !== undefined) {
+      where.push(MENTIONED);
+      params.push(options.entityId);
+    }
+    if (options.speakerId !== undefined) {
+      where.push('f.speaker_id = ?');
+      params.push(options.speakerId);
+    }
+    return this.facts(QUOTES, where, params, options, options.speakerId === undefined);
+  }
+
+  listRelations(
+    options: FactListOptions & { predicate?: string },
+  ): Promise<Page<Fact<RelationRecord>>> {
+    const where: string[] = [];
+    const params: CellValue[] = [];
+    if (options.entityId !== undefined) {
+      where.push('(f.subject_id = ? OR f.object_id = ?)');
+      params.push(options.entityId, options.entityId);
+    }
+    if (options.predicate !== undefined) {
+      where.push('f.predicate = ?');
+      params.push(options.predicate);
+    }
+    return this.facts(
+      RELATIONS,
+      where,
+      params,
+      options,
+      options.entityId === undefined && options.predicate === undefined,
+    );
+  }
+
+  /** Newest article first (publication date, then ingest order), then in text order within it. */
+  private async facts<R>(
+    table: FactTable<R>,
+    where: string[],
+    params: CellValue[],
+    options: FactListOptions,
+    broad: boolean,
+  ): Promise<Page<Fact<R>>> {
+    // A broad filter (none, kind, unit, articles mentioning an entity) matches facts in many articles:
+    // walking articles newest first (CROSS JOIN fixes that order in SQLite) stops after one page
+    // instead of sorting every fact. A narrow filter (speaker, one entity's relations) starts from
+    // its index. PostgreSQL plans both forms alike.
+    const from =
+      broad && options.articleId === undefined
+        ? `articles a CROSS JOIN ${table.table} f`
+        : `${table.table} f JOIN articles a ON a.id = f.article_id`;
+    if (broad && options.articleId === undefined) where.push('f.article_id = a.id');
+    if (options.articleId !== undefined) {
+      where.push('f.article_id = ?');
+      params.push(options.articleId);
+    }
+    const offset = options.cursor ? decodeOffsetCursor(options.cursor) : 0;
+    const rows = await this.sql.all(
+      `SELECT f.*, a.title AS article_title, a.published AS article_published,
+              a.source AS article_source
+         FROM ${from}
+        ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}
+        ORDER BY (a.published IS NULL), a.published${this.sql.binary} DESC, a.seq DESC,
+                 f.start_offset, f.ordinal
+        LIMIT ? OFFSET ?`,
+      [...params, options.limit + 1, offset],
+    );
+    const items = rows.slice(0, options.limit).map((row) => ({
+      ...table.fromRow(row),
+      articleId: String(row['article_id']),
+      ...optionalText('articleTitle', row['article_title']),
+      ...optionalText('published', row['article_published']),
+      ...optionalText('source', row['article_source']),
+    }));
+    return {
+      items,
+      ...(rows.length > options.limit
+        ? { nextCursor: encodeOffsetCursor(offset + options.limit) }
+        : {}),
+    };
+  }
+
+  private async summaries(
+    filter: string,
+    params: CellValue[],
+    limit: number,
+  ): Promise<EntitySummary[]> {
+    // Rank on the mentions alone (the (entity_id, article_id) index covers it); only the page's
+    // entities are joined to articles for their first and last publication dates.
+    const rows = await this.sql.all(
+      `SELECT m.entity_id, count(DISTINCT m.article_id) AS article_count, count(*) AS mention_count
+         FROM entity_mentions m
+        ${filter}
+        GROUP BY m.entity_id
+        ORDER BY article_count DESC, mention_count DESC, m.entity_id${this.sql.binary}
+        LIMIT ?`,
+      [...params, limit],
+    );
+    const ids = rows.map((row) => String(row['entity_id']));
+    const seen = new Map<string, FactRow>();
+    if (ids.length > 0) {
+      const dates = await this.sql.all(
+        `SELECT m.entity_id, min(a.published${this.sql.binary}) AS first_seen,
+                max(a.published${this.sql.binary}) AS last_seen
+           FROM entity_mentions m JOIN articles a ON a.id = m.article_id
+          WHERE m.entity_id IN (${placeholders(ids.length)})
+          GROUP BY m.entity_id`,
+        ids,
+      );
+      for (const row of dates) seen.set(String(row['entity_id']), row);
+    }
+    const names = await this.namesOf(ids);
+    return rows.map((row) => {
+      const id = String(row['entity_id']);
+      const label = names.get(id) ?? { name: id, type: '' };
+      return {
+        id,
+        ...label,
+        articles: Number(row['article_count']),
+        mentions: Number(row['mention_count']),
+        ...optionalText('firstSeen', seen.get(id)?.['first_seen']),
+        ...optionalText('lastSeen', seen.get(id)?.['last_seen']),
+      };
+    });
+  }
+
+  /** Each entity's most frequent name and type (ties: the smaller string), as mentions gave them. */
+  private async namesOf(
+    ids: readonly string[],
+  ): Promise<Map<string, { name: string; type: string }>> {
+    const best = new Map<string, { name: string; type: string; n: number }>();
+    if (ids.length === 0) return new Map();
+    const rows = await this.sql.all(
+      `SELECT entity_id, name, type, count(*) AS n FROM entity_mentions
+        WHERE entity_id IN (${placeholders(ids.length)}) GROUP BY entity_id, name, type`,
+      ids,
+    );
+    for (const row of rows) {
+      const id = String(row['entity_id']);
+      const candidate = {
+        name: String(row['name']),
+        type: String(row['type']),
+        n: Number(row['n']),
+      };
+      const current = best.get(id);
+      if (
+        !current ||
+        candidate.n > current.n ||
+        (candidate.n === current.n && isSmaller(candidate, current))
+      ) {
+        best.set(id, candidate);
+      }
+    }
+    return new Map([...best].map(([id, { name, type }]) => [id, { name, type }]));
+  }
+}
+
+/** Restricts facts to articles that mention an entity (one `?`: the entity id). */
+const MENTIONED = 'f.article_id IN (SELECT article_id FROM entity_mentions WHERE entity_id = ?)';
+
+const isSmaller = (a: { name: string; type: string }, b: { name: string; type: string }): boolean =>
+  a.name < b.name || (a.name === b.name && a.type < b.type);
+
+const optionalText = <K extends string>(key: K, value: CellValue | undefined) =>
+  value === null || value === undefined ? {} : ({ [key]: String(value) } as Record<K, string>);
