@@ -3,15 +3,7 @@
  * so every fact points back to the characters it came from.
  */
 export type EntityType =
-  | 'PERSON'
-  | 'ORG'
-  | 'GPE'
-  | 'LOC'
-  | 'FACILITY'
-  | 'WEAPON'
-  | 'UNIT'
-  | 'EVENT'
-  | 'NORP';
+  'PERSON' | 'ORG' | 'GPE' | 'LOC' | 'FACILITY' | 'WEAPON' | 'UNIT' | 'EVENT' | 'NORP';
 
 export interface EntityMention {
   readonly text: string;

@@ -79,11 +79,16 @@ describe('reading commands', () => {
     assert.match(hits[0]!.snippet, /\[Patriot\]/);
     const none = await runSitrep(['search', 'submarine', '--db', db]);
     assert.match(none.stdout, /no article matches "submarine"/);
-    const filtered = (await runSitrep(['search', 'source:"wire a"', 'after:2025-02-04', '--db', db, '--json'])).json<{
+    const filtered = (
+      await runSitrep(['search', 'source:"wire a"', 'after:2025-02-04', '--db', db, '--json'])
+    ).json<{
       total: number;
       hits: { title: string }[];
     }>();
-    assert.deepEqual(filtered.hits.map((h) => h.title), ['Rafale jets, again']);
+    assert.deepEqual(
+      filtered.hits.map((h) => h.title),
+      ['Rafale jets, again'],
+    );
     const faceted = (await runSitrep(['search', 'said', '--facets', '--db', db, '--json'])).json<{
       facets: { source: { value: string; count: number }[] };
     }>();
@@ -94,7 +99,7 @@ describe('reading commands', () => {
     const bad = await runSitrep(['search', '"unclosed', '--db', db]);
     assert.equal(bad.code, 2);
     assert.match(bad.stderr, /quote/);
-    assert.match(bad.stderr, /\n  \^\n/);
+    assert.match(bad.stderr, /\n {2}\^\n/);
   });
 
   test('show prints metadata, text and the raw record', async () => {
