@@ -2,7 +2,7 @@
  * bench/ingest: parse + store throughput of `sitrep ingest` on real corpora.
  *
  *   npx tsx bench/convert-reuters.ts          # once: writes bench/out/reuters.jsonl
- *   npx tsx bench/ingest.ts [--repeat 3]
+ *   npx tsx bench/ingest.ts [--repeat 3] [--only bbc|reuters]
  *
  * Each phase runs in its own child process so peak RSS is that phase's own. Phases:
  *   read   - walk + sniff + parse only (the baseline, measured in the same run)
@@ -74,7 +74,10 @@ const median = (values: number[]): number => {
   return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
 };
 
+const onlyIndex = process.argv.indexOf('--only');
+const only = onlyIndex >= 0 ? process.argv[onlyIndex + 1] : undefined;
 for (const corpus of corpora) {
+  if (only && !corpus.name.startsWith(only)) continue;
   if (!corpus.paths.every((p) => existsSync(p))) {
     console.log(`skip ${corpus.name}: ${corpus.paths.join(', ')} absent`);
     continue;
