@@ -32,6 +32,29 @@ export const harmoniseDocument = <S extends TypedSpan>(
     }
     if (best !== undefined) winner.set(k, best);
   }
+  // "Ferguson" after "Alex Ferguson": news and encyclopaedias name a person in full once, then by
+  // surname, and the lone surname is what the tagger is least sure of.
+  for (const [k, t] of [...winner]) {
+    if (t !== 'PERSON') continue;
+    const parts = k.split(' ');
+    const last = parts[parts.length - 1] as string;
+    if (parts.length >= 2 && /^\p{Lu}\p{Ll}/u.test(last)) winner.set(last, 'PERSON');
+  }
+  // "National Football League (NFL)": the acronym names what it follows.
+  for (const { words, spans } of sentences) {
+    for (const s of spans) {
+      const acronym = words[s.end + 1];
+      if (words[s.end] !== '(' || words[s.end + 2] !== ')' || acronym === undefined) continue;
+      if (!/^\p{Lu}{2,}$/u.test(acronym)) continue;
+      const initials = words
+        .slice(s.start, s.end)
+        .filter((w) => /^\p{Lu}/u.test(w))
+        .map((w) => w.charAt(0))
+        .join('');
+      const type = winner.get(key(words, s));
+      if (initials === acronym && type !== undefined) winner.set(acronym, type);
+    }
+  }
   // Longest names first, so "Bowling Green Falcons" is marked before "Bowling Green".
   const names = [...winner.keys()]
     .filter((k) => /^\p{Lu}/u.test(k))

@@ -51,19 +51,21 @@ export const parseNameList = (text: string): string[] =>
 export const placeTags = (
   words: readonly string[],
   lexicon: Lexicon,
+  /** The words lower-cased, when the caller has them already. */
+  lowered?: readonly string[],
 ): (string | undefined)[] => {
   const out = new Array<string | undefined>(words.length).fill(undefined);
   for (let i = 0; i < words.length; i++) {
     const w = words[i] as string;
     const c = w.charAt(0);
     if (c === c.toLowerCase()) continue;
-    const group = lexicon.placesByFirst.get(w.toLowerCase());
+    const group = lexicon.placesByFirst.get(lowered?.[i] ?? w.toLowerCase());
     if (group === undefined) continue;
     for (const name of group) {
       if (i + name.length > words.length) continue;
       let ok = true;
       for (let j = 1; j < name.length; j++) {
-        if ((words[i + j] as string).toLowerCase() !== name[j]) {
+        if ((lowered?.[i + j] ?? (words[i + j] as string).toLowerCase()) !== name[j]) {
           ok = false;
           break;
         }

@@ -92,11 +92,7 @@ export const decodeGreedy = (
     const prevName = prev === T ? '<s>' : (model.tags[prev] as string);
     addWeights(model, prevFeature[prev] as string, scores);
     addWeights(model, prev2Feature[prev * (T + 1) + prev2] as string, scores);
-    addWeights(
-      model,
-      't-1w=' + prevName + '|' + normalisedWord(words[i] ?? ''),
-      scores,
-    );
+    addWeights(model, 't-1w=' + prevName + '|' + normalisedWord(words[i] ?? ''), scores);
     let best = 0;
     let bestScore = -Infinity;
     for (let t = 0; t < T; t++) {

@@ -16,6 +16,12 @@ export interface TrainOptions {
   readonly onEpoch?: (epoch: number, errorRate: number) => void;
   /** Static features starting with any of these are left out (to test what generalises). */
   readonly dropPrefixes?: readonly string[];
+  /**
+   * Share of tokens trained without their word-identity features ("w=", "W="), so the model also
+   * learns to name words it has never seen from their shape, context and the name lists, as it
+   * must outside its training news.
+   */
+  readonly wordDropout?: number;
   /** Name lists for the gazetteer features; shipped inside the model. */
   readonly lexicon?: Lexicon;
 }
@@ -117,6 +123,19 @@ export const trainPerceptron = (
     w[k] = (w[k] as number) + v;
   };
 
+  const lexical = new Uint8Array(F);
+  for (const [f, id] of featIndex) if (f.startsWith('w=') || f.startsWith('W=')) lexical[id] = 1;
+  const dropout = options.wordDropout ?? 0;
+  let rng = (options.seed * 2654435761) >>> 0 || 1;
+  const random = (): number => {
+    rng ^= rng << 13;
+    rng >>>= 0;
+    rng ^= rng >>> 17;
+    rng ^= rng << 5;
+    rng >>>= 0;
+    return rng / 4294967296;
+  };
+
   const order = sentences.map((_, i) => i);
   const scores = new Float64Array(T);
   const hist: number[] = [];
@@ -131,7 +150,9 @@ export const trainPerceptron = (
       let prev2 = '<s>';
       for (let i = 0; i < s.words.length; i++) {
         step++;
-        const staticIds = sentIds[i] as Int32Array;
+        let staticIds = sentIds[i] as Int32Array;
+        if (dropout > 0 && random() < dropout)
+          staticIds = staticIds.filter((f) => lexical[f] === 0);
         hist.length = 0;
         for (const f of historyFeatures(prev, prev2, s.words[i] as string)) {
           const id = featIndex.get(f);

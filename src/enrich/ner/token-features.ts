@@ -47,6 +47,15 @@ interface WordInfo {
   readonly next2: string;
   readonly shapePrev: string;
   readonly shapeNext: string;
+  /** What the capitalised-run features need, computed once per word. */
+  readonly lower: string;
+  readonly upperInitial: boolean;
+  readonly startsName: boolean;
+  readonly firstName: boolean;
+  readonly keyword: string | undefined;
+  readonly asBefore: string;
+  readonly asAfter: string;
+  readonly asHead: string;
 }
 
 /** What features are computed against: the model's common words and name lists. */
@@ -98,6 +107,8 @@ const wordInfo = (w: string, ctx: FeatureContext): WordInfo => {
   const lw = normalise(w);
   const shape = wordShape(w);
   const lex = ownFeatures(w, ctx);
+  const lower = w.toLowerCase();
+  const upperInitial = /^\p{Lu}/u.test(w);
   const info: WordInfo = {
     lw,
     shape,
@@ -109,6 +120,14 @@ const wordInfo = (w: string, ctx: FeatureContext): WordInfo => {
     next2: 'w+2=' + lw,
     shapePrev: 's-1=' + shape,
     shapeNext: 's+1=' + shape,
+    lower,
+    upperInitial,
+    startsName: upperInitial && !(ctx.commonWords.has(lower) && w.toUpperCase() !== w),
+    firstName: ctx.lexicon?.firstNames.has(lower) ?? false,
+    keyword: nameKeywordType(lw),
+    asBefore: 'rb=' + lw,
+    asAfter: 'ra=' + lw,
+    asHead: 'rh=' + lw,
   };
   if (cache.size >= MAX_CACHED_WORDS) cache.clear();
   cache.set(w, info);
@@ -173,6 +192,12 @@ export const sentenceFeatures = (
 /** The normalised form history features use. */
 export const normalisedWord = normalise;
 
+const POSITIONS = 'SBIE';
+const RUN_LENGTH: readonly string[] = Array.from(
+  { length: 20 },
+  (_, k) => 'rl=' + Math.floor(k / 4) + POSITIONS.charAt(k % 4),
+);
+
 /** Lower-case words that may join two capitalised runs into one name ("Bank of England"). */
 const RUN_CONNECTORS = new Set(['of', 'de', 'and', '&']);
 
@@ -190,53 +215,58 @@ export const contextFeatures = (
   const out = new Array<string[] | undefined>(n).fill(undefined);
   const lexicon = ctx.lexicon;
   if (lexicon === undefined) return out;
-  const places = placeTags(words, lexicon);
+  const infos = words.map((w) => wordInfo(w, ctx));
+  const places = placeTags(
+    words,
+    lexicon,
+    infos.map((x) => x.lower),
+  );
   for (let i = 0; i < n; i++) {
     const p = places[i];
-    if (p !== undefined) out[i] = ['pl=' + p];
+    if (p !== undefined) out[i] = [p === 'B' ? 'pl=B' : 'pl=I'];
   }
-  const startsName = (w: string): boolean =>
-    /^\p{Lu}/u.test(w) && !(ctx.commonWords.has(w.toLowerCase()) && w.toUpperCase() !== w);
   let i = 0;
   while (i < n) {
-    if (!startsName(words[i] as string)) {
+    const first = infos[i] as WordInfo;
+    if (!first.startsName) {
       i++;
       continue;
     }
     let end = i + 1;
     for (;;) {
-      const w = words[end];
+      const w = infos[end];
       if (w === undefined) break;
-      if (/^\p{Lu}/u.test(w)) {
+      if (w.upperInitial) {
         end++;
         continue;
       }
-      const next = words[end + 1];
-      if (RUN_CONNECTORS.has(w) && next !== undefined && startsName(next)) {
+      const next = infos[end + 1];
+      if (RUN_CONNECTORS.has(w.lower) && next !== undefined && next.startsName) {
         end += 2;
         continue;
       }
       break;
     }
     const len = end - i;
-    const before = i > 0 ? normalise(words[i - 1] as string) : '<s>';
-    const after = end < n ? normalise(words[end] as string) : '</s>';
-    const head = normalise(words[end - 1] as string);
-    const firstIsName = lexicon.firstNames.has((words[i] as string).toLowerCase());
+    const last = infos[end - 1] as WordInfo;
     const lenBucket = len > 4 ? 4 : len;
-    const headType = len >= 2 ? nameKeywordType(head) : undefined;
+    const headType = len >= 2 ? last.keyword : undefined;
     let innerType: string | undefined;
     for (let k = i; k < end - 1 && innerType === undefined; k++) {
-      innerType = nameKeywordType(normalise(words[k] as string));
+      innerType = (infos[k] as WordInfo).keyword;
     }
+    const shared = [
+      i > 0 ? (infos[i - 1] as WordInfo).asBefore : 'rb=<s>',
+      end < n ? (infos[end] as WordInfo).asAfter : 'ra=</s>',
+    ];
+    if (len >= 2) shared.push(last.asHead);
+    if (first.firstName && len >= 2 && len <= 3) shared.push('rfn');
+    if (headType !== undefined) shared.push(headType === 'ORG' ? 'rhk=ORG' : 'rhk=' + headType);
+    if (innerType !== undefined) shared.push(innerType === 'ORG' ? 'rk=ORG' : 'rk=' + innerType);
     for (let k = i; k < end; k++) {
       const pos = len === 1 ? 'S' : k === i ? 'B' : k === end - 1 ? 'E' : 'I';
       const f = out[k] ?? [];
-      f.push('rl=' + lenBucket + pos, 'rb=' + before, 'ra=' + after);
-      if (len >= 2) f.push('rh=' + head);
-      if (firstIsName && len >= 2 && len <= 3) f.push('rfn');
-      if (headType !== undefined) f.push('rhk=' + headType);
-      if (innerType !== undefined) f.push('rk=' + innerType);
+      f.push(RUN_LENGTH[lenBucket * 4 + POSITIONS.indexOf(pos)] as string, ...shared);
       out[k] = f;
     }
     i = end;

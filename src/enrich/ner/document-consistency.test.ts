@@ -1,0 +1,56 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { harmoniseDocument } from './document-consistency.js';
+import type { TypedSpan } from './merge-kb-spans.js';
+
+const span = (start: number, end: number, type: TypedSpan['type']): TypedSpan => ({
+  start,
+  end,
+  type,
+  ids: [],
+  source: 'model',
+});
+
+describe('harmoniseDocument', () => {
+  test('a lone surname takes the type of the full name, tagged or not', () => {
+    const out = harmoniseDocument([
+      { words: ['Alex', 'Ferguson', 'joined', '.'], spans: [span(0, 2, 'PERSON')] },
+      { words: ['Ferguson', 'won', 'in', 'Paris', '.'], spans: [span(0, 1, 'GPE')] },
+      { words: ['Later', 'Ferguson', 'left', '.'], spans: [] },
+    ]);
+    assert.deepEqual(
+      out.map((spans) => spans.map((s) => [s.start, s.end, s.type])),
+      [[[0, 2, 'PERSON']], [[0, 1, 'PERSON']], [[1, 2, 'PERSON']]],
+    );
+  });
+
+  test('an acronym in brackets takes the type of the name before it', () => {
+    const words = ['the', 'National', 'Football', 'League', '(', 'NFL', ')', '.'];
+    const out = harmoniseDocument([
+      { words, spans: [span(1, 4, 'ORG'), span(5, 6, 'GPE')] },
+      { words: ['NFL', 'teams'], spans: [] },
+    ]);
+    assert.deepEqual(
+      out.map((spans) => spans.map((s) => [s.start, s.end, s.type])),
+      [
+        [
+          [1, 4, 'ORG'],
+          [5, 6, 'ORG'],
+        ],
+        [[0, 1, 'ORG']],
+      ],
+    );
+  });
+
+  test('each name takes the type most of its mentions got', () => {
+    const out = harmoniseDocument([
+      { words: ['Kyiv', 'said'], spans: [span(0, 1, 'GPE')] },
+      { words: ['Kyiv', 'won'], spans: [span(0, 1, 'GPE')] },
+      { words: ['Kyiv', 'lost'], spans: [span(0, 1, 'ORG')] },
+    ]);
+    assert.deepEqual(
+      out.map((spans) => spans.map((s) => s.type)),
+      [['GPE'], ['GPE'], ['GPE']],
+    );
+  });
+});
