@@ -10,20 +10,11 @@ import type { ArticleDraft } from '../src/core/article.js';
 import type { ArticleEnrichment, CountryRef, EntityMention } from '../src/core/enrichment.js';
 import { sha256Hex } from '../src/core/hash.js';
 import type { SourceDocument } from './search-corpus.js';
+import { seededRandom } from '../src/core/seeded-random.js';
 
 export const GENERATOR_VERSION = 'search-bench-gen-1';
 
-/** mulberry32: tiny, fast and good enough to pick paragraphs. */
-export const seededRandom = (seed: number): (() => number) => {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-};
+export { seededRandom };
 
 const pick = <T>(random: () => number, items: readonly T[]): T => {
   const item = items[Math.floor(random() * items.length)];

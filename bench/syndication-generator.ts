@@ -6,18 +6,9 @@
  * unchanged word of the original, so the true share of content is known exactly, not estimated.
  */
 import type { CorpusArticle } from './dedup-corpora.js';
+import { seededRandom } from '../src/core/seeded-random.js';
 
-/** mulberry32: small, fast, and the same sequence for the same seed everywhere. */
-export const seededRandom = (seed: number): (() => number) => {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-};
+export { seededRandom };
 
 export type Random = () => number;
 const pick = <T>(random: Random, items: readonly T[]): T =>
