@@ -6,6 +6,9 @@
 const TRACKING_PARAM =
   /^(utm_|mc_|_hs|ga_)|^(fbclid|gclid|dclid|msclkid|yclid|igshid|cmpid|ocid|ref|ref_src|smid|cid)$/i;
 
+/** Query parameters that track a click rather than name a page (also used for article identity). */
+export const isTrackingParam = (name: string): boolean => TRACKING_PARAM.test(name);
+
 export const canonicalUrl = (raw: string): string | undefined => {
   let url: URL;
   try {
@@ -16,7 +19,7 @@ export const canonicalUrl = (raw: string): string | undefined => {
   if (url.protocol !== 'http:' && url.protocol !== 'https:') return undefined;
   const host = url.hostname.toLowerCase().replace(/^(www\d*|m|amp)\./, '');
   const kept = [...url.searchParams.entries()]
-    .filter(([name]) => !TRACKING_PARAM.test(name))
+    .filter(([name]) => !isTrackingParam(name))
     .sort(([a, av], [b, bv]) => (a === b ? av.localeCompare(bv) : a.localeCompare(b)));
   const query = kept.length > 0 ? `?${new URLSearchParams(kept).toString()}` : '';
   let path = url.pathname.replace(/\/{2,}/g, '/');

@@ -1,5 +1,6 @@
 import { sha256Hex } from '../core/hash.js';
 import type { RawItem } from '../core/raw-item.js';
+import { isTrackingParam } from '../dedup/canonical-url.js';
 
 /**
  * Identity rules (docs/adr/0004-article-identity.md), applied in this order:
@@ -16,9 +17,10 @@ export const identityKeyFor = (item: RawItem, canonicalUrl: string | undefined):
   return `raw:${sha256Hex(item.raw)}`;
 };
 
-const TRACKING_PARAMS = /^(utm_\w+|fbclid|gclid|mc_cid|mc_eid|ref|cmpid|ito)$/i;
-
-/** Normalises a URL for identity: lower-case host, no fragment, no tracking parameters. */
+/**
+ * Normalises a URL for identity and storage: lower-case host, no fragment, no tracking parameters.
+ * It stays a working URL; dedup's `canonicalUrl` folds further (scheme, www.) for comparison only.
+ */
 export const canonicalUrlFor = (url: string | undefined): string | undefined => {
   if (!url) return undefined;
   try {
@@ -26,7 +28,7 @@ export const canonicalUrlFor = (url: string | undefined): string | undefined => 
     if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return undefined;
     parsed.hash = '';
     for (const key of [...parsed.searchParams.keys()]) {
-      if (TRACKING_PARAMS.test(key)) parsed.searchParams.delete(key);
+      if (isTrackingParam(key)) parsed.searchParams.delete(key);
     }
     parsed.hostname = parsed.hostname.toLowerCase();
     return parsed.toString();
