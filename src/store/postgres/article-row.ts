@@ -1,5 +1,6 @@
 import type { Article, ArticleRevision, StageVersions } from '../../core/article.js';
-import type { InputFormat, Provenance } from '../../core/raw-item.js';
+import type { Provenance } from '../../core/raw-item.js';
+import { articleFromColumns, optionalField } from '../article-columns.js';
 
 /** Columns of `articles` callers read (never the tsvector, which only the index needs). */
 export const ARTICLE_COLUMNS = `a.seq, a.id, a.identity_key, a.revision, a.format, a.external_id, a.url,
@@ -44,38 +45,18 @@ export interface PgRevisionRow {
   ingested_at: Date;
 }
 
-const optional = <K extends string>(key: K, value: string | null): Partial<Record<K, string>> =>
-  value === null ? {} : ({ [key]: value } as Record<K, string>);
-
-export const articleFromPgRow = (row: PgArticleRow): Article => ({
-  id: row.id,
-  identityKey: row.identity_key,
-  revision: row.revision,
-  format: row.format as InputFormat,
-  ...optional('externalId', row.external_id),
-  ...optional('url', row.url),
-  ...optional('canonicalUrl', row.canonical_url),
-  ...optional('source', row.source),
-  ...optional('site', row.site),
-  ...optional('title', row.title),
-  text: row.text,
-  authors: row.authors,
-  categories: row.categories,
-  ...optional('published', row.published),
-  ...optional('language', row.language),
-  contentHash: row.content_hash,
-  stageVersions: row.stage_versions,
-  provenance: row.provenance,
-  rawMediaType: row.raw_media_type,
-  ingestedAt: row.ingested_at.toISOString(),
-  updatedAt: row.updated_at.toISOString(),
-});
+export const articleFromPgRow = (row: PgArticleRow): Article =>
+  articleFromColumns({
+    ...row,
+    ingested_at: row.ingested_at.toISOString(),
+    updated_at: row.updated_at.toISOString(),
+  });
 
 export const revisionFromPgRow = (row: PgRevisionRow): ArticleRevision => ({
   articleId: row.article_id,
   revision: row.revision,
   contentHash: row.content_hash,
-  ...optional('title', row.title),
+  ...optionalField('title', row.title),
   text: row.text,
   raw: row.raw.toString('utf8'),
   rawMediaType: row.raw_media_type,

@@ -1,7 +1,8 @@
 import type { Article, ArticleDraft, ArticleRevision } from '../../core/article.js';
 import type { ApiTokenRecord } from '../port.js';
+import { articleFromColumns } from '../article-columns.js';
 import { languageKey, sourceKey } from '../search-keys.js';
-import type { InputFormat, Provenance } from '../../core/raw-item.js';
+import type { Provenance } from '../../core/raw-item.js';
 
 /** An `articles` row as SQLite returns it; JSON columns are parsed in `articleFromRow`. */
 export interface ArticleRow {
@@ -29,32 +30,14 @@ export interface ArticleRow {
   updated_at: string;
 }
 
-const optional = <K extends string>(key: K, value: string | null): Partial<Record<K, string>> =>
-  value === null ? {} : ({ [key]: value } as Record<K, string>);
-
-export const articleFromRow = (row: ArticleRow): Article => ({
-  id: row.id,
-  identityKey: row.identity_key,
-  revision: row.revision,
-  format: row.format as InputFormat,
-  ...optional('externalId', row.external_id),
-  ...optional('url', row.url),
-  ...optional('canonicalUrl', row.canonical_url),
-  ...optional('source', row.source),
-  ...optional('site', row.site),
-  ...optional('title', row.title),
-  text: row.text,
-  authors: JSON.parse(row.authors) as string[],
-  categories: JSON.parse(row.categories) as string[],
-  ...optional('published', row.published),
-  ...optional('language', row.language),
-  contentHash: row.content_hash,
-  stageVersions: JSON.parse(row.stage_versions) as Record<string, string>,
-  provenance: JSON.parse(row.provenance) as Provenance,
-  rawMediaType: row.raw_media_type,
-  ingestedAt: row.ingested_at,
-  updatedAt: row.updated_at,
-});
+export const articleFromRow = (row: ArticleRow): Article =>
+  articleFromColumns({
+    ...row,
+    authors: JSON.parse(row.authors) as string[],
+    categories: JSON.parse(row.categories) as string[],
+    stage_versions: JSON.parse(row.stage_versions) as Record<string, string>,
+    provenance: JSON.parse(row.provenance) as Provenance,
+  });
 
 export interface TokenRow {
   name: string;
