@@ -4,7 +4,8 @@
  * (220 articles, cp1252, headline on line 1, label = file-name prefix). Articles arrive once, in
  * file order (GoogleNews) or sorted file-name order shuffled by a fixed seed (WikiRef).
  *
- * Usage: npx tsx bench/stories-quality.ts [--thresholds 0.2,0.3] [--title-weight 2]
+ * Usage: npx tsx bench/stories-quality.ts [--thresholds 0.2,0.3] [--title-weight 2] [--candidates 20]
+ *   [--centroid-terms 400]
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -22,7 +23,8 @@ const { values } = parseArgs({
     'title-weight': { type: 'string', default: '2' },
     only: { type: 'string' },
     'lookup-terms': { type: 'string', default: '30' },
-    candidates: { type: 'string', default: '100' },
+    candidates: { type: 'string', default: '20' },
+    'centroid-terms': { type: 'string', default: '400' },
     merge: { type: 'string', default: '0.3' },
     names: { type: 'string', default: '1' },
     idf: { type: 'string', default: 'bm25' },
@@ -116,6 +118,7 @@ for (const [name, load] of sets) {
       titleWeight: Number(values['title-weight']),
       lookupTerms: Number(values['lookup-terms']),
       maxCandidates: Number(values.candidates),
+      centroidTerms: Number(values['centroid-terms']),
       mergeThreshold: Number(values.merge),
       nameWeight: Number(values.names),
       idf: values.idf === 'bm25' ? 'bm25' : 'smooth',

@@ -24,6 +24,17 @@ export const organiseSaved = async (
 ): Promise<OrganiseCounts> => {
   const counts: OrganiseCounts = { copies: 0, storiesOpened: 0 };
   if (!store.nearDuplicates && !store.stories) return counts;
+  const inTransaction = store.inTransaction ?? (<T>(work: () => Promise<T>) => work());
+  return inTransaction(() => organiseEach(store, drafts, outcomes, entityNames, counts));
+};
+
+const organiseEach = async (
+  store: ArticleStore,
+  drafts: readonly ArticleDraft[],
+  outcomes: readonly SaveOutcome[],
+  entityNames: ReadonlyMap<string, readonly string[]>,
+  counts: OrganiseCounts,
+): Promise<OrganiseCounts> => {
   const dedup = dedupOptions();
   const story = storyOptions();
   for (const [index, outcome] of outcomes.entries()) {

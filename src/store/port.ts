@@ -33,6 +33,13 @@ export interface ArticleStore {
   readonly stories?: StoryIndex;
 
   /**
+   * Runs `work` in one transaction when the backend can (SQLite): the syndication and story stages
+   * write many small rows per article, and one commit per batch instead of several per article
+   * is most of their cost. `work` must only touch this store. A backend without it runs `work` as is.
+   */
+  readonly inTransaction?: <T>(work: () => Promise<T>) => Promise<T>;
+
+  /**
    * Saves a batch in one transaction: new identity -> added; same identity and content hash -> unchanged;
    * same identity, new content -> a new revision. A crash mid-batch leaves none of the batch.
    */

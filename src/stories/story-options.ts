@@ -1,5 +1,5 @@
 /** Saved with every assignment so `reprocess` can find stories built by older rules. */
-export const VERSION = 'stories-1';
+export const VERSION = 'stories-2';
 
 export interface StoryOptions {
   /** Cosine similarity (TF-IDF, article vs story centroid) needed to join a story. */
@@ -39,7 +39,9 @@ export const DEFAULT_STORY_OPTIONS: StoryOptions = {
   nameWeight: 1,
   windowDays: 7,
   mergeThreshold: 0.3,
-  maxCandidates: 100,
+  // 20 scores as well as 100 on both sets (GoogleNews F1 0.864 vs 0.858) at a fifth of the work;
+  // 10 loses recall (0.848).
+  maxCandidates: 20,
   lookupTerms: 30,
   centroidTerms: 400,
 };

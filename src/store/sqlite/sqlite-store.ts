@@ -50,6 +50,7 @@ import type { NearDuplicateIndex } from '../../dedup/near-duplicate-index.js';
 import type { StoryIndex } from '../../stories/story-index.js';
 import { migrateSqlite } from './migrate.js';
 import { SqliteNearDuplicateIndex } from './near-duplicate-index.js';
+import { CachingStoryIndex } from '../../stories/caching-story-index.js';
 import { SqliteStoryIndex } from './story-index.js';
 
 interface ExistingArticle {
@@ -79,7 +80,7 @@ export class SqliteStore implements ArticleStore {
     this.now = now;
     this.facts = new FactQueries(sqliteRunner(db));
     this.nearDuplicates = new SqliteNearDuplicateIndex(db);
-    this.stories = new SqliteStoryIndex(db);
+    this.stories = new CachingStoryIndex(new SqliteStoryIndex(db));
   }
 
   static open(options: SqliteStoreOptions): SqliteStore {
@@ -101,6 +102,19 @@ export class SqliteStore implements ArticleStore {
     migrateSqlite(db);
     return new SqliteStore(db, options.now ?? (() => new Date()));
   }
+
+  readonly inTransaction = async <T>(work: () => Promise<T>): Promise<T> => {
+    if (this.db.inTransaction) return work();
+    this.db.exec('BEGIN IMMEDIATE');
+    try {
+      const result = await work();
+      this.db.exec('COMMIT');
+      return result;
+    } catch (error) {
+      if (this.db.inTransaction) this.db.exec('ROLLBACK');
+      throw error;
+    }
+  };
 
   /** For stage-specific tables (dedup index, enrichment) that live in the same file. */
   get database(): Database.Database {

@@ -1,0 +1,115 @@
+import type { StoryCandidate, StoryIndex, StoryMember, StoryRecord } from './story-index.js';
+
+/** Bounds on what one process keeps; past them the oldest entries go first. */
+export interface StoryCacheLimits {
+  readonly terms: number;
+  readonly stories: number;
+}
+
+const DEFAULT_LIMITS: StoryCacheLimits = { terms: 1_000_000, stories: 20_000 };
+
+const evictOldest = <K, V>(map: Map<K, V>, limit: number): void => {
+  if (map.size <= limit) return;
+  for (const key of map.keys()) {
+    map.delete(key);
+    if (map.size <= limit * 0.9) break;
+  }
+};
+
+/**
+ * Read-through cache of document frequencies and parsed stories in front of a persisted StoryIndex.
+ * Each assignment compares an article with up to `maxCandidates` stories of hundreds of terms, and
+ * looking up those terms' frequencies and re-parsing those centroids was most of the story stage's
+ * time (measured: BBC business, 503 articles, 5.5 s of 17 s in two functions).
+ *
+ * Exact, not approximate: every write by this process goes through here and updates the cache, and
+ * the corpus' document counter (which every assignment by any process bumps) is checked before
+ * cached data is used; when another writer moved it, the whole cache is dropped.
+ */
+export class CachingStoryIndex implements StoryIndex {
+  private readonly frequencies = new Map<string, number>();
+  private readonly stories = new Map<string, StoryRecord>();
+  /** Document count the cache agrees with; -1 when nothing is cached yet. */
+  private documents = -1;
+
+  constructor(
+    private readonly inner: StoryIndex,
+    private readonly limits: StoryCacheLimits = DEFAULT_LIMITS,
+  ) {}
+
+  private adopt(documents: number): void {
+    if (documents === this.documents) return;
+    this.frequencies.clear();
+    this.stories.clear();
+    this.documents = documents;
+  }
+
+  async documentFrequencies(
+    terms: readonly string[],
+  ): Promise<{ documents: number; frequencies: Map<string, number> }> {
+    const missing = terms.filter((term) => !this.frequencies.has(term));
+    const fetched = await this.inner.documentFrequencies(missing);
+    if (fetched.documents !== this.documents) {
+      this.adopt(fetched.documents);
+      if (missing.length < terms.length) return this.documentFrequencies(terms);
+    }
+    for (const [term, count] of fetched.frequencies) this.frequencies.set(term, count);
+    const frequencies = new Map<string, number>();
+    for (const term of terms) frequencies.set(term, this.frequencies.get(term) ?? 0);
+    evictOldest(this.frequencies, this.limits.terms);
+    return { documents: this.documents, frequencies };
+  }
+
+  async addDocument(terms: readonly string[]): Promise<void> {
+    await this.inner.addDocument(terms);
+    if (this.documents < 0) return;
+    this.documents += 1;
+    for (const term of new Set(terms)) {
+      const count = this.frequencies.get(term);
+      if (count !== undefined) this.frequencies.set(term, count + 1);
+    }
+  }
+
+  findStoriesByTerms(terms: readonly string[], limit: number): Promise<StoryCandidate[]> {
+    return this.inner.findStoriesByTerms(terms, limit);
+  }
+
+  async getStory(storyId: string): Promise<StoryRecord | undefined> {
+    this.adopt((await this.inner.documentFrequencies([])).documents);
+    const cached = this.stories.get(storyId);
+    if (cached) return cached;
+    const story = await this.inner.getStory(storyId);
+    if (story) {
+      this.stories.set(storyId, story);
+      evictOldest(this.stories, this.limits.stories);
+    }
+    return story;
+  }
+
+  async saveStory(story: StoryRecord, lookupTerms: readonly string[]): Promise<void> {
+    this.stories.delete(story.id);
+    await this.inner.saveStory(story, lookupTerms);
+    this.stories.set(story.id, story);
+  }
+
+  addMember(member: StoryMember): Promise<void> {
+    return this.inner.addMember(member);
+  }
+
+  async moveMembers(fromId: string, intoId: string): Promise<void> {
+    this.stories.delete(fromId);
+    await this.inner.moveMembers(fromId, intoId);
+  }
+
+  getMembership(articleId: string): Promise<StoryMember | undefined> {
+    return this.inner.getMembership(articleId);
+  }
+
+  listMembers(storyId: string): Promise<StoryMember[]> {
+    return this.inner.listMembers(storyId);
+  }
+
+  listStories(): Promise<StoryRecord[]> {
+    return this.inner.listStories();
+  }
+}
