@@ -8,7 +8,8 @@ import {
 import type { Edit, Removal } from './clean-doc.js';
 import { splitDumpParagraphs } from './dump-paragraphs.js';
 import { inferTitle, looksLikeTitle } from './dump-title.js';
-import { isNearRepeat, paragraphKey } from './paragraph-similarity.js';
+import { isNearRepeat, paragraphKey, paragraphSignature } from './paragraph-similarity.js';
+import type { ParagraphSignature } from './paragraph-similarity.js';
 import { PUNCTUATION_SPACING_VERSION, repairPunctuationSpacing } from './punctuation-spacing.js';
 import { splitTagPrefix } from './tag-prefix.js';
 
@@ -66,9 +67,9 @@ export const repairDump = (text: string, options: RepairOptions = {}): RepairedD
     title = repairPunctuationSpacing(first).text;
     start = 1;
   }
-  const titleKey = title !== undefined ? paragraphKey(title) : undefined;
+  const titleKey = title !== undefined ? paragraphSignature(paragraphKey(title)) : undefined;
 
-  const kept: { text: string; key: string }[] = [];
+  const kept: { text: string; key: ParagraphSignature }[] = [];
   for (let i = start; i < lines.length; i++) {
     const line = lines[i]!;
     if (LONE_PUNCTUATION.test(line)) {
@@ -95,8 +96,8 @@ export const repairDump = (text: string, options: RepairOptions = {}): RepairedD
     const spaced = repairPunctuationSpacing(paragraph);
     const before = paragraph;
     paragraph = spaced.text;
-    const key = paragraphKey(paragraph);
-    if (key === '') {
+    const key = paragraphSignature(paragraphKey(paragraph));
+    if (key.key === '') {
       removed.push({ text: line, reason: 'lone-punctuation' });
       continue;
     }
@@ -108,7 +109,7 @@ export const repairDump = (text: string, options: RepairOptions = {}): RepairedD
     if (earlier) {
       removed.push({
         text: line,
-        reason: earlier.key === key ? 'duplicate-paragraph' : 'near-duplicate-paragraph',
+        reason: earlier.key.key === key.key ? 'duplicate-paragraph' : 'near-duplicate-paragraph',
       });
       continue;
     }
