@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { describeSyndicationGroups } from '../services/syndication-view.js';
 import { EXIT, withStore, writeJson, writeLine, type CliContext } from './cli-context.js';
 
 export function register(program: Command, ctx: CliContext): void {
@@ -22,23 +23,21 @@ export function register(program: Command, ctx: CliContext): void {
           ctx.setExitCode(EXIT.fatal);
           return;
         }
-        const groups = await store.nearDuplicates.listGroups();
         if (flags.json) {
-          writeJson(ctx, { groups });
+          writeJson(ctx, { groups: await store.nearDuplicates.listGroups() });
           return;
         }
+        const groups = await describeSyndicationGroups(store, store.nearDuplicates);
         if (groups.length === 0) writeLine(ctx.stdout, 'no copies found');
-        for (const group of groups) {
-          const canonical = await store.getArticle(group.canonical);
+        for (const { canonical, members } of groups) {
           writeLine(
             ctx.stdout,
-            `${group.canonical}  ${canonical?.source ?? '-'}  ${canonical?.title ?? ''}`,
+            `${canonical.id}  ${canonical.source ?? '-'}  ${canonical.title ?? ''}`,
           );
-          for (const member of group.members) {
-            const copy = await store.getArticle(member.id);
+          for (const copy of members) {
             writeLine(
               ctx.stdout,
-              `  └ ${member.id}  ${member.similarity.toFixed(2)}  ${member.reasons.join(',')}  ${copy?.source ?? '-'}  ${copy?.title ?? ''}`,
+              `  └ ${copy.id}  ${copy.similarity.toFixed(2)}  ${copy.reasons.join(',')}  ${copy.source ?? '-'}  ${copy.title ?? ''}`,
             );
           }
         }

@@ -82,3 +82,14 @@ export const relationParamsSchema = z.object({
   limit,
   cursor,
 });
+
+/** Story ids are `story-` and hex today; any id of the article-id alphabet is accepted. */
+export const storyIdSchema = articleIdSchema;
+
+export const storyListParamsSchema = z.object({
+  q: optionalText(200).describe('case-insensitive part of the title'),
+  entity: entityIdSchema.optional(),
+  min_articles: z.coerce.number().int().min(1).optional(),
+  limit,
+  cursor,
+});

@@ -10,6 +10,7 @@ import { addFactRoutes } from './routes/fact-routes.js';
 import { addIngestRoutes } from './routes/ingest-routes.js';
 import { addSearchRoutes } from './routes/search-routes.js';
 import { addStatsRoutes } from './routes/stats-routes.js';
+import { addStoryRoutes } from './routes/story-routes.js';
 import { securityHeaders } from './security-headers.js';
 import { addUiRoutes } from './ui/ui-routes.js';
 
@@ -48,6 +49,7 @@ export const createApp = (options: AppOptions): Hono => {
   addStatsRoutes(app, read, store);
   addEntityRoutes(app, read, store);
   addFactRoutes(app, read, store);
+  addStoryRoutes(app, read, store);
   addIngestRoutes(app, write, store, options.now ?? (() => new Date()));
   addUiRoutes(app);
 
@@ -59,7 +61,8 @@ export const createApp = (options: AppOptions): Hono => {
   );
   app.onError((error, c) => {
     const { status, body } = toErrorResponse(error);
-    if (status >= 500) logError(error);
+    // 501 is a known gap of the backend (no story index), not a fault worth a log line.
+    if (status >= 500 && status !== 501) logError(error);
     return c.json(body, status);
   });
   return app;

@@ -2,11 +2,17 @@ import { isAppError, type ErrorCode } from '../core/errors.js';
 
 /** Codes the HTTP edge adds to the catalogue in core/errors.ts (auth and transport concerns only). */
 export type HttpOnlyCode =
-  'UNAUTHORIZED' | 'FORBIDDEN' | 'PAYLOAD_TOO_LARGE' | 'UNSUPPORTED_MEDIA_TYPE' | 'UNPROCESSABLE';
+  | 'UNAUTHORIZED'
+  | 'FORBIDDEN'
+  | 'PAYLOAD_TOO_LARGE'
+  | 'UNSUPPORTED_MEDIA_TYPE'
+  | 'UNPROCESSABLE'
+  /** The store's backend lacks an optional index the endpoint needs (stories, syndication). */
+  | 'NOT_SUPPORTED_BY_BACKEND';
 
 export type HttpErrorCode = ErrorCode | HttpOnlyCode;
 
-export type HttpStatus = 400 | 401 | 403 | 404 | 413 | 415 | 422 | 500 | 503;
+export type HttpStatus = 400 | 401 | 403 | 404 | 413 | 415 | 422 | 500 | 501 | 503;
 
 /** The one error body every endpoint returns: `{"error":{"code","message"}}`. */
 export interface ErrorBody {

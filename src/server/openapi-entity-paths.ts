@@ -186,6 +186,7 @@ export const ENTITY_PATHS = {
               'quotes_about',
               'relations',
               'figures',
+              'related_stories',
               'links',
             ],
             properties: {
@@ -212,9 +213,16 @@ export const ENTITY_PATHS = {
                 items: ref('Figure'),
                 description: 'figures in articles mentioning it',
               },
+              related_stories: {
+                type: ['array', 'null'],
+                items: ref('RelatedStory'),
+                description:
+                  'stories holding its articles (among its 200 most recent), most such articles first; null without a story index',
+              },
               links: {
                 type: 'object',
-                description: 'the UI page, its articles as a search, and the full fact lists',
+                description:
+                  'the UI page, its articles as a search, the full fact lists and stories',
                 additionalProperties: { type: 'string' },
               },
             },

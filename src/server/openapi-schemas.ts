@@ -44,6 +44,16 @@ export const OPENAPI_SCHEMAS = {
         },
       },
       score: { type: 'number', description: 'higher is better, within one list' },
+      story: {
+        type: ['object', 'null'],
+        description: 'the story the article belongs to (null when none, or without a story index)',
+        required: ['id', 'title', 'article_count'],
+        properties: {
+          id: { type: 'string' },
+          title: { type: 'string' },
+          article_count: { type: 'integer' },
+        },
+      },
     },
   },
   ArticleSummary: {

@@ -2,6 +2,7 @@ import { MAX_QUERY_LENGTH } from '../search/index.js';
 import { MAX_PAGE_SIZE } from './api-schemas.js';
 import { ENTITY_PATHS, ENTITY_SCHEMAS } from './openapi-entity-paths.js';
 import { nullableString, OPENAPI_SCHEMAS, ref } from './openapi-schemas.js';
+import { STORY_PATHS, STORY_SCHEMAS } from './openapi-story-paths.js';
 
 /**
  * The OpenAPI 3.1 description of every endpoint, written by hand beside the routes; a test checks
@@ -48,7 +49,7 @@ export const buildOpenApiDocument = (version: string) => ({
   },
   components: {
     securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } },
-    schemas: { ...OPENAPI_SCHEMAS, ...ENTITY_SCHEMAS },
+    schemas: { ...OPENAPI_SCHEMAS, ...ENTITY_SCHEMAS, ...STORY_SCHEMAS },
   },
   paths: {
     '/healthz': {
@@ -144,7 +145,8 @@ export const buildOpenApiDocument = (version: string) => ({
     },
     '/api/articles/{id}': {
       get: {
-        summary: 'one article: clean text, metadata, provenance, revisions and highlights',
+        summary:
+          'one article: clean text, metadata, provenance, revisions, highlights, its copies and its story',
         security: [{}, { bearer: [] }],
         parameters: [
           idParam,
@@ -170,6 +172,8 @@ export const buildOpenApiDocument = (version: string) => ({
                 'relations',
                 'enrichment_version',
                 'revisions',
+                'syndication',
+                'story',
                 'links',
               ],
               properties: {
@@ -230,6 +234,16 @@ export const buildOpenApiDocument = (version: string) => ({
                 relations: { type: 'array', items: ref('Relation') },
                 enrichment_version: nullableString,
                 revisions: { type: 'array', items: ref('Revision') },
+                syndication: {
+                  oneOf: [ref('Syndication'), { type: 'null' }],
+                  description:
+                    'whether it copies another article (and which), with the group; null when the store keeps no syndication index or has not decided',
+                },
+                story: {
+                  oneOf: [ref('Story'), { type: 'null' }],
+                  description:
+                    'the story it belongs to; null without a story index or before clustering',
+                },
                 links: {
                   type: 'object',
                   properties: { raw: { type: 'string' }, page: { type: 'string' } },
@@ -287,6 +301,7 @@ export const buildOpenApiDocument = (version: string) => ({
       },
     },
     ...ENTITY_PATHS,
+    ...STORY_PATHS,
     '/api/ingest': {
       post: {
         summary: 'ingest records through the same pipeline as `sitrep ingest`',

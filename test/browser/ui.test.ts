@@ -6,6 +6,7 @@ import { after, before, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { ingestPaths } from '../../src/pipeline/ingest.js';
+import { organiseSaved } from '../../src/pipeline/organise.js';
 import { generateToken, hashToken } from '../../src/server/api-token.js';
 import { createApp } from '../../src/server/create-app.js';
 import { startServer, type RunningServer } from '../../src/server/serve.js';
@@ -20,8 +21,8 @@ import {
 
 /**
  * Drives the real UI in Debian's Chromium (apt-get install chromium): search, narrow with a
- * facet, open an article from the keyboard, and check a stored XSS attempt stays inert text.
- * Screenshots go to test-artifacts/ui/.
+ * facet, open an article from the keyboard, follow stories and syndicated copies, and check a
+ * stored XSS attempt stays inert text. Screenshots go to test-artifacts/ui/.
  */
 const CHROMIUM_CANDIDATES = [
   process.env['SITREP_CHROMIUM'],
@@ -85,12 +86,17 @@ describe('web UI in Chromium', { skip: SKIP, timeout: 60_000 }, () => {
     store = await openStore(join(dir, 'ui.db'));
     await ingestPaths([SAMPLE], store);
     // Enriched articles with known entities, figures, quotes and relations for the entity pages.
-    const outcomes = await store.saveArticles(FIXTURE_ARTICLES.map(fixtureDraft));
+    const drafts = FIXTURE_ARTICLES.map(fixtureDraft);
+    const outcomes = await store.saveArticles(drafts);
+    const entityIds = new Map<string, string[]>();
     for (const [i, article] of FIXTURE_ARTICLES.entries()) {
       const id = outcomes[i]?.id ?? '';
       fixtureIds.set(article.key, id);
       await store.saveEnrichment(id, fixtureEnrichment(article));
+      entityIds.set(id, [...new Set(article.entities.map((e) => e[2]))]);
     }
+    // Syndication and stories for them too, as ingest would do: the entity pages list their stories.
+    await organiseSaved(store, drafts, outcomes, entityIds);
     const token = generateToken();
     await store.saveApiToken({
       name: 'test',
@@ -344,5 +350,130 @@ describe('web UI in Chromium', { skip: SKIP, timeout: 60_000 }, () => {
     assert.equal(await xssFired(), undefined);
     await shot('9-xss-entity');
     assert.deepEqual(pageErrors, []);
+  });
+
+  const apiGet = async <T>(path: string): Promise<T> => {
+    const response = await fetch(`${server.url}${path}`);
+    assert.equal(response.status, 200, path);
+    return (await response.json()) as T;
+  };
+  const tabUntil = async (className: string, most: number): Promise<boolean> => {
+    for (let i = 0; i < most; i++) {
+      await page.keyboard.press('Tab');
+      const on = await page.evaluate<boolean>(
+        `document.activeElement?.classList.contains(${JSON.stringify(className)}) ?? false`,
+      );
+      if (on) return true;
+    }
+    return false;
+  };
+  interface StoryDetail {
+    id: string;
+    title: string;
+    article_count: number;
+    sources: string[];
+    timeline: {
+      article_id: string;
+      day: string | null;
+      syndication: { of: string | null } | null;
+    }[];
+  }
+
+  test('from the search page a story link opens the story timeline, by keyboard', async () => {
+    await goto(`/search?q=${encodeURIComponent('"Storm Shadow"')}`);
+    assert.ok(await tabUntil('story-link', 80), 'a story link takes focus within 80 Tabs');
+    const href = await page.evaluate<string>("document.activeElement.getAttribute('href')");
+    await Promise.all([page.waitForURL(/\/stories\/story-/), page.keyboard.press('Enter')]);
+    await ready();
+    const story = await apiGet<StoryDetail>(`/api${href}`);
+    assert.equal(await page.textContent('#story-title'), story.title);
+    assert.equal(await page.$$eval('.timeline-item', (n) => n.length), story.article_count);
+    const days = [...new Set(story.timeline.map((t) => t.day ?? 'Undated'))];
+    assert.deepEqual(await texts('.timeline-day h3'), days);
+    const meta = (await page.textContent('.meta-list')) ?? '';
+    for (const source of story.sources) assert.ok(meta.includes(source), source);
+    const copies = story.timeline.filter((t) => t.syndication?.of);
+    assert.equal(copies.length, 1, 'the syndicated copy sits in this story');
+    assert.equal(await page.$$eval('.timeline-item .copy-note', (n) => n.length), 1);
+    await shot('10-story');
+  });
+
+  test('the article page links its story and its copy; Enter on the copy opens it', async () => {
+    const [group] = (await store.nearDuplicates?.listGroups()) ?? [];
+    assert.ok(group, 'the sample holds a syndicated copy');
+    const copyId = group.members[0]?.id ?? '';
+    const canonical = await apiGet<{ article: { title: string }; story: { id: string } }>(
+      `/api/articles/${group.canonical}`,
+    );
+    await goto(`/articles/${group.canonical}`);
+    assert.equal(
+      await page.getAttribute('.coverage .story-link', 'href'),
+      `/stories/${canonical.story.id}`,
+    );
+    assert.ok(await tabUntil('copy-link', 60), 'the copy link takes focus within 60 Tabs');
+    await shot('11-article-copies');
+    await Promise.all([page.waitForURL(`**/articles/${copyId}`), page.keyboard.press('Enter')]);
+    await ready();
+    assert.equal(
+      await page.getAttribute('.coverage .canonical-link', 'href'),
+      `/articles/${group.canonical}`,
+    );
+    assert.equal(await page.textContent('.coverage .canonical-link'), canonical.article.title);
+    assert.match((await page.textContent('.coverage-copy')) ?? '', /copy \(\d+% shared/);
+    await shot('12-copy');
+  });
+
+  test('the Stories page lists stories, filters by title and keeps a hostile title as text', async () => {
+    await goto('/');
+    await Promise.all([page.waitForURL(/\/stories$/), page.click('nav a[href="/stories"]')]);
+    await ready();
+    const several = await apiGet<{ items: { title: string }[] }>(
+      '/api/stories?limit=20&min_articles=2',
+    );
+    assert.deepEqual(
+      await texts('.story-item .story-ref'),
+      several.items.map((s) => s.title),
+    );
+    // Single-article stories (the hostile record opened one) are one link away.
+    await Promise.all([page.waitForURL(/all=1/), page.click('a.all-stories')]);
+    await ready();
+    const all = await apiGet<{ items: { title: string }[] }>('/api/stories?limit=20');
+    assert.ok(all.items.length > several.items.length);
+    assert.deepEqual(
+      await texts('.story-item .story-ref'),
+      all.items.map((s) => s.title),
+    );
+    const hostile = all.items.find((s) => /<(script|img)/.test(s.title));
+    assert.ok(hostile, 'the hostile article opened a story of its own');
+    assert.ok((await texts('.story-item .story-ref')).includes(hostile.title));
+    assert.equal(await page.$$eval('main script, main img, main em', (n) => n.length), 0);
+    assert.equal(await xssFired(), undefined);
+    await shot('13-stories');
+    await page.fill('#story-filter', 'storm');
+    await Promise.all([
+      page.waitForURL(/\/stories\?q=storm/),
+      page.press('#story-filter', 'Enter'),
+    ]);
+    await ready();
+    const titles = await texts('.story-item .story-ref');
+    assert.ok(titles.length > 0 && titles.every((t) => /storm/i.test(t)), titles.join(' | '));
+    assert.deepEqual(pageErrors, []);
+  });
+
+  test('the entity page lists the stories of its articles', async () => {
+    const expected = new Set<string>();
+    for (const key of ['warsaw', 'apache']) {
+      const body = await apiGet<{ story: { id: string } | null }>(
+        `/api/articles/${fixtureIds.get(key) ?? ''}`,
+      );
+      assert.ok(body.story, `${key} is in a story`);
+      expected.add(`/stories/${body.story.id}`);
+    }
+    await goto(`/entities/${encodeURIComponent(IDS.poland)}`);
+    const links = await page.$$eval('.related-stories a.story-ref', (nodes) =>
+      nodes.map((n) => n.getAttribute('href') ?? ''),
+    );
+    assert.deepEqual(new Set(links), expected);
+    await shot('14-entity-stories');
   });
 });

@@ -25,6 +25,8 @@ test('UI pages are one data-free shell loading local assets only, under a strict
     '/articles/abc',
     '/entities?prefix=%3Cscript%3E',
     '/entities/local%3Aperson%3A%3Cscript%3E',
+    '/stories?q=%3Cscript%3E',
+    '/stories/story-%3Cscript%3E',
   ]) {
     const response = await server.app.request(path);
     assert.equal(response.status, 200, path);

@@ -1,5 +1,7 @@
 import type { Hono, MiddlewareHandler } from 'hono';
 import type { Article, ArticleRevision } from '../../core/article.js';
+import { articleSyndication } from '../../services/syndication-view.js';
+import { storyOfArticle } from '../../services/story-views.js';
 import type { ArticleStore } from '../../store/port.js';
 import { parseQuery, type QueryAst } from '../../search/index.js';
 import {
@@ -17,6 +19,7 @@ import {
 } from '../api-schemas.js';
 import { HttpError } from '../http-error.js';
 import { validate } from '../validate.js';
+import { storyLinks } from '../story-links.js';
 
 const summary = (article: Article) => ({
   id: article.id,
@@ -68,8 +71,14 @@ export const addArticleRoutes = (app: Hono, read: MiddlewareHandler, store: Arti
     const article = await findArticle(store, c.req.param('id'));
     const params = validate(articleParamsSchema, c.req.query(), 'query parameters');
     const query = parseOptionalQuery(params.q);
-    const revisions = await store.listRevisions(article.id);
-    const enrichment = await store.getEnrichment(article.id);
+    const [revisions, enrichment, syndication, story] = await Promise.all([
+      store.listRevisions(article.id),
+      store.getEnrichment(article.id),
+      store.nearDuplicates
+        ? articleSyndication(store, store.nearDuplicates, article.id)
+        : undefined,
+      store.stories ? storyOfArticle(store.stories, article.id) : undefined,
+    ]);
     return c.json({
       article,
       highlights: articleMarks(article.text, query, enrichment),
@@ -80,6 +89,9 @@ export const addArticleRoutes = (app: Hono, read: MiddlewareHandler, store: Arti
       relations: validRelations(article.text, enrichment),
       enrichment_version: enrichment?.version ?? null,
       revisions: revisions.map(revisionSummary),
+      // null when the store keeps no such index (both are optional on the port) or has not decided this article.
+      syndication: syndication ?? null,
+      story: story ? { ...story, links: storyLinks(story.id) } : null,
       links: { raw: `/api/articles/${article.id}/raw`, page: `/articles/${article.id}` },
     });
   });

@@ -1,5 +1,6 @@
 import type { Hono, MiddlewareHandler } from 'hono';
 import { describeQuery, extractHighlightTerms, parseQuery } from '../../search/index.js';
+import { storiesOfArticles } from '../../services/story-views.js';
 import type { ArticleStore } from '../../store/port.js';
 import { searchParamsSchema } from '../api-schemas.js';
 import { HttpError } from '../http-error.js';
@@ -20,13 +21,27 @@ export const addSearchRoutes = (app: Hono, read: MiddlewareHandler, store: Artic
       ...(params.sort ? { sort: params.sort } : {}),
     });
     const terms = extractHighlightTerms(parsed.value);
+    const stories = store.stories
+      ? await storiesOfArticles(
+          store.stories,
+          result.hits.map((hit) => hit.id),
+        )
+      : new Map<string, { id: string; title: string; article_count: number }>();
     return c.json({
       query: params.q,
       description: describeQuery(parsed.value),
       total: result.total,
       hits: result.hits.map((hit) => {
         const marked = markSnippet(hit.snippet, terms);
-        return { ...hit, snippet_text: marked.text, highlights: marked.highlights };
+        const story = stories.get(hit.id);
+        return {
+          ...hit,
+          snippet_text: marked.text,
+          highlights: marked.highlights,
+          story: story
+            ? { id: story.id, title: story.title, article_count: story.article_count }
+            : null,
+        };
       }),
       facets: result.facets ?? {},
       next_cursor: result.nextCursor ?? null,

@@ -1,7 +1,8 @@
 /**
  * Client code for the entity index, the entity page and the fact lists (quotes, relations,
  * figures) the article page shares. Inlined into client-script.ts's closure, so it uses its
- * helpers (el, svg, api, render, searchHref, quoteValue, formatDate, entityHref, evidenceHref).
+ * helpers (el, svg, api, render, searchHref, quoteValue, formatDate, entityHref, evidenceHref)
+ * and client-story-pages.ts's relatedStoriesSection.
  * Every string from the API reaches the page as text.
  */
 export const CLIENT_ENTITY_PAGES = String.raw`
@@ -135,6 +136,7 @@ export const CLIENT_ENTITY_PAGES = String.raw`
             quotesSection('quotes-about', 'Quotes about ' + e.name, body.quotes_about, true),
             relationsSection(body.relations, true),
             figuresSection(body.figures, true),
+            relatedStoriesSection(body.related_stories),
             el('section', { class: 'related', 'aria-label': 'Related articles' },
               el('h2', { text: 'Related articles' }),
               related.hits.length === 0

@@ -4,6 +4,8 @@
  * test/server/ui-assets.test.ts checks that it parses; test/browser/ui.test.ts runs it.
  */
 import { CLIENT_ENTITY_PAGES } from './client-entity-pages.js';
+import { CLIENT_HOME_PAGE } from './client-home-page.js';
+import { CLIENT_STORY_PAGES } from './client-story-pages.js';
 import { CLIENT_TEXT_MARKS } from './client-text-marks.js';
 
 export const CLIENT_SCRIPT = String.raw`'use strict';
@@ -209,6 +211,7 @@ export const CLIENT_SCRIPT = String.raw`'use strict';
       el('h3', {}, el('a', { href: '/articles/' + encodeURIComponent(hit.id) + (q ? '?q=' + encodeURIComponent(q) : ''), class: 'hit-link', text: hit.title || '(untitled)' })),
       el('p', { class: 'meta', text: meta }),
       el('p', { class: 'snippet' }, snippetNodes(hit.snippet_text || '', hit.highlights)),
+      storyBadge(hit.story),
     );
   }
 
@@ -307,6 +310,7 @@ export const CLIENT_SCRIPT = String.raw`'use strict';
             ['URL', linkOrText(a.url)],
             ['Revision', String(a.revision)],
           ]),
+          coverageBox(body),
           marksLegend(body.highlights || []),
           el('div', { class: 'article-text' }, paragraphs.map(function (p) { return paragraphNode(text, p, tree); })),
         ),
@@ -348,55 +352,20 @@ export const CLIENT_SCRIPT = String.raw`'use strict';
 
 ${CLIENT_TEXT_MARKS}
 ${CLIENT_ENTITY_PAGES}
-  function countList(title, counts, field) {
-    var entries = Object.keys(counts || {}).map(function (k) { return [k, counts[k]]; });
-    entries.sort(function (a, b) { return b[1] - a[1]; });
-    if (entries.length === 0) return null;
-    return el('section', { class: 'counts' },
-      el('h2', { text: title }),
-      el('ul', {}, entries.map(function (e) {
-        var label = [el('span', { class: 'facet-name', text: e[0] }), el('span', { class: 'count', text: String(e[1]) })];
-        // The store counts articles without the field under "unknown", which no filter can select.
-        var linked = field && e[0] !== 'unknown';
-        return el('li', {}, linked ? el('a', { href: searchHref(field + ':' + quoteValue(e[0])) }, label) : el('span', {}, label));
-      })),
-    );
-  }
-
-  function homePage() {
-    return Promise.all([api('/api/stats'), api('/api/articles?limit=10')]).then(function (both) {
-      var stats = both[0], recent = both[1];
-      render('Overview',
-        el('h1', { text: 'Archive overview' }),
-        el('p', { class: 'summary', text: stats.articles + ' articles, ' + stats.revisions + ' revisions' +
-          (stats.firstPublished ? ', published ' + formatDate(stats.firstPublished) + ' to ' + formatDate(stats.lastPublished) : '') }),
-        el('div', { class: 'stats-grid' },
-          countList('Sources', stats.bySource, 'source'),
-          countList('Languages', stats.byLanguage, 'lang'),
-          countList('Formats', stats.byFormat, null),
-        ),
-        el('section', { class: 'recent' },
-          el('h2', { text: 'Recently ingested' }),
-          el('ol', { class: 'hits' }, recent.items.map(function (a) {
-            return el('li', { class: 'hit' },
-              el('a', { href: '/articles/' + encodeURIComponent(a.id), class: 'hit-link', text: a.title || '(untitled)' }),
-              el('p', { class: 'meta', text: [a.source, formatDate(a.published)].filter(Boolean).join(' · ') }),
-            );
-          })),
-        ),
-      );
-    });
-  }
-
+${CLIENT_STORY_PAGES}
+${CLIENT_HOME_PAGE}
   function route() {
     var path = location.pathname;
     var params = new URLSearchParams(location.search);
     var work;
     var article = /^\/articles\/([^/]+)$/.exec(path);
     var entity = /^\/entities\/([^/]+)$/.exec(path);
+    var story = /^\/stories\/([^/]+)$/.exec(path);
     if (path === '/') work = homePage();
     else if (path === '/search') work = searchPage(params);
     else if (path === '/entities') work = entitiesPage(params);
+    else if (path === '/stories') work = storiesPage(params);
+    else if (story) work = storyPage(decodeURIComponent(story[1]));
     else if (entity) work = entityPage(decodeURIComponent(entity[1]));
     else if (article) work = articlePage(decodeURIComponent(article[1]), params.get('q'));
     else work = Promise.reject(new ApiError(404, 'NOT_FOUND', 'no page at ' + path));

@@ -86,4 +86,28 @@ mark.hl-quote { background: #f3e8fb; font-style: italic; box-shadow: inset 3px 0
 .revisions th, .revisions td { border-bottom: 1px solid var(--line); padding: 0.3rem 0.8rem 0.3rem 0; text-align: left; }
 .stats-grid { display: grid; grid-template-columns: repeat(auto-fit, minmax(16rem, 1fr)); gap: 2rem; }
 .token-form { display: grid; gap: 0.5rem; max-width: 28rem; }
+.story-badge { margin: 0.2rem 0 0; font-size: 0.9rem; }
+.story-note { color: var(--muted); }
+.story-list { list-style: none; padding: 0; margin: 0; max-width: 56rem; }
+.story-item { padding: 0.6rem 0; border-bottom: 1px solid var(--line); }
+.story-ref { font-size: 1.05rem; font-weight: 600; }
+.story-sources { color: var(--muted); font-size: 0.85rem; margin: 0; }
+.story-page { max-width: 56rem; }
+.story-page h1 { overflow-wrap: anywhere; }
+.story-timeline h2, .story-entities h2, .related-stories h2, .coverage h2 { font-size: 1.1rem; }
+.timeline-days { list-style: none; padding: 0; margin: 0; border-left: 3px solid var(--line); }
+.timeline-day { padding: 0 0 0.8rem 1rem; position: relative; }
+.timeline-day::before { content: ''; position: absolute; left: -0.45rem; top: 0.45rem; width: 0.6rem; height: 0.6rem; border-radius: 50%; background: var(--accent); }
+.timeline-day h3 { font-size: 0.95rem; margin: 0 0 0.3rem; }
+.day-articles { list-style: none; padding: 0; margin: 0; }
+.timeline-item { display: grid; grid-template-columns: 3.5rem 14rem 1fr; gap: 0.6rem; padding: 0.2rem 0; }
+.timeline-item .time { color: var(--muted); font-variant-numeric: tabular-nums; }
+.timeline-source { color: var(--muted); overflow-wrap: anywhere; }
+.timeline-item.is-copy .timeline-link { font-style: italic; }
+.copy-note { grid-column: 3; color: var(--muted); font-size: 0.85rem; }
+@media (max-width: 50rem) { .timeline-item { grid-template-columns: 3.5rem 1fr; } .timeline-item > a, .copy-note { grid-column: 1 / -1; } }
+.coverage { border: 1px solid var(--line); border-radius: 4px; background: #fff; padding: 0.5rem 1rem; margin: 0.8rem 0; }
+.coverage p { margin: 0.2rem 0; }
+.copy-list { margin: 0.2rem 0; padding-left: 1.2rem; }
+.related-stories { max-width: 56rem; border-top: 1px solid var(--line); margin-top: 1.5rem; }
 `;

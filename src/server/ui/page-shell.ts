@@ -16,7 +16,7 @@ export const PAGE_SHELL = `<!doctype html>
 <a class="skip" href="#main">Skip to content</a>
 <header class="top">
 <a class="brand" href="/">sitrep</a>
-<nav aria-label="Main"><a href="/">Overview</a><a href="/search">Browse</a><a href="/entities">Entities</a></nav>
+<nav aria-label="Main"><a href="/">Overview</a><a href="/search">Browse</a><a href="/stories">Stories</a><a href="/entities">Entities</a></nav>
 <form class="search-form" role="search" action="/search" method="get">
 <label class="skip" for="q">Search the archive</label>
 <input id="q" name="q" type="search" placeholder="Search: words, &quot;phrases&quot;, source:, lang:, after:2025-01" autocomplete="off" aria-describedby="search-hint">

@@ -3,8 +3,16 @@ import { CLIENT_SCRIPT } from './client-script.js';
 import { CLIENT_STYLE } from './client-style.js';
 import { PAGE_SHELL } from './page-shell.js';
 
-/** Paths the client renders; each gets the same shell. Story pages join this list when their data lands. */
-export const UI_PAGES = ['/', '/search', '/articles/:id', '/entities', '/entities/:id'] as const;
+/** Paths the client renders; each gets the same shell. */
+export const UI_PAGES = [
+  '/',
+  '/search',
+  '/articles/:id',
+  '/entities',
+  '/entities/:id',
+  '/stories',
+  '/stories/:id',
+] as const;
 
 export const addUiRoutes = (app: Hono): void => {
   for (const page of UI_PAGES) {

@@ -1,0 +1,64 @@
+import type { StoryIndex } from '../stories/story-index.js';
+import { summariseStory, type StorySummary } from '../stories/story-listing.js';
+import type { ArticleStore } from '../store/port.js';
+import { parseEntityQuery } from './entity-query.js';
+
+/**
+ * Stories are found through the entity's most recent articles: one search and one membership
+ * lookup per article, so an entity mentioned a million times costs the same as one mentioned 200.
+ */
+export const ENTITY_ARTICLES_SCANNED = 200;
+
+export interface EntityStoryScan {
+  /** Story id -> how many of the scanned articles mentioning the entity it holds. */
+  readonly articlesByStory: ReadonlyMap<string, number>;
+  /** Articles mentioning the entity that were looked at (the most recently published). */
+  readonly articlesScanned: number;
+  /** Articles mentioning the entity in all (a lower bound when the search capped its count). */
+  readonly articlesTotal: number;
+}
+
+export const scanEntityStories = async (
+  store: ArticleStore,
+  index: StoryIndex,
+  entityId: string,
+): Promise<EntityStoryScan> => {
+  const result = await store.searchArticles({
+    query: parseEntityQuery(entityId),
+    limit: ENTITY_ARTICLES_SCANNED,
+    sort: 'newest',
+  });
+  const articlesByStory = new Map<string, number>();
+  for (const hit of result.hits) {
+    const member = await index.getMembership(hit.id);
+    if (member) articlesByStory.set(member.storyId, (articlesByStory.get(member.storyId) ?? 0) + 1);
+  }
+  return { articlesByStory, articlesScanned: result.hits.length, articlesTotal: result.total };
+};
+
+export interface RelatedStory extends StorySummary {
+  /** Articles of this story mentioning the entity (among those scanned). */
+  readonly entity_articles: number;
+}
+
+/** Stories holding the entity's recent articles, most such articles first, then most recent. */
+export const relatedStories = async (
+  store: ArticleStore,
+  index: StoryIndex,
+  entityId: string,
+  limit: number,
+): Promise<{ stories: RelatedStory[]; scan: EntityStoryScan }> => {
+  const scan = await scanEntityStories(store, index, entityId);
+  const stories: RelatedStory[] = [];
+  for (const [storyId, count] of scan.articlesByStory) {
+    const story = await index.getStory(storyId);
+    if (story) stories.push({ ...summariseStory(story), entity_articles: count });
+  }
+  stories.sort(
+    (a, b) =>
+      b.entity_articles - a.entity_articles ||
+      (b.last_seen ?? '').localeCompare(a.last_seen ?? '') ||
+      (a.id < b.id ? -1 : 1),
+  );
+  return { stories: stories.slice(0, limit), scan };
+};
