@@ -1,15 +1,7 @@
 import { MAX_PAGE_SIZE } from './api-schemas.js';
-import { nullableString, ref } from './openapi-schemas.js';
+import { errorResponse, json, nullableString, READ_ERRORS, ref } from './openapi-schemas.js';
 
 /** OpenAPI paths and schemas of the entity and fact endpoints (routes/entity-routes.ts, fact-routes.ts). */
-const json = (schema: unknown) => ({ 'application/json': { schema } });
-const errorResponse = (description: string) => ({ description, content: json(ref('Error')) });
-const readErrors = {
-  '400': errorResponse('invalid parameter'),
-  '401': errorResponse('a token is needed (when reads are closed) or the token is not valid'),
-  '403': errorResponse('the token lacks the read scope'),
-  '500': errorResponse('server error (no details leaked)'),
-};
 const limitParam = {
   name: 'limit',
   in: 'query',
@@ -42,7 +34,7 @@ const factList = (summary: string, item: string, parameters: unknown[]) => ({
     parameters: [...parameters, limitParam, cursorParam],
     responses: {
       '200': { description: 'one page, newest article first', content: page(item) },
-      ...readErrors,
+      ...READ_ERRORS,
     },
   },
 });
@@ -154,7 +146,7 @@ export const ENTITY_PATHS = {
             properties: { items: { type: 'array', items: ref('Entity') } },
           }),
         },
-        ...readErrors,
+        ...READ_ERRORS,
       },
     },
   },
@@ -229,7 +221,7 @@ export const ENTITY_PATHS = {
           }),
         },
         '404': errorResponse('no entity with that id or name'),
-        ...readErrors,
+        ...READ_ERRORS,
       },
     },
   },

@@ -1,6 +1,18 @@
 /** Component schemas of the OpenAPI document (openapi.ts), shared by its paths through $ref. */
 export const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 export const nullableString = { type: ['string', 'null'] };
+export const json = (schema: unknown) => ({ 'application/json': { schema } });
+export const errorResponse = (description: string) => ({
+  description,
+  content: json(ref('Error')),
+});
+/** The error responses every read endpoint shares. */
+export const READ_ERRORS = {
+  '400': errorResponse('invalid parameter'),
+  '401': errorResponse('a token is needed (when reads are closed) or the token is not valid'),
+  '403': errorResponse('the token lacks the read scope'),
+  '500': errorResponse('server error (no details leaked)'),
+};
 
 export const OPENAPI_SCHEMAS = {
   Error: {

@@ -1,14 +1,9 @@
 import { MAX_PAGE_SIZE } from './api-schemas.js';
-import { nullableString, ref } from './openapi-schemas.js';
+import { errorResponse, json, nullableString, READ_ERRORS, ref } from './openapi-schemas.js';
 
 /** OpenAPI paths and schemas of the story endpoints (routes/story-routes.ts) and syndication. */
-const json = (schema: unknown) => ({ 'application/json': { schema } });
-const errorResponse = (description: string) => ({ description, content: json(ref('Error')) });
 const readErrors = {
-  '400': errorResponse('invalid parameter'),
-  '401': errorResponse('a token is needed (when reads are closed) or the token is not valid'),
-  '403': errorResponse('the token lacks the read scope'),
-  '500': errorResponse('server error (no details leaked)'),
+  ...READ_ERRORS,
   '501': errorResponse('NOT_SUPPORTED_BY_BACKEND: the store backend keeps no story index'),
 };
 const links = {

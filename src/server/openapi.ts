@@ -1,21 +1,20 @@
 import { MAX_QUERY_LENGTH } from '../search/index.js';
 import { MAX_PAGE_SIZE } from './api-schemas.js';
 import { ENTITY_PATHS, ENTITY_SCHEMAS } from './openapi-entity-paths.js';
-import { nullableString, OPENAPI_SCHEMAS, ref } from './openapi-schemas.js';
+import {
+  errorResponse,
+  json,
+  nullableString,
+  OPENAPI_SCHEMAS,
+  READ_ERRORS,
+  ref,
+} from './openapi-schemas.js';
 import { STORY_PATHS, STORY_SCHEMAS } from './openapi-story-paths.js';
 
 /**
  * The OpenAPI 3.1 description of every endpoint, written by hand beside the routes; a test checks
  * that every route the app serves under /api and /healthz is listed here.
  */
-const json = (schema: unknown) => ({ 'application/json': { schema } });
-const errorResponse = (description: string) => ({ description, content: json(ref('Error')) });
-const readErrors = {
-  '400': errorResponse('invalid parameter'),
-  '401': errorResponse('a token is needed (when reads are closed) or the token is not valid'),
-  '403': errorResponse('the token lacks the read scope'),
-  '500': errorResponse('server error (no details leaked)'),
-};
 const limitParam = {
   name: 'limit',
   in: 'query',
@@ -115,7 +114,7 @@ export const buildOpenApiDocument = (version: string) => ({
               },
             }),
           },
-          ...readErrors,
+          ...READ_ERRORS,
           '400': errorResponse(
             'invalid parameter, or QUERY_SYNTAX with the position in the message',
           ),
@@ -139,7 +138,7 @@ export const buildOpenApiDocument = (version: string) => ({
               },
             }),
           },
-          ...readErrors,
+          ...READ_ERRORS,
         },
       },
     },
@@ -252,7 +251,7 @@ export const buildOpenApiDocument = (version: string) => ({
             }),
           },
           '404': errorResponse('no article with that id'),
-          ...readErrors,
+          ...READ_ERRORS,
         },
       },
     },
@@ -270,7 +269,7 @@ export const buildOpenApiDocument = (version: string) => ({
             content: { 'text/plain': { schema: { type: 'string' } } },
           },
           '404': errorResponse('no such article or revision'),
-          ...readErrors,
+          ...READ_ERRORS,
         },
       },
     },
@@ -296,7 +295,7 @@ export const buildOpenApiDocument = (version: string) => ({
               },
             }),
           },
-          ...readErrors,
+          ...READ_ERRORS,
         },
       },
     },
