@@ -20,7 +20,8 @@ const printReport = (ctx: CliContext, report: SqliteToPostgresReport): void => {
   const { copied, source, target } = report;
   writeLine(
     ctx.stdout,
-    `copied ${copied.articles} articles, ${copied.revisions} revisions, ${copied.feeds} feeds, ${copied.apiTokens} API tokens, ${copied.enrichments} enrichments`,
+    `copied ${copied.articles} articles, ${copied.revisions} revisions, ${copied.feeds} feeds, ${copied.apiTokens} API tokens, ${copied.enrichments} enrichments, ` +
+      `${copied.fingerprints} fingerprints, ${copied.decisions} syndication decisions, ${copied.stories} stories, ${copied.storyMembers} story members`,
   );
   const width = Math.max(String(source.articles).length, String(target.articles).length, 8);
   const row = (label: string, a: number | string, b: number | string) => {
@@ -28,7 +29,7 @@ const printReport = (ctx: CliContext, report: SqliteToPostgresReport): void => {
       String(value).padStart(typeof value === 'number' ? width : 0);
     writeLine(
       ctx.stdout,
-      `${label.padEnd(10)} sqlite ${pad(a)}  postgres ${pad(b)}  ${a === b ? 'ok' : 'DIFFERENT'}`,
+      `${label.padEnd(12)} sqlite ${pad(a)}  postgres ${pad(b)}  ${a === b ? 'ok' : 'DIFFERENT'}`,
     );
   };
   row('articles', source.articles, target.articles);
@@ -40,7 +41,16 @@ const printReport = (ctx: CliContext, report: SqliteToPostgresReport): void => {
   row('figures', source.figures, target.figures);
   row('quotes', source.quotes, target.quotes);
   row('relations', source.relations, target.relations);
+  row('fingerprints', source.fingerprints, target.fingerprints);
+  row('buckets', source.buckets, target.buckets);
+  row('decisions', source.decisions, target.decisions);
+  row('story docs', source.storyDocuments, target.storyDocuments);
+  row('story terms', source.storyTerms, target.storyTerms);
+  row('stories', source.stories, target.stories);
+  row('lookups', source.storyLookupTerms, target.storyLookupTerms);
+  row('members', source.storyMembers, target.storyMembers);
   row('checksum', source.sha256, target.sha256);
+  row('organised', source.organiseSha256, target.organiseSha256);
   for (const table of report.notCopied) {
     writeLine(
       ctx.stderr,
@@ -57,7 +67,7 @@ export function register(program: Command, ctx: CliContext): void {
   program
     .command('migrate')
     .description(
-      'copy an SQLite store into PostgreSQL (ids, revisions, raw input, feeds), then verify counts and checksums',
+      'copy an SQLite store into PostgreSQL (ids, revisions, raw input, feeds, enrichment, syndication and stories), then verify counts and checksums',
     )
     .requiredOption('--from <file>', 'the SQLite store to read (opened read-only)')
     .requiredOption('--to <url>', 'postgres:// URL to copy into (created and migrated as needed)')

@@ -4,6 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
 import { sha256Hex } from '../../core/hash.js';
+import { decideSyndication } from '../../dedup/decide-syndication.js';
+import { assignStory } from '../../stories/assign-story.js';
+import { listStories } from '../../stories/story-listing.js';
 import { parseQuery } from '../../search/index.js';
 import { SqliteStore } from '../sqlite/sqlite-store.js';
 import { draftFor } from '../store-contract.suite.js';
@@ -22,7 +25,7 @@ after(async () => {
 });
 
 test(
-  'an SQLite store copies to PostgreSQL with equal articles, revisions and checksums',
+  'an SQLite store copies to PostgreSQL with equal articles, revisions, syndication, stories and checksums',
   { skip: skipUnlessPostgres },
   async () => {
     const path = join(dir, 'source.db');
@@ -87,6 +90,21 @@ test(
       document: { figures: [] },
     };
     await sqlite.saveEnrichment(sourceArticles[0]!.id, enrichment);
+    // Syndication and stories as ingest makes them, oldest first; 'e' copies 'a' word for word.
+    for (const article of [...sourceArticles].reverse()) {
+      const input = {
+        id: article.id,
+        text: article.title === 'Title of e' ? draftFor('a').text : article.text,
+        ...(article.title === undefined ? {} : { title: article.title }),
+        ...(article.source === undefined ? {} : { source: article.source }),
+        ...(article.published === undefined ? {} : { published: article.published }),
+      };
+      await decideSyndication(input, sqlite.nearDuplicates);
+      await assignStory(input, sqlite.stories);
+    }
+    const sourceGroups = await sqlite.nearDuplicates.listGroups();
+    const sourceStories = await listStories(sqlite.stories);
+    assert.ok(sourceGroups.length > 0 && sourceStories.stories.length > 0);
     await sqlite.close();
 
     const schema = createTestSchema('migrate');
@@ -106,10 +124,15 @@ test(
         feeds: 1,
         apiTokens: 1,
         enrichments: 1,
+        fingerprints: 5,
+        decisions: 5,
+        stories: sourceStories.stories.length,
+        storyMembers: 5,
       });
       assert.deepEqual(progress, [0, 2, 4, 5]);
       assert.equal(report.verified, true);
       assert.equal(report.source.sha256, report.target.sha256);
+      assert.equal(report.source.organiseSha256, report.target.organiseSha256);
       assert.equal(report.target.revisions, 6);
 
       // Same ids, fields, timestamps and list order on both backends.
@@ -130,6 +153,12 @@ test(
         [2, 1, 1],
       );
       assert.deepEqual(report.notCopied, []);
+      // The copied indexes answer dupes and stories as SQLite did, and count as many rows.
+      assert.deepEqual(await pg.nearDuplicates.listGroups(), sourceGroups);
+      assert.deepEqual(await listStories(pg.stories), sourceStories);
+      assert.equal(report.target.buckets, 5 * 32);
+      assert.equal(report.target.storyDocuments, 5);
+      assert.ok(report.target.storyTerms > 0 && report.target.storyLookupTerms > 0);
       const himars = parseQuery('entity:himars country:ee');
       assert.ok(himars.ok);
       assert.equal((await pg.searchArticles({ query: himars.value, limit: 5 })).total, 1);
@@ -141,8 +170,47 @@ test(
         feeds: 0,
         apiTokens: 0,
         enrichments: 0,
+        fingerprints: 0,
+        decisions: 0,
+        stories: 0,
+        storyMembers: 0,
       });
       assert.equal(again.verified, true);
+
+      // The organise digest notices one changed story weight or syndication decision.
+      const story = sourceStories.stories[0]!.id;
+      const { centroid } = (
+        await pg.connectionPool.query<{ centroid: string }>(
+          'SELECT centroid FROM stories WHERE id = $1',
+          [story],
+        )
+      ).rows[0]!;
+      const setCentroid = (value: string) =>
+        pg.connectionPool.query('UPDATE stories SET centroid = $2 WHERE id = $1', [story, value]);
+      await setCentroid(centroid.replace(/\d(?=\])/, (digit) => String((Number(digit) + 1) % 10)));
+      assert.notEqual(
+        (await checksumPostgres(pg.connectionPool)).organiseSha256,
+        report.source.organiseSha256,
+      );
+      await setCentroid(centroid);
+      assert.equal(
+        (await checksumPostgres(pg.connectionPool)).organiseSha256,
+        report.source.organiseSha256,
+      );
+      const decisionVersions = (change: string) =>
+        pg.connectionPool.query(
+          `UPDATE syndication_decisions SET version = ${change} WHERE canonical_id IS NOT NULL`,
+        );
+      await decisionVersions("version || '+'");
+      assert.notEqual(
+        (await checksumPostgres(pg.connectionPool)).organiseSha256,
+        report.source.organiseSha256,
+      );
+      await decisionVersions('left(version, -1)');
+      assert.equal(
+        (await checksumPostgres(pg.connectionPool)).organiseSha256,
+        report.source.organiseSha256,
+      );
 
       // The checksum must notice a single changed raw byte.
       await pg.connectionPool.query(

@@ -9,6 +9,12 @@ import { searchVectorFor } from './save-batch.js';
 import { FACT_TABLES, type FactRow } from '../fact-rows.js';
 import { insertFactRows } from './postgres-facts.js';
 import { checksumPostgres, checksumSqlite, type StoreChecksum } from './store-checksum.js';
+import {
+  copyOrganiseState,
+  ORGANISE_TABLES,
+  SQLITE_ONLY_ORGANISE_TABLE,
+  type OrganiseCopyCounts,
+} from './copy-organise-state.js';
 
 export interface CopyProgress {
   readonly copied: number;
@@ -22,7 +28,7 @@ export interface SqliteToPostgresReport {
     feeds: number;
     apiTokens: number;
     enrichments: number;
-  };
+  } & OrganiseCopyCounts;
   readonly source: StoreChecksum;
   readonly target: StoreChecksum;
   /** Counts and checksums equal on both sides. */
@@ -44,6 +50,7 @@ const HANDLED_TABLES = new Set([
   'article_figures',
   'article_quotes',
   'article_relations',
+  ...ORGANISE_TABLES,
 ]);
 
 interface SqliteRevisionRow {
@@ -80,7 +87,8 @@ const jsonColumn = (text: string): string => pgJson(JSON.parse(text) as unknown)
 /**
  * `sitrep migrate`: copies an SQLite store into PostgreSQL (whose schema must already be migrated,
  * e.g. by PostgresStore.open) keeping ids, revisions, raw input and timestamps, in ingest order,
- * one transaction per batch. Re-running skips what is already there. Then both sides are checksummed.
+ * one transaction per batch; then the syndication and story indexes as they are
+ * (copy-organise-state.ts). Re-running skips what is already there. Then both sides are checksummed.
  */
 export const copySqliteToPostgres = async (options: {
   readonly from: string;
@@ -134,6 +142,7 @@ export const copySqliteToPostgres = async (options: {
     }
     if (hasTable('feeds')) copied.feeds = await copyFeeds(db, options.pool);
     if (hasTable('api_tokens')) copied.apiTokens = await copyTokens(db, options.pool);
+    const organised = await copyOrganiseState(db, options.pool);
 
     const notCopied = db
       .prepare<[], { name: string }>(
@@ -142,25 +151,18 @@ export const copySqliteToPostgres = async (options: {
       )
       .all()
       .map((row) => row.name)
-      .filter((name) => !HANDLED_TABLES.has(name))
+      .filter((name) => !HANDLED_TABLES.has(name) && !SQLITE_ONLY_ORGANISE_TABLE.test(name))
       .filter(
         (name) =>
           (db.prepare<[], { n: number }>(`SELECT count(*) AS n FROM "${name}"`).get()?.n ?? 0) > 0,
       );
     const source = checksumSqlite(db);
     const target = await checksumPostgres(options.pool);
-    const verified =
-      source.sha256 === target.sha256 &&
-      source.articles === target.articles &&
-      source.revisions === target.revisions &&
-      source.feeds === target.feeds &&
-      source.apiTokens === target.apiTokens &&
-      source.enrichments === target.enrichments &&
-      source.entityMentions === target.entityMentions &&
-      source.figures === target.figures &&
-      source.quotes === target.quotes &&
-      source.relations === target.relations;
-    return { copied, source, target, verified, notCopied };
+    // Every count and the content checksum must agree.
+    const verified = (Object.keys(source) as (keyof StoreChecksum)[]).every(
+      (key) => source[key] === target[key],
+    );
+    return { copied: { ...copied, ...organised }, source, target, verified, notCopied };
   } finally {
     db.close();
   }

@@ -1,4 +1,6 @@
 import type { PostgresMigration } from './migrate.js';
+import { POSTGRES_NEAR_DUPLICATE_SCHEMA_SQL } from './near-duplicate-index.js';
+import { POSTGRES_STORY_SCHEMA_SQL } from './story-index.js';
 
 /**
  * Append-only schema history of the PostgreSQL store, the counterpart of sqlite/migrations.ts.
@@ -199,5 +201,15 @@ CREATE INDEX articles_newest ON articles ((published IS NULL), (published COLLAT
 CREATE INDEX articles_oldest ON articles ((published IS NULL), (published COLLATE "C"), seq);
 CREATE INDEX articles_published_c ON articles ((published COLLATE "C"));
 `,
+  },
+  {
+    version: 20,
+    name: 'near-duplicate index: fingerprints, LSH buckets, syndication decisions',
+    sql: POSTGRES_NEAR_DUPLICATE_SCHEMA_SQL,
+  },
+  {
+    version: 21,
+    name: 'story index: term statistics, stories, lookup terms, members',
+    sql: POSTGRES_STORY_SCHEMA_SQL,
   },
 ];

@@ -57,6 +57,9 @@ import { getPostgresEnrichment, savePostgresEnrichment } from './postgres-enrich
 import { searchPostgres } from './postgres-search.js';
 import { postgresRunner } from './postgres-facts.js';
 import { FactQueries } from '../fact-queries.js';
+import { PostgresNearDuplicateIndex } from './near-duplicate-index.js';
+import { OrganiseTransaction } from './organise-transaction.js';
+import { PostgresStoryIndex } from './story-index.js';
 
 export interface PostgresStoreOptions extends PostgresConnectionOptions {
   readonly now?: () => Date;
@@ -68,7 +71,10 @@ const MAX_BATCH_ATTEMPTS = 6;
 /** The shared-server store: many processes and machines, one database, same port as SQLite. */
 export class PostgresStore implements ArticleStore {
   readonly backend = 'postgres' as const;
+  readonly nearDuplicates: PostgresNearDuplicateIndex;
+  readonly stories: PostgresStoryIndex;
   private readonly pool: pg.Pool;
+  private readonly organising: OrganiseTransaction;
   private readonly target: PostgresTarget;
   private readonly now: () => Date;
   private readonly facts: FactQueries;
@@ -78,7 +84,17 @@ export class PostgresStore implements ArticleStore {
     this.target = target;
     this.now = now;
     this.facts = new FactQueries(postgresRunner(pool));
+    this.organising = new OrganiseTransaction(pool);
+    this.nearDuplicates = new PostgresNearDuplicateIndex(this.organising);
+    this.stories = new PostgresStoryIndex(this.organising);
   }
+
+  /**
+   * The syndication and story stages of a batch, in one transaction that no other worker on this
+   * schema organises beside (organise-transaction.ts says why and how).
+   */
+  readonly inTransaction = <T>(work: () => Promise<T>): Promise<T> =>
+    this.guard(() => this.organising.run(work));
 
   static async open(options: PostgresStoreOptions): Promise<PostgresStore> {
     const { pool, target } = await connect(options);

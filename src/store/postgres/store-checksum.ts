@@ -1,17 +1,23 @@
-import { createHash } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import type pg from 'pg';
 import { sha256Hex } from '../../core/hash.js';
+import { MultisetHash } from './multiset-hash.js';
+import {
+  hashOrganisePostgres,
+  hashOrganiseSqlite,
+  ORGANISE_COUNT_KEYS,
+  type OrganiseCounts,
+} from './organise-checksum.js';
 
 /**
  * A content checksum both backends compute the same way, so `sitrep migrate` can prove a copy.
  * Every article (id, identity, current revision, content hash), every revision (article,
  * revision, content hash, raw hash, sha256 of the raw bytes actually stored) and every feed url is
- * hashed on its own; the row hashes are summed mod 2^256 and the sum hashed again. The sum makes the
- * result independent of row order, so each backend scans in its own index order (PostgreSQL's
- * collation need not sort like SQLite's bytes) without sorting millions of rows.
+ * hashed on its own, and so are enrichment and facts; the syndication and story state
+ * (organise-checksum.ts) has a digest of its own. Row hashes are summed (MultisetHash), so each
+ * backend scans in its own order.
  */
-export interface StoreChecksum {
+export interface StoreChecksum extends OrganiseCounts {
   readonly articles: number;
   readonly revisions: number;
   readonly feeds: number;
@@ -22,7 +28,13 @@ export interface StoreChecksum {
   readonly figures: number;
   readonly quotes: number;
   readonly relations: number;
+  /** Articles, revisions, feeds, enrichment and facts: equal whenever the same inputs were stored. */
   readonly sha256: string;
+  /**
+   * The syndication and story indexes. Stories depend on the order articles arrived in, so this
+   * differs between stores filled in different orders (e.g. by several workers); a copy keeps it.
+   */
+  readonly organiseSha256: string;
 }
 
 interface ArticleKey {
@@ -39,29 +51,17 @@ interface RevisionKey {
   raw_sha256: string;
 }
 
-const MODULUS = 1n << 256n;
-
-class MultisetHash {
-  private sum = 0n;
-
-  add(line: string): void {
-    this.sum = (this.sum + BigInt(`0x${sha256Hex(line)}`)) % MODULUS;
-  }
-
-  digest(counts: string): string {
-    return createHash('sha256')
-      .update(`${counts}\n${this.sum.toString(16)}`)
-      .digest('hex');
-  }
-}
-
 const articleLine = (row: ArticleKey): string =>
   `a\t${row.id}\t${row.identity_key}\t${row.revision}\t${row.content_hash}`;
 const revisionLine = (row: RevisionKey): string =>
   `r\t${row.article_id}\t${row.revision}\t${row.content_hash}\t${row.raw_hash}\t${row.raw_sha256}`;
 const feedLine = (xmlUrl: string): string => `f\t${xmlUrl}`;
 
-const finish = (hash: MultisetHash, counts: Omit<StoreChecksum, 'sha256'>): StoreChecksum => ({
+const finish = (
+  hash: MultisetHash,
+  organiseHash: MultisetHash,
+  counts: Omit<StoreChecksum, 'sha256' | 'organiseSha256'>,
+): StoreChecksum => ({
   ...counts,
   sha256: hash.digest(
     [
@@ -75,6 +75,7 @@ const finish = (hash: MultisetHash, counts: Omit<StoreChecksum, 'sha256'>): Stor
       counts.relations,
     ].join('/'),
   ),
+  organiseSha256: organiseHash.digest(ORGANISE_COUNT_KEYS.map((key) => counts[key]).join('/')),
 });
 
 /** Enrichment rows: which version enriched each article, and every mention's offsets and entity. */
@@ -170,7 +171,9 @@ export const checksumSqlite = (db: Database.Database): StoreChecksum => {
       }
     }
   }
-  return finish(hash, {
+  const organiseHash = new MultisetHash();
+  const organise = hashOrganiseSqlite(db, organiseHash);
+  return finish(hash, organiseHash, {
     articles,
     revisions,
     feeds,
@@ -178,6 +181,7 @@ export const checksumSqlite = (db: Database.Database): StoreChecksum => {
     enrichments,
     entityMentions,
     ...facts,
+    ...organise,
   });
 };
 
@@ -227,8 +231,11 @@ export const checksumPostgres = async (pool: pg.Pool, pageSize = 5_000): Promise
     for (const row of rows) hash.add(factLine(kind, row));
     facts[kind] = rows.length;
   }
-  return finish(hash, {
+  const organiseHash = new MultisetHash();
+  const organise = await hashOrganisePostgres(pool, organiseHash, pageSize);
+  return finish(hash, organiseHash, {
     ...facts,
+    ...organise,
     articles,
     revisions,
     feeds: feedRows.rows.length,

@@ -1,0 +1,101 @@
+import assert from 'node:assert/strict';
+import { after, test } from 'node:test';
+import { decideSyndication } from '../../dedup/decide-syndication.js';
+import { assignStory } from '../../stories/assign-story.js';
+import { PostgresStore } from './postgres-store.js';
+import { createTestSchema, skipUnlessPostgres, type TestSchema } from './test-database.js';
+
+if (skipUnlessPostgres) console.log(`organise-transaction: ${skipUnlessPostgres}`);
+
+const schemas: TestSchema[] = [];
+after(async () => {
+  await Promise.all(schemas.map((s) => s.drop()));
+});
+
+const REPORT = [
+  'Defence ministers from twelve countries met in Brussels on Tuesday to agree a joint plan for buying air defence systems, officials said after the talks ended late in the evening.',
+  'The plan would pool orders for interceptor missiles and radars over the next five years, cutting prices and delivery times for smaller members, according to a draft seen by reporters.',
+  'Several ministers warned that stockpiles had fallen to dangerous levels after two years of deliveries to Ukraine, and that factories needed long contracts before they would expand.',
+  'The agreement still needs approval from national parliaments, and two governments said they would wait for a cost study due in the spring before committing any money.',
+].join('\n\n');
+
+/** A syndicated copy: one word in `every` changed, a footer added. */
+const copy = (n: number): string => {
+  let words = 0;
+  const edited = REPORT.replace(/[A-Za-z]+/g, (word) =>
+    ++words % (40 + n) === 0 ? `edited${n}` : word,
+  );
+  return `${edited}\n\nRead more from outlet ${n}.`;
+};
+
+test(
+  'two workers organising copies of one report at once make one group and one story',
+  { skip: skipUnlessPostgres, timeout: 120_000 },
+  async () => {
+    const schema = createTestSchema('lock');
+    schemas.push(schema);
+    // Two stores = two worker processes: separate pools, one schema.
+    const first = await PostgresStore.open({ url: schema.url, poolMax: 4 });
+    const second = await PostgresStore.open({ url: schema.url, poolMax: 4 });
+    try {
+      const articles = Array.from({ length: 8 }, (_, n) => ({
+        id: `copy${n}`,
+        text: copy(n),
+        title: 'Ministers agree air defence plan',
+        source: `outlet${n}`,
+        published: new Date(Date.UTC(2024, 2, 1, 8 + n)).toISOString(),
+      }));
+      await Promise.all(
+        articles.map((article, n) => {
+          const store = n % 2 === 0 ? first : second;
+          return store.inTransaction(async () => {
+            await decideSyndication(article, store.nearDuplicates);
+            await assignStory(article, store.stories);
+          });
+        }),
+      );
+      const groups = await first.nearDuplicates.listGroups();
+      assert.deepEqual(
+        groups.map((g) => [g.canonical, g.members.map((m) => m.id)]),
+        [['copy0', articles.slice(1).map((a) => a.id)]],
+      );
+      const stories = await second.stories.listStories();
+      assert.equal(stories.length, 1);
+      assert.equal(stories[0]?.articleCount, articles.length);
+      assert.equal((await first.stories.listMembers(stories[0]!.id)).length, articles.length);
+    } finally {
+      await first.close();
+      await second.close();
+    }
+  },
+);
+
+test(
+  'a failing batch leaves none of its decisions and releases the lock for the next',
+  { skip: skipUnlessPostgres, timeout: 60_000 },
+  async () => {
+    const schema = createTestSchema('organiseerr');
+    schemas.push(schema);
+    const store = await PostgresStore.open({ url: schema.url, poolMax: 2 });
+    try {
+      const article = { id: 'lost', text: REPORT, published: '2024-03-01T08:00:00Z' };
+      await assert.rejects(
+        store.inTransaction(async () => {
+          await decideSyndication(article, store.nearDuplicates);
+          assert.ok(await store.nearDuplicates.getDecision('lost'), 'visible inside');
+          throw new Error('stage failed');
+        }),
+        /stage failed/,
+      );
+      assert.equal(await store.nearDuplicates.getDecision('lost'), undefined);
+      assert.equal(await store.nearDuplicates.getFingerprint('lost'), undefined);
+      const kept = await store.inTransaction(() =>
+        decideSyndication(article, store.nearDuplicates),
+      );
+      assert.equal(kept.decision.status, 'original');
+      assert.equal((await store.nearDuplicates.getDecision('lost'))?.status, 'original');
+    } finally {
+      await store.close();
+    }
+  },
+);

@@ -1,0 +1,99 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import type pg from 'pg';
+import { inTransaction } from './connection.js';
+import { withStatementRetry } from './statement-retry.js';
+
+/** First key of the advisory lock; the second is the schema, so schemas in one database never wait on each other. */
+const ORGANISE_LOCK_CLASS = 7_311_992;
+
+export type Queryable = Pick<pg.PoolClient, 'query'>;
+
+/** State an index keeps for one running transaction only; `flush` runs just before the commit. */
+export interface RunState {
+  flush?(db: Queryable): Promise<void>;
+}
+
+interface Run {
+  readonly client: pg.PoolClient;
+  readonly states: Map<object, RunState>;
+}
+
+/**
+ * The transaction the syndication and story stages run in on PostgreSQL (ArticleStore.inTransaction),
+ * and the connection their index calls use.
+ *
+ * Race safety, and why this way: decideSyndication and assignStory read the index (candidates, a
+ * story's centroid), decide in JavaScript, then write. Two workers deciding two copies of one text
+ * at once would each find no candidate and both call their article an original; two workers growing
+ * one story would each save a centroid without the other's article. Unique constraints and retries
+ * cannot catch a candidate that did not exist yet when it was looked up, and a serializable
+ * transaction would abort and redo whole batches under load. So `run` takes a transaction-scoped
+ * advisory lock per schema first: one organising batch at a time per schema, across processes and
+ * machines; the lock goes with the commit or rollback, and with the session if a worker dies.
+ * Jobs of one process queue in memory before that, so a waiting job holds no connection.
+ *
+ * Inside `run`, every index call goes to the transaction's connection (found through
+ * AsyncLocalStorage, so the stages need not carry it): one commit per batch instead of several
+ * per article, and a batch's decisions and stories land whole or not at all. Outside `run` (reads
+ * by `dupes`, `stories`), calls go to the pool; a lone write is then its own transaction.
+ */
+export class OrganiseTransaction {
+  private readonly current = new AsyncLocalStorage<Run>();
+  private tail: Promise<void> = Promise.resolve();
+
+  constructor(private readonly pool: pg.Pool) {}
+
+  async run<T>(work: () => Promise<T>): Promise<T> {
+    if (this.current.getStore()) return work();
+    const previous = this.tail;
+    let done!: () => void;
+    this.tail = new Promise<void>((resolve) => (done = resolve));
+    try {
+      await previous;
+      return await inTransaction(this.pool, async (client) => {
+        await client.query('SELECT pg_advisory_xact_lock($1, hashtext(current_schema()))', [
+          ORGANISE_LOCK_CLASS,
+        ]);
+        const run: Run = { client, states: new Map() };
+        const result = await this.current.run(run, work);
+        for (const state of run.states.values()) await state.flush?.(client);
+        return result;
+      });
+    } finally {
+      done();
+    }
+  }
+
+  /** One statement: on the running transaction's connection, else on the pool (retried if a deadlock victim). */
+  query<R extends pg.QueryResultRow>(
+    sql: string,
+    params: unknown[] = [],
+  ): Promise<pg.QueryResult<R>> {
+    const client = this.current.getStore()?.client;
+    if (client) return client.query<R>(sql, params);
+    return withStatementRetry(() => this.pool.query<R>(sql, params));
+  }
+
+  /** Several statements as one unit: part of the running transaction, else a transaction of their own. */
+  atomically<T>(body: (db: Queryable) => Promise<T>): Promise<T> {
+    const client = this.current.getStore()?.client;
+    if (client) return body(client);
+    return withStatementRetry(() => inTransaction(this.pool, body));
+  }
+
+  /**
+   * `owner`'s state for the running transaction, created on first use; undefined outside one. It
+   * may cache what the owner read, since under the lock no one else writes those tables; it is
+   * dropped with the transaction, so a rollback leaves nothing stale behind.
+   */
+  runState<T extends RunState>(owner: object, create: () => T): T | undefined {
+    const run = this.current.getStore();
+    if (!run) return undefined;
+    let state = run.states.get(owner) as T | undefined;
+    if (!state) {
+      state = create();
+      run.states.set(owner, state);
+    }
+    return state;
+  }
+}

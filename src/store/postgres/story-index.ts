@@ -1,0 +1,325 @@
+import type {
+  StoryCandidate,
+  StoryIndex,
+  StoryMember,
+  StoryRecord,
+} from '../../stories/story-index.js';
+import { pgJson, pgOptionalText, pgText } from './article-row.js';
+import type { OrganiseTransaction, Queryable, RunState } from './organise-transaction.js';
+
+/**
+ * Tables of incremental story clustering (migration 21), the counterpart of the SQLite ones. The
+ * centroid stays JSON text, byte for byte what SQLite holds: it is only read back whole, never
+ * queried, and text keeps every weight's digits (and makes `sitrep migrate` a plain copy). Titles
+ * and sources pass pgText like the articles' (PostgreSQL text cannot hold U+0000).
+ */
+export const POSTGRES_STORY_SCHEMA_SQL = `
+CREATE TABLE story_corpus (
+  id integer PRIMARY KEY CHECK (id = 1),
+  documents bigint NOT NULL
+);
+CREATE TABLE story_term_frequencies (
+  term text PRIMARY KEY,
+  documents integer NOT NULL
+);
+CREATE TABLE stories (
+  id text PRIMARY KEY,
+  title text NOT NULL,
+  first_seen text,
+  last_seen text,
+  article_count integer NOT NULL,
+  sources jsonb NOT NULL,
+  centroid text NOT NULL,
+  version text NOT NULL
+);
+CREATE TABLE story_lookup_terms (
+  term text NOT NULL,
+  story_id text NOT NULL REFERENCES stories (id) ON DELETE CASCADE,
+  PRIMARY KEY (term, story_id)
+);
+CREATE INDEX story_lookup_terms_story ON story_lookup_terms (story_id);
+CREATE TABLE story_members (
+  article_id text PRIMARY KEY,
+  story_id text NOT NULL,
+  published text,
+  title text,
+  source text,
+  similarity double precision NOT NULL
+);
+CREATE INDEX story_members_story ON story_members (story_id);
+`;
+
+interface StoryRow {
+  id: string;
+  title: string;
+  first_seen: string | null;
+  last_seen: string | null;
+  article_count: number;
+  sources: string[];
+  centroid: string;
+  version: string;
+}
+
+interface MemberRow {
+  article_id: string;
+  story_id: string;
+  published: string | null;
+  title: string | null;
+  source: string | null;
+  similarity: number;
+}
+
+const STORY_COLUMNS = 'id, title, first_seen, last_seen, article_count, sources, centroid, version';
+const MEMBER_COLUMNS = 'article_id, story_id, published, title, source, similarity';
+
+const toStory = (row: StoryRow): StoryRecord => ({
+  id: row.id,
+  title: row.title,
+  ...(row.first_seen === null ? {} : { firstSeen: row.first_seen }),
+  ...(row.last_seen === null ? {} : { lastSeen: row.last_seen }),
+  articleCount: row.article_count,
+  sources: row.sources,
+  centroid: new Map(JSON.parse(row.centroid) as [string, number][]),
+  version: row.version,
+});
+
+const toMember = (row: MemberRow): StoryMember => ({
+  articleId: row.article_id,
+  storyId: row.story_id,
+  ...(row.published === null ? {} : { published: row.published }),
+  ...(row.title === null ? {} : { title: row.title }),
+  ...(row.source === null ? {} : { source: row.source }),
+  similarity: row.similarity,
+});
+
+/** The story as reading it back would give it (texts through pgText, as they were written). */
+const asStored = (story: StoryRecord): StoryRecord => ({
+  ...story,
+  title: pgText(story.title),
+  ...(story.firstSeen === undefined ? {} : { firstSeen: pgText(story.firstSeen) }),
+  ...(story.lastSeen === undefined ? {} : { lastSeen: pgText(story.lastSeen) }),
+  sources: story.sources.map(pgText),
+});
+
+const publishedTime = (member: StoryMember): number => {
+  const parsed = member.published === undefined ? Number.NaN : Date.parse(member.published);
+  return Number.isNaN(parsed) ? Number.POSITIVE_INFINITY : parsed;
+};
+
+/** Distinct, in one fixed order: concurrent counter upserts then lock rows alike and never deadlock. */
+const distinctSorted = (terms: readonly string[]): string[] =>
+  [...new Set(terms)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+
+/**
+ * What one organising transaction has read and counted (organise-transaction.ts holds the lock that
+ * makes this exact): parsed stories, term frequencies including this batch's documents, and those
+ * document counts, written in one upsert just before the commit instead of one per article.
+ */
+class StoryRunCache implements RunState {
+  /** Corpus size as stored, without `pendingDocuments`; undefined until read. */
+  storedDocuments: number | undefined;
+  pendingDocuments = 0;
+  /** Current frequency (stored + pending) of every term looked up or counted so far. */
+  readonly frequencies = new Map<string, number>();
+  readonly pendingTerms = new Map<string, number>();
+  /** null: known not to exist. */
+  readonly stories = new Map<string, StoryRecord | null>();
+
+  async flush(db: Queryable): Promise<void> {
+    if (this.pendingDocuments === 0) return;
+    const terms = distinctSorted([...this.pendingTerms.keys()]);
+    await db.query(
+      `INSERT INTO story_term_frequencies (term, documents)
+       SELECT * FROM unnest($1::text[], $2::integer[])
+       ON CONFLICT (term) DO UPDATE SET documents = story_term_frequencies.documents + excluded.documents`,
+      [terms, terms.map((term) => this.pendingTerms.get(term))],
+    );
+    await db.query(
+      `INSERT INTO story_corpus (id, documents) VALUES (1, $1)
+       ON CONFLICT (id) DO UPDATE SET documents = story_corpus.documents + excluded.documents`,
+      [this.pendingDocuments],
+    );
+  }
+}
+
+/**
+ * StoryIndex on the store's PostgreSQL schema (tables from POSTGRES_STORY_SCHEMA_SQL). Inside
+ * PostgresStore.inTransaction (how ingest runs it) assignments are serialised across workers by an
+ * advisory lock, calls share one connection, and reads are cached for the transaction
+ * (StoryRunCache); outside it (`stories`, `story`) each call is its own statement or transaction,
+ * and counters are atomic upserts (`documents + 1`) that lose no count beside other writers.
+ */
+export class PostgresStoryIndex implements StoryIndex {
+  constructor(private readonly db: OrganiseTransaction) {}
+
+  private cache(): StoryRunCache | undefined {
+    return this.db.runState(this, () => new StoryRunCache());
+  }
+
+  async documentFrequencies(
+    terms: readonly string[],
+  ): Promise<{ documents: number; frequencies: Map<string, number> }> {
+    const cache = this.cache();
+    if (!cache) return this.storedFrequencies(terms);
+    const missing = [...new Set(terms)].filter((term) => !cache.frequencies.has(term));
+    if (missing.length > 0 || cache.storedDocuments === undefined) {
+      const stored = await this.storedFrequencies(missing);
+      cache.storedDocuments = stored.documents;
+      for (const [term, count] of stored.frequencies)
+        cache.frequencies.set(term, count + (cache.pendingTerms.get(term) ?? 0));
+    }
+    return {
+      documents: cache.storedDocuments + cache.pendingDocuments,
+      frequencies: new Map(terms.map((term) => [term, cache.frequencies.get(term) ?? 0])),
+    };
+  }
+
+  private async storedFrequencies(
+    terms: readonly string[],
+  ): Promise<{ documents: number; frequencies: Map<string, number> }> {
+    // One round trip: the corpus row (term NULL) and every known term's count.
+    const result = await this.db.query<{ term: string | null; documents: number }>(
+      `SELECT NULL::text AS term, documents::integer AS documents FROM story_corpus WHERE id = 1
+       UNION ALL
+       SELECT term, documents FROM story_term_frequencies WHERE term = ANY ($1::text[])`,
+      [[...new Set(terms)]],
+    );
+    let documents = 0;
+    const frequencies = new Map<string, number>(terms.map((term) => [term, 0]));
+    for (const row of result.rows) {
+      if (row.term === null) documents = row.documents;
+      else frequencies.set(row.term, row.documents);
+    }
+    return { documents, frequencies };
+  }
+
+  async addDocument(terms: readonly string[]): Promise<void> {
+    const cache = this.cache();
+    if (cache) {
+      cache.pendingDocuments++;
+      for (const term of new Set(terms)) {
+        cache.pendingTerms.set(term, (cache.pendingTerms.get(term) ?? 0) + 1);
+        const known = cache.frequencies.get(term);
+        if (known !== undefined) cache.frequencies.set(term, known + 1);
+      }
+      return;
+    }
+    await this.db.atomically(async (client) => {
+      await client.query(
+        `INSERT INTO story_term_frequencies (term, documents)
+           SELECT term, 1 FROM unnest($1::text[]) AS term
+           ON CONFLICT (term) DO UPDATE SET documents = story_term_frequencies.documents + 1`,
+        [distinctSorted(terms)],
+      );
+      await client.query(
+        `INSERT INTO story_corpus (id, documents) VALUES (1, 1)
+           ON CONFLICT (id) DO UPDATE SET documents = story_corpus.documents + 1`,
+      );
+    });
+  }
+
+  async findStoriesByTerms(terms: readonly string[], limit: number): Promise<StoryCandidate[]> {
+    if (terms.length === 0) return [];
+    const result = await this.db.query<{ story_id: string; shared: number }>(
+      `SELECT story_id, count(*)::integer AS shared FROM story_lookup_terms
+        WHERE term = ANY ($1::text[]) GROUP BY story_id
+        ORDER BY shared DESC, story_id COLLATE "C" LIMIT $2`,
+      [[...new Set(terms)], limit],
+    );
+    return result.rows.map((row) => ({ storyId: row.story_id, sharedTerms: row.shared }));
+  }
+
+  async getStory(storyId: string): Promise<StoryRecord | undefined> {
+    const cache = this.cache();
+    const cached = cache?.stories.get(storyId);
+    if (cached !== undefined) return cached ?? undefined;
+    const result = await this.db.query<StoryRow>(
+      `SELECT ${STORY_COLUMNS} FROM stories WHERE id = $1`,
+      [storyId],
+    );
+    const row = result.rows[0];
+    const story = row ? toStory(row) : undefined;
+    cache?.stories.set(storyId, story ?? null);
+    return story;
+  }
+
+  async saveStory(story: StoryRecord, lookupTerms: readonly string[]): Promise<void> {
+    // One statement (atomic on its own): the story, then its lookup terms as given. Terms it no
+    // longer has are deleted and new ones inserted, so no row is touched twice in the statement.
+    await this.db.query(
+      `WITH saved AS (
+         INSERT INTO stories (${STORY_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+         ON CONFLICT (id) DO UPDATE SET title = excluded.title, first_seen = excluded.first_seen,
+           last_seen = excluded.last_seen, article_count = excluded.article_count,
+           sources = excluded.sources, centroid = excluded.centroid, version = excluded.version
+       ), dropped AS (
+         DELETE FROM story_lookup_terms WHERE story_id = $1 AND NOT (term = ANY ($9::text[]))
+       )
+       INSERT INTO story_lookup_terms (term, story_id)
+       SELECT term, $1 FROM unnest($9::text[]) AS term ON CONFLICT DO NOTHING`,
+      [
+        story.id,
+        pgText(story.title),
+        pgOptionalText(story.firstSeen),
+        pgOptionalText(story.lastSeen),
+        story.articleCount,
+        pgJson(story.sources),
+        JSON.stringify([...story.centroid.entries()]),
+        story.version,
+        distinctSorted(lookupTerms),
+      ],
+    );
+    this.cache()?.stories.set(story.id, asStored(story));
+  }
+
+  async addMember(member: StoryMember): Promise<void> {
+    await this.db.query(
+      `INSERT INTO story_members (${MEMBER_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6)
+       ON CONFLICT (article_id) DO NOTHING`,
+      [
+        member.articleId,
+        member.storyId,
+        pgOptionalText(member.published),
+        pgOptionalText(member.title),
+        pgOptionalText(member.source),
+        member.similarity,
+      ],
+    );
+  }
+
+  async moveMembers(fromId: string, intoId: string): Promise<void> {
+    // One statement; the lookup terms go with the story (ON DELETE CASCADE).
+    await this.db.query(
+      `WITH moved AS (UPDATE story_members SET story_id = $2 WHERE story_id = $1)
+       DELETE FROM stories WHERE id = $1`,
+      [fromId, intoId],
+    );
+    this.cache()?.stories.set(fromId, null);
+  }
+
+  async getMembership(articleId: string): Promise<StoryMember | undefined> {
+    const result = await this.db.query<MemberRow>(
+      `SELECT ${MEMBER_COLUMNS} FROM story_members WHERE article_id = $1`,
+      [articleId],
+    );
+    const row = result.rows[0];
+    return row ? toMember(row) : undefined;
+  }
+
+  async listMembers(storyId: string): Promise<StoryMember[]> {
+    const result = await this.db.query<MemberRow>(
+      `SELECT ${MEMBER_COLUMNS} FROM story_members WHERE story_id = $1`,
+      [storyId],
+    );
+    return result.rows
+      .map(toMember)
+      .sort((a, b) => publishedTime(a) - publishedTime(b) || (a.articleId < b.articleId ? -1 : 1));
+  }
+
+  async listStories(): Promise<StoryRecord[]> {
+    const result = await this.db.query<StoryRow>(`SELECT ${STORY_COLUMNS} FROM stories`);
+    return result.rows
+      .map(toStory)
+      .sort((a, b) => (b.lastSeen ?? '').localeCompare(a.lastSeen ?? '') || (a.id < b.id ? -1 : 1));
+  }
+}
