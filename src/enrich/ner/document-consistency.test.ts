@@ -53,4 +53,18 @@ describe('harmoniseDocument', () => {
       [['GPE'], ['GPE'], ['GPE']],
     );
   });
+
+  test('a unit named with its number is then named by the number alone', () => {
+    const out = harmoniseDocument([
+      {
+        words: ['The', '139th', 'Pennsylvania', 'Volunteer', 'Infantry', 'was', 'raised'],
+        spans: [span(1, 5, 'ORG')],
+      },
+      { words: ['The', '139th', 'fought', 'at', 'the', '139th', 'Street', 'bridge'], spans: [] },
+    ]);
+    assert.deepEqual(
+      out.map((spans) => spans.map((s) => [s.start, s.end, s.type])),
+      [[[1, 5, 'ORG']], [[1, 2, 'ORG']]],
+    );
+  });
 });

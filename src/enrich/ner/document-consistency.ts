@@ -1,6 +1,8 @@
 import type { EntityType } from '../../kb/kb-types.js';
 import type { TypedSpan } from './merge-kb-spans.js';
 
+const ORDINAL = /^\d+(st|nd|rd|th|d)$/;
+
 /**
  * One name, one type per document: news repeats names, and the tagger is surer in some
  * sentences than others. Each distinct name takes the type most of its mentions got, and later
@@ -16,7 +18,7 @@ export const harmoniseDocument = <S extends TypedSpan>(
     for (const s of spans) {
       const k = key(words, s);
       const v = votes.get(k) ?? new Map<EntityType, number>();
-      v.set(s.type, (v.get(s.type) ?? 0) + (s.ids.length > 0 ? 2 : 1));
+      v.set(s.type, (v.get(s.type) ?? 0) + (s.typedByCue === true ? 3 : s.ids.length > 0 ? 2 : 1));
       votes.set(k, v);
     }
   }
@@ -55,9 +57,19 @@ export const harmoniseDocument = <S extends TypedSpan>(
       if (initials === acronym && type !== undefined) winner.set(acronym, type);
     }
   }
+  // "the 139th" after "139th Pennsylvania Volunteer Infantry": units go by their number.
+  const ordinals = new Set<string>();
+  for (const [k, t] of [...winner]) {
+    const parts = k.split(' ');
+    const first = parts[0] as string;
+    if ((t === 'ORG' || t === 'UNIT') && parts.length >= 2 && ORDINAL.test(first)) {
+      if (!winner.has(first)) winner.set(first, t);
+      ordinals.add(first);
+    }
+  }
   // Longest names first, so "Bowling Green Falcons" is marked before "Bowling Green".
   const names = [...winner.keys()]
-    .filter((k) => /^\p{Lu}/u.test(k))
+    .filter((k) => /^\p{Lu}/u.test(k) || ordinals.has(k))
     .map((k) => k.split(' '))
     .sort((a, b) => b.length - a.length);
   return sentences.map(({ words, spans }) => {
@@ -79,6 +91,12 @@ export const harmoniseDocument = <S extends TypedSpan>(
           }
         }
         if (!match) continue;
+        // A bare unit number only when no other name follows it ("the 139th Street").
+        if (name.length === 1 && ordinals.has(name[0] as string)) {
+          if (!/^(the|The)$/.test(words[i - 1] ?? '') || /^\p{Lu}/u.test(words[i + 1] ?? '')) {
+            continue;
+          }
+        }
         const type = winner.get(name.join(' ')) as EntityType;
         const added = {
           ...(template ?? {}),

@@ -1,5 +1,6 @@
 import type { EntityType } from '../../kb/kb-types.js';
 import { spansFromBio } from './entity-spans.js';
+import { conventionalGold } from './name-kind-rules.js';
 import { leadingTitleLength } from './person-titles.js';
 
 /**
@@ -13,7 +14,13 @@ export interface LabelledSentence {
   readonly tags: string[];
 }
 
-export type LabelMap = Readonly<Record<string, EntityType | undefined>>;
+/**
+ * What the tagger learns: our entity types plus MISC (works, artefacts, natural phenomena), which
+ * it learns only so as not to call them names of ours; the recogniser drops MISC spans.
+ */
+export type TrainingType = EntityType | 'MISC';
+
+export type LabelMap = Readonly<Record<string, TrainingType | undefined>>;
 
 /** GMB (Kaggle extract): geo are places (mostly countries and cities), gpe are mostly demonyms. */
 export const GMB_LABELS: LabelMap = {
@@ -22,6 +29,8 @@ export const GMB_LABELS: LabelMap = {
   geo: 'GPE',
   gpe: 'NORP',
   eve: 'EVENT',
+  art: 'MISC',
+  nat: 'MISC',
 };
 
 /** re3d: Location covers countries, cities and regions alike; platforms are weapons to an analyst. */
@@ -32,6 +41,7 @@ export const RE3D_LABELS: LabelMap = {
   Nationality: 'NORP',
   Weapon: 'WEAPON',
   MilitaryPlatform: 'WEAPON',
+  DocumentReference: 'MISC',
 };
 
 /** Normalises IOB1 or IOB2 input to IOB2 with mapped types; unmapped types become O. */
@@ -136,6 +146,17 @@ export const parseGmbCsv = (text: string): LabelledSentence[] => {
   }
   flush();
   return sentences;
+};
+
+/** Coordinated names split and events typed as events (see conventionalGold). */
+export const alignConventions = (s: LabelledSentence): LabelledSentence => {
+  const tags = new Array<string>(s.words.length).fill('O');
+  for (const span of conventionalGold(s.words, spansFromBio(s.tags))) {
+    for (let i = span.start; i < span.end; i++) {
+      tags[i] = `${i === span.start ? 'B' : 'I'}-${span.type}`;
+    }
+  }
+  return { words: s.words, tags };
 };
 
 /** Moves titles out of PERSON spans ("President Joe Biden" -> "Joe Biden"), see person-titles.ts. */

@@ -9,6 +9,8 @@ export interface TypedSpan {
   readonly source: 'model' | 'kb' | 'model+kb';
   /** Every type a KB phrase may have (an alias can name a country and a demonym). */
   readonly types?: readonly EntityType[];
+  /** Typed by the words after it ("X is a village"), which outweighs the tagger elsewhere. */
+  readonly typedByCue?: boolean;
 }
 
 /** Types the KB is trusted to add on its own: the corpora barely label them, the KB lists them. */

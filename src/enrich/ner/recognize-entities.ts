@@ -1,10 +1,14 @@
 import type { EntityType, PhraseMatch, PhraseMatcher } from '../../kb/kb-types.js';
+import { classNounCue } from './class-noun-cue.js';
 import { spansFromBio } from './entity-spans.js';
 import { typeFromHead } from './head-word-type.js';
 import { mergeKbSpans, type TypedSpan } from './merge-kb-spans.js';
+import { applyNameKindRules, splitCoordinated } from './name-kind-rules.js';
 import type { NerModel } from './perceptron-model.js';
+import { leadingTitleLength } from './person-titles.js';
 import { repairSpans } from './span-repair.js';
 import { tagWords } from './tag-words.js';
+import { untaggedNames } from './untagged-names.js';
 
 /** An entity over word indices [start, end) of one sentence, with the KB ids it matched. */
 export type RecognizedSpan = TypedSpan;
@@ -34,7 +38,29 @@ const isCapitalised = (w: string | undefined): boolean => {
   return c !== c.toLowerCase();
 };
 
-/** The statistical tagger alone, with boundary repairs and head-word typing. */
+/**
+ * "General Manuel Belgrano" tagged as an organisation: a title, then a known given name and one
+ * or two more words, is a person (unlike "General Motors").
+ */
+const titledPerson = <S extends { start: number; end: number; type: string }>(
+  words: readonly string[],
+  span: S,
+  model: NerModel,
+): S | undefined => {
+  if (span.type !== 'ORG' && span.type !== 'GPE') return undefined;
+  const name = span.start + leadingTitleLength(words, span.start, span.end);
+  if (name === span.start || span.end - name < 2 || span.end - name > 3) return undefined;
+  const given = (words[name] as string).toLowerCase();
+  return model.lexicon?.firstNames.has(given)
+    ? { ...span, start: name, type: 'PERSON' }
+    : undefined;
+};
+
+/**
+ * The statistical tagger alone, with boundary repairs (span-repair.ts, name-kind-rules.ts),
+ * names its form gives away (untagged-names.ts) and typing by head word or by the words after a
+ * name (head-word-type.ts, class-noun-cue.ts).
+ */
 export const tagEntitySpans = (
   words: readonly string[],
   model: NerModel,
@@ -53,20 +79,43 @@ export const tagEntitySpans = (
     return [];
   }
   const tags = tagWords(model, words, gazetteer);
-  const repaired = repairSpans(spansFromBio(tags), { words, commonWords: model.commonWords })
-    // Weapons are barely labelled in the training data: the tagger's own guesses are noise
-    // unless they look like a designation ("Kh-101", "S-400"); the KB supplies the rest.
-    .filter((s) => s.type !== 'WEAPON' || words.slice(s.start, s.end).some((w) => /\d/.test(w)));
-  return repaired.map((s) => {
-    const byHead =
-      s.type === 'NORP' || s.type === 'EVENT' ? undefined : typeFromHead(words, s.start, s.end);
-    return {
-      start: s.start,
-      end: s.end,
-      type: byHead ?? (s.type as EntityType),
-      ids: [],
-      source: 'model',
-    };
+  const repaired = splitCoordinated(
+    words,
+    repairSpans(spansFromBio(tags), { words, commonWords: model.commonWords })
+      // Weapons are barely labelled in the training data: the tagger's own guesses are noise
+      // unless they look like a designation ("Kh-101", "S-400"); the KB supplies the rest.
+      .filter((s) => s.type !== 'WEAPON' || words.slice(s.start, s.end).some((w) => /\d/.test(w)))
+      // MISC (works, artefacts) is learnt only so that it is not mistaken for a name we keep.
+      .filter((s) => s.type !== 'MISC'),
+    (start, end) => {
+      const first = (words[start] as string).toLowerCase();
+      return end - start >= 2 && end - start <= 3 && model.lexicon?.firstNames.has(first)
+        ? 'PERSON'
+        : undefined;
+    },
+  );
+  const withUntagged = [
+    ...repaired,
+    ...untaggedNames(words, repaired, model).map((s) => ({ ...s, type: s.type as string })),
+  ].sort((a, b) => a.start - b.start);
+  return withUntagged.flatMap((tagged) => {
+    const ruled = applyNameKindRules(words, tagged);
+    if (ruled === undefined) return [];
+    const s = titledPerson(words, ruled, model) ?? ruled;
+    const named = s.type !== 'NORP' && s.type !== 'EVENT' && s.type !== 'WEAPON';
+    const byHead = named ? typeFromHead(words, s.start, s.end) : undefined;
+    const cue = named ? classNounCue(words, s.end) : undefined;
+    if (cue === 'MISC') return [];
+    return [
+      {
+        start: s.start,
+        end: s.end,
+        type: cue ?? byHead ?? (s.type as EntityType),
+        ids: [],
+        source: 'model' as const,
+        ...(cue !== undefined ? { typedByCue: true } : {}),
+      },
+    ];
   });
 };
 

@@ -94,8 +94,13 @@ export const repairSpans = <S extends WordSpan>(spans: readonly S[], ctx: Repair
   return merged.flatMap((span) => {
     let start = span.start;
     if (span.end - start === 1 && isTitleCaseCommon(words[start] as string, commonWords)) return [];
-    // "the" is not part of a name in the convention we follow ("the AFL" -> "AFL").
-    if ((words[start] as string).toLowerCase() === 'the' && span.end - start > 1) start++;
+    // "the" is not part of a name in the convention we follow ("the AFL" -> "AFL"), unless it is
+    // capitalised mid-sentence, where the name's owner writes it ("The Times Literary Supplement").
+    if (words[start] === 'the' || (words[start] === 'The' && start === 0)) {
+      if (span.end - start > 1) start++;
+    } else if (words[start - 1] === 'The' && start > 1 && span.type !== 'PERSON') {
+      start--;
+    }
     if (span.type === 'PERSON') start = nameStartAfterTitle(words, start, span.end);
     // "European Defence Commissioner Andrius Kubilius" tagged as one organisation is a person.
     if (span.type === 'ORG') {

@@ -52,6 +52,7 @@ interface WordInfo {
   readonly upperInitial: boolean;
   readonly startsName: boolean;
   readonly firstName: boolean;
+  readonly surname: boolean;
   readonly keyword: string | undefined;
   readonly asBefore: string;
   readonly asAfter: string;
@@ -124,6 +125,7 @@ const wordInfo = (w: string, ctx: FeatureContext): WordInfo => {
     upperInitial,
     startsName: upperInitial && !(ctx.commonWords.has(lower) && w.toUpperCase() !== w),
     firstName: ctx.lexicon?.firstNames.has(lower) ?? false,
+    surname: ctx.lexicon?.surnames.has(lower) ?? false,
     keyword: nameKeywordType(lw),
     asBefore: 'rb=' + lw,
     asAfter: 'ra=' + lw,
@@ -261,6 +263,12 @@ export const contextFeatures = (
     ];
     if (len >= 2) shared.push(last.asHead);
     if (first.firstName && len >= 2 && len <= 3) shared.push('rfn');
+    if (last.surname && len >= 2 && len <= 3) shared.push('rsn');
+    // A known place that is only part of the run names something else ("Perth Glory",
+    // "Manchester United"); one that is the whole run is the place itself.
+    let inPlace = 0;
+    for (let k = i; k < end; k++) if (places[k] !== undefined) inPlace++;
+    if (inPlace > 0) shared.push(inPlace === len ? 'rpl=all' : 'rpl=part');
     if (headType !== undefined) shared.push(headType === 'ORG' ? 'rhk=ORG' : 'rhk=' + headType);
     if (innerType !== undefined) shared.push(innerType === 'ORG' ? 'rk=ORG' : 'rk=' + innerType);
     for (let k = i; k < end; k++) {
