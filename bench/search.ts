@@ -7,7 +7,7 @@
  *
  *   npx tsx bench/convert-reuters.ts      # once: writes bench/out/reuters.jsonl
  *   npx tsx bench/search.ts [--sizes 100000,1000000] [--backend sqlite|postgres|both] [--keep-pg]
- *                           [--build-only]
+ *                           [--build-only] [--by-template]
  *
  * An interrupted build resumes where it stopped on the next run (the generator is deterministic).
  *
@@ -50,6 +50,7 @@ const backendArg = argValue('--backend') ?? 'both';
 const backends = backendArg === 'both' ? ['sqlite', 'postgres'] : [backendArg];
 const keepPg = process.argv.includes('--keep-pg');
 const buildOnly = process.argv.includes('--build-only');
+const byTemplate = process.argv.includes('--by-template');
 const log = (line: string): void => console.log(line);
 
 let generatorCache: ArticleGenerator | undefined;
@@ -100,6 +101,8 @@ interface RunFigures {
   readonly facetQueries: Percentiles;
   readonly estimatedTotals: number;
   readonly slowest: { query: string; ms: number; total: number }[];
+  /** Per query template (words, phrase, filter kinds…), to show where the time goes. */
+  readonly byTemplate: Record<string, Percentiles>;
 }
 
 const measure = async (
@@ -122,6 +125,7 @@ const measure = async (
   const withBaseline: number[] = [];
   const baseline: number[] = [];
   const facet: number[] = [];
+  const perTemplate = new Map<string, number[]>();
   const slow: { query: string; ms: number; total: number }[] = [];
   let estimated = 0;
   for (const q of queries) {
@@ -133,6 +137,8 @@ const measure = async (
     });
     all.push(ms);
     if (q.facets) facet.push(ms);
+    const key = `${q.template}${q.facets ? '+facets' : ''}`;
+    perTemplate.set(key, [...(perTemplate.get(key) ?? []), ms]);
     slow.push({
       query: `${q.text}${q.facets ? ' [facets]' : ''}${q.sort ? ' [newest]' : ''}`,
       ms,
@@ -152,6 +158,11 @@ const measure = async (
     facetQueries: percentiles(facet),
     estimatedTotals: estimated,
     slowest: slow.slice(0, 5),
+    byTemplate: Object.fromEntries(
+      [...perTemplate.entries()]
+        .sort(([a], [b]) => a.localeCompare(b))
+        .map(([k, v]) => [k, percentiles(v)]),
+    ),
   };
 };
 
@@ -233,6 +244,11 @@ const main = async (): Promise<void> => {
       log('  slowest:');
       for (const s of figures.slowest)
         log(`    ${s.ms.toFixed(1)} ms  total ${s.total}  ${s.query}`);
+      if (byTemplate) {
+        log('  by template:');
+        for (const [name, p] of Object.entries(figures.byTemplate))
+          log(`    ${name.padEnd(22)} ${fmt(p)}`);
+      }
     }
   }
   if (!buildOnly)

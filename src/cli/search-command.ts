@@ -72,6 +72,9 @@ Only upper-case AND, OR, NOT are operators.`,
           query: input,
           understood_as: describeQuery(parsed.value),
           total: result.total,
+          total_is_estimate: result.totalIsEstimate === true,
+          facets_sampled: result.facetsSampled ?? null,
+          matches_considered: result.matchesConsidered ?? null,
           hits: result.hits,
           ...(result.facets ? { facets: result.facets } : {}),
           next_cursor: result.nextCursor ?? null,
@@ -82,7 +85,15 @@ Only upper-case AND, OR, NOT are operators.`,
         writeLine(ctx.stdout, `no article matches ${describeQuery(parsed.value)}`);
         return;
       }
-      writeLine(ctx.stdout, `${result.total} articles match ${describeQuery(parsed.value)}`);
+      writeLine(
+        ctx.stdout,
+        `${result.total}${result.totalIsEstimate ? '+' : ''} articles match ${describeQuery(parsed.value)}`,
+      );
+      if (result.matchesConsidered !== undefined)
+        writeLine(
+          ctx.stdout,
+          `(ranked among the ${result.matchesConsidered} most recently ingested matches)`,
+        );
       for (const hit of result.hits) {
         writeLine(
           ctx.stdout,
@@ -90,6 +101,8 @@ Only upper-case AND, OR, NOT are operators.`,
         );
         writeLine(ctx.stdout, `    ${hit.snippet.replace(/\s+/g, ' ')}`);
       }
+      if (result.facets && result.facetsSampled !== undefined)
+        writeLine(ctx.stdout, `facets over the first ${result.facetsSampled} hits:`);
       for (const [name, counts] of Object.entries(result.facets ?? {})) {
         if (counts.length === 0) continue;
         writeLine(

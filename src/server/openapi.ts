@@ -95,14 +95,42 @@ export const buildOpenApiDocument = (version: string) => ({
         responses: {
           '200': {
             description:
-              'hits, facets over every match, and the next cursor (null on the last page)',
+              'hits, facets over every match (or a sample, facets_sampled), and the next cursor (null on the last page)',
             content: json({
               type: 'object',
-              required: ['query', 'description', 'total', 'hits', 'facets', 'next_cursor'],
+              required: [
+                'query',
+                'description',
+                'total',
+                'total_is_estimate',
+                'facets_sampled',
+                'matches_considered',
+                'hits',
+                'facets',
+                'next_cursor',
+              ],
               properties: {
                 query: { type: 'string' },
                 description: { type: 'string', description: 'the query as understood, in words' },
-                total: { type: 'integer' },
+                total: {
+                  type: 'integer',
+                  description: 'number of hits; a lower bound when total_is_estimate',
+                },
+                total_is_estimate: {
+                  type: 'boolean',
+                  description:
+                    'true for very broad queries: counting stopped at a cap, or only the newest matches were considered (matches_considered)',
+                },
+                facets_sampled: {
+                  type: ['integer', 'null'],
+                  description:
+                    'set when facets count only this many hits (the first ones in the requested order); null when they count every hit',
+                },
+                matches_considered: {
+                  type: ['integer', 'null'],
+                  description:
+                    'set when the words matched more articles than are ranked at once: hits, total and facets come from this many most recently ingested matches; null otherwise',
+                },
                 hits: { type: 'array', items: ref('SearchHit') },
                 facets: {
                   type: 'object',

@@ -16,5 +16,9 @@ export const RANK_WINDOW = 1_000;
 /** `total` counts at most this many hits; beyond it total is this number, flagged a lower bound. */
 export const COUNT_CAP = 1_000;
 
-/** Facets count the first FACET_SAMPLE hits in the requested order (best-ranked or newest). */
-export const FACET_SAMPLE = 1_000;
+/**
+ * Facets count the first FACET_SAMPLE hits in the requested order (best-ranked or newest). Each
+ * sampled hit costs a read of its article, mentions and countries, scattered over the archive
+ * (about 25 ms per 1,000 hits on SQLite at 1M articles when those pages are not cached).
+ */
+export const FACET_SAMPLE = 250;

@@ -31,6 +31,10 @@ export const addSearchRoutes = (app: Hono, read: MiddlewareHandler, store: Artic
       query: params.q,
       description: describeQuery(parsed.value),
       total: result.total,
+      // Bounds on very broad queries (src/store/search-bounds.ts), said rather than hidden.
+      total_is_estimate: result.totalIsEstimate === true,
+      facets_sampled: result.facetsSampled ?? null,
+      matches_considered: result.matchesConsidered ?? null,
       hits: result.hits.map((hit) => {
         const marked = markSnippet(hit.snippet, terms);
         const story = stories.get(hit.id);

@@ -212,4 +212,31 @@ CREATE INDEX articles_published_c ON articles ((published COLLATE "C"));
     name: 'story index: term statistics, stories, lookup terms, members',
     sql: POSTGRES_STORY_SCHEMA_SQL,
   },
+  {
+    version: 30,
+    name: 'search: source and language filters in newest order; GIN without a pending list',
+    sql: `
+-- Queries without words (source:x lang:y) page newest-first: with the filter's columns first
+-- the matching rows come already in date order and the rest is checked from the index.
+CREATE INDEX articles_source_newest ON articles
+  (source_key, language_key, (published IS NULL), (published COLLATE "C") DESC, seq DESC) INCLUDE (id);
+CREATE INDEX articles_language_newest ON articles
+  (language_key, (published IS NULL), (published COLLATE "C") DESC, seq DESC) INCLUDE (source_key, id);
+-- A GIN pending list is scanned whole by every text query until vacuum merges it: search latency
+-- matters more here than the cost of indexing each saved article at once.
+ALTER INDEX articles_search SET (fastupdate = off);
+SELECT gin_clean_pending_list('articles_search'::regclass);
+`,
+  },
+  {
+    version: 31,
+    name: 'search: newest order with the article id, for index-only filter scans',
+    sql: `
+-- Queries without words but with an entity or country filter walk the newest order and probe the
+-- filter's table by article id: with the id in the index that walk reads no table rows
+-- (3.4 s -> 0.24 s for country:cn after:2021-01 at 1M articles).
+CREATE INDEX IF NOT EXISTS articles_newest_covering ON articles
+  ((published IS NULL), (published COLLATE "C") DESC, seq DESC) INCLUDE (id);
+`,
+  },
 ];

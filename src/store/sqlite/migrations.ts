@@ -231,4 +231,49 @@ CREATE INDEX articles_published_id ON articles(published, id);
     name: 'story index: term statistics, stories, lookup terms, members',
     sql: STORY_SCHEMA_SQL,
   },
+  {
+    version: 30,
+    name: 'search indexes: source and language filters in newest order, covering',
+    sql: `
+-- Queries without words (source:x lang:y) page newest-first: with the filter's columns first and
+-- the other one after the order, SQLite seeks to the matching rows already in date order and
+-- checks the rest from the index, never reading the wide article rows (sqlite-search.ts).
+CREATE INDEX articles_source_newest
+  ON articles(source_key, language_key, published IS NULL, published DESC, seq DESC, id);
+CREATE INDEX articles_language_newest
+  ON articles(language_key, published IS NULL, published DESC, seq DESC, source_key, id);
+ANALYZE articles;
+`,
+  },
+  {
+    version: 31,
+    name: 'search: recent tier, a small full-text index of the newest 65,536 articles',
+    sql: `
+-- A word in a quarter of a million articles costs bm25 a walk of its whole doclist (its IDF) and
+-- a prefix a merge of every expansion's doclist. Most such queries find their newest RANK_WINDOW
+-- matches among the newest articles, so sqlite-search.ts looks here first and ranks there, on a
+-- doclist of at most 65,536 articles. Contentless, with deletes: the text lives in articles_fts.
+-- The search needs no width: more than RANK_WINDOW matches here are the newest ones by seq.
+CREATE VIRTUAL TABLE articles_fts_recent USING fts5(
+  title, text, content='', contentless_delete=1,
+  tokenize='unicode61 remove_diacritics 2'
+);
+INSERT INTO articles_fts_recent(rowid, title, text)
+  SELECT seq, coalesce(title, ''), text FROM articles
+   WHERE seq > (SELECT coalesce(max(seq), 0) FROM articles) - 65536;
+CREATE TRIGGER articles_fts_recent_insert AFTER INSERT ON articles BEGIN
+  INSERT INTO articles_fts_recent(rowid, title, text) VALUES (new.seq, coalesce(new.title, ''), new.text);
+  DELETE FROM articles_fts_recent WHERE rowid <= new.seq - 65536;
+END;
+CREATE TRIGGER articles_fts_recent_delete AFTER DELETE ON articles BEGIN
+  DELETE FROM articles_fts_recent WHERE rowid = old.seq;
+END;
+CREATE TRIGGER articles_fts_recent_update AFTER UPDATE OF title, text ON articles BEGIN
+  DELETE FROM articles_fts_recent WHERE rowid = old.seq;
+  INSERT INTO articles_fts_recent(rowid, title, text)
+    SELECT new.seq, coalesce(new.title, ''), new.text
+     WHERE new.seq > (SELECT max(seq) FROM articles) - 65536;
+END;
+`,
+  },
 ];

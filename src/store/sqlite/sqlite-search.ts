@@ -1,167 +1,167 @@
 import type Database from 'better-sqlite3';
-import { compileForFts5 } from '../../search/index.js';
+import { compileForFts5, extractHighlightTerms } from '../../search/index.js';
 import { decodeOffsetCursor, encodeOffsetCursor } from '../cursor.js';
-import type { FacetCount, SearchFacets, SearchRequest, SearchResult } from '../port.js';
-import { COUNT_CAP, FACET_SAMPLE, RANK_WINDOW } from '../search-bounds.js';
+import type { SearchRequest, SearchResult } from '../port.js';
+import { RANK_WINDOW } from '../search-bounds.js';
+import {
+  compareCandidates,
+  pageOfCandidates,
+  rowsNeeded,
+  type Candidate,
+} from '../search-candidates.js';
+import { snippetFor } from '../search-snippet.js';
 import { filterToSqlite } from './filter-sql.js';
+import { sqliteFacets } from './sqlite-facets.js';
 
-const FACET_LIMIT = 20;
+interface CandidateRow {
+  seq: number;
+  id: string;
+  published: string | null;
+  rank: number;
+}
 
 interface HitRow {
-  id: string;
   seq: number;
   title: string | null;
   source: string | null;
-  published: string | null;
-  snippet: string;
-  rank: number;
+  text: string;
 }
 
 /**
  * Runs a parsed query on SQLite: FTS5 MATCH for words (BM25, title weighted 2x), SQL for filters.
  *
- * Bounded work on large archives (src/store/search-bounds.ts; measured by bench/search). None of
+ * One bounded candidate list per query (src/store/search-bounds.ts; measured by bench/search),
+ * from which the page, the total and the facet sample are all cut (search-candidates.ts). None of
  * it changes a result whose words match at most RANK_WINDOW articles, which the contract suite
  * checks; every bound that bites is reported in the result:
- * - Words matching more than RANK_WINDOW articles: only the newest RANK_WINDOW matches (a rowid
- *   range, which FTS5 seeks cheaply) are ranked, filtered, counted and faceted
- *   (`matchesConsidered`). FTS5's own `ORDER BY rank` would not help: its sorter ranks every
- *   match whatever the rowid range, which takes seconds for a common word at 1M articles.
- * - Snippets are made for the page's hits only, not for every row the ranking sorts.
- * - `total` counts up to COUNT_CAP hits (`totalIsEstimate` beyond it, total being a lower bound).
- * - Facets count the first FACET_SAMPLE hits in the requested order (`facetsSampled`).
+ * - Words: the newest RANK_WINDOW + 1 matches come from one backward walk of the FTS5 doclists
+ *   (no ranking, no sort). Beyond RANK_WINDOW only the newest RANK_WINDOW are ranked, filtered,
+ *   counted and faceted (`matchesConsidered`); FTS5's own `ORDER BY rank` ranks every match,
+ *   seconds for a common word at 1M articles. bm25 runs once, over those candidates only, in the
+ *   recent tier (migration 31, the newest 65,536 articles) when the window fits there: bm25's IDF
+ *   walks each phrase's whole doclist, and a prefix merges every expansion's, which the small
+ *   index keeps short. Scores there use that tier's IDF, so they rank the same window alike but
+ *   are not comparable with scores of another query.
+ * - No words: the hits are read in the requested order through migration 6's indexes, only as
+ *   many as the page, the capped total and the facet sample need.
+ * - Titles and snippets (search-snippet.ts) are made for the page's hits only.
  */
 export const searchSqlite = (db: Database.Database, request: SearchRequest): SearchResult => {
   const compiled = compileForFts5(request.query);
   const where: string[] = [];
   const params: unknown[] = [];
-  const from = compiled.match
-    ? 'articles_fts JOIN articles a ON a.seq = articles_fts.rowid'
-    : 'articles a';
-  let windowStart: number | undefined;
-  if (compiled.match) {
-    where.push('articles_fts MATCH ?');
-    params.push(compiled.match);
-    windowStart = db
-      .prepare<[string, number], { rowid: number }>(
-        'SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rowid DESC LIMIT 1 OFFSET ?',
-      )
-      .get(compiled.match, RANK_WINDOW - 1)?.rowid;
-    if (windowStart !== undefined) {
-      where.push('articles_fts.rowid >= ?');
-      params.push(windowStart);
-    }
-  }
   for (const filter of compiled.filters) {
-    const fragment = filterToSqlite(filter);
+    const fragment = filterToSqlite(filter, compiled.match ? 'probe' : 'set');
     where.push(fragment.sql);
     params.push(...fragment.params);
   }
-  const sort = compiled.match ? (request.sort ?? 'relevance') : (request.sort ?? 'newest');
-  const ranked = sort === 'relevance' && compiled.match !== undefined;
-  const whereSql = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
-  // Newest/oldest are written as migration 6's expression indexes are, so SQLite walks them.
-  const order = ranked
-    ? 'rank, a.seq'
-    : sort === 'newest'
-      ? 'a.published IS NULL, a.published DESC, a.seq DESC'
-      : sort === 'oldest'
-        ? 'a.published IS NULL, a.published ASC, a.seq ASC'
-        : 'a.seq';
+  const sort = request.sort ?? (compiled.match ? 'relevance' : 'newest');
   const offset = request.cursor ? decodeOffsetCursor(request.cursor) : 0;
-  const rank = compiled.match ? 'bm25(articles_fts, 2.0, 1.0)' : '0';
-  const snippetFor = compiled.match ? snippetReader(db, compiled.match) : undefined;
-
-  const rows = db
-    .prepare<unknown[], HitRow>(
-      `SELECT a.id, a.seq, a.title, a.source, a.published,
-              ${compiled.match ? "''" : 'substr(a.text, 1, 160)'} AS snippet, ${rank} AS rank
-         FROM ${from} ${whereSql} ORDER BY ${order} LIMIT ? OFFSET ?`,
-    )
-    .all(...params, request.limit + 1, offset);
-  const counted = (
-    db
-      .prepare<unknown[], { n: number }>(
-        `SELECT count(*) AS n FROM (SELECT 1 FROM ${from} ${whereSql} LIMIT ?)`,
+  let candidates: Candidate[];
+  let windowed = false;
+  if (compiled.match) {
+    // The recent tier first (migration 31): when it holds more than RANK_WINDOW matches, they are
+    // the newest ones, and bm25 there walks short doclists. Otherwise the main index.
+    let index: 'articles_fts' | 'articles_fts_recent' = 'articles_fts_recent';
+    let newest = newestMatches(db, index, compiled.match);
+    if (newest.length <= RANK_WINDOW) {
+      index = 'articles_fts';
+      newest = newestMatches(db, index, compiled.match);
+    }
+    windowed = newest.length > RANK_WINDOW;
+    const windowStart = newest[Math.min(newest.length, RANK_WINDOW) - 1]?.seq ?? 0;
+    const ranked = sort === 'relevance';
+    const rows = db
+      .prepare<unknown[], CandidateRow>(
+        `SELECT a.seq, a.id, a.published, m.rank
+           FROM (SELECT rowid AS seq, ${ranked ? `bm25(${index}, 2.0, 1.0)` : '0'} AS rank
+                   FROM ${index} WHERE ${index} MATCH ? AND rowid >= ?
+                  ORDER BY rowid DESC) m
+           -- Migration 6's narrow index holds every column filters read, in seq order: the
+           -- candidates' entries share a few pages, where their wide rows would take a page each.
+           JOIN articles a INDEXED BY articles_search_cover ON a.seq = m.seq
+          ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}`,
       )
-      .get(...params, COUNT_CAP + 1) ?? { n: 0 }
-  ).n;
-  const hits = rows.slice(0, request.limit).map((row) => ({
-    id: row.id,
-    ...(row.title !== null ? { title: row.title } : {}),
-    ...(row.source !== null ? { source: row.source } : {}),
-    ...(row.published !== null ? { published: row.published } : {}),
-    snippet: snippetFor ? snippetFor(row.seq) : row.snippet,
-    score: -row.rank,
-  }));
-  const capped = counted > COUNT_CAP;
-  const facetIds = request.facets
-    ? db
-        .prepare<unknown[], { id: string }>(
-          `SELECT a.id, ${rank} AS rank FROM ${from} ${whereSql} ORDER BY ${order} LIMIT ?`,
-        )
-        .all(...params, FACET_SAMPLE + 1)
-        .map((row) => row.id)
-    : [];
+      .all(compiled.match, windowStart, ...params);
+    candidates = rows.map((row) => ({
+      seq: row.seq,
+      id: row.id,
+      published: row.published,
+      score: -row.rank,
+    }));
+  } else {
+    // Written as migration 6's expression indexes are, so SQLite walks them instead of sorting.
+    const order =
+      sort === 'oldest'
+        ? 'a.published IS NULL, a.published ASC, a.seq ASC'
+        : 'a.published IS NULL, a.published DESC, a.seq DESC';
+    candidates = db
+      .prepare<unknown[], Omit<CandidateRow, 'rank'>>(
+        `SELECT a.seq, a.id, a.published FROM articles a
+          ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}
+          ORDER BY ${order} LIMIT ?`,
+      )
+      .all(...params, rowsNeeded(offset, request.limit, request.facets === true))
+      .map((row) => ({ ...row, score: 0 }));
+  }
+  candidates.sort(compareCandidates(sort));
+  const cut = pageOfCandidates(candidates, offset, request.limit);
+  const details = hitDetails(db, cut.page);
+  const terms = extractHighlightTerms(request.query);
+  const hits = cut.page.map((candidate) => {
+    const row = details.get(candidate.seq);
+    return {
+      id: candidate.id,
+      ...(row?.title != null ? { title: row.title } : {}),
+      ...(row?.source != null ? { source: row.source } : {}),
+      ...(candidate.published !== null ? { published: candidate.published } : {}),
+      snippet: compiled.match
+        ? snippetFor(row?.text ?? '', terms)
+        : (row?.text ?? '').slice(0, 160),
+      score: candidate.score === 0 ? 0 : candidate.score,
+    };
+  });
   return {
-    total: capped ? COUNT_CAP : counted,
-    ...(capped || windowStart !== undefined ? { totalIsEstimate: true } : {}),
+    total: cut.total,
+    ...(cut.totalCapped || windowed ? { totalIsEstimate: true } : {}),
     hits,
-    ...(request.facets ? { facets: facetsFor(db, facetIds.slice(0, FACET_SAMPLE)) } : {}),
-    ...(facetIds.length > FACET_SAMPLE ? { facetsSampled: FACET_SAMPLE } : {}),
-    ...(windowStart !== undefined ? { matchesConsidered: RANK_WINDOW } : {}),
-    ...(rows.length > request.limit
-      ? { nextCursor: encodeOffsetCursor(offset + request.limit) }
+    ...(request.facets
+      ? {
+          facets: sqliteFacets(
+            db,
+            cut.facetSample.map((c) => c.seq),
+          ),
+        }
       : {}),
+    ...(request.facets && cut.facetsSampled ? { facetsSampled: cut.facetSample.length } : {}),
+    ...(windowed ? { matchesConsidered: RANK_WINDOW } : {}),
+    ...(cut.hasMore ? { nextCursor: encodeOffsetCursor(offset + request.limit) } : {}),
   };
 };
 
 /**
- * Snippets for the page's hits only: one FTS5 lookup by rowid each, rather than a snippet for
- * every row the ranking sorts.
+ * The newest RANK_WINDOW + 1 matches of an FTS5 expression in one index: a backward walk of the
+ * doclists, with neither ranking nor sorting.
  */
-const snippetReader = (db: Database.Database, match: string): ((seq: number) => string) => {
-  const statement = db.prepare<[string, number], { snippet: string }>(
-    `SELECT snippet(articles_fts, 1, '[', ']', '…', 16) AS snippet FROM articles_fts
-      WHERE articles_fts MATCH ? AND rowid = ?`,
-  );
-  return (seq) => statement.get(match, seq)?.snippet ?? '';
-};
+const newestMatches = (
+  db: Database.Database,
+  index: 'articles_fts' | 'articles_fts_recent',
+  match: string,
+): { seq: number }[] =>
+  db
+    .prepare<[string, number], { seq: number }>(
+      `SELECT rowid AS seq FROM ${index} WHERE ${index} MATCH ? ORDER BY rowid DESC LIMIT ?`,
+    )
+    .all(match, RANK_WINDOW + 1);
 
-/** Counts facet values over the given hits (at most FACET_SAMPLE ids, passed as one JSON array). */
-const facetsFor = (db: Database.Database, ids: readonly string[]): SearchFacets => {
-  const matched = `WITH matched AS (SELECT a.id, a.source, a.language_key, a.published
-    FROM json_each(?) j JOIN articles a ON a.id = j.value)`;
-  const idsJson = JSON.stringify(ids);
-  const count = (sql: string): FacetCount[] =>
-    db
-      .prepare<unknown[], { value: string; count: number }>(`${matched} ${sql}`)
-      .all(idsJson, FACET_LIMIT);
-  const mentionFacet = (column: string): FacetCount[] =>
-    count(
-      `SELECT ${column} AS value, count(DISTINCT m.article_id) AS count
-         FROM matched JOIN entity_mentions m ON m.article_id = matched.id
-        WHERE ${column} IS NOT NULL
-        GROUP BY ${column} ORDER BY count DESC, value LIMIT ?`,
-    );
-  return {
-    source: count(
-      `SELECT source AS value, count(*) AS count FROM matched WHERE source IS NOT NULL
-        GROUP BY source ORDER BY count DESC, value LIMIT ?`,
-    ),
-    language: count(
-      `SELECT language_key AS value, count(*) AS count FROM matched WHERE language_key IS NOT NULL
-        GROUP BY language_key ORDER BY count DESC, value LIMIT ?`,
-    ),
-    month: count(
-      `SELECT value, count FROM (SELECT substr(published, 1, 7) AS value, count(*) AS count FROM matched
-        WHERE published IS NOT NULL GROUP BY value ORDER BY value DESC LIMIT ?) ORDER BY value`,
-    ),
-    entity: mentionFacet('m.name'),
-    entityType: mentionFacet('m.type'),
-    country: count(
-      `SELECT c.code AS value, count(*) AS count FROM matched
-         JOIN article_countries c ON c.article_id = matched.id GROUP BY c.code ORDER BY count DESC, value LIMIT ?`,
-    ),
-  };
+/** Title, outlet and text for the page's hits only. */
+const hitDetails = (db: Database.Database, page: readonly Candidate[]): Map<number, HitRow> => {
+  if (page.length === 0) return new Map();
+  const rows = db
+    .prepare<[string], HitRow>(
+      `SELECT a.seq, a.title, a.source, a.text
+         FROM json_each(?) j JOIN articles a ON a.seq = j.value`,
+    )
+    .all(JSON.stringify(page.map((c) => c.seq)));
+  return new Map(rows.map((row) => [row.seq, row]));
 };

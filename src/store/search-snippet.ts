@@ -1,4 +1,4 @@
-import { findHighlightRanges, tokenize, type HighlightTerm } from '../../search/index.js';
+import { findHighlightRanges, tokenize, type HighlightTerm } from '../search/index.js';
 
 /** Tokens in a snippet, as FTS5's snippet(…, 16) shows, so both backends give similar lengths. */
 const SNIPPET_TOKENS = 16;
@@ -6,9 +6,11 @@ const SNIPPET_TOKENS = 16;
 const LEAD_TOKENS = 3;
 
 /**
- * A short window of the text around the first match, matches wrapped in [ and ] like the SQLite
- * store's snippets, "…" where the text was cut. Built with the search tokenizer so it marks exactly
- * what the index matched (PostgreSQL's ts_headline would re-parse the text its own way).
+ * A short window of the text around the first match, matches wrapped in [ and ] as FTS5's
+ * snippet() marks them, "…" where the text was cut; both stores use it for the page's hits.
+ * Built with the search tokenizer so it marks exactly what the index matched (PostgreSQL's
+ * ts_headline would re-parse the text its own way), and made in memory because FTS5's snippet()
+ * re-runs the query for each hit, which for a prefix merges every expansion's doclist again.
  */
 export const snippetFor = (text: string, terms: readonly HighlightTerm[]): string => {
   const tokens = tokenize(text);

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { extractHighlightTerms, parseQuery } from '../../search/index.js';
+import { extractHighlightTerms, parseQuery } from '../search/index.js';
 import { snippetFor } from './search-snippet.js';
 
 const termsOf = (query: string) => {
