@@ -1,4 +1,11 @@
-import type { StoryCandidate, StoryIndex, StoryMember, StoryRecord } from './story-index.js';
+import type {
+  StoryCandidate,
+  StoryHeader,
+  StoryHeaderQuery,
+  StoryIndex,
+  StoryMember,
+  StoryRecord,
+} from './story-index.js';
 
 /** Bounds on what one process keeps; past them the oldest entries go first. */
 export interface StoryCacheLimits {
@@ -111,5 +118,9 @@ export class CachingStoryIndex implements StoryIndex {
 
   listStories(): Promise<StoryRecord[]> {
     return this.inner.listStories();
+  }
+
+  listStoryHeaders(query: StoryHeaderQuery): Promise<StoryHeader[]> {
+    return this.inner.listStoryHeaders(query);
   }
 }

@@ -1,11 +1,12 @@
-import type { StoryCandidate, StoryIndex, StoryMember, StoryRecord } from './story-index.js';
-
-const byTime = (a: StoryMember, b: StoryMember): number => {
-  const ta = a.published === undefined ? Number.POSITIVE_INFINITY : Date.parse(a.published);
-  const tb = b.published === undefined ? Number.POSITIVE_INFINITY : Date.parse(b.published);
-  if (ta !== tb) return ta < tb ? -1 : 1;
-  return a.articleId < b.articleId ? -1 : a.articleId > b.articleId ? 1 : 0;
-};
+import type {
+  StoryCandidate,
+  StoryHeader,
+  StoryHeaderQuery,
+  StoryIndex,
+  StoryMember,
+  StoryRecord,
+} from './story-index.js';
+import { compareMembersByTime, compareStoryListKeys, storyListKey } from './story-order.js';
 
 /** In-memory StoryIndex for tests and benchmarks; the store's tables are the real one. */
 export class MemoryStoryIndex implements StoryIndex {
@@ -81,12 +82,21 @@ export class MemoryStoryIndex implements StoryIndex {
   }
 
   async listMembers(storyId: string): Promise<StoryMember[]> {
-    return [...(this.membersByStory.get(storyId) ?? [])].sort(byTime);
+    return [...(this.membersByStory.get(storyId) ?? [])].sort(compareMembersByTime);
   }
 
   async listStories(): Promise<StoryRecord[]> {
-    return [...this.stories.values()].sort(
-      (a, b) => (b.lastSeen ?? '').localeCompare(a.lastSeen ?? '') || (a.id < b.id ? -1 : 1),
+    return [...this.stories.values()].sort((a, b) =>
+      compareStoryListKeys(storyListKey(a), storyListKey(b)),
     );
+  }
+
+  async listStoryHeaders(query: StoryHeaderQuery): Promise<StoryHeader[]> {
+    const { after, minArticles = 0 } = query;
+    return (await this.listStories())
+      .filter((story) => story.articleCount >= minArticles)
+      .filter((story) => !after || compareStoryListKeys(storyListKey(story), after) > 0)
+      .slice(0, query.limit)
+      .map(({ centroid: _centroid, ...header }) => header);
   }
 }

@@ -124,5 +124,32 @@ export const storyIndexContract = (name: string, makeIndex: () => StoryIndex): v
       assert.equal((await index.getStory('story-q0'))?.articleCount, 1);
       assert.equal((await index.listStories()).length, BACKGROUND.length + 1);
     });
+
+    test('story headers page through the list order, undated last, with a size floor', async () => {
+      const index = makeIndex();
+      await seed(index);
+      for (const [i, article] of QUAKE.entries())
+        await assignStory({ id: `q${i}`, ...article, published: day(i) }, index);
+      await assignStory({ id: 'ship', ...SHIPYARD }, index);
+      const all = (await index.listStories()).map((story) => story.id);
+      assert.equal(all[0], 'story-q0');
+      assert.equal(all[all.length - 1], 'story-ship');
+      const paged: string[] = [];
+      let after: readonly [string, string] | undefined;
+      for (;;) {
+        const page = await index.listStoryHeaders({ limit: 2, ...(after ? { after } : {}) });
+        paged.push(...page.map((header) => header.id));
+        const last = page[page.length - 1];
+        if (!last || page.length < 2) break;
+        assert.equal('centroid' in last, false);
+        after = [last.lastSeen ?? '', last.id];
+      }
+      assert.deepEqual(paged, all);
+      const big = await index.listStoryHeaders({ limit: 10, minArticles: 2 });
+      assert.deepEqual(
+        big.map((header) => [header.id, header.articleCount]),
+        [['story-q0', 3]],
+      );
+    });
   });
 };

@@ -21,6 +21,20 @@ export interface StoryRecord {
   readonly version: string;
 }
 
+/** A story's place in lists: last seen (empty when undated), then id. */
+export type StoryListKey = readonly [lastSeen: string, id: string];
+
+/** A story without its term vector: what lists show. */
+export type StoryHeader = Omit<StoryRecord, 'centroid'>;
+
+export interface StoryHeaderQuery {
+  /** Only stories after this list position (exclusive). */
+  readonly after?: StoryListKey;
+  readonly limit: number;
+  /** Only stories of at least this many articles. */
+  readonly minArticles?: number;
+}
+
 export interface StoryCandidate {
   readonly storyId: string;
   readonly sharedTerms: number;
@@ -50,4 +64,6 @@ export interface StoryIndex {
   listMembers(storyId: string): Promise<StoryMember[]>;
   /** Every story, most recently seen first (ties: id). */
   listStories(): Promise<StoryRecord[]>;
+  /** One page of story headers in list order (compareStoryListKeys), read without centroids. */
+  listStoryHeaders(query: StoryHeaderQuery): Promise<StoryHeader[]>;
 }

@@ -1,5 +1,6 @@
 import { AppError } from '../core/errors.js';
-import type { StoryIndex, StoryMember, StoryRecord } from './story-index.js';
+import type { StoryHeader, StoryIndex, StoryListKey, StoryMember } from './story-index.js';
+import { compareStoryListKeys, storyListKey } from './story-order.js';
 
 /** One story without its members: what lists show. */
 export interface StorySummary {
@@ -16,7 +17,7 @@ export interface StoryListing extends StorySummary {
   readonly articles: string[];
 }
 
-export const summariseStory = (story: StoryRecord): StorySummary => ({
+export const summariseStory = (story: StoryHeader): StorySummary => ({
   id: story.id,
   title: story.title,
   first_seen: story.firstSeen ?? null,
@@ -57,18 +58,10 @@ export interface StoryPageOptions {
   readonly storyIds?: ReadonlySet<string>;
 }
 
-type SortKey = readonly [lastSeen: string, id: string];
-
-const keyOf = (story: StorySummary): SortKey => [story.last_seen ?? '', story.id];
-
-// The order StoryIndex.listStories promises: last seen descending, then id ascending.
-const compareKeys = (a: SortKey, b: SortKey): number =>
-  b[0].localeCompare(a[0]) || (a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0);
-
-const encodeStoryCursor = (key: SortKey): string =>
+const encodeStoryCursor = (key: StoryListKey): string =>
   Buffer.from(JSON.stringify(key)).toString('base64url');
 
-const decodeStoryCursor = (cursor: string): SortKey => {
+const decodeStoryCursor = (cursor: string): StoryListKey => {
   try {
     const key: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
     if (
@@ -84,10 +77,45 @@ const decodeStoryCursor = (cursor: string): SortKey => {
   throw new AppError('INVALID_ARGUMENT', `invalid cursor "${cursor}"`);
 };
 
+const isDefined = <T>(value: T | undefined): value is T => value !== undefined;
+
+/** Headers of the given stories after `after`, in list order: bounded by the set, not the archive. */
+const headersOf = async (
+  index: StoryIndex,
+  storyIds: ReadonlySet<string>,
+  after: StoryListKey | undefined,
+): Promise<StoryHeader[]> =>
+  (await Promise.all([...storyIds].map((id) => index.getStory(id))))
+    .filter(isDefined)
+    .filter((story) => !after || compareStoryListKeys(storyListKey(story), after) > 0)
+    .sort((a, b) => compareStoryListKeys(storyListKey(a), storyListKey(b)));
+
+/** Headers in list order from `after` on, read from the index a chunk at a time. */
+async function* headersAfter(
+  index: StoryIndex,
+  after: StoryListKey | undefined,
+  chunk: number,
+  minArticles: number | undefined,
+): AsyncGenerator<StoryHeader> {
+  let position = after;
+  for (;;) {
+    const headers = await index.listStoryHeaders({
+      limit: chunk,
+      ...(position ? { after: position } : {}),
+      ...(minArticles !== undefined ? { minArticles } : {}),
+    });
+    yield* headers;
+    const last = headers[headers.length - 1];
+    if (!last || headers.length < chunk) return;
+    position = storyListKey(last);
+  }
+}
+
 /**
  * One page of stories, most recently seen first. The cursor is the last story's sort key (not an
  * offset), so a story that grows or opens while someone pages is neither skipped nor shown twice
- * unless its own position moved. Pages over the whole list in memory: the index has no paged read yet.
+ * unless its own position moved. Reads headers (no term vectors) a page at a time; a title filter
+ * reads on in bigger chunks until the page is full.
  */
 export const pageStories = async (
   index: StoryIndex,
@@ -95,20 +123,25 @@ export const pageStories = async (
 ): Promise<{ items: StorySummary[]; nextCursor?: string }> => {
   const after = options.cursor === undefined ? undefined : decodeStoryCursor(options.cursor);
   const needle = options.titleContains?.toLocaleLowerCase();
-  const items: StorySummary[] = [];
-  let more = false;
-  for (const story of await index.listStories()) {
-    if (options.storyIds && !options.storyIds.has(story.id)) continue;
-    if (options.minArticles !== undefined && story.articleCount < options.minArticles) continue;
-    if (needle !== undefined && !story.title.toLocaleLowerCase().includes(needle)) continue;
-    const summary = summariseStory(story);
-    if (after && compareKeys(keyOf(summary), after) <= 0) continue;
-    if (items.length === options.limit) {
-      more = true;
-      break;
-    }
-    items.push(summary);
+  const keeps = (story: StoryHeader): boolean =>
+    (options.minArticles === undefined || story.articleCount >= options.minArticles) &&
+    (needle === undefined || story.title.toLocaleLowerCase().includes(needle));
+  const candidates = options.storyIds ? headersOf(index, options.storyIds, after) : undefined;
+  const found: StoryHeader[] = [];
+  if (candidates) {
+    for (const story of await candidates)
+      if (keeps(story) && found.push(story) > options.limit) break;
+  } else {
+    const chunk = needle === undefined ? options.limit + 1 : Math.max(options.limit + 1, 500);
+    for await (const story of headersAfter(index, after, chunk, options.minArticles))
+      if (keeps(story) && found.push(story) > options.limit) break;
   }
+  const items = found.slice(0, options.limit).map(summariseStory);
   const last = items[items.length - 1];
-  return { items, ...(more && last ? { nextCursor: encodeStoryCursor(keyOf(last)) } : {}) };
+  return {
+    items,
+    ...(found.length > options.limit && last
+      ? { nextCursor: encodeStoryCursor([last.last_seen ?? '', last.id]) }
+      : {}),
+  };
 };

@@ -239,4 +239,10 @@ CREATE INDEX IF NOT EXISTS articles_newest_covering ON articles
   ((published IS NULL), (published COLLATE "C") DESC, seq DESC) INCLUDE (id);
 `,
   },
+  {
+    version: 40,
+    name: 'stories: list order index for paged story lists',
+    sql: `CREATE INDEX stories_list_order ON stories
+  ((coalesce(last_seen, '') COLLATE "C") DESC, (id COLLATE "C"));`,
+  },
 ];

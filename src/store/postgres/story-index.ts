@@ -1,9 +1,16 @@
 import type {
   StoryCandidate,
+  StoryHeader,
+  StoryHeaderQuery,
   StoryIndex,
   StoryMember,
   StoryRecord,
 } from '../../stories/story-index.js';
+import {
+  compareMembersByTime,
+  compareStoryListKeys,
+  storyListKey,
+} from '../../stories/story-order.js';
 import { pgJson, pgOptionalText, pgText } from './article-row.js';
 import type { OrganiseTransaction, Queryable, RunState } from './organise-transaction.js';
 
@@ -72,15 +79,19 @@ interface MemberRow {
 const STORY_COLUMNS = 'id, title, first_seen, last_seen, article_count, sources, centroid, version';
 const MEMBER_COLUMNS = 'article_id, story_id, published, title, source, similarity';
 
-const toStory = (row: StoryRow): StoryRecord => ({
+const toHeader = (row: Omit<StoryRow, 'centroid'>): StoryHeader => ({
   id: row.id,
   title: row.title,
   ...(row.first_seen === null ? {} : { firstSeen: row.first_seen }),
   ...(row.last_seen === null ? {} : { lastSeen: row.last_seen }),
   articleCount: row.article_count,
   sources: row.sources,
-  centroid: new Map(JSON.parse(row.centroid) as [string, number][]),
   version: row.version,
+});
+
+const toStory = (row: StoryRow): StoryRecord => ({
+  ...toHeader(row),
+  centroid: new Map(JSON.parse(row.centroid) as [string, number][]),
 });
 
 const toMember = (row: MemberRow): StoryMember => ({
@@ -100,11 +111,6 @@ const asStored = (story: StoryRecord): StoryRecord => ({
   ...(story.lastSeen === undefined ? {} : { lastSeen: pgText(story.lastSeen) }),
   sources: story.sources.map(pgText),
 });
-
-const publishedTime = (member: StoryMember): number => {
-  const parsed = member.published === undefined ? Number.NaN : Date.parse(member.published);
-  return Number.isNaN(parsed) ? Number.POSITIVE_INFINITY : parsed;
-};
 
 /** Distinct, in one fixed order: concurrent counter upserts then lock rows alike and never deadlock. */
 const distinctSorted = (terms: readonly string[]): string[] =>
@@ -311,15 +317,33 @@ export class PostgresStoryIndex implements StoryIndex {
       `SELECT ${MEMBER_COLUMNS} FROM story_members WHERE story_id = $1`,
       [storyId],
     );
-    return result.rows
-      .map(toMember)
-      .sort((a, b) => publishedTime(a) - publishedTime(b) || (a.articleId < b.articleId ? -1 : 1));
+    return result.rows.map(toMember).sort(compareMembersByTime);
   }
 
   async listStories(): Promise<StoryRecord[]> {
     const result = await this.db.query<StoryRow>(`SELECT ${STORY_COLUMNS} FROM stories`);
     return result.rows
       .map(toStory)
-      .sort((a, b) => (b.lastSeen ?? '').localeCompare(a.lastSeen ?? '') || (a.id < b.id ? -1 : 1));
+      .sort((a, b) => compareStoryListKeys(storyListKey(a), storyListKey(b)));
+  }
+
+  async listStoryHeaders(query: StoryHeaderQuery): Promise<StoryHeader[]> {
+    const after = query.after;
+    const result = await this.db.query<Omit<StoryRow, 'centroid'>>(
+      `SELECT id, title, first_seen, last_seen, article_count, sources, version FROM stories
+        WHERE article_count >= $1
+          AND ($2::boolean IS FALSE OR coalesce(last_seen, '') COLLATE "C" < $3
+               OR (coalesce(last_seen, '') COLLATE "C" = $3 AND id COLLATE "C" > $4))
+        ORDER BY coalesce(last_seen, '') COLLATE "C" DESC, id COLLATE "C" ASC
+        LIMIT $5`,
+      [
+        query.minArticles ?? 0,
+        after !== undefined,
+        after?.[0] ?? '',
+        after?.[1] ?? '',
+        query.limit,
+      ],
+    );
+    return result.rows.map(toHeader);
   }
 }

@@ -276,4 +276,9 @@ CREATE TRIGGER articles_fts_recent_update AFTER UPDATE OF title, text ON article
 END;
 `,
   },
+  {
+    version: 40,
+    name: 'stories: list order index for paged story lists',
+    sql: `CREATE INDEX stories_list_order ON stories (coalesce(last_seen, '') DESC, id);`,
+  },
 ];

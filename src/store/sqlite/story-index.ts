@@ -1,10 +1,17 @@
 import type Database from 'better-sqlite3';
 import type {
   StoryCandidate,
+  StoryHeader,
+  StoryHeaderQuery,
   StoryIndex,
   StoryMember,
   StoryRecord,
 } from '../../stories/story-index.js';
+import {
+  compareMembersByTime,
+  compareStoryListKeys,
+  storyListKey,
+} from '../../stories/story-order.js';
 
 /** Tables of incremental story clustering, for the append-only migrations. */
 export const STORY_SCHEMA_SQL = `
@@ -63,15 +70,19 @@ interface MemberRow {
   similarity: number;
 }
 
-const toStory = (row: StoryRow): StoryRecord => ({
+const toHeader = (row: Omit<StoryRow, 'centroid'>): StoryHeader => ({
   id: row.id,
   title: row.title,
   ...(row.first_seen === null ? {} : { firstSeen: row.first_seen }),
   ...(row.last_seen === null ? {} : { lastSeen: row.last_seen }),
   articleCount: row.article_count,
   sources: JSON.parse(row.sources) as string[],
-  centroid: new Map(JSON.parse(row.centroid) as [string, number][]),
   version: row.version,
+});
+
+const toStory = (row: StoryRow): StoryRecord => ({
+  ...toHeader(row),
+  centroid: new Map(JSON.parse(row.centroid) as [string, number][]),
 });
 
 const toMember = (row: MemberRow): StoryMember => ({
@@ -82,11 +93,6 @@ const toMember = (row: MemberRow): StoryMember => ({
   ...(row.source === null ? {} : { source: row.source }),
   similarity: row.similarity,
 });
-
-const publishedTime = (member: StoryMember): number => {
-  const parsed = member.published === undefined ? Number.NaN : Date.parse(member.published);
-  return Number.isNaN(parsed) ? Number.POSITIVE_INFINITY : parsed;
-};
 
 /** StoryIndex on the store's SQLite database; the tables come from STORY_SCHEMA_SQL. */
 export class SqliteStoryIndex implements StoryIndex {
@@ -146,6 +152,18 @@ export class SqliteStoryIndex implements StoryIndex {
       ),
       members: db.prepare<[string], MemberRow>('SELECT * FROM story_members WHERE story_id = ?'),
       allStories: db.prepare<[], StoryRow>('SELECT * FROM stories'),
+      // The cursor test repeats the ORDER BY key so the stories_list_order index serves both.
+      headers: db.prepare<
+        { after: number; lastSeen: string; id: string; minArticles: number; limit: number },
+        Omit<StoryRow, 'centroid'>
+      >(
+        `SELECT id, title, first_seen, last_seen, article_count, sources, version FROM stories
+          WHERE article_count >= :minArticles
+            AND (:after = 0 OR coalesce(last_seen, '') < :lastSeen
+                 OR (coalesce(last_seen, '') = :lastSeen AND id > :id))
+          ORDER BY coalesce(last_seen, '') DESC, id ASC
+          LIMIT :limit`,
+      ),
     };
     this.statements = s;
     this.addDocumentTx = db.transaction((terms: readonly string[]) => {
@@ -227,16 +245,25 @@ export class SqliteStoryIndex implements StoryIndex {
   }
 
   async listMembers(storyId: string): Promise<StoryMember[]> {
-    return this.statements.members
-      .all(storyId)
-      .map(toMember)
-      .sort((a, b) => publishedTime(a) - publishedTime(b) || (a.articleId < b.articleId ? -1 : 1));
+    return this.statements.members.all(storyId).map(toMember).sort(compareMembersByTime);
   }
 
   async listStories(): Promise<StoryRecord[]> {
     return this.statements.allStories
       .all()
       .map(toStory)
-      .sort((a, b) => (b.lastSeen ?? '').localeCompare(a.lastSeen ?? '') || (a.id < b.id ? -1 : 1));
+      .sort((a, b) => compareStoryListKeys(storyListKey(a), storyListKey(b)));
+  }
+
+  async listStoryHeaders(query: StoryHeaderQuery): Promise<StoryHeader[]> {
+    return this.statements.headers
+      .all({
+        after: query.after ? 1 : 0,
+        lastSeen: query.after?.[0] ?? '',
+        id: query.after?.[1] ?? '',
+        minArticles: query.minArticles ?? 0,
+        limit: query.limit,
+      })
+      .map(toHeader);
   }
 }
