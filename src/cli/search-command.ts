@@ -11,6 +11,7 @@ interface SearchFlags {
   cursor?: string;
   sort?: string;
   facets?: boolean;
+  allCopies?: boolean;
   json?: boolean;
 }
 
@@ -24,6 +25,7 @@ export function register(program: Command, ctx: CliContext): void {
     .option('--cursor <cursor>', 'continue from a previous page')
     .option('--sort <order>', 'relevance (BM25), newest or oldest')
     .option('--facets', 'count hits by source, language, month, entity, entity type and country')
+    .option('--all-copies', 'list syndicated copies as hits of their own (default: one per group)')
     .option('--json', 'print {"query","total","hits":[...],"facets","next_cursor"} as JSON')
     .addHelpText(
       'after',
@@ -65,6 +67,7 @@ Only upper-case AND, OR, NOT are operators.`,
           ...(flags.cursor ? { cursor: flags.cursor } : {}),
           ...(sort ? { sort } : {}),
           facets: flags.facets === true,
+          collapseCopies: flags.allCopies !== true,
         }),
       );
       if (flags.json) {
@@ -100,6 +103,11 @@ Only upper-case AND, OR, NOT are operators.`,
           `${hit.id}  ${(hit.published ?? '').slice(0, 10)}  ${hit.source ?? '-'}  ${hit.title ?? '(untitled)'}`,
         );
         writeLine(ctx.stdout, `    ${hit.snippet.replace(/\s+/g, ' ')}`);
+        if (hit.copies)
+          writeLine(
+            ctx.stdout,
+            `    (+${hit.copies} syndicated ${hit.copies === 1 ? 'copy' : 'copies'})`,
+          );
       }
       if (result.facets && result.facetsSampled !== undefined)
         writeLine(ctx.stdout, `facets over the first ${result.facetsSampled} hits:`);

@@ -17,6 +17,8 @@ export const searchParamsSchema = z.object({
   limit,
   cursor,
   sort: z.enum(['relevance', 'newest', 'oldest']).optional(),
+  /** `copies=show` lists every syndicated copy as its own hit; by default they fold into one. */
+  copies: z.enum(['collapse', 'show']).default('collapse'),
 });
 
 export const listParamsSchema = z.object({ limit, cursor });

@@ -56,6 +56,11 @@ export const OPENAPI_SCHEMAS = {
         },
       },
       score: { type: 'number', description: 'higher is better, within one list' },
+      copies: {
+        type: 'integer',
+        description:
+          'other matching articles of its syndication group folded into this hit (absent when none, or with copies=show)',
+      },
       story: {
         type: ['object', 'null'],
         description: 'the story the article belongs to (null when none, or without a story index)',

@@ -91,6 +91,13 @@ export const buildOpenApiDocument = (version: string) => ({
               'relevance (BM25; the default with words) or newest/oldest (the default without)',
             schema: { type: 'string', enum: ['relevance', 'newest', 'oldest'] },
           },
+          {
+            name: 'copies',
+            in: 'query',
+            description:
+              'collapse (default): one hit per syndication group, its canonical article when that matches, with `copies` counting the rest; show: every copy as its own hit',
+            schema: { type: 'string', enum: ['collapse', 'show'], default: 'collapse' },
+          },
         ],
         responses: {
           '200': {

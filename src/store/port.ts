@@ -123,6 +123,8 @@ export interface TextHit {
   readonly snippet: string;
   /** Higher is better; comparable only within one result list. */
   readonly score: number;
+  /** With `collapseCopies`: how many other matching articles of its syndication group it stands for. */
+  readonly copies?: number;
 }
 
 export interface EntityListOptions {
@@ -177,6 +179,8 @@ export interface SearchRequest {
   readonly sort?: SearchSort;
   /** Count source, language, month, entity, entity type and country over every hit. */
   readonly facets?: boolean;
+  /** One hit per syndication group (the canonical article when it matches); counts count groups. */
+  readonly collapseCopies?: boolean;
 }
 
 export interface FacetCount {

@@ -14,7 +14,37 @@ export interface Candidate {
   readonly published: string | null;
   /** Higher is better (SQLite's bm25 rank negated, PostgreSQL's ts_rank as is); 0 unranked. */
   readonly score: number;
+  /** Other matches of its syndication group folded into this one by collapseCopies. */
+  readonly copies?: number;
 }
+
+/**
+ * One hit per syndication group: the group takes the place of its best-ranked match, and is shown
+ * as its canonical article when that matched too (else as that best-ranked copy, which is what the
+ * query and its filters found). `canonicalOf` maps each copy to its canonical article; articles
+ * without an entry are their own group. Runs on the ordered candidates, before paging, so pages,
+ * totals and facet samples all count groups.
+ */
+export const collapseCopies = (
+  ordered: readonly Candidate[],
+  canonicalOf: ReadonlyMap<string, string>,
+): Candidate[] => {
+  const collapsed: Candidate[] = [];
+  const slotOf = new Map<string, number>();
+  for (const candidate of ordered) {
+    const group = canonicalOf.get(candidate.id) ?? candidate.id;
+    const slot = slotOf.get(group);
+    if (slot === undefined) {
+      slotOf.set(group, collapsed.length);
+      collapsed.push(candidate);
+      continue;
+    }
+    const shown = collapsed[slot] as Candidate;
+    const copies = (shown.copies ?? 0) + 1;
+    collapsed[slot] = candidate.id === group ? { ...candidate, copies } : { ...shown, copies };
+  }
+  return collapsed;
+};
 
 /** ISO dates are ASCII, so code-unit order is the byte order both SQL stores sort them in. */
 const byDate = (a: string | null, b: string | null, direction: 1 | -1): number => {

@@ -207,5 +207,73 @@ export const runSearchContract = (target: ContractTarget): void => {
         }
       },
     );
+
+    test(
+      'collapsing copies folds each syndication group into its canonical article',
+      { skip: target.skip ?? false },
+      async () => {
+        const store = await target.open();
+        try {
+          const texts = [
+            'wire story about frigates',
+            'wire story about frigates',
+            'other frigates',
+          ];
+          const outcomes = await store.saveArticles(
+            texts.map((text, i) => ({
+              identityKey: `id:collapse:${i}`,
+              format: 'jsonl' as const,
+              provenance: { path: 'collapse.jsonl', recordIndex: i },
+              raw: `{"i":${i}}`,
+              rawMediaType: 'application/json',
+              itemRecord: '{}',
+              source: `outlet ${i}`,
+              title: `Frigates ${i}`,
+              text,
+              authors: [],
+              categories: [],
+              // The copy is newer and comes first in newest order; the group shows the canonical.
+              published: new Date(Date.UTC(2024, 0, 1 + (i === 1 ? 5 : i))).toISOString(),
+              language: 'en',
+              contentHash: sha256Hex(`collapse ${i}`),
+              stageVersions: {},
+            })),
+          );
+          const [canonical, copy, other] = outcomes.map((o) => o.id);
+          assert.ok(store.nearDuplicates && canonical && copy && other);
+          await store.nearDuplicates.saveDecisions([
+            {
+              articleId: copy,
+              status: 'duplicate',
+              of: canonical,
+              similarity: 1,
+              reasons: ['exact-text'],
+              version: 'test',
+            },
+          ]);
+          const parsed = parseQuery('frigates');
+          assert.ok(parsed.ok);
+          const request = { query: parsed.value, limit: 10, sort: 'newest' as const, facets: true };
+          const all = await store.searchArticles(request);
+          assert.deepEqual(
+            all.hits.map((h) => h.id),
+            [copy, other, canonical],
+          );
+          const collapsed = await store.searchArticles({ ...request, collapseCopies: true });
+          assert.deepEqual(
+            collapsed.hits.map((h) => [h.id, h.copies ?? 0]),
+            [
+              [canonical, 1],
+              [other, 0],
+            ],
+          );
+          assert.equal(collapsed.total, 2);
+          const sources = (collapsed.facets?.source ?? []).reduce((n, c) => n + c.count, 0);
+          assert.equal(sources, 2);
+        } finally {
+          await store.close();
+        }
+      },
+    );
   });
 };

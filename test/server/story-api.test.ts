@@ -227,6 +227,23 @@ const storySuite = (backend: Backend) =>
         assert.deepEqual(entry?.syndication, { status: copy.syndication.status, of: canonicalId });
       });
 
+      test('search folds a syndicated copy into its canonical unless asked to show copies', async () => {
+        type Hits = { total: number; hits: { id: string; copies?: number }[] };
+        const q = encodeURIComponent('"Storm Shadow"');
+        const collapsed = await get<Hits>(`/api/search?q=${q}`);
+        const shown = await get<Hits>(`/api/search?q=${q}&copies=show`);
+        const canonical = collapsed.hits.find((hit) => hit.id === canonicalId);
+        assert.equal(canonical?.copies, 1);
+        assert.equal(
+          collapsed.hits.some((hit) => hit.id === copyId),
+          false,
+        );
+        assert.ok(shown.hits.some((hit) => hit.id === copyId));
+        assert.equal(shown.total, collapsed.total + 1);
+        assert.ok(shown.hits.every((hit) => hit.copies === undefined));
+        await get(`/api/search?q=${q}&copies=some`, 400);
+      });
+
       test('search hits carry their story', async () => {
         const body = await get<{ hits: { id: string; story: { id: string } | null }[] }>(
           `/api/search?q=${encodeURIComponent('"Storm Shadow"')}`,

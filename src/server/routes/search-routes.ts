@@ -17,6 +17,7 @@ export const addSearchRoutes = (app: Hono, read: MiddlewareHandler, store: Artic
       query: parsed.value,
       limit: params.limit,
       facets: true,
+      collapseCopies: params.copies === 'collapse',
       ...(params.cursor ? { cursor: params.cursor } : {}),
       ...(params.sort ? { sort: params.sort } : {}),
     });

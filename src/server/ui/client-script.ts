@@ -211,6 +211,7 @@ export const CLIENT_SCRIPT = String.raw`'use strict';
       el('h3', {}, el('a', { href: '/articles/' + encodeURIComponent(hit.id) + (q ? '?q=' + encodeURIComponent(q) : ''), class: 'hit-link', text: hit.title || '(untitled)' })),
       el('p', { class: 'meta', text: meta }),
       el('p', { class: 'snippet' }, snippetNodes(hit.snippet_text || '', hit.highlights)),
+      hit.copies ? el('p', { class: 'copies-note', text: '+' + plural(hit.copies, 'syndicated copy', 'syndicated copies') + ' (listed on the article page)' }) : null,
       storyBadge(hit.story),
     );
   }

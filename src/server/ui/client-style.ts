@@ -87,6 +87,7 @@ mark.hl-quote { background: #f3e8fb; font-style: italic; box-shadow: inset 3px 0
 .stats-grid { display: grid; grid-template-columns: repeat(auto-fit, minmax(16rem, 1fr)); gap: 2rem; }
 .token-form { display: grid; gap: 0.5rem; max-width: 28rem; }
 .story-badge { margin: 0.2rem 0 0; font-size: 0.9rem; }
+.copies-note { margin: 0.2rem 0 0; font-size: 0.9rem; color: #555; }
 .story-note { color: var(--muted); }
 .story-list { list-style: none; padding: 0; margin: 0; max-width: 56rem; }
 .story-item { padding: 0.6rem 0; border-bottom: 1px solid var(--line); }

@@ -4,6 +4,7 @@ import { decodeOffsetCursor, encodeOffsetCursor } from '../cursor.js';
 import type { SearchRequest, SearchResult } from '../port.js';
 import { RANK_WINDOW } from '../search-bounds.js';
 import {
+  collapseCopies,
   compareCandidates,
   pageOfCandidates,
   rowsNeeded,
@@ -89,8 +90,10 @@ export const searchPostgres = async (
       )
     ).rows.map((row) => ({ ...row, seq: Number(row.seq) }));
   }
-  const candidates = [...rows];
+  let candidates = [...rows];
   candidates.sort(compareCandidates(sort));
+  if (request.collapseCopies)
+    candidates = collapseCopies(candidates, await canonicalOf(pool, candidates));
   const cut = pageOfCandidates(candidates, offset, request.limit);
   const [details, facets] = await Promise.all([
     hitDetails(pool, cut.page),
@@ -112,6 +115,7 @@ export const searchPostgres = async (
       ...(candidate.published !== null ? { published: candidate.published } : {}),
       snippet: compiled.tsquery ? snippetFor(text, terms) : text.slice(0, 160),
       score: candidate.score,
+      ...(candidate.copies ? { copies: candidate.copies } : {}),
     };
   });
   return {
@@ -123,6 +127,19 @@ export const searchPostgres = async (
     ...(windowed ? { matchesConsidered: RANK_WINDOW } : {}),
     ...(cut.hasMore ? { nextCursor: encodeOffsetCursor(offset + request.limit) } : {}),
   };
+};
+
+/** Copy -> canonical article, for the candidates that are copies. */
+const canonicalOf = async (
+  pool: pg.Pool,
+  candidates: readonly Candidate[],
+): Promise<Map<string, string>> => {
+  const result = await pool.query<{ article_id: string; canonical_id: string }>(
+    `SELECT article_id, canonical_id FROM syndication_decisions
+      WHERE canonical_id IS NOT NULL AND article_id = ANY($1::text[])`,
+    [candidates.map((c) => c.id)],
+  );
+  return new Map(result.rows.map((row) => [row.article_id, row.canonical_id]));
 };
 
 /** Title, outlet and text for the page's hits only. */

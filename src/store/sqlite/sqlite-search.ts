@@ -4,6 +4,7 @@ import { decodeOffsetCursor, encodeOffsetCursor } from '../cursor.js';
 import type { SearchRequest, SearchResult } from '../port.js';
 import { RANK_WINDOW } from '../search-bounds.js';
 import {
+  collapseCopies,
   compareCandidates,
   pageOfCandidates,
   rowsNeeded,
@@ -105,6 +106,7 @@ export const searchSqlite = (db: Database.Database, request: SearchRequest): Sea
       .map((row) => ({ ...row, score: 0 }));
   }
   candidates.sort(compareCandidates(sort));
+  if (request.collapseCopies) candidates = collapseCopies(candidates, canonicalOf(db, candidates));
   const cut = pageOfCandidates(candidates, offset, request.limit);
   const details = hitDetails(db, cut.page);
   const terms = extractHighlightTerms(request.query);
@@ -119,6 +121,7 @@ export const searchSqlite = (db: Database.Database, request: SearchRequest): Sea
         ? snippetFor(row?.text ?? '', terms)
         : (row?.text ?? '').slice(0, 160),
       score: candidate.score === 0 ? 0 : candidate.score,
+      ...(candidate.copies ? { copies: candidate.copies } : {}),
     };
   });
   return {
@@ -153,6 +156,21 @@ const newestMatches = (
       `SELECT rowid AS seq FROM ${index} WHERE ${index} MATCH ? ORDER BY rowid DESC LIMIT ?`,
     )
     .all(match, RANK_WINDOW + 1);
+
+/** Copy -> canonical article, for the candidates that are copies. */
+const canonicalOf = (
+  db: Database.Database,
+  candidates: readonly Candidate[],
+): Map<string, string> =>
+  new Map(
+    db
+      .prepare<[string], { article_id: string; canonical_id: string }>(
+        `SELECT article_id, canonical_id FROM syndication_decisions
+          WHERE canonical_id IS NOT NULL AND article_id IN (SELECT value FROM json_each(?))`,
+      )
+      .all(JSON.stringify(candidates.map((c) => c.id)))
+      .map((row) => [row.article_id, row.canonical_id]),
+  );
 
 /** Title, outlet and text for the page's hits only. */
 const hitDetails = (db: Database.Database, page: readonly Candidate[]): Map<number, HitRow> => {
