@@ -3,7 +3,7 @@
  * orders agree: most frequent first, ties by value in byte order (SQLite's BINARY collation and
  * PostgreSQL's "C"); months are the newest FACET_LIMIT, oldest first.
  */
-import type { FacetCount } from './port.js';
+import type { FacetCount, SearchFacets } from './port.js';
 
 export const FACET_LIMIT = 20;
 
@@ -41,3 +41,42 @@ export class FacetTally {
       .map(([value, count]) => ({ value, count }));
   }
 }
+
+/** The three reads a backend makes for the facet sample: the articles, their mentions, their countries. */
+export interface FacetRows {
+  readonly articles: readonly {
+    source: string | null;
+    language_key: string | null;
+    month: string | null;
+  }[];
+  readonly mentions: readonly { article_id: string; name: string | null; type: string | null }[];
+  readonly countries: readonly { code: string }[];
+}
+
+/** Facets from those rows, tallied the same way for every backend so their orders agree. */
+export const tallyFacets = ({ articles, mentions, countries }: FacetRows): SearchFacets => {
+  const source = new FacetTally();
+  const language = new FacetTally();
+  const month = new FacetTally();
+  for (const row of articles) {
+    source.add(row.source);
+    language.add(row.language_key);
+    month.add(row.month);
+  }
+  const entity = new FacetTally();
+  const entityType = new FacetTally();
+  for (const row of mentions) {
+    entity.add(row.name, row.article_id);
+    entityType.add(row.type, row.article_id);
+  }
+  const country = new FacetTally();
+  for (const row of countries) country.add(row.code);
+  return {
+    source: source.top(),
+    language: language.top(),
+    month: month.latest(),
+    entity: entity.top(),
+    entityType: entityType.top(),
+    country: country.top(),
+  };
+};

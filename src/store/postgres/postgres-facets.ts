@@ -1,6 +1,6 @@
 import type pg from 'pg';
 import type { SearchFacets } from '../port.js';
-import { FacetTally } from '../search-facet-counts.js';
+import { tallyFacets } from '../search-facet-counts.js';
 
 /**
  * Counts facet values over the given hits (the facet sample of search-candidates.ts, at most
@@ -28,28 +28,9 @@ export const postgresFacets = async (
       [seqs],
     ),
   ]);
-  const source = new FacetTally();
-  const language = new FacetTally();
-  const month = new FacetTally();
-  for (const row of articles.rows) {
-    source.add(row.source);
-    language.add(row.language_key);
-    month.add(row.month);
-  }
-  const entity = new FacetTally();
-  const entityType = new FacetTally();
-  for (const row of mentions.rows) {
-    entity.add(row.name, row.article_id);
-    entityType.add(row.type, row.article_id);
-  }
-  const country = new FacetTally();
-  for (const row of countries.rows) country.add(row.code);
-  return {
-    source: source.top(),
-    language: language.top(),
-    month: month.latest(),
-    entity: entity.top(),
-    entityType: entityType.top(),
-    country: country.top(),
-  };
+  return tallyFacets({
+    articles: articles.rows,
+    mentions: mentions.rows,
+    countries: countries.rows,
+  });
 };

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { SearchFacets } from '../port.js';
-import { FacetTally } from '../search-facet-counts.js';
+import { tallyFacets } from '../search-facet-counts.js';
 
 /**
  * Counts facet values over the given hits (the facet sample of search-candidates.ts, at most
@@ -31,28 +31,5 @@ export const sqliteFacets = (db: Database.Database, seqs: readonly number[]): Se
       `SELECT c.code FROM json_each(?) j JOIN article_countries c ON c.article_id = j.value`,
     )
     .all(idsJson);
-  const source = new FacetTally();
-  const language = new FacetTally();
-  const month = new FacetTally();
-  for (const row of articles) {
-    source.add(row.source);
-    language.add(row.language_key);
-    month.add(row.month);
-  }
-  const entity = new FacetTally();
-  const entityType = new FacetTally();
-  for (const row of mentions) {
-    entity.add(row.name, row.article_id);
-    entityType.add(row.type, row.article_id);
-  }
-  const country = new FacetTally();
-  for (const row of countries) country.add(row.code);
-  return {
-    source: source.top(),
-    language: language.top(),
-    month: month.latest(),
-    entity: entity.top(),
-    entityType: entityType.top(),
-    country: country.top(),
-  };
+  return tallyFacets({ articles, mentions, countries });
 };
