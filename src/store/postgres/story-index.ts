@@ -11,6 +11,8 @@ import {
   compareStoryListKeys,
   storyListKey,
 } from '../../stories/story-order.js';
+import { toStoryHeader, toStoryMember, toStoryRecord } from '../story-rows.js';
+import type { StoryHeaderRow, StoryMemberRow } from '../story-rows.js';
 import { pgJson, pgOptionalText, pgText } from './article-row.js';
 import type { OrganiseTransaction, Queryable, RunState } from './organise-transaction.js';
 
@@ -56,52 +58,15 @@ CREATE TABLE story_members (
 CREATE INDEX story_members_story ON story_members (story_id);
 `;
 
-interface StoryRow {
-  id: string;
-  title: string;
-  first_seen: string | null;
-  last_seen: string | null;
-  article_count: number;
-  sources: string[];
-  centroid: string;
-  version: string;
-}
+type StoryRow = StoryHeaderRow & { sources: string[]; centroid: string };
+type MemberRow = StoryMemberRow;
 
-interface MemberRow {
-  article_id: string;
-  story_id: string;
-  published: string | null;
-  title: string | null;
-  source: string | null;
-  similarity: number;
-}
+const toHeader = (row: Omit<StoryRow, 'centroid'>): StoryHeader => toStoryHeader(row, row.sources);
+const toStory = (row: StoryRow): StoryRecord => toStoryRecord(row, row.sources);
+const toMember = toStoryMember;
 
 const STORY_COLUMNS = 'id, title, first_seen, last_seen, article_count, sources, centroid, version';
 const MEMBER_COLUMNS = 'article_id, story_id, published, title, source, similarity';
-
-const toHeader = (row: Omit<StoryRow, 'centroid'>): StoryHeader => ({
-  id: row.id,
-  title: row.title,
-  ...(row.first_seen === null ? {} : { firstSeen: row.first_seen }),
-  ...(row.last_seen === null ? {} : { lastSeen: row.last_seen }),
-  articleCount: row.article_count,
-  sources: row.sources,
-  version: row.version,
-});
-
-const toStory = (row: StoryRow): StoryRecord => ({
-  ...toHeader(row),
-  centroid: new Map(JSON.parse(row.centroid) as [string, number][]),
-});
-
-const toMember = (row: MemberRow): StoryMember => ({
-  articleId: row.article_id,
-  storyId: row.story_id,
-  ...(row.published === null ? {} : { published: row.published }),
-  ...(row.title === null ? {} : { title: row.title }),
-  ...(row.source === null ? {} : { source: row.source }),
-  similarity: row.similarity,
-});
 
 /** The story as reading it back would give it (texts through pgText, as they were written). */
 const asStored = (story: StoryRecord): StoryRecord => ({

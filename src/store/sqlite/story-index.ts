@@ -12,6 +12,8 @@ import {
   compareStoryListKeys,
   storyListKey,
 } from '../../stories/story-order.js';
+import { toStoryHeader, toStoryMember, toStoryRecord } from '../story-rows.js';
+import type { StoryHeaderRow, StoryMemberRow } from '../story-rows.js';
 
 /** Tables of incremental story clustering, for the append-only migrations. */
 export const STORY_SCHEMA_SQL = `
@@ -50,49 +52,14 @@ CREATE TABLE story_members (
 CREATE INDEX story_members_story ON story_members(story_id);
 `;
 
-interface StoryRow {
-  id: string;
-  title: string;
-  first_seen: string | null;
-  last_seen: string | null;
-  article_count: number;
-  sources: string;
-  centroid: string;
-  version: string;
-}
+type StoryRow = StoryHeaderRow & { sources: string; centroid: string };
+type MemberRow = StoryMemberRow;
 
-interface MemberRow {
-  article_id: string;
-  story_id: string;
-  published: string | null;
-  title: string | null;
-  source: string | null;
-  similarity: number;
-}
-
-const toHeader = (row: Omit<StoryRow, 'centroid'>): StoryHeader => ({
-  id: row.id,
-  title: row.title,
-  ...(row.first_seen === null ? {} : { firstSeen: row.first_seen }),
-  ...(row.last_seen === null ? {} : { lastSeen: row.last_seen }),
-  articleCount: row.article_count,
-  sources: JSON.parse(row.sources) as string[],
-  version: row.version,
-});
-
-const toStory = (row: StoryRow): StoryRecord => ({
-  ...toHeader(row),
-  centroid: new Map(JSON.parse(row.centroid) as [string, number][]),
-});
-
-const toMember = (row: MemberRow): StoryMember => ({
-  articleId: row.article_id,
-  storyId: row.story_id,
-  ...(row.published === null ? {} : { published: row.published }),
-  ...(row.title === null ? {} : { title: row.title }),
-  ...(row.source === null ? {} : { source: row.source }),
-  similarity: row.similarity,
-});
+const toHeader = (row: Omit<StoryRow, 'centroid'>): StoryHeader =>
+  toStoryHeader(row, JSON.parse(row.sources) as string[]);
+const toStory = (row: StoryRow): StoryRecord =>
+  toStoryRecord(row, JSON.parse(row.sources) as string[]);
+const toMember = toStoryMember;
 
 /** StoryIndex on the store's SQLite database; the tables come from STORY_SCHEMA_SQL. */
 export class SqliteStoryIndex implements StoryIndex {
