@@ -11,8 +11,8 @@ import { decideSyndication } from '../src/dedup/decide-syndication.js';
 import { MemoryNearDuplicateIndex } from '../src/dedup/memory-near-duplicate-index.js';
 import type { NearDuplicateIndex } from '../src/dedup/near-duplicate-index.js';
 import {
-  NEAR_DUPLICATE_SCHEMA_SQL,
   SqliteNearDuplicateIndex,
+  createNearDuplicateSchema,
 } from '../src/store/sqlite/near-duplicate-index.js';
 import { readReuters } from './dedup-corpora.js';
 
@@ -20,7 +20,7 @@ const { values } = parseArgs({ options: { sqlite: { type: 'boolean', default: fa
 const makeIndex = (): NearDuplicateIndex => {
   if (!values.sqlite) return new MemoryNearDuplicateIndex();
   const db = new Database(':memory:');
-  db.exec(NEAR_DUPLICATE_SCHEMA_SQL);
+  createNearDuplicateSchema(db);
   return new SqliteNearDuplicateIndex(db);
 };
 

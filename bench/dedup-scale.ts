@@ -2,64 +2,69 @@
  * Scale of the near-duplicate index: indexes N synthetic articles made from BBC and Reuters texts
  * (a fifth are light copies of a corpus article, the rest mix paragraphs of two or three articles and
  * change 30% of their words, so they are new articles that still share vocabulary and phrasing),
- * through decideSyndication on the SQLite index in a file. Prints throughput, median and p99 time
- * per article, peak RSS, and the ratio to a baseline measured in the same run (fingerprinting
+ * through decideSyndication on the SQLite index in a file, `--batch` articles per transaction as
+ * the ingest pipeline does (ArticleStore.inTransaction). Articles are generated ahead in a worker
+ * thread (bench/dedup-scale-articles.ts); time spent waiting for them is reported apart.
+ * Prints total wall time, throughput, median and p99 time per article (decide only; commits are
+ * reported apart), peak RSS, and the ratio to a baseline measured in the same run (fingerprinting
  * alone, no index).
  *
- * Usage: npx tsx bench/dedup-scale.ts [--n 100000] [--db /tmp/sitrep-dedup-scale.sqlite] [--memory]
+ * Usage: npx tsx bench/dedup-scale.ts [--n 100000] [--batch 200] [--db /tmp/sitrep-dedup-scale.sqlite] [--memory]
  */
 import Database from 'better-sqlite3';
-import { rmSync, readFileSync } from 'node:fs';
+import { rmSync, readFileSync, statSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
+import { Worker } from 'node:worker_threads';
 import { fingerprintArticle } from '../src/dedup/article-fingerprint.js';
-import { decideSyndication } from '../src/dedup/decide-syndication.js';
+import {
+  decideSyndication,
+  decideSyndicationOfFingerprint,
+} from '../src/dedup/decide-syndication.js';
 import { DEFAULT_DEDUP_OPTIONS } from '../src/dedup/dedup-options.js';
 import { MemoryNearDuplicateIndex } from '../src/dedup/memory-near-duplicate-index.js';
 import type { NearDuplicateIndex } from '../src/dedup/near-duplicate-index.js';
 import {
-  NEAR_DUPLICATE_SCHEMA_SQL,
   SqliteNearDuplicateIndex,
+  createNearDuplicateSchema,
 } from '../src/store/sqlite/near-duplicate-index.js';
-import { readBbc, readReuters } from './dedup-corpora.js';
-import type { CorpusArticle } from './dedup-corpora.js';
-import { seededRandom } from './syndication-generator.js';
+import type { ArticleRequest, GeneratedBatch } from './dedup-scale-articles.js';
 
 const { values } = parseArgs({
   options: {
     n: { type: 'string', default: '100000' },
+    batch: { type: 'string', default: '200' },
     db: { type: 'string', default: '/tmp/sitrep-dedup-scale.sqlite' },
     memory: { type: 'boolean', default: false },
+    // Fingerprint in the main thread, inside each decide, instead of in the generator thread.
+    'inline-fingerprint': { type: 'boolean', default: false },
     seed: { type: 'string', default: '1' },
   },
 });
 const total = Number(values.n);
-const random = seededRandom(Number(values.seed));
-const pool: CorpusArticle[] = [
-  ...readBbc(),
-  ...readReuters().filter((a) => a.paragraphs.length > 0),
-];
-const vocabulary = [
-  ...new Set(pool.slice(0, 3000).flatMap((a) => a.paragraphs.join(' ').split(/\s+/))),
-];
-const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
+const batchSize = Math.max(1, Number(values.batch));
+const inline = values['inline-fingerprint'];
+const wallStart = performance.now();
+const loadAtStart = loadavg();
+const cpuAtStart = process.cpuUsage();
+// Articles come from a worker thread, requested ahead so the index never waits long for them.
+// An eval entry registers tsx's loader in the worker first (a worker does not inherit it on Node 20).
+const generator = new Worker(
+  `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))})
+     .then((tsx) => { tsx.register(); return import(${JSON.stringify(new URL('./dedup-scale-articles.ts', import.meta.url).href)}); })`,
+  { eval: true, workerData: values.seed },
+);
+const replies: ((batch: GeneratedBatch) => void)[] = [];
+generator.on('message', (batch: GeneratedBatch) => replies.shift()?.(batch));
+const request = (first: number, count: number, fingerprint = false): Promise<GeneratedBatch> =>
+  new Promise((resolve) => {
+    replies.push(resolve);
+    generator.postMessage({ first, count, fingerprint } satisfies ArticleRequest);
+  });
 
-const changeWords = (text: string, share: number): string =>
-  text.replace(/\p{L}+/gu, (word) => (random() < share ? pick(vocabulary) : word));
-
-const start = Date.UTC(2020, 0, 1);
-const synthetic = (i: number) => {
-  const base = pick(pool);
-  const copy = random() < 0.2;
-  const paragraphs = copy
-    ? base.paragraphs
-    : [...base.paragraphs, ...pick(pool).paragraphs].sort(() => random() - 0.5);
-  return {
-    id: `syn-${i}`,
-    title: base.title,
-    text: changeWords(paragraphs.join('\n\n'), copy ? 0.05 : 0.3),
-    source: `outlet-${i % 200}`,
-    published: new Date(start + Math.floor(random() * 3 * 365 * 86400_000)).toISOString(),
-  };
+const cpuSeconds = (): number => {
+  const used = process.cpuUsage(cpuAtStart);
+  return (used.user + used.system) / 1e6;
 };
 
 const rssMiB = (): number => {
@@ -71,8 +76,7 @@ const rssMiB = (): number => {
 // Baseline: fingerprinting alone on the first articles, no index.
 const baselineCount = Math.min(5000, total);
 let baselineMs = 0;
-for (let i = 0; i < baselineCount; i++) {
-  const article = synthetic(-1 - i);
+for (const article of (await request(-1, baselineCount)).articles) {
   const t = performance.now();
   fingerprintArticle(article, DEFAULT_DEDUP_OPTIONS);
   baselineMs += performance.now() - t;
@@ -80,47 +84,87 @@ for (let i = 0; i < baselineCount; i++) {
 const baselinePerArticle = baselineMs / baselineCount;
 
 let index: NearDuplicateIndex;
+let db: Database.Database | undefined;
 if (values.memory) index = new MemoryNearDuplicateIndex();
 else {
   rmSync(values.db, { force: true });
   rmSync(`${values.db}-wal`, { force: true });
   rmSync(`${values.db}-shm`, { force: true });
-  const db = new Database(values.db);
+  db = new Database(values.db);
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
   db.pragma('cache_size = -262144');
-  db.exec(NEAR_DUPLICATE_SCHEMA_SQL);
+  createNearDuplicateSchema(db);
   index = new SqliteNearDuplicateIndex(db);
 }
 
 const times = new Float64Array(total);
 let copies = 0;
+let waitMs = 0;
+let commitMs = 0;
 const began = performance.now();
-for (let i = 0; i < total; i++) {
-  const article = synthetic(i);
-  const t = performance.now();
-  const outcome = await decideSyndication(article, index);
-  times[i] = performance.now() - t;
-  if (outcome.decision.status !== 'original') copies++;
-  if ((i + 1) % 50000 === 0) {
+let workerFingerprintMs = 0;
+let next = request(0, Math.min(batchSize, total), !inline);
+for (let first = 0; first < total; first += batchSize) {
+  const t0 = performance.now();
+  const { articles: batch, fingerprints, fingerprintMs } = await next;
+  waitMs += performance.now() - t0;
+  workerFingerprintMs += fingerprintMs;
+  const following = first + batchSize;
+  if (following < total) next = request(following, Math.min(batchSize, total - following), !inline);
+  db?.exec('BEGIN IMMEDIATE');
+  for (const [k, article] of batch.entries()) {
+    const t = performance.now();
+    const fingerprinted = fingerprints?.[k];
+    const outcome = fingerprinted
+      ? await decideSyndicationOfFingerprint(fingerprinted, index)
+      : await decideSyndication(article, index);
+    times[first + k] = performance.now() - t;
+    if (outcome.decision.status !== 'original') copies++;
+  }
+  const t1 = performance.now();
+  db?.exec('COMMIT');
+  commitMs += performance.now() - t1;
+  const done = first + batch.length;
+  if (Math.floor(done / 100000) > Math.floor(first / 100000)) {
     const elapsed = (performance.now() - began) / 1000;
     console.log(
-      `  ${i + 1} articles, ${elapsed.toFixed(0)} s, ${rssMiB().toFixed(0)} MiB peak RSS, ${copies} copies`,
+      `  ${done} articles, ${elapsed.toFixed(0)} s, CPU ${cpuSeconds().toFixed(0)} s, ${rssMiB().toFixed(0)} MiB peak RSS, ${copies} copies, load ${loadavg()[0]?.toFixed(2)}`,
     );
   }
 }
 const elapsedS = (performance.now() - began) / 1000;
+const wallS = (performance.now() - wallStart) / 1000;
 const sorted = Float64Array.from(times).sort();
 const quantile = (q: number): number =>
   sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] as number;
-console.log(`index: ${values.memory ? 'in-memory' : `SQLite file ${values.db}`}`);
+const decideS = times.reduce((sum, t) => sum + t, 0) / 1000;
+const dbMiB = values.memory ? 0 : statSync(values.db).size / 2 ** 20;
 console.log(
-  `${total} articles in ${elapsedS.toFixed(1)} s (${(total / elapsedS).toFixed(0)} articles/s), ${copies} judged copies`,
+  `index: ${values.memory ? 'in-memory' : `SQLite file ${values.db} (${dbMiB.toFixed(0)} MiB)`}, ${batchSize} articles per transaction`,
 );
 console.log(
-  `per article: median ${quantile(0.5).toFixed(3)} ms, p99 ${quantile(0.99).toFixed(3)} ms, max ${(sorted[sorted.length - 1] ?? 0).toFixed(1)} ms`,
+  `${total} articles in ${elapsedS.toFixed(1)} s (${(total / elapsedS).toFixed(0)} articles/s), ${copies} judged copies; ` +
+    `of which waiting for generated articles ${(waitMs / 1000).toFixed(1)} s, deciding ${decideS.toFixed(1)} s, commits ${(commitMs / 1000).toFixed(1)} s`,
+);
+console.log(
+  `index only (decide + commit): ${(total / (decideS + commitMs / 1000)).toFixed(0)} articles/s`,
+);
+console.log(
+  inline
+    ? 'fingerprints computed inside each decide (main thread)'
+    : `fingerprints computed in the generator thread: ${(workerFingerprintMs / 1000).toFixed(1)} s there, ${(workerFingerprintMs / total).toFixed(3)} ms/article, not in the decide times below`,
+);
+console.log(
+  `per article (decide): median ${quantile(0.5).toFixed(3)} ms, p99 ${quantile(0.99).toFixed(3)} ms, max ${(sorted[sorted.length - 1] ?? 0).toFixed(1)} ms; commit ${(commitMs / total).toFixed(3)} ms/article`,
 );
 console.log(
   `baseline (fingerprint only, same run): ${baselinePerArticle.toFixed(3)} ms/article; median decide / baseline = ${(quantile(0.5) / baselinePerArticle).toFixed(2)}x`,
 );
-console.log(`peak RSS ${rssMiB().toFixed(0)} MiB`);
+console.log(
+  `total wall time ${wallS.toFixed(1)} s (corpora loading and baseline included), CPU ${cpuSeconds().toFixed(0)} s (both threads); peak RSS ${rssMiB().toFixed(0)} MiB; ` +
+    `load average ${loadAtStart.map((l) => l.toFixed(2)).join(' ')} at start, ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')} at end`,
+);
+await generator.terminate();

@@ -24,6 +24,33 @@ const figuresAgree = (
 
 const round = (value: number): number => Math.round(value * 10000) / 10000;
 
+/**
+ * compareFingerprints(a, b, options).isCopy, cheapest checks first: the word overlap (the costly
+ * part) is only computed for pairs whose length ratio, MinHash agreement and figures can pass.
+ * Candidate confirmation calls it for every LSH candidate, most of which fail a cheap check.
+ */
+export const isCopy = (
+  a: ArticleFingerprint,
+  b: ArticleFingerprint,
+  options: DedupOptions,
+): boolean => {
+  const sameUrl = a.urlHash !== undefined && a.urlHash === b.urlHash;
+  if (
+    options.requireDifferentSources &&
+    a.source !== undefined &&
+    a.source === b.source &&
+    !sameUrl
+  )
+    return false;
+  if (sameUrl || a.textHash === b.textHash) return true;
+  const shorter = Math.min(a.words.length, b.words.length);
+  if (shorter === 0 || shorter / Math.max(a.words.length, b.words.length) < options.minLengthRatio)
+    return false;
+  if (signatureAgreement(a.signature, b.signature) < options.minShingleAgreement) return false;
+  if (!figuresAgree(a, b, options)) return false;
+  return contentOverlap(a, b, options.threshold).containment >= options.threshold;
+};
+
 /** The confirmation step: is `a` a copy of `b` under the options' rule, and why. */
 export const compareFingerprints = (
   a: ArticleFingerprint,

@@ -1,5 +1,6 @@
 import { alignedSharedWords } from './aligned-overlap.js';
 import type { ParagraphedWords } from './aligned-overlap.js';
+import { WordBag } from './word-bag.js';
 
 /**
  * The overlap measure that confirms an LSH candidate. "Sharing 85% of content" is read as: of the
@@ -26,6 +27,18 @@ export const sharedWordCount = (a: Uint32Array, b: Uint32Array): number => {
   return shared;
 };
 
+// The article being decided is compared with every candidate: build its bag once. Keyed weakly by
+// the array itself, so an entry lives exactly as long as the fingerprint holding it.
+const bags = new WeakMap<Uint32Array, WordBag>();
+const bagOf = (words: Uint32Array): WordBag => {
+  let bag = bags.get(words);
+  if (!bag) {
+    bag = new WordBag(words);
+    bags.set(words, bag);
+  }
+  return bag;
+};
+
 export interface ContentOverlap {
   /** Shared words / words of the shorter text, 0..1. */
   readonly containment: number;
@@ -46,7 +59,7 @@ export const contentOverlap = (
   const longer = Math.max(a.words.length, b.words.length);
   if (shorter === 0) return { containment: 0, lengthRatio: 0 };
   const lengthRatio = shorter / longer;
-  const bag = sharedWordCount(a.words.slice().sort(), b.words.slice().sort()) / shorter;
+  const bag = bagOf(a.words).sharedWith(b.words) / shorter;
   if (bag < threshold) return { containment: bag, lengthRatio };
   return { containment: alignedSharedWords(a, b) / shorter, lengthRatio };
 };

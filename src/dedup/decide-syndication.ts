@@ -1,7 +1,11 @@
 import { fingerprintArticle } from './article-fingerprint.js';
-import type { ArticleFingerprint, DedupInput } from './article-fingerprint.js';
+import type {
+  ArticleFingerprint,
+  DedupInput,
+  FingerprintWithBands,
+} from './article-fingerprint.js';
 import { compareCanonical } from './canonical-order.js';
-import { compareFingerprints } from './compare-fingerprints.js';
+import { compareFingerprints, isCopy } from './compare-fingerprints.js';
 import { DEFAULT_DEDUP_OPTIONS, VERSION } from './dedup-options.js';
 import type { DedupOptions } from './dedup-options.js';
 import type { NearDuplicateIndex } from './near-duplicate-index.js';
@@ -64,10 +68,37 @@ export const decideSyndication = async (
   index: NearDuplicateIndex,
   options: DedupOptions = DEFAULT_DEDUP_OPTIONS,
 ): Promise<SyndicationOutcome> => {
-  const known = await index.getDecision(input.id);
-  if (known && (await index.getFingerprint(input.id))) return { decision: known, written: [] };
+  const known = await knownOutcome(input.id, index);
+  return known ?? decideFingerprinted(fingerprintArticle(input, options), index, options);
+};
 
-  const { fingerprint, bands } = fingerprintArticle(input, options);
+const knownOutcome = async (
+  articleId: string,
+  index: NearDuplicateIndex,
+): Promise<SyndicationOutcome | undefined> => {
+  const known = await index.getDecision(articleId);
+  return known && (await index.getFingerprint(articleId))
+    ? { decision: known, written: [] }
+    : undefined;
+};
+
+/**
+ * decideSyndication for an article fingerprinted beforehand with the same options (fingerprinting
+ * is pure, so a caller may run it on another thread while the index decides earlier articles).
+ */
+export const decideSyndicationOfFingerprint = async (
+  fingerprinted: FingerprintWithBands,
+  index: NearDuplicateIndex,
+  options: DedupOptions = DEFAULT_DEDUP_OPTIONS,
+): Promise<SyndicationOutcome> =>
+  (await knownOutcome(fingerprinted.fingerprint.articleId, index)) ??
+  decideFingerprinted(fingerprinted, index, options);
+
+const decideFingerprinted = async (
+  { fingerprint, bands }: FingerprintWithBands,
+  index: NearDuplicateIndex,
+  options: DedupOptions,
+): Promise<SyndicationOutcome> => {
   const roots = new Map<string, ArticleFingerprint>();
   let confirmed = 0;
   for (const id of await candidateIds(fingerprint, bands, index, options)) {
@@ -77,7 +108,7 @@ export const decideSyndication = async (
     const candidate = await index.getFingerprint(id);
     if (!candidate) continue;
     confirmed++;
-    if (!compareFingerprints(fingerprint, candidate, options).isCopy) continue;
+    if (!isCopy(fingerprint, candidate, options)) continue;
     const root = rootId === id ? candidate : await index.getFingerprint(rootId);
     if (root) roots.set(rootId, root);
   }

@@ -3,6 +3,7 @@
  * Each runs once, in its own transaction, recorded in schema_migrations.
  */
 import { NEAR_DUPLICATE_SCHEMA_SQL } from './near-duplicate-index.js';
+import { NEAR_DUPLICATE_LSH_MIGRATION_SQL } from './near-duplicate-lsh.js';
 import { STORY_SCHEMA_SQL } from './story-index.js';
 
 export interface Migration {
@@ -230,6 +231,11 @@ CREATE INDEX articles_published_id ON articles(published, id);
     version: 21,
     name: 'story index: term statistics, stories, lookup terms, members',
     sql: STORY_SCHEMA_SQL,
+  },
+  {
+    version: 22,
+    name: 'near-duplicate index: LSH buckets in levels (recent B-tree, packed chunks), band keys per fingerprint',
+    sql: NEAR_DUPLICATE_LSH_MIGRATION_SQL,
   },
   {
     version: 30,

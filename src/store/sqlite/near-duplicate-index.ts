@@ -2,6 +2,8 @@ import type Database from 'better-sqlite3';
 import type { ArticleFingerprint } from '../../dedup/article-fingerprint.js';
 import type { BandCandidate, NearDuplicateIndex } from '../../dedup/near-duplicate-index.js';
 import { groupDecisions } from '../../dedup/syndication-decision.js';
+import { NEAR_DUPLICATE_LSH_MIGRATION_SQL, SqliteLshLevels } from './near-duplicate-lsh.js';
+import type { LshCapacities } from './near-duplicate-lsh.js';
 import type {
   SyndicationDecision,
   SyndicationGroup,
@@ -10,7 +12,8 @@ import type {
 } from '../../dedup/syndication-decision.js';
 
 /**
- * Tables of the near-duplicate index, for the append-only migrations. Bucket rows point at a
+ * Tables of the near-duplicate index as first shipped (migration 20; never edit it: migration 22,
+ * NEAR_DUPLICATE_LSH_MIGRATION_SQL, moves the buckets into near-duplicate-lsh.ts's levels). Bucket rows point at a
  * fingerprint's integer key (not the article id text) to keep the largest table small: one row per
  * (LSH band bucket, article). Word arrays are little-endian uint32 BLOBs.
  */
@@ -45,6 +48,12 @@ CREATE TABLE syndication_decisions (
 );
 CREATE INDEX syndication_decisions_canonical ON syndication_decisions(canonical_id) WHERE canonical_id IS NOT NULL;
 `;
+
+/** The current schema on a fresh database (tests and benches that do not run every migration). */
+export const createNearDuplicateSchema = (db: Database.Database): void => {
+  db.exec(NEAR_DUPLICATE_SCHEMA_SQL);
+  db.exec(NEAR_DUPLICATE_LSH_MIGRATION_SQL);
+};
 
 interface FingerprintRow {
   article_id: string;
@@ -103,7 +112,8 @@ const toDecision = (row: DecisionRow): SyndicationDecision => ({
 /** NearDuplicateIndex on the store's SQLite database; the tables come from NEAR_DUPLICATE_SCHEMA_SQL. */
 export class SqliteNearDuplicateIndex implements NearDuplicateIndex {
   private readonly insertFingerprint;
-  private readonly insertBucket;
+  private readonly lsh: SqliteLshLevels;
+  private readonly selectArticleIds;
   private readonly selectFingerprint;
   private readonly selectByText;
   private readonly selectByUrl;
@@ -111,14 +121,10 @@ export class SqliteNearDuplicateIndex implements NearDuplicateIndex {
   private readonly selectCopies;
   private readonly upsertDecision;
   private readonly selectAllDecisions;
-  private readonly candidateQueries = new Map<
-    number,
-    Database.Statement<number[], { article_id: string; shared: number }>
-  >();
   private readonly addAll;
   private readonly saveAll;
 
-  constructor(private readonly db: Database.Database) {
+  constructor(db: Database.Database, lshCapacities?: LshCapacities) {
     this.insertFingerprint = db.prepare<
       [
         string,
@@ -131,14 +137,16 @@ export class SqliteNearDuplicateIndex implements NearDuplicateIndex {
         Buffer,
         Buffer,
         Buffer,
+        string,
       ],
       { id: number }
     >(
-      `INSERT INTO dedup_fingerprints (article_id, source, published, text_hash, url_hash, title_hash, words, paragraph_starts, figures, signature)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (article_id) DO NOTHING RETURNING id`,
+      `INSERT INTO dedup_fingerprints (article_id, source, published, text_hash, url_hash, title_hash, words, paragraph_starts, figures, signature, band_keys)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (article_id) DO NOTHING RETURNING id`,
     );
-    this.insertBucket = db.prepare<[number, number]>(
-      'INSERT OR IGNORE INTO dedup_buckets (bucket, fingerprint_id) VALUES (?, ?)',
+    this.lsh = new SqliteLshLevels(db, lshCapacities);
+    this.selectArticleIds = db.prepare<[string], { id: number; article_id: string }>(
+      'SELECT id, article_id FROM dedup_fingerprints WHERE id IN (SELECT value FROM json_each(?))',
     );
     this.selectFingerprint = db.prepare<[string], FingerprintRow>(
       'SELECT * FROM dedup_fingerprints WHERE article_id = ?',
@@ -165,6 +173,7 @@ export class SqliteNearDuplicateIndex implements NearDuplicateIndex {
       'SELECT * FROM syndication_decisions WHERE canonical_id IS NOT NULL',
     );
     this.addAll = db.transaction((fingerprint: ArticleFingerprint, bands: readonly number[]) => {
+      const bandsJson = JSON.stringify(bands);
       const row = this.insertFingerprint.get(
         fingerprint.articleId,
         fingerprint.source ?? null,
@@ -176,9 +185,9 @@ export class SqliteNearDuplicateIndex implements NearDuplicateIndex {
         toBlob(fingerprint.paragraphStarts),
         toBlob(fingerprint.figures),
         toBlob(fingerprint.signature),
+        bandsJson,
       );
-      if (!row) return;
-      for (const band of bands) this.insertBucket.run(band, row.id);
+      if (row) this.lsh.add(row.id, bands, bandsJson);
     });
     this.saveAll = db.transaction((decisions: readonly SyndicationDecision[]) => {
       for (const d of decisions) {
@@ -204,21 +213,22 @@ export class SqliteNearDuplicateIndex implements NearDuplicateIndex {
   }
 
   async findBandCandidates(bands: readonly number[], limit: number): Promise<BandCandidate[]> {
-    if (bands.length === 0) return [];
-    let query = this.candidateQueries.get(bands.length);
-    if (!query) {
-      query = this.db.prepare<number[], { article_id: string; shared: number }>(
-        `SELECT f.article_id, c.shared FROM (
-           SELECT fingerprint_id, COUNT(*) AS shared FROM dedup_buckets
-           WHERE bucket IN (${bands.map(() => '?').join(', ')}) GROUP BY fingerprint_id
-         ) c JOIN dedup_fingerprints f ON f.id = c.fingerprint_id
-         ORDER BY c.shared DESC, f.article_id LIMIT ?`,
-      );
-      this.candidateQueries.set(bands.length, query);
-    }
-    return query
-      .all(...bands, limit)
-      .map((row) => ({ articleId: row.article_id, sharedBands: row.shared }));
+    if (bands.length === 0 || limit <= 0) return [];
+    const shared = this.lsh.sharedCounts(bands);
+    if (shared.size === 0) return [];
+    // Only counts that can make the top `limit` need article ids (for the tie order).
+    const counts = [...shared.values()].sort((a, b) => b - a);
+    const cutoff = counts[Math.min(limit, counts.length) - 1] as number;
+    const kept = [...shared.entries()].filter(([, count]) => count >= cutoff).map(([id]) => id);
+    return this.selectArticleIds
+      .all(JSON.stringify(kept))
+      .map((row) => ({ articleId: row.article_id, sharedBands: shared.get(row.id) as number }))
+      .sort(
+        (a, b) =>
+          b.sharedBands - a.sharedBands ||
+          (a.articleId < b.articleId ? -1 : a.articleId > b.articleId ? 1 : 0),
+      )
+      .slice(0, limit);
   }
 
   async findByTextHash(textHash: string): Promise<string[]> {

@@ -1,0 +1,69 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+  bandOf,
+  bandOfTag,
+  chunkOf,
+  fingerprintOfTag,
+  forEachPosting,
+  fromBlob,
+  hashOf,
+  mergePacked,
+  packSorted,
+  tagOf,
+  toBlob,
+  viewOf,
+} from './lsh-chunks.js';
+
+const found = (chunk: Uint32Array, band: number, hash: number): number[] => {
+  const ids: number[] = [];
+  forEachPosting(chunk, band, hash, (id) => ids.push(id));
+  return ids;
+};
+
+test('bucket keys split into band and hash, and tags keep band and fingerprint id apart', () => {
+  const bucket = 31 * 2 ** 32 + 0xfedcba98;
+  assert.equal(bandOf(bucket), 31);
+  assert.equal(hashOf(bucket), 0xfedcba98);
+  const tag = tagOf(31, 123_456);
+  assert.equal(bandOfTag(tag), 31);
+  assert.equal(fingerprintOfTag(tag), 123_456);
+  assert.equal(chunkOf(0xfedcba98, 12), 0xfed);
+});
+
+test('merged chunks stay sorted, keep an entry present in both once, and find postings by band', () => {
+  const a = packSorted([
+    { hash: 5, tag: tagOf(1, 10) },
+    { hash: 9, tag: tagOf(0, 11) },
+    { hash: 5, tag: tagOf(2, 12) },
+  ]);
+  const b = packSorted([
+    { hash: 5, tag: tagOf(1, 10) },
+    { hash: 7, tag: tagOf(1, 13) },
+    { hash: 5, tag: tagOf(1, 14) },
+  ]);
+  const merged = mergePacked(a, b);
+  assert.equal(merged.length, 2 * 5);
+  for (let e = 2; e < merged.length; e += 2)
+    assert.ok(
+      (merged[e - 2] as number) < (merged[e] as number) ||
+        (merged[e - 2] === merged[e] && (merged[e - 1] as number) < (merged[e + 1] as number)),
+    );
+  assert.deepEqual(found(merged, 1, 5), [10, 14]);
+  assert.deepEqual(found(merged, 2, 5), [12]);
+  assert.deepEqual(found(merged, 0, 5), []);
+  assert.deepEqual(found(merged, 1, 6), []);
+  assert.deepEqual(found(merged, 0, 9), [11]);
+  assert.deepEqual(found(new Uint32Array(0), 0, 9), []);
+});
+
+test('chunks survive the BLOB round trip, aligned or not', () => {
+  const chunk = packSorted([
+    { hash: 0xffffffff, tag: tagOf(31, 2 ** 27 - 1) },
+    { hash: 1, tag: tagOf(0, 1) },
+  ]);
+  assert.deepEqual(fromBlob(toBlob(chunk)), chunk);
+  const unaligned = Buffer.concat([Buffer.alloc(1), toBlob(chunk)]).subarray(1);
+  assert.deepEqual(viewOf(unaligned), chunk);
+  assert.deepEqual(found(viewOf(unaligned), 31, 0xffffffff), [2 ** 27 - 1]);
+});

@@ -1,0 +1,110 @@
+/**
+ * Packed LSH postings for the merged levels of the SQLite near-duplicate index. An entry is two
+ * uint32: the band's 32-bit hash, then `band << 27 | fingerprint id`. A chunk holds the entries whose
+ * hash falls in one slice of the hash space, sorted by (hash, second word), so a lookup reads a few
+ * small BLOBs and binary-searches them instead of walking one B-tree row per (bucket, article).
+ */
+
+/** Bucket keys are band * 2^32 + 32-bit hash (see lshBucketKeys). */
+const BAND_SPAN = 2 ** 32;
+const FINGERPRINT_BITS = 27;
+/** Fingerprint ids the packed format can hold: 134M articles. */
+export const MAX_PACKED_FINGERPRINT_ID = 2 ** FINGERPRINT_BITS - 1;
+const FINGERPRINT_MASK = MAX_PACKED_FINGERPRINT_ID;
+
+export interface LshPosting {
+  readonly hash: number;
+  /** band << 27 | fingerprint id, unsigned. */
+  readonly tag: number;
+}
+
+export const bandOf = (bucket: number): number => Math.floor(bucket / BAND_SPAN);
+export const hashOf = (bucket: number): number => bucket % BAND_SPAN;
+export const tagOf = (band: number, fingerprintId: number): number =>
+  ((band << FINGERPRINT_BITS) | fingerprintId) >>> 0;
+export const fingerprintOfTag = (tag: number): number => tag & FINGERPRINT_MASK;
+export const bandOfTag = (tag: number): number => tag >>> FINGERPRINT_BITS;
+
+/** Chunk of a hash among 2^bits chunks: its top bits, so chunks of a finer level nest in a coarser one. */
+export const chunkOf = (hash: number, bits: number): number => hash >>> (32 - bits);
+
+export const toBlob = (entries: Uint32Array): Buffer =>
+  Buffer.from(entries.buffer, entries.byteOffset, entries.byteLength);
+
+// Copy into a fresh ArrayBuffer: a Buffer's offset need not be 4-byte aligned.
+export const fromBlob = (blob: Buffer): Uint32Array => {
+  const copy = new Uint8Array(blob.byteLength);
+  copy.set(blob);
+  return new Uint32Array(copy.buffer);
+};
+
+/** A view on the BLOB's bytes when they are 4-byte aligned (better-sqlite3's usually are), else a copy. */
+export const viewOf = (blob: Buffer): Uint32Array =>
+  blob.byteOffset % 4 === 0
+    ? new Uint32Array(blob.buffer, blob.byteOffset, blob.byteLength / 4)
+    : fromBlob(blob);
+
+const before = (aHash: number, aTag: number, bHash: number, bTag: number): boolean =>
+  aHash < bHash || (aHash === bHash && aTag < bTag);
+
+/** Sorted (hash, tag) pairs of `postings`, packed. */
+export const packSorted = (postings: LshPosting[]): Uint32Array => {
+  postings.sort((a, b) => a.hash - b.hash || a.tag - b.tag);
+  const packed = new Uint32Array(postings.length * 2);
+  postings.forEach((p, i) => {
+    packed[2 * i] = p.hash;
+    packed[2 * i + 1] = p.tag;
+  });
+  return packed;
+};
+
+/** Merge of two packed, sorted chunks; an entry present in both is kept once. */
+export const mergePacked = (a: Uint32Array, b: Uint32Array): Uint32Array => {
+  const out = new Uint32Array(a.length + b.length);
+  let i = 0;
+  let j = 0;
+  let o = 0;
+  while (i < a.length && j < b.length) {
+    const ah = a[i] as number;
+    const at = a[i + 1] as number;
+    const bh = b[j] as number;
+    const bt = b[j + 1] as number;
+    if (ah === bh && at === bt) {
+      out[o++] = ah;
+      out[o++] = at;
+      i += 2;
+      j += 2;
+    } else if (before(ah, at, bh, bt)) {
+      out[o++] = ah;
+      out[o++] = at;
+      i += 2;
+    } else {
+      out[o++] = bh;
+      out[o++] = bt;
+      j += 2;
+    }
+  }
+  while (i < a.length) out[o++] = a[i++] as number;
+  while (j < b.length) out[o++] = b[j++] as number;
+  return o === out.length ? out : out.slice(0, o);
+};
+
+/** Calls `found` with the fingerprint id of every entry for (band, hash) in a packed, sorted chunk. */
+export const forEachPosting = (
+  chunk: Uint32Array,
+  band: number,
+  hash: number,
+  found: (fingerprintId: number) => void,
+): void => {
+  let low = 0;
+  let high = chunk.length / 2;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if ((chunk[2 * middle] as number) < hash) low = middle + 1;
+    else high = middle;
+  }
+  for (let e = low; e < chunk.length / 2 && chunk[2 * e] === hash; e++) {
+    const tag = chunk[2 * e + 1] as number;
+    if (bandOfTag(tag) === band) found(fingerprintOfTag(tag));
+  }
+};
