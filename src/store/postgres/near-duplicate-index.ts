@@ -5,10 +5,11 @@ import type {
   SyndicationDecision,
   SyndicationGroup,
   SyndicationReason,
-  SyndicationStatus,
 } from '../../dedup/syndication-decision.js';
 import { pgOptionalText } from './article-row.js';
 import type { OrganiseTransaction } from './organise-transaction.js';
+import { toDecision as decisionOf, toFingerprint, uint32Bytes } from '../syndication-rows.js';
+import type { DecisionRow as SyndicationRow, FingerprintRow } from '../syndication-rows.js';
 
 /**
  * Tables of the near-duplicate index (migration 20), the counterpart of the SQLite ones. Word arrays
@@ -48,63 +49,13 @@ CREATE TABLE syndication_decisions (
 CREATE INDEX syndication_decisions_canonical ON syndication_decisions (canonical_id) WHERE canonical_id IS NOT NULL;
 `;
 
-interface FingerprintRow {
-  article_id: string;
-  source: string | null;
-  published: string | null;
-  text_hash: string;
-  url_hash: string | null;
-  title_hash: string | null;
-  words: Buffer;
-  paragraph_starts: Buffer;
-  figures: Buffer;
-  signature: Buffer;
-}
+type DecisionRow = SyndicationRow & { reasons: SyndicationReason[] };
 
-interface DecisionRow {
-  article_id: string;
-  status: string;
-  canonical_id: string | null;
-  similarity: number;
-  reasons: SyndicationReason[];
-  version: string;
-}
+const toDecision = (row: DecisionRow): SyndicationDecision => decisionOf(row, row.reasons);
 
 const FINGERPRINT_COLUMNS =
   'article_id, source, published, text_hash, url_hash, title_hash, words, paragraph_starts, figures, signature';
 const DECISION_COLUMNS = 'article_id, status, canonical_id, similarity, reasons, version';
-
-export const uint32Bytes = (values: Uint32Array): Buffer =>
-  Buffer.from(values.buffer, values.byteOffset, values.byteLength);
-
-// Copy into a fresh ArrayBuffer: a Buffer's offset need not be 4-byte aligned.
-const fromBytes = (bytes: Buffer): Uint32Array => {
-  const copy = new Uint8Array(bytes.byteLength);
-  copy.set(bytes);
-  return new Uint32Array(copy.buffer);
-};
-
-const toFingerprint = (row: FingerprintRow): ArticleFingerprint => ({
-  articleId: row.article_id,
-  ...(row.source === null ? {} : { source: row.source }),
-  ...(row.published === null ? {} : { published: row.published }),
-  textHash: row.text_hash,
-  ...(row.url_hash === null ? {} : { urlHash: row.url_hash }),
-  ...(row.title_hash === null ? {} : { titleHash: row.title_hash }),
-  words: fromBytes(row.words),
-  paragraphStarts: fromBytes(row.paragraph_starts),
-  figures: fromBytes(row.figures),
-  signature: fromBytes(row.signature),
-});
-
-const toDecision = (row: DecisionRow): SyndicationDecision => ({
-  articleId: row.article_id,
-  status: row.status as SyndicationStatus,
-  ...(row.canonical_id === null ? {} : { of: row.canonical_id }),
-  similarity: row.similarity,
-  reasons: row.reasons,
-  version: row.version,
-});
 
 /**
  * Last decision per article wins, as sequential upserts would (one upsert may not touch a row twice);

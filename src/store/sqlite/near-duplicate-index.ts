@@ -8,8 +8,9 @@ import type {
   SyndicationDecision,
   SyndicationGroup,
   SyndicationReason,
-  SyndicationStatus,
 } from '../../dedup/syndication-decision.js';
+import { toDecision as decisionOf, toFingerprint, uint32Bytes } from '../syndication-rows.js';
+import type { DecisionRow as SyndicationRow, FingerprintRow } from '../syndication-rows.js';
 
 /**
  * Tables of the near-duplicate index as first shipped (migration 20; never edit it: migration 22,
@@ -55,59 +56,12 @@ export const createNearDuplicateSchema = (db: Database.Database): void => {
   db.exec(NEAR_DUPLICATE_LSH_MIGRATION_SQL);
 };
 
-interface FingerprintRow {
-  article_id: string;
-  source: string | null;
-  published: string | null;
-  text_hash: string;
-  url_hash: string | null;
-  title_hash: string | null;
-  words: Buffer;
-  paragraph_starts: Buffer;
-  figures: Buffer;
-  signature: Buffer;
-}
+type DecisionRow = SyndicationRow & { reasons: string };
 
-interface DecisionRow {
-  article_id: string;
-  status: string;
-  canonical_id: string | null;
-  similarity: number;
-  reasons: string;
-  version: string;
-}
+const toBlob = uint32Bytes;
 
-const toBlob = (values: Uint32Array): Buffer =>
-  Buffer.from(values.buffer, values.byteOffset, values.byteLength);
-
-// Copy into a fresh ArrayBuffer: a Buffer's offset need not be 4-byte aligned.
-const fromBlob = (blob: Buffer): Uint32Array => {
-  const copy = new Uint8Array(blob.byteLength);
-  copy.set(blob);
-  return new Uint32Array(copy.buffer);
-};
-
-const toFingerprint = (row: FingerprintRow): ArticleFingerprint => ({
-  articleId: row.article_id,
-  ...(row.source === null ? {} : { source: row.source }),
-  ...(row.published === null ? {} : { published: row.published }),
-  textHash: row.text_hash,
-  ...(row.url_hash === null ? {} : { urlHash: row.url_hash }),
-  ...(row.title_hash === null ? {} : { titleHash: row.title_hash }),
-  words: fromBlob(row.words),
-  paragraphStarts: fromBlob(row.paragraph_starts),
-  figures: fromBlob(row.figures),
-  signature: fromBlob(row.signature),
-});
-
-const toDecision = (row: DecisionRow): SyndicationDecision => ({
-  articleId: row.article_id,
-  status: row.status as SyndicationStatus,
-  ...(row.canonical_id === null ? {} : { of: row.canonical_id }),
-  similarity: row.similarity,
-  reasons: JSON.parse(row.reasons) as SyndicationReason[],
-  version: row.version,
-});
+const toDecision = (row: DecisionRow): SyndicationDecision =>
+  decisionOf(row, JSON.parse(row.reasons) as SyndicationReason[]);
 
 /** NearDuplicateIndex on the store's SQLite database; the tables come from NEAR_DUPLICATE_SCHEMA_SQL. */
 export class SqliteNearDuplicateIndex implements NearDuplicateIndex {

@@ -1,0 +1,67 @@
+import type { ArticleFingerprint } from '../dedup/article-fingerprint.js';
+import type {
+  SyndicationDecision,
+  SyndicationReason,
+  SyndicationStatus,
+} from '../dedup/syndication-decision.js';
+
+/**
+ * Rows of the near-duplicate tables as both backends read them, and their mapping to the stage's
+ * records. Integer arrays are stored as little-endian uint32 bytes in both (BLOB, bytea), so
+ * `sitrep migrate` copies them unchanged; `reasons` is decoded by the backend (JSON text, jsonb).
+ */
+export interface FingerprintRow {
+  article_id: string;
+  source: string | null;
+  published: string | null;
+  text_hash: string;
+  url_hash: string | null;
+  title_hash: string | null;
+  words: Buffer;
+  paragraph_starts: Buffer;
+  figures: Buffer;
+  signature: Buffer;
+}
+
+export interface DecisionRow {
+  article_id: string;
+  status: string;
+  canonical_id: string | null;
+  similarity: number;
+  version: string;
+}
+
+export const uint32Bytes = (values: Uint32Array): Buffer =>
+  Buffer.from(values.buffer, values.byteOffset, values.byteLength);
+
+// Copy into a fresh ArrayBuffer: a Buffer's offset need not be 4-byte aligned.
+export const uint32sOf = (bytes: Buffer): Uint32Array => {
+  const copy = new Uint8Array(bytes.byteLength);
+  copy.set(bytes);
+  return new Uint32Array(copy.buffer);
+};
+
+export const toFingerprint = (row: FingerprintRow): ArticleFingerprint => ({
+  articleId: row.article_id,
+  ...(row.source === null ? {} : { source: row.source }),
+  ...(row.published === null ? {} : { published: row.published }),
+  textHash: row.text_hash,
+  ...(row.url_hash === null ? {} : { urlHash: row.url_hash }),
+  ...(row.title_hash === null ? {} : { titleHash: row.title_hash }),
+  words: uint32sOf(row.words),
+  paragraphStarts: uint32sOf(row.paragraph_starts),
+  figures: uint32sOf(row.figures),
+  signature: uint32sOf(row.signature),
+});
+
+export const toDecision = (
+  row: DecisionRow,
+  reasons: readonly SyndicationReason[],
+): SyndicationDecision => ({
+  articleId: row.article_id,
+  status: row.status as SyndicationStatus,
+  ...(row.canonical_id === null ? {} : { of: row.canonical_id }),
+  similarity: row.similarity,
+  reasons,
+  version: row.version,
+});
