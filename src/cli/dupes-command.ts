@@ -8,7 +8,7 @@ export function register(program: Command, ctx: CliContext): void {
     .description(
       'syndication groups: each canonical article (earliest published) and its exact or near-duplicate copies, with why',
     )
-    .option('--db <location>', 'SQLite file (PostgreSQL has no syndication index yet)')
+    .option('--db <location>', 'SQLite file or postgres:// URL')
     .option(
       '--json',
       'print {"groups":[{"canonical":id,"members":[{"id","similarity","reasons"}]}]}',

@@ -8,7 +8,7 @@ export function register(program: Command, ctx: CliContext): void {
     .description(
       'stories: articles about the same event across days and sources, most recent first',
     )
-    .option('--db <location>', 'SQLite file (PostgreSQL has no story index yet)')
+    .option('--db <location>', 'SQLite file or postgres:// URL')
     .option('--min-articles <n>', 'only stories with at least this many articles', '1')
     .option(
       '--json',

@@ -7,7 +7,7 @@ export function register(program: Command, ctx: CliContext): void {
     .command('story')
     .description("one story's timeline: its articles by publication time, with sources")
     .argument('<id>', 'story id (from sitrep stories)')
-    .option('--db <location>', 'SQLite file (PostgreSQL has no story index yet)')
+    .option('--db <location>', 'SQLite file or postgres:// URL')
     .option('--json', 'print {"id","title","timeline":[...]}')
     .action(async (id: string, flags: { db?: string; json?: boolean }) => {
       await withStore(ctx, flags.db, async (store) => {

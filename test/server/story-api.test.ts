@@ -297,7 +297,7 @@ const storySuite = (backend: Backend) =>
       });
 
       test('a store without story and syndication indexes answers 501 for stories, null elsewhere', async () => {
-        // The port makes both indexes optional (PostgreSQL has none yet): the same store, without them.
+        // The port makes both indexes optional: the same store, without them.
         const hidden = new Set<PropertyKey>(['stories', 'nearDuplicates']);
         const bare = new Proxy(server.store, {
           get: (target, key) => {
