@@ -6,7 +6,12 @@ import type {
   StoryMember,
   StoryRecord,
 } from './story-index.js';
-import { compareMembersByTime, compareStoryListKeys, storyListKey } from './story-order.js';
+import {
+  compareMembersByTime,
+  compareStoriesForList,
+  compareStoryListKeys,
+  storyListKey,
+} from './story-order.js';
 
 /** In-memory StoryIndex for tests and benchmarks; the store's tables are the real one. */
 export class MemoryStoryIndex implements StoryIndex {
@@ -86,9 +91,7 @@ export class MemoryStoryIndex implements StoryIndex {
   }
 
   async listStories(): Promise<StoryRecord[]> {
-    return [...this.stories.values()].sort((a, b) =>
-      compareStoryListKeys(storyListKey(a), storyListKey(b)),
-    );
+    return [...this.stories.values()].sort(compareStoriesForList);
   }
 
   async listStoryHeaders(query: StoryHeaderQuery): Promise<StoryHeader[]> {

@@ -1,6 +1,6 @@
 import { AppError } from '../core/errors.js';
 import type { StoryHeader, StoryIndex, StoryListKey, StoryMember } from './story-index.js';
-import { compareStoryListKeys, storyListKey } from './story-order.js';
+import { compareStoriesForList, compareStoryListKeys, storyListKey } from './story-order.js';
 
 /** One story without its members: what lists show. */
 export interface StorySummary {
@@ -88,7 +88,7 @@ const headersOf = async (
   (await Promise.all([...storyIds].map((id) => index.getStory(id))))
     .filter(isDefined)
     .filter((story) => !after || compareStoryListKeys(storyListKey(story), after) > 0)
-    .sort((a, b) => compareStoryListKeys(storyListKey(a), storyListKey(b)));
+    .sort(compareStoriesForList);
 
 /** Headers in list order from `after` on, read from the index a chunk at a time. */
 async function* headersAfter(
@@ -126,22 +126,20 @@ export const pageStories = async (
   const keeps = (story: StoryHeader): boolean =>
     (options.minArticles === undefined || story.articleCount >= options.minArticles) &&
     (needle === undefined || story.title.toLocaleLowerCase().includes(needle));
-  const candidates = options.storyIds ? headersOf(index, options.storyIds, after) : undefined;
+  // Given story ids bound the read by the set; otherwise headers come from the index in order,
+  // in bigger chunks when a title filter may drop most of them.
+  const chunk = needle === undefined ? options.limit + 1 : Math.max(options.limit + 1, 500);
+  const stories = options.storyIds
+    ? await headersOf(index, options.storyIds, after)
+    : headersAfter(index, after, chunk, options.minArticles);
   const found: StoryHeader[] = [];
-  if (candidates) {
-    for (const story of await candidates)
-      if (keeps(story) && found.push(story) > options.limit) break;
-  } else {
-    const chunk = needle === undefined ? options.limit + 1 : Math.max(options.limit + 1, 500);
-    for await (const story of headersAfter(index, after, chunk, options.minArticles))
-      if (keeps(story) && found.push(story) > options.limit) break;
-  }
-  const items = found.slice(0, options.limit).map(summariseStory);
-  const last = items[items.length - 1];
+  for await (const story of stories) if (keeps(story) && found.push(story) > options.limit) break;
+  const shown = found.slice(0, options.limit);
+  const last = shown[shown.length - 1];
   return {
-    items,
+    items: shown.map(summariseStory),
     ...(found.length > options.limit && last
-      ? { nextCursor: encodeStoryCursor([last.last_seen ?? '', last.id]) }
+      ? { nextCursor: encodeStoryCursor(storyListKey(last)) }
       : {}),
   };
 };

@@ -1,6 +1,8 @@
 import type { StoryListKey, StoryMember } from './story-index.js';
 
-export const storyListKey = (story: { readonly lastSeen?: string; readonly id: string }) =>
+type Listed = { readonly lastSeen?: string; readonly id: string };
+
+export const storyListKey = (story: Listed) =>
   [story.lastSeen ?? '', story.id] as const satisfies StoryListKey;
 
 const byCodeUnit = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
@@ -12,6 +14,10 @@ const byCodeUnit = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0
  */
 export const compareStoryListKeys = (a: StoryListKey, b: StoryListKey): number =>
   byCodeUnit(b[0], a[0]) || byCodeUnit(a[1], b[1]);
+
+/** Two stories (or headers) in list order. */
+export const compareStoriesForList = (a: Listed, b: Listed): number =>
+  compareStoryListKeys(storyListKey(a), storyListKey(b));
 
 const publishedTime = (member: StoryMember): number => {
   const parsed = member.published === undefined ? Number.NaN : Date.parse(member.published);

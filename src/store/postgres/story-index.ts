@@ -6,11 +6,7 @@ import type {
   StoryMember,
   StoryRecord,
 } from '../../stories/story-index.js';
-import {
-  compareMembersByTime,
-  compareStoryListKeys,
-  storyListKey,
-} from '../../stories/story-order.js';
+import { compareMembersByTime, compareStoriesForList } from '../../stories/story-order.js';
 import { toStoryHeader, toStoryMember, toStoryRecord } from '../story-rows.js';
 import type { StoryHeaderRow, StoryMemberRow } from '../story-rows.js';
 import { pgJson, pgOptionalText, pgText } from './article-row.js';
@@ -287,9 +283,7 @@ export class PostgresStoryIndex implements StoryIndex {
 
   async listStories(): Promise<StoryRecord[]> {
     const result = await this.db.query<StoryRow>(`SELECT ${STORY_COLUMNS} FROM stories`);
-    return result.rows
-      .map(toStory)
-      .sort((a, b) => compareStoryListKeys(storyListKey(a), storyListKey(b)));
+    return result.rows.map(toStory).sort(compareStoriesForList);
   }
 
   async listStoryHeaders(query: StoryHeaderQuery): Promise<StoryHeader[]> {

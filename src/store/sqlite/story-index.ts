@@ -7,11 +7,7 @@ import type {
   StoryMember,
   StoryRecord,
 } from '../../stories/story-index.js';
-import {
-  compareMembersByTime,
-  compareStoryListKeys,
-  storyListKey,
-} from '../../stories/story-order.js';
+import { compareMembersByTime, compareStoriesForList } from '../../stories/story-order.js';
 import { toStoryHeader, toStoryMember, toStoryRecord } from '../story-rows.js';
 import type { StoryHeaderRow, StoryMemberRow } from '../story-rows.js';
 
@@ -216,10 +212,7 @@ export class SqliteStoryIndex implements StoryIndex {
   }
 
   async listStories(): Promise<StoryRecord[]> {
-    return this.statements.allStories
-      .all()
-      .map(toStory)
-      .sort((a, b) => compareStoryListKeys(storyListKey(a), storyListKey(b)));
+    return this.statements.allStories.all().map(toStory).sort(compareStoriesForList);
   }
 
   async listStoryHeaders(query: StoryHeaderQuery): Promise<StoryHeader[]> {
