@@ -1,6 +1,6 @@
 import type pg from 'pg';
 import { compileForPostgres, extractHighlightTerms } from '../../search/index.js';
-import { decodeOffsetCursor, encodeOffsetCursor } from '../cursor.js';
+import { decodeOffsetCursor } from '../cursor.js';
 import type { SearchRequest, SearchResult } from '../port.js';
 import { RANK_WINDOW } from '../search-bounds.js';
 import {
@@ -13,7 +13,7 @@ import {
 import { filterToPostgres } from './filter-sql.js';
 import { newestMatches } from './newest-matches.js';
 import { postgresFacets } from './postgres-facets.js';
-import { snippetFor } from '../search-snippet.js';
+import { searchResultOf } from '../search-result.js';
 
 interface CandidateRow {
   seq: string;
@@ -104,29 +104,15 @@ export const searchPostgres = async (
         )
       : undefined,
   ]);
-  const terms = extractHighlightTerms(request.query);
-  const hits = cut.page.map((candidate) => {
-    const row = details.get(candidate.seq);
-    const text = row?.text ?? '';
-    return {
-      id: candidate.id,
-      ...(row?.title != null ? { title: row.title } : {}),
-      ...(row?.source != null ? { source: row.source } : {}),
-      ...(candidate.published !== null ? { published: candidate.published } : {}),
-      snippet: compiled.tsquery ? snippetFor(text, terms) : text.slice(0, 160),
-      score: candidate.score,
-      ...(candidate.copies ? { copies: candidate.copies } : {}),
-    };
-  });
-  return {
-    total: cut.total,
-    ...(cut.totalCapped || windowed ? { totalIsEstimate: true } : {}),
-    hits,
+  return searchResultOf({
+    cut,
+    details,
+    ...(compiled.tsquery ? { highlightTerms: extractHighlightTerms(request.query) } : {}),
+    windowed,
     ...(facets ? { facets } : {}),
-    ...(facets && cut.facetsSampled ? { facetsSampled: cut.facetSample.length } : {}),
-    ...(windowed ? { matchesConsidered: RANK_WINDOW } : {}),
-    ...(cut.hasMore ? { nextCursor: encodeOffsetCursor(offset + request.limit) } : {}),
-  };
+    offset,
+    limit: request.limit,
+  });
 };
 
 /** Copy -> canonical article, for the candidates that are copies. */

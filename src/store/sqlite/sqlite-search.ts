@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import { compileForFts5, extractHighlightTerms } from '../../search/index.js';
-import { decodeOffsetCursor, encodeOffsetCursor } from '../cursor.js';
+import { decodeOffsetCursor } from '../cursor.js';
 import type { SearchRequest, SearchResult } from '../port.js';
 import { RANK_WINDOW } from '../search-bounds.js';
 import {
@@ -10,7 +10,7 @@ import {
   rowsNeeded,
   type Candidate,
 } from '../search-candidates.js';
-import { snippetFor } from '../search-snippet.js';
+import { searchResultOf } from '../search-result.js';
 import { filterToSqlite } from './filter-sql.js';
 import { sqliteFacets } from './sqlite-facets.js';
 
@@ -109,25 +109,11 @@ export const searchSqlite = (db: Database.Database, request: SearchRequest): Sea
   if (request.collapseCopies) candidates = collapseCopies(candidates, canonicalOf(db, candidates));
   const cut = pageOfCandidates(candidates, offset, request.limit);
   const details = hitDetails(db, cut.page);
-  const terms = extractHighlightTerms(request.query);
-  const hits = cut.page.map((candidate) => {
-    const row = details.get(candidate.seq);
-    return {
-      id: candidate.id,
-      ...(row?.title != null ? { title: row.title } : {}),
-      ...(row?.source != null ? { source: row.source } : {}),
-      ...(candidate.published !== null ? { published: candidate.published } : {}),
-      snippet: compiled.match
-        ? snippetFor(row?.text ?? '', terms)
-        : (row?.text ?? '').slice(0, 160),
-      score: candidate.score === 0 ? 0 : candidate.score,
-      ...(candidate.copies ? { copies: candidate.copies } : {}),
-    };
-  });
-  return {
-    total: cut.total,
-    ...(cut.totalCapped || windowed ? { totalIsEstimate: true } : {}),
-    hits,
+  return searchResultOf({
+    cut,
+    details,
+    ...(compiled.match ? { highlightTerms: extractHighlightTerms(request.query) } : {}),
+    windowed,
     ...(request.facets
       ? {
           facets: sqliteFacets(
@@ -136,10 +122,9 @@ export const searchSqlite = (db: Database.Database, request: SearchRequest): Sea
           ),
         }
       : {}),
-    ...(request.facets && cut.facetsSampled ? { facetsSampled: cut.facetSample.length } : {}),
-    ...(windowed ? { matchesConsidered: RANK_WINDOW } : {}),
-    ...(cut.hasMore ? { nextCursor: encodeOffsetCursor(offset + request.limit) } : {}),
-  };
+    offset,
+    limit: request.limit,
+  });
 };
 
 /**
