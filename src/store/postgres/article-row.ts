@@ -1,6 +1,7 @@
-import type { Article, ArticleRevision, StageVersions } from '../../core/article.js';
+import type { Article, ArticleRevision } from '../../core/article.js';
 import type { Provenance } from '../../core/raw-item.js';
 import { articleFromColumns, optionalField } from '../article-columns.js';
+import type { DecodedArticleColumns } from '../article-columns.js';
 
 /** Columns of `articles` callers read (never the tsvector, which only the index needs). */
 export const ARTICLE_COLUMNS = `a.seq, a.id, a.identity_key, a.revision, a.format, a.external_id, a.url,
@@ -8,30 +9,11 @@ export const ARTICLE_COLUMNS = `a.seq, a.id, a.identity_key, a.revision, a.forma
   a.content_hash, a.stage_versions, a.provenance, a.raw_media_type, a.ingested_at, a.updated_at`;
 
 /** An `articles` row as the pg driver returns it: jsonb parsed, timestamptz as Date, bigint as string. */
-export interface PgArticleRow {
+export type PgArticleRow = Omit<DecodedArticleColumns, 'ingested_at' | 'updated_at'> & {
   seq: string;
-  id: string;
-  identity_key: string;
-  revision: number;
-  format: string;
-  external_id: string | null;
-  url: string | null;
-  canonical_url: string | null;
-  source: string | null;
-  site: string | null;
-  title: string | null;
-  text: string;
-  authors: string[];
-  categories: string[];
-  published: string | null;
-  language: string | null;
-  content_hash: string;
-  stage_versions: StageVersions;
-  provenance: Provenance;
-  raw_media_type: string;
   ingested_at: Date;
   updated_at: Date;
-}
+};
 
 export interface PgRevisionRow {
   article_id: string;
