@@ -8,7 +8,7 @@ import { compareCanonical } from './canonical-order.js';
 import { compareFingerprints, isCopy } from './compare-fingerprints.js';
 import { DEFAULT_DEDUP_OPTIONS, VERSION } from './dedup-options.js';
 import type { DedupOptions } from './dedup-options.js';
-import type { NearDuplicateIndex } from './near-duplicate-index.js';
+import type { IndexedCandidate, NearDuplicateIndex } from './near-duplicate-index.js';
 import type { SyndicationDecision } from './syndication-decision.js';
 
 export interface SyndicationOutcome {
@@ -17,6 +17,9 @@ export interface SyndicationOutcome {
   /** Every decision written by this call (the article's and any earlier article's that changed). */
   readonly written: readonly SyndicationDecision[];
 }
+
+/** Candidates read per query: a little over maxCandidates, so one read covers most articles. */
+const CANDIDATE_PAGE = 32;
 
 const originalDecision = (articleId: string, hasCopies: boolean): SyndicationDecision => ({
   articleId,
@@ -101,15 +104,25 @@ const decideFingerprinted = async (
 ): Promise<SyndicationOutcome> => {
   const roots = new Map<string, ArticleFingerprint>();
   let confirmed = 0;
-  for (const id of await candidateIds(fingerprint, bands, index, options)) {
+  const ids = await candidateIds(fingerprint, bands, index, options);
+  const loaded = new Map<string, IndexedCandidate>();
+  for (const [position, id] of ids.entries()) {
     if (confirmed >= options.maxCandidates) break;
-    const rootId = (await index.getDecision(id))?.of ?? id;
-    if (roots.has(rootId)) continue;
-    const candidate = await index.getFingerprint(id);
-    if (!candidate) continue;
+    // Candidates are read a page at a time: exact-text matches alone can be thousands.
+    if (position % CANDIDATE_PAGE === 0)
+      for (const [key, value] of await index.getCandidates(
+        ids.slice(position, position + CANDIDATE_PAGE),
+      ))
+        loaded.set(key, value);
+    const entry = loaded.get(id);
+    const rootId = entry?.copyOf ?? id;
+    if (roots.has(rootId) || !entry) continue;
     confirmed++;
-    if (!isCopy(fingerprint, candidate, options)) continue;
-    const root = rootId === id ? candidate : await index.getFingerprint(rootId);
+    if (!isCopy(fingerprint, entry.fingerprint, options)) continue;
+    const root =
+      rootId === id
+        ? entry.fingerprint
+        : (loaded.get(rootId)?.fingerprint ?? (await index.getFingerprint(rootId)));
     if (root) roots.set(rootId, root);
   }
   await index.addFingerprint(fingerprint, bands);

@@ -1,5 +1,9 @@
 import type { ArticleFingerprint } from './article-fingerprint.js';
-import type { BandCandidate, NearDuplicateIndex } from './near-duplicate-index.js';
+import type {
+  BandCandidate,
+  IndexedCandidate,
+  NearDuplicateIndex,
+} from './near-duplicate-index.js';
 import { groupDecisions } from './syndication-decision.js';
 import type { SyndicationDecision, SyndicationGroup } from './syndication-decision.js';
 
@@ -29,6 +33,17 @@ export class MemoryNearDuplicateIndex implements NearDuplicateIndex {
 
   async getFingerprint(articleId: string): Promise<ArticleFingerprint | undefined> {
     return this.fingerprints.get(articleId);
+  }
+
+  async getCandidates(articleIds: readonly string[]): Promise<Map<string, IndexedCandidate>> {
+    const found = new Map<string, IndexedCandidate>();
+    for (const articleId of articleIds) {
+      const fingerprint = this.fingerprints.get(articleId);
+      const copyOf = this.decisions.get(articleId)?.of;
+      if (fingerprint)
+        found.set(articleId, { fingerprint, ...(copyOf === undefined ? {} : { copyOf }) });
+    }
+    return found;
   }
 
   async findBandCandidates(bands: readonly number[], limit: number): Promise<BandCandidate[]> {

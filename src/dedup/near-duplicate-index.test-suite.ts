@@ -185,6 +185,20 @@ export const nearDuplicateIndexContract = (
       );
     });
 
+    test('reads candidates in one call with their group, leaving unknown articles out', async () => {
+      const index = makeIndex();
+      await decideSyndication(article('a', STORY, '2024-03-01T08:00:00Z'), index);
+      await decideSyndication(article('b', changeWords(STORY, 30), '2024-03-01T09:00:00Z'), index);
+      await decideSyndication(article('c', OTHER_EVENT, '2024-03-01T10:00:00Z'), index);
+      const found = await index.getCandidates(['b', 'missing', 'a', 'c']);
+      assert.deepEqual([...found.keys()].sort(), ['a', 'b', 'c']);
+      assert.equal(found.get('b')?.copyOf, 'a');
+      assert.equal(found.get('a')?.copyOf, undefined);
+      assert.equal(found.get('c')?.copyOf, undefined);
+      assert.deepEqual(found.get('b')?.fingerprint, await index.getFingerprint('b'));
+      assert.deepEqual(await index.getCandidates([]), new Map());
+    });
+
     test('deciding the same article twice changes nothing', async () => {
       const index = makeIndex();
       await decideSyndication(article('a', STORY, '2024-03-01T08:00:00Z'), index);

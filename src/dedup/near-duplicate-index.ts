@@ -7,6 +7,13 @@ export interface BandCandidate {
   readonly sharedBands: number;
 }
 
+/** An indexed article as candidate confirmation needs it. */
+export interface IndexedCandidate {
+  readonly fingerprint: ArticleFingerprint;
+  /** The canonical of the group the article is a copy in (its decision's `of`), if it is a copy. */
+  readonly copyOf?: string;
+}
+
 /**
  * Persistence the syndication stage needs; the store implements it with plain tables
  * (fingerprints, one row per band bucket -> article, decisions). Async so a networked store fits.
@@ -16,6 +23,11 @@ export interface NearDuplicateIndex {
   /** Stores the fingerprint and its LSH bucket keys (idempotent for the same article id). */
   addFingerprint(fingerprint: ArticleFingerprint, bands: readonly number[]): Promise<void>;
   getFingerprint(articleId: string): Promise<ArticleFingerprint | undefined>;
+  /**
+   * Fingerprints of several articles with their group, in one read (confirming an article's
+   * candidates one by one cost two queries each); articles not indexed are left out.
+   */
+  getCandidates(articleIds: readonly string[]): Promise<Map<string, IndexedCandidate>>;
   /** Articles sharing at least one bucket, most shared bands first (ties: smaller id), at most `limit`. */
   findBandCandidates(bands: readonly number[], limit: number): Promise<BandCandidate[]>;
   findByTextHash(textHash: string): Promise<string[]>;

@@ -1,4 +1,5 @@
 import type { ArticleFingerprint } from '../dedup/article-fingerprint.js';
+import type { IndexedCandidate } from '../dedup/near-duplicate-index.js';
 import type {
   SyndicationDecision,
   SyndicationReason,
@@ -53,6 +54,20 @@ export const toFingerprint = (row: FingerprintRow): ArticleFingerprint => ({
   figures: uint32sOf(row.figures),
   signature: uint32sOf(row.signature),
 });
+
+/** Candidate rows (a fingerprint row with its decision's canonical_id) keyed by article id. */
+export const candidatesOf = (
+  rows: readonly (FingerprintRow & { canonical_id: string | null })[],
+): Map<string, IndexedCandidate> =>
+  new Map(
+    rows.map((row) => [
+      row.article_id,
+      {
+        fingerprint: toFingerprint(row),
+        ...(row.canonical_id === null ? {} : { copyOf: row.canonical_id }),
+      },
+    ]),
+  );
 
 export const toDecision = (
   row: DecisionRow,

@@ -11,8 +11,9 @@ export interface OrganiseCopyCounts {
 }
 
 /**
- * SQLite's own layout of the LSH postings (near-duplicate-lsh.ts: levels of packed chunks): not
- * copied, PostgreSQL keeps one row per bucket and fingerprint, built from `dedup_buckets`.
+ * SQLite's own layout of the LSH postings (near-duplicate-lsh.ts: packed chunks, and a mark past
+ * which postings are read from each fingerprint's band keys): not copied, PostgreSQL keeps one row per
+ * bucket and fingerprint, built from `dedup_buckets`.
  */
 export const SQLITE_ONLY_ORGANISE_TABLE = /^dedup_lsh_/;
 

@@ -1,5 +1,9 @@
 import type { ArticleFingerprint } from '../../dedup/article-fingerprint.js';
-import type { BandCandidate, NearDuplicateIndex } from '../../dedup/near-duplicate-index.js';
+import type {
+  BandCandidate,
+  IndexedCandidate,
+  NearDuplicateIndex,
+} from '../../dedup/near-duplicate-index.js';
 import { groupDecisions } from '../../dedup/syndication-decision.js';
 import type {
   SyndicationDecision,
@@ -8,7 +12,12 @@ import type {
 } from '../../dedup/syndication-decision.js';
 import { pgOptionalText } from './article-row.js';
 import type { OrganiseTransaction } from './organise-transaction.js';
-import { toDecision as decisionOf, toFingerprint, uint32Bytes } from '../syndication-rows.js';
+import {
+  candidatesOf,
+  toDecision as decisionOf,
+  toFingerprint,
+  uint32Bytes,
+} from '../syndication-rows.js';
 import type { DecisionRow as SyndicationRow, FingerprintRow } from '../syndication-rows.js';
 
 /**
@@ -55,6 +64,9 @@ const toDecision = (row: DecisionRow): SyndicationDecision => decisionOf(row, ro
 
 const FINGERPRINT_COLUMNS =
   'article_id, source, published, text_hash, url_hash, title_hash, words, paragraph_starts, figures, signature';
+const CANDIDATE_COLUMNS = FINGERPRINT_COLUMNS.split(', ')
+  .map((column) => `f.${column}`)
+  .join(', ');
 const DECISION_COLUMNS = 'article_id, status, canonical_id, similarity, reasons, version';
 
 /**
@@ -112,6 +124,17 @@ export class PostgresNearDuplicateIndex implements NearDuplicateIndex {
     );
     const row = result.rows[0];
     return row ? toFingerprint(row) : undefined;
+  }
+
+  async getCandidates(articleIds: readonly string[]): Promise<Map<string, IndexedCandidate>> {
+    if (articleIds.length === 0) return new Map();
+    const result = await this.db.query<FingerprintRow & { canonical_id: string | null }>(
+      `SELECT ${CANDIDATE_COLUMNS}, d.canonical_id
+         FROM dedup_fingerprints f LEFT JOIN syndication_decisions d ON d.article_id = f.article_id
+        WHERE f.article_id = ANY ($1::text[])`,
+      [[...articleIds]],
+    );
+    return candidatesOf(result.rows);
   }
 
   async findBandCandidates(bands: readonly number[], limit: number): Promise<BandCandidate[]> {

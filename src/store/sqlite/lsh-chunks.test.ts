@@ -1,5 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { seededRandom } from '../../core/seeded-random.js';
 import {
   bandOf,
   bandOfTag,
@@ -14,6 +15,13 @@ import {
   toBlob,
   viewOf,
 } from './lsh-chunks.js';
+
+/** packSorted of (hash, tag) objects, for readable fixtures. */
+const pack = (postings: { hash: number; tag: number }[]): Uint32Array =>
+  packSorted(
+    Uint32Array.from(postings, (p) => p.hash),
+    Uint32Array.from(postings, (p) => p.tag),
+  );
 
 const found = (chunk: Uint32Array, band: number, hash: number): number[] => {
   const ids: number[] = [];
@@ -32,12 +40,12 @@ test('bucket keys split into band and hash, and tags keep band and fingerprint i
 });
 
 test('merged chunks stay sorted, keep an entry present in both once, and find postings by band', () => {
-  const a = packSorted([
+  const a = pack([
     { hash: 5, tag: tagOf(1, 10) },
     { hash: 9, tag: tagOf(0, 11) },
     { hash: 5, tag: tagOf(2, 12) },
   ]);
-  const b = packSorted([
+  const b = pack([
     { hash: 5, tag: tagOf(1, 10) },
     { hash: 7, tag: tagOf(1, 13) },
     { hash: 5, tag: tagOf(1, 14) },
@@ -58,7 +66,7 @@ test('merged chunks stay sorted, keep an entry present in both once, and find po
 });
 
 test('chunks survive the BLOB round trip, aligned or not', () => {
-  const chunk = packSorted([
+  const chunk = pack([
     { hash: 0xffffffff, tag: tagOf(31, 2 ** 27 - 1) },
     { hash: 1, tag: tagOf(0, 1) },
   ]);
@@ -66,4 +74,15 @@ test('chunks survive the BLOB round trip, aligned or not', () => {
   const unaligned = Buffer.concat([Buffer.alloc(1), toBlob(chunk)]).subarray(1);
   assert.deepEqual(viewOf(unaligned), chunk);
   assert.deepEqual(found(viewOf(unaligned), 31, 0xffffffff), [2 ** 27 - 1]);
+});
+
+test('packSorted sorts by hash, then tag, across and inside the counting slices', () => {
+  const random = seededRandom(3);
+  const postings = Array.from({ length: 5000 }, () => ({
+    // Few distinct high bits so slices hold many entries, and repeated hashes so tags decide.
+    hash: ((Math.floor(random() * 4) << 30) | Math.floor(random() * 64)) >>> 0,
+    tag: tagOf(Math.floor(random() * 32), Math.floor(random() * 1000)),
+  }));
+  const expected = [...postings].sort((a, b) => a.hash - b.hash || a.tag - b.tag);
+  assert.deepEqual(pack(postings), Uint32Array.from(expected.flatMap((p) => [p.hash, p.tag])));
 });

@@ -1,5 +1,5 @@
 /**
- * Packed LSH postings for the merged levels of the SQLite near-duplicate index. An entry is two
+ * Packed LSH postings for the chunks of the SQLite near-duplicate index. An entry is two
  * uint32: the band's 32-bit hash, then `band << 27 | fingerprint id`. A chunk holds the entries whose
  * hash falls in one slice of the hash space, sorted by (hash, second word), so a lookup reads a few
  * small BLOBs and binary-searches them instead of walking one B-tree row per (bucket, article).
@@ -11,12 +11,6 @@ const FINGERPRINT_BITS = 27;
 /** Fingerprint ids the packed format can hold: 134M articles. */
 export const MAX_PACKED_FINGERPRINT_ID = 2 ** FINGERPRINT_BITS - 1;
 const FINGERPRINT_MASK = MAX_PACKED_FINGERPRINT_ID;
-
-export interface LshPosting {
-  readonly hash: number;
-  /** band << 27 | fingerprint id, unsigned. */
-  readonly tag: number;
-}
 
 export const bandOf = (bucket: number): number => Math.floor(bucket / BAND_SPAN);
 export const hashOf = (bucket: number): number => bucket % BAND_SPAN;
@@ -47,14 +41,44 @@ export const viewOf = (blob: Buffer): Uint32Array =>
 const before = (aHash: number, aTag: number, bHash: number, bTag: number): boolean =>
   aHash < bHash || (aHash === bHash && aTag < bTag);
 
-/** Sorted (hash, tag) pairs of `postings`, packed. */
-export const packSorted = (postings: LshPosting[]): Uint32Array => {
-  postings.sort((a, b) => a.hash - b.hash || a.tag - b.tag);
-  const packed = new Uint32Array(postings.length * 2);
-  postings.forEach((p, i) => {
-    packed[2 * i] = p.hash;
-    packed[2 * i + 1] = p.tag;
-  });
+/**
+ * Parallel (hash, tag) arrays as packed entries sorted by (hash, tag): a counting pass on the top
+ * 16 bits of the hash, then insertion sort inside each of those slices (a few dozen entries each at
+ * two million postings), instead of a comparison sort of objects.
+ */
+export const packSorted = (hashes: Uint32Array, tags: Uint32Array): Uint32Array => {
+  const slices = new Uint32Array(2 ** 16 + 1);
+  for (let i = 0; i < hashes.length; i++) (slices[((hashes[i] as number) >>> 16) + 1] as number)++;
+  for (let s = 1; s < slices.length; s++)
+    slices[s] = (slices[s] as number) + (slices[s - 1] as number);
+  const fill = slices.slice(0, 2 ** 16);
+  const packed = new Uint32Array(hashes.length * 2);
+  for (let i = 0; i < hashes.length; i++) {
+    const hash = hashes[i] as number;
+    const at = (fill[hash >>> 16] as number) * 2;
+    fill[hash >>> 16] = (fill[hash >>> 16] as number) + 1;
+    packed[at] = hash;
+    packed[at + 1] = tags[i] as number;
+  }
+  for (let s = 0; s < 2 ** 16; s++) {
+    const start = slices[s] as number;
+    const end = slices[s + 1] as number;
+    for (let i = start + 1; i < end; i++) {
+      const hash = packed[2 * i] as number;
+      const tag = packed[2 * i + 1] as number;
+      let j = i - 1;
+      while (
+        j >= start &&
+        before(hash, tag, packed[2 * j] as number, packed[2 * j + 1] as number)
+      ) {
+        packed[2 * j + 2] = packed[2 * j] as number;
+        packed[2 * j + 3] = packed[2 * j + 1] as number;
+        j--;
+      }
+      packed[2 * j + 2] = hash;
+      packed[2 * j + 3] = tag;
+    }
+  }
   return packed;
 };
 

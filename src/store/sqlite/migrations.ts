@@ -3,7 +3,10 @@
  * Each runs once, in its own transaction, recorded in schema_migrations.
  */
 import { NEAR_DUPLICATE_SCHEMA_SQL } from './near-duplicate-index.js';
-import { NEAR_DUPLICATE_LSH_MIGRATION_SQL } from './near-duplicate-lsh.js';
+import {
+  NEAR_DUPLICATE_LSH_MEMORY_MIGRATION_SQL,
+  NEAR_DUPLICATE_LSH_MIGRATION_SQL,
+} from './near-duplicate-lsh.js';
 import { STORY_SCHEMA_SQL } from './story-index.js';
 
 export interface Migration {
@@ -236,6 +239,11 @@ CREATE INDEX articles_published_id ON articles(published, id);
     version: 22,
     name: 'near-duplicate index: LSH buckets in levels (recent B-tree, packed chunks), band keys per fingerprint',
     sql: NEAR_DUPLICATE_LSH_MIGRATION_SQL,
+  },
+  {
+    version: 23,
+    name: 'near-duplicate index: newest LSH postings read from band keys into memory, one chunk level',
+    sql: NEAR_DUPLICATE_LSH_MEMORY_MIGRATION_SQL,
   },
   {
     version: 30,

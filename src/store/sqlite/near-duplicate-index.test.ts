@@ -1,6 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import Database from 'better-sqlite3';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { seededRandom } from '../../core/seeded-random.js';
 import { fingerprintArticle } from '../../dedup/article-fingerprint.js';
 import type { DedupInput } from '../../dedup/article-fingerprint.js';
@@ -14,7 +17,10 @@ import {
   SqliteNearDuplicateIndex,
   createNearDuplicateSchema,
 } from './near-duplicate-index.js';
-import { NEAR_DUPLICATE_LSH_MIGRATION_SQL } from './near-duplicate-lsh.js';
+import {
+  NEAR_DUPLICATE_LSH_MEMORY_MIGRATION_SQL,
+  NEAR_DUPLICATE_LSH_MIGRATION_SQL,
+} from './near-duplicate-lsh.js';
 
 nearDuplicateIndexContract('SQLite', () => {
   const db = new Database(':memory:');
@@ -22,10 +28,10 @@ nearDuplicateIndexContract('SQLite', () => {
   return new SqliteNearDuplicateIndex(db);
 });
 
-// Every few articles the recent postings merge into level 1, and level 1 into level 2.
-const TINY = { recent: 3 * 32, level1: 10 * 32 };
+// Every three articles the recent postings merge into the chunks.
+const TINY = { recent: 3 * 32 };
 
-nearDuplicateIndexContract('SQLite, merging LSH levels every few articles', () => {
+nearDuplicateIndexContract('SQLite, merging recent LSH postings every few articles', () => {
   const db = new Database(':memory:');
   createNearDuplicateSchema(db);
   return new SqliteNearDuplicateIndex(db, TINY);
@@ -63,7 +69,7 @@ const decideAll = async (
   return index.listGroups();
 };
 
-test('levels give the same candidates and groups as the in-memory index, whatever merges happened', async () => {
+test('recent postings and chunks give the same candidates and groups as the in-memory index, whatever merges happened', async () => {
   const articles = syntheticArticles(240);
   const memory = new MemoryNearDuplicateIndex();
   const db = new Database(':memory:');
@@ -72,15 +78,10 @@ test('levels give the same candidates and groups as the in-memory index, whateve
   const expected = await decideAll(articles, memory);
   assert.deepEqual(await decideAll(articles, sqlite), expected);
   assert.ok((expected as unknown[]).length > 10, 'the set should hold copies');
-  const levels = db
-    .prepare<[], { level: number; postings: number }>(
-      'SELECT level, postings FROM dedup_lsh_levels',
-    )
-    .all();
-  assert.ok(
-    levels.find((l) => l.level === 2 && l.postings > 0),
-    JSON.stringify(levels),
-  );
+  const merged = db
+    .prepare<[], { upto: number; postings: number }>('SELECT upto, postings FROM dedup_lsh_merged')
+    .get();
+  assert.ok(merged && merged.upto > 200 && merged.postings > 200 * 32, JSON.stringify(merged));
   for (const article of articles.slice(0, 40)) {
     const { bands } = fingerprintArticle(article, DEFAULT_DEDUP_OPTIONS);
     assert.deepEqual(
@@ -90,7 +91,7 @@ test('levels give the same candidates and groups as the in-memory index, whateve
   }
 });
 
-test('migration 22 moves buckets of the first schema into the levels and keeps them readable', async () => {
+test('migrations 22 and 23 keep the buckets of the first schema readable and findable', async () => {
   const articles = syntheticArticles(60);
   const db = new Database(':memory:');
   db.exec(NEAR_DUPLICATE_SCHEMA_SQL);
@@ -110,12 +111,13 @@ test('migration 22 moves buckets of the first schema into the levels and keeps t
   for (const { fingerprint, bands } of bandsOf) await memory.addFingerprint(fingerprint, bands);
   const before = db.prepare('SELECT bucket, fingerprint_id FROM dedup_buckets ORDER BY 1, 2').all();
   db.exec(NEAR_DUPLICATE_LSH_MIGRATION_SQL);
+  db.exec(NEAR_DUPLICATE_LSH_MEMORY_MIGRATION_SQL);
   assert.deepEqual(
     db.prepare('SELECT bucket, fingerprint_id FROM dedup_buckets ORDER BY 1, 2').all(),
     before,
   );
   const sqlite = new SqliteNearDuplicateIndex(db, TINY);
-  // The next article finds level 0 over its capacity and merges it down.
+  // Every posting is read from band_keys; the next article finds them over capacity and merges them.
   const next = fingerprintArticle(syntheticArticles(61)[60] as DedupInput, DEFAULT_DEDUP_OPTIONS);
   await sqlite.addFingerprint(next.fingerprint, next.bands);
   await memory.addFingerprint(next.fingerprint, next.bands);
@@ -124,4 +126,67 @@ test('migration 22 moves buckets of the first schema into the levels and keeps t
       await sqlite.findBandCandidates(bands, 8),
       await memory.findBandCandidates(bands, 8),
     );
+});
+
+const sameCandidates = async (
+  index: NearDuplicateIndex,
+  memory: NearDuplicateIndex,
+  articles: readonly DedupInput[],
+): Promise<void> => {
+  for (const article of articles) {
+    const { bands } = fingerprintArticle(article, DEFAULT_DEDUP_OPTIONS);
+    assert.deepEqual(
+      await index.findBandCandidates(bands, 8),
+      await memory.findBandCandidates(bands, 8),
+      article.id,
+    );
+  }
+};
+
+const addAll = async (
+  index: NearDuplicateIndex,
+  articles: readonly DedupInput[],
+): Promise<void> => {
+  for (const article of articles) {
+    const { fingerprint, bands } = fingerprintArticle(article, DEFAULT_DEDUP_OPTIONS);
+    await index.addFingerprint(fingerprint, bands);
+  }
+};
+
+test('postings read into memory are dropped when their transaction rolls back and the ids are reused', async () => {
+  const articles = syntheticArticles(80);
+  const db = new Database(':memory:');
+  createNearDuplicateSchema(db);
+  const sqlite = new SqliteNearDuplicateIndex(db, { recent: 1000 * 32 });
+  const memory = new MemoryNearDuplicateIndex();
+  await addAll(sqlite, articles.slice(0, 20));
+  await addAll(memory, articles.slice(0, 20));
+  db.exec('BEGIN');
+  await addAll(sqlite, articles.slice(20, 50));
+  const doomed = fingerprintArticle(articles[25] as DedupInput, DEFAULT_DEDUP_OPTIONS);
+  assert.equal((await sqlite.findBandCandidates(doomed.bands, 1))[0]?.articleId, 'a25');
+  db.exec('ROLLBACK');
+  // Fingerprint ids 21.. now belong to other articles.
+  await addAll(sqlite, articles.slice(50, 80));
+  await addAll(memory, articles.slice(50, 80));
+  await sameCandidates(sqlite, memory, articles);
+});
+
+test('an index sees articles another connection added and merged', async () => {
+  const articles = syntheticArticles(90);
+  const path = join(mkdtempSync(join(tmpdir(), 'sitrep-lsh-')), 'index.db');
+  const first = new Database(path);
+  createNearDuplicateSchema(first);
+  const reader = new SqliteNearDuplicateIndex(first, TINY);
+  const writer = new SqliteNearDuplicateIndex(new Database(path), TINY);
+  const memory = new MemoryNearDuplicateIndex();
+  await addAll(writer, articles.slice(0, 40));
+  await addAll(memory, articles.slice(0, 40));
+  await sameCandidates(reader, memory, articles.slice(0, 10));
+  await addAll(writer, articles.slice(40, 41)); // new rows, no merge
+  await addAll(memory, articles.slice(40, 41));
+  await sameCandidates(reader, memory, articles.slice(35, 45));
+  await addAll(writer, articles.slice(41, 90)); // merges several times
+  await addAll(memory, articles.slice(41, 90));
+  await sameCandidates(reader, memory, articles);
 });

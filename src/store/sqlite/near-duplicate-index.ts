@@ -1,15 +1,28 @@
 import type Database from 'better-sqlite3';
 import type { ArticleFingerprint } from '../../dedup/article-fingerprint.js';
-import type { BandCandidate, NearDuplicateIndex } from '../../dedup/near-duplicate-index.js';
+import type {
+  BandCandidate,
+  IndexedCandidate,
+  NearDuplicateIndex,
+} from '../../dedup/near-duplicate-index.js';
 import { groupDecisions } from '../../dedup/syndication-decision.js';
-import { NEAR_DUPLICATE_LSH_MIGRATION_SQL, SqliteLshLevels } from './near-duplicate-lsh.js';
+import {
+  NEAR_DUPLICATE_LSH_MEMORY_MIGRATION_SQL,
+  NEAR_DUPLICATE_LSH_MIGRATION_SQL,
+  SqliteLshPostings,
+} from './near-duplicate-lsh.js';
 import type { LshCapacities } from './near-duplicate-lsh.js';
 import type {
   SyndicationDecision,
   SyndicationGroup,
   SyndicationReason,
 } from '../../dedup/syndication-decision.js';
-import { toDecision as decisionOf, toFingerprint, uint32Bytes } from '../syndication-rows.js';
+import {
+  candidatesOf,
+  toDecision as decisionOf,
+  toFingerprint,
+  uint32Bytes,
+} from '../syndication-rows.js';
 import type { DecisionRow as SyndicationRow, FingerprintRow } from '../syndication-rows.js';
 
 /**
@@ -54,6 +67,7 @@ CREATE INDEX syndication_decisions_canonical ON syndication_decisions(canonical_
 export const createNearDuplicateSchema = (db: Database.Database): void => {
   db.exec(NEAR_DUPLICATE_SCHEMA_SQL);
   db.exec(NEAR_DUPLICATE_LSH_MIGRATION_SQL);
+  db.exec(NEAR_DUPLICATE_LSH_MEMORY_MIGRATION_SQL);
 };
 
 type DecisionRow = SyndicationRow & { reasons: string };
@@ -66,9 +80,10 @@ const toDecision = (row: DecisionRow): SyndicationDecision =>
 /** NearDuplicateIndex on the store's SQLite database; the tables come from NEAR_DUPLICATE_SCHEMA_SQL. */
 export class SqliteNearDuplicateIndex implements NearDuplicateIndex {
   private readonly insertFingerprint;
-  private readonly lsh: SqliteLshLevels;
+  private readonly lsh: SqliteLshPostings;
   private readonly selectArticleIds;
   private readonly selectFingerprint;
+  private readonly selectCandidates;
   private readonly selectByText;
   private readonly selectByUrl;
   private readonly selectDecision;
@@ -98,12 +113,19 @@ export class SqliteNearDuplicateIndex implements NearDuplicateIndex {
       `INSERT INTO dedup_fingerprints (article_id, source, published, text_hash, url_hash, title_hash, words, paragraph_starts, figures, signature, band_keys)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (article_id) DO NOTHING RETURNING id`,
     );
-    this.lsh = new SqliteLshLevels(db, lshCapacities);
+    this.lsh = new SqliteLshPostings(db, lshCapacities);
     this.selectArticleIds = db.prepare<[string], { id: number; article_id: string }>(
       'SELECT id, article_id FROM dedup_fingerprints WHERE id IN (SELECT value FROM json_each(?))',
     );
     this.selectFingerprint = db.prepare<[string], FingerprintRow>(
       'SELECT * FROM dedup_fingerprints WHERE article_id = ?',
+    );
+    this.selectCandidates = db.prepare<[string], FingerprintRow & { canonical_id: string | null }>(
+      `SELECT f.article_id, f.source, f.published, f.text_hash, f.url_hash, f.title_hash, f.words,
+              f.paragraph_starts, f.figures, f.signature, d.canonical_id
+         FROM json_each(?) j
+         JOIN dedup_fingerprints f ON f.article_id = j.value
+         LEFT JOIN syndication_decisions d ON d.article_id = f.article_id`,
     );
     this.selectByText = db.prepare<[string], { article_id: string }>(
       'SELECT article_id FROM dedup_fingerprints WHERE text_hash = ? ORDER BY article_id',
@@ -141,7 +163,9 @@ export class SqliteNearDuplicateIndex implements NearDuplicateIndex {
         toBlob(fingerprint.signature),
         bandsJson,
       );
-      if (row) this.lsh.add(row.id, bands, bandsJson);
+      if (!row) return;
+      SqliteLshPostings.check(row.id, bands);
+      this.lsh.added();
     });
     this.saveAll = db.transaction((decisions: readonly SyndicationDecision[]) => {
       for (const d of decisions) {
@@ -164,6 +188,10 @@ export class SqliteNearDuplicateIndex implements NearDuplicateIndex {
   async getFingerprint(articleId: string): Promise<ArticleFingerprint | undefined> {
     const row = this.selectFingerprint.get(articleId);
     return row ? toFingerprint(row) : undefined;
+  }
+
+  async getCandidates(articleIds: readonly string[]): Promise<Map<string, IndexedCandidate>> {
+    return candidatesOf(this.selectCandidates.all(JSON.stringify(articleIds)));
   }
 
   async findBandCandidates(bands: readonly number[], limit: number): Promise<BandCandidate[]> {
