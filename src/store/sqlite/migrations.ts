@@ -2,7 +2,10 @@
  * Append-only schema history for the SQLite store. Never edit a shipped entry: add a new one.
  * Each runs once, in its own transaction, recorded in schema_migrations.
  */
-import { NEAR_DUPLICATE_SCHEMA_SQL } from './near-duplicate-index.js';
+import {
+  NEAR_DUPLICATE_ID_ARTICLE_INDEX_SQL,
+  NEAR_DUPLICATE_SCHEMA_SQL,
+} from './near-duplicate-index.js';
 import {
   NEAR_DUPLICATE_LSH_MEMORY_MIGRATION_SQL,
   NEAR_DUPLICATE_LSH_MIGRATION_SQL,
@@ -244,6 +247,11 @@ CREATE INDEX articles_published_id ON articles(published, id);
     version: 23,
     name: 'near-duplicate index: newest LSH postings read from band keys into memory, one chunk level',
     sql: NEAR_DUPLICATE_LSH_MEMORY_MIGRATION_SQL,
+  },
+  {
+    version: 24,
+    name: 'near-duplicate index: fingerprint id to article id without reading the fingerprint rows',
+    sql: NEAR_DUPLICATE_ID_ARTICLE_INDEX_SQL,
   },
   {
     version: 30,

@@ -13,6 +13,7 @@ import { MemoryNearDuplicateIndex } from '../../dedup/memory-near-duplicate-inde
 import type { NearDuplicateIndex } from '../../dedup/near-duplicate-index.js';
 import { nearDuplicateIndexContract } from '../../dedup/near-duplicate-index.test-suite.js';
 import {
+  NEAR_DUPLICATE_ID_ARTICLE_INDEX_SQL,
   NEAR_DUPLICATE_SCHEMA_SQL,
   SqliteNearDuplicateIndex,
   createNearDuplicateSchema,
@@ -91,7 +92,7 @@ test('recent postings and chunks give the same candidates and groups as the in-m
   }
 });
 
-test('migrations 22 and 23 keep the buckets of the first schema readable and findable', async () => {
+test('migrations 22 to 24 keep the buckets of the first schema readable and findable', async () => {
   const articles = syntheticArticles(60);
   const db = new Database(':memory:');
   db.exec(NEAR_DUPLICATE_SCHEMA_SQL);
@@ -112,6 +113,7 @@ test('migrations 22 and 23 keep the buckets of the first schema readable and fin
   const before = db.prepare('SELECT bucket, fingerprint_id FROM dedup_buckets ORDER BY 1, 2').all();
   db.exec(NEAR_DUPLICATE_LSH_MIGRATION_SQL);
   db.exec(NEAR_DUPLICATE_LSH_MEMORY_MIGRATION_SQL);
+  db.exec(NEAR_DUPLICATE_ID_ARTICLE_INDEX_SQL);
   assert.deepEqual(
     db.prepare('SELECT bucket, fingerprint_id FROM dedup_buckets ORDER BY 1, 2').all(),
     before,

@@ -68,7 +68,16 @@ export const createNearDuplicateSchema = (db: Database.Database): void => {
   db.exec(NEAR_DUPLICATE_SCHEMA_SQL);
   db.exec(NEAR_DUPLICATE_LSH_MIGRATION_SQL);
   db.exec(NEAR_DUPLICATE_LSH_MEMORY_MIGRATION_SQL);
+  db.exec(NEAR_DUPLICATE_ID_ARTICLE_INDEX_SQL);
 };
+
+/**
+ * Migration 24: (fingerprint id, article id) in a narrow index. LSH candidates arrive as fingerprint
+ * ids, and ranking ties by article id read up to hundreds of them per lookup from the wide rows.
+ */
+export const NEAR_DUPLICATE_ID_ARTICLE_INDEX_SQL = `
+CREATE INDEX dedup_fingerprints_id_article ON dedup_fingerprints(id, article_id);
+`;
 
 type DecisionRow = SyndicationRow & { reasons: string };
 
@@ -115,7 +124,9 @@ export class SqliteNearDuplicateIndex implements NearDuplicateIndex {
     );
     this.lsh = new SqliteLshPostings(db, lshCapacities);
     this.selectArticleIds = db.prepare<[string], { id: number; article_id: string }>(
-      'SELECT id, article_id FROM dedup_fingerprints WHERE id IN (SELECT value FROM json_each(?))',
+      // The narrow index (migration 24) answers without reading the wide fingerprint rows.
+      `SELECT id, article_id FROM dedup_fingerprints INDEXED BY dedup_fingerprints_id_article
+        WHERE id IN (SELECT value FROM json_each(?))`,
     );
     this.selectFingerprint = db.prepare<[string], FingerprintRow>(
       'SELECT * FROM dedup_fingerprints WHERE article_id = ?',

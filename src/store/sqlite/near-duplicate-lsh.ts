@@ -3,6 +3,7 @@ import { AppError } from '../../core/errors.js';
 import {
   MAX_PACKED_FINGERPRINT_ID,
   bandOf,
+  bandOfTag,
   chunkOf,
   forEachPosting,
   fromBlob,
@@ -13,6 +14,7 @@ import {
   toBlob,
   viewOf,
 } from './lsh-chunks.js';
+import { ChunkBucketFilter } from './lsh-chunk-filter.js';
 import { RecentPostings } from './lsh-recent-postings.js';
 
 /**
@@ -30,7 +32,9 @@ import { RecentPostings } from './lsh-recent-postings.js';
  * never written separately: each connection reads them from the rows into memory (RecentPostings),
  * checking on every lookup that the table has not changed under it (rows added, a merge, a rollback).
  * When they reach the capacity, they are merged into the chunks in one pass, which also moves the mark.
- * A lookup reads memory plus one chunk per band. Which side holds a posting never changes an answer.
+ * A lookup reads memory plus the chunks of those of its buckets a Bloom filter of the chunks' buckets
+ * says may hold postings (ChunkBucketFilter; built by one scan of the chunks on the first lookup).
+ * Which side holds a posting never changes an answer.
  */
 
 /** Postings kept in memory before they are merged into the chunks (tests shrink it to exercise merges). */
@@ -107,6 +111,7 @@ export class SqliteLshPostings {
   private readonly selectArticleAt;
   private readonly selectNewer;
   private readonly selectChunkRange;
+  private readonly selectAllChunks;
   private readonly writeChunk;
   private readonly chunkQueries = new Map<number, Database.Statement<number[], [number, Buffer]>>();
   private readonly recent = new RecentPostings();
@@ -115,6 +120,8 @@ export class SqliteLshPostings {
   /** Highest fingerprint id in `recent` (or the mark), and its article id, to notice a rollback. */
   private loadedTop = 0;
   private loadedTopArticle: string | undefined;
+  /** Buckets present in the chunks as of mark `upto`; undefined until the first lookup needs it. */
+  private filter: ChunkBucketFilter | undefined;
 
   constructor(
     private readonly db: Database.Database,
@@ -139,6 +146,7 @@ export class SqliteLshPostings {
         'SELECT id, entries FROM dedup_lsh_chunks WHERE id >= ? AND id < ?',
       )
       .raw();
+    this.selectAllChunks = db.prepare<[], Buffer>('SELECT entries FROM dedup_lsh_chunks').pluck();
     this.writeChunk = db.prepare<[number, Buffer]>(
       'INSERT OR REPLACE INTO dedup_lsh_chunks (id, entries) VALUES (?, ?)',
     );
@@ -171,12 +179,15 @@ export class SqliteLshPostings {
       shared.set(fingerprintId, (shared.get(fingerprintId) ?? 0) + 1);
     };
     for (const bucket of buckets) this.recent.forEach(bandOf(bucket), hashOf(bucket), count);
-    const ids = buckets.map((bucket) => chunkOf(hashOf(bucket), CHUNK_BITS));
+    const filter = this.chunkFilter();
+    const present = buckets.filter((bucket) => filter.mayHold(bandOf(bucket), hashOf(bucket)));
+    const ids = present.map((bucket) => chunkOf(hashOf(bucket), CHUNK_BITS));
     const unique = [...new Set(ids)];
     const chunks = new Map<number, Uint32Array>();
-    for (const [id, entries] of this.chunkQuery(unique.length).all(...unique))
-      chunks.set(id, viewOf(entries));
-    buckets.forEach((bucket, b) => {
+    if (unique.length > 0)
+      for (const [id, entries] of this.chunkQuery(unique.length).all(...unique))
+        chunks.set(id, viewOf(entries));
+    present.forEach((bucket, b) => {
       const chunk = chunks.get(ids[b] as number);
       if (chunk) forEachPosting(chunk, bandOf(bucket), hashOf(bucket), count);
     });
@@ -191,6 +202,8 @@ export class SqliteLshPostings {
       this.loadedTop > this.upto &&
       this.selectArticleAt.get(this.loadedTop) !== this.loadedTopArticle;
     if (state.upto !== this.upto || rolledBack) {
+      // Another connection merged (or a merge rolled back): the chunks changed without us.
+      if (state.upto !== this.upto) this.filter = undefined;
       this.recent.clear();
       this.upto = state.upto;
       this.loadedTop = state.upto;
@@ -230,9 +243,27 @@ export class SqliteLshPostings {
     }
     const state = this.selectState.get() as MergedState;
     this.setState.run(this.loadedTop, state.postings + incoming.length / 2);
+    if (this.filter)
+      for (let e = 0; e < incoming.length; e += 2)
+        this.filter.add(bandOfTag(incoming[e + 1] as number), incoming[e] as number);
+    if (!this.filter?.roomy) this.filter = undefined;
     this.recent.clear();
     this.upto = this.loadedTop;
     this.loadedTopArticle = undefined;
+  }
+
+  /** The bucket filter, built from every chunk when missing (first lookup, after a foreign merge). */
+  private chunkFilter(): ChunkBucketFilter {
+    if (this.filter) return this.filter;
+    const state = this.selectState.get() as MergedState;
+    const filter = new ChunkBucketFilter(state.postings);
+    for (const blob of this.selectAllChunks.iterate()) {
+      const entries = viewOf(blob);
+      for (let e = 0; e < entries.length; e += 2)
+        filter.add(bandOfTag(entries[e + 1] as number), entries[e] as number);
+    }
+    this.filter = filter;
+    return filter;
   }
 
   private chunkQuery(size: number): Database.Statement<number[], [number, Buffer]> {
