@@ -4,7 +4,8 @@
  * change 30% of their words, so they are new articles that still share vocabulary and phrasing),
  * through decideSyndication on the SQLite index in a file, `--batch` articles per transaction as
  * the ingest pipeline does (ArticleStore.inTransaction). Articles are generated ahead in a worker
- * thread (bench/dedup-scale-articles.ts); time spent waiting for them is reported apart.
+ * thread (bench/dedup-scale-articles.ts); time spent waiting for them is reported apart. The
+ * connection has the store's settings (applyConnectionSettings).
  * Prints total wall time, throughput, median and p99 time per article (decide only; commits are
  * reported apart), peak RSS, and the ratio to a baseline measured in the same run (fingerprinting
  * alone, no index).
@@ -28,6 +29,7 @@ import {
   SqliteNearDuplicateIndex,
   createNearDuplicateSchema,
 } from '../src/store/sqlite/near-duplicate-index.js';
+import { applyConnectionSettings } from '../src/store/sqlite/connection-settings.js';
 import type { ArticleRequest, GeneratedBatch } from './dedup-scale-articles.js';
 
 const { values } = parseArgs({
@@ -91,9 +93,7 @@ else {
   rmSync(`${values.db}-wal`, { force: true });
   rmSync(`${values.db}-shm`, { force: true });
   db = new Database(values.db);
-  db.pragma('journal_mode = WAL');
-  db.pragma('synchronous = NORMAL');
-  db.pragma('cache_size = -262144');
+  applyConnectionSettings(db);
   createNearDuplicateSchema(db);
   index = new SqliteNearDuplicateIndex(db);
 }

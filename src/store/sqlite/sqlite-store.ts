@@ -52,6 +52,7 @@ import { migrateSqlite } from './migrate.js';
 import { SqliteNearDuplicateIndex } from './near-duplicate-index.js';
 import { CachingStoryIndex } from '../../stories/caching-story-index.js';
 import { SqliteStoryIndex } from './story-index.js';
+import { applyConnectionSettings } from './connection-settings.js';
 
 interface ExistingArticle {
   id: string;
@@ -94,11 +95,7 @@ export class SqliteStore implements ArticleStore {
         { cause },
       );
     }
-    db.pragma('journal_mode = WAL');
-    // NORMAL is durable across process crashes (kill -9) in WAL mode; only an OS crash may lose the last commit.
-    db.pragma('synchronous = NORMAL');
-    db.pragma('foreign_keys = ON');
-    db.pragma('busy_timeout = 5000');
+    applyConnectionSettings(db);
     migrateSqlite(db);
     return new SqliteStore(db, options.now ?? (() => new Date()));
   }
