@@ -1,5 +1,6 @@
 import type { ArticleFingerprint } from '../dedup/article-fingerprint.js';
 import type { IndexedCandidate } from '../dedup/near-duplicate-index.js';
+import { uint32sOf } from './uint32-bytes.js';
 import type {
   SyndicationDecision,
   SyndicationReason,
@@ -31,16 +32,6 @@ export interface DecisionRow {
   similarity: number;
   version: string;
 }
-
-export const uint32Bytes = (values: Uint32Array): Buffer =>
-  Buffer.from(values.buffer, values.byteOffset, values.byteLength);
-
-// Copy into a fresh ArrayBuffer: a Buffer's offset need not be 4-byte aligned.
-export const uint32sOf = (bytes: Buffer): Uint32Array => {
-  const copy = new Uint8Array(bytes.byteLength);
-  copy.set(bytes);
-  return new Uint32Array(copy.buffer);
-};
 
 export const toFingerprint = (row: FingerprintRow): ArticleFingerprint => ({
   articleId: row.article_id,

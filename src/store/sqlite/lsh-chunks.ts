@@ -22,21 +22,7 @@ export const bandOfTag = (tag: number): number => tag >>> FINGERPRINT_BITS;
 /** Chunk of a hash among 2^bits chunks: its top bits, so chunks of a finer level nest in a coarser one. */
 export const chunkOf = (hash: number, bits: number): number => hash >>> (32 - bits);
 
-export const toBlob = (entries: Uint32Array): Buffer =>
-  Buffer.from(entries.buffer, entries.byteOffset, entries.byteLength);
-
-// Copy into a fresh ArrayBuffer: a Buffer's offset need not be 4-byte aligned.
-export const fromBlob = (blob: Buffer): Uint32Array => {
-  const copy = new Uint8Array(blob.byteLength);
-  copy.set(blob);
-  return new Uint32Array(copy.buffer);
-};
-
-/** A view on the BLOB's bytes when they are 4-byte aligned (better-sqlite3's usually are), else a copy. */
-export const viewOf = (blob: Buffer): Uint32Array =>
-  blob.byteOffset % 4 === 0
-    ? new Uint32Array(blob.buffer, blob.byteOffset, blob.byteLength / 4)
-    : fromBlob(blob);
+export { uint32Bytes as toBlob, uint32sOf as viewOf } from '../uint32-bytes.js';
 
 const before = (aHash: number, aTag: number, bHash: number, bTag: number): boolean =>
   aHash < bHash || (aHash === bHash && aTag < bTag);

@@ -17,12 +17,8 @@ import type {
   SyndicationGroup,
   SyndicationReason,
 } from '../../dedup/syndication-decision.js';
-import {
-  candidatesOf,
-  toDecision as decisionOf,
-  toFingerprint,
-  uint32Bytes,
-} from '../syndication-rows.js';
+import { candidatesOf, toDecision as decisionOf, toFingerprint } from '../syndication-rows.js';
+import { uint32Bytes } from '../uint32-bytes.js';
 import type { DecisionRow as SyndicationRow, FingerprintRow } from '../syndication-rows.js';
 
 /**

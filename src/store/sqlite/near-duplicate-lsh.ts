@@ -6,7 +6,6 @@ import {
   bandOfTag,
   chunkOf,
   forEachPosting,
-  fromBlob,
   hashOf,
   mergePacked,
   packSorted,
@@ -237,7 +236,7 @@ export class SqliteLshPostings {
           end += 2;
         const part = incoming.subarray(start, end);
         const old = existing.get(chunk);
-        this.writeChunk.run(chunk, toBlob(old ? mergePacked(fromBlob(old), part) : part.slice()));
+        this.writeChunk.run(chunk, toBlob(old ? mergePacked(viewOf(old), part) : part.slice()));
         start = end;
       }
     }
