@@ -1,4 +1,5 @@
 import { mix32 } from '../../dedup/hash32.js';
+import { bandOfTag } from './lsh-chunks.js';
 
 /** Filter bits per posting (at the fullest, before the owner rebuilds it twice as large). */
 const BITS_PER_POSTING = 12;
@@ -47,6 +48,12 @@ export class ChunkBucketFilter {
     this.set(block, (mixed >>> 9) & 511);
     this.set(block, (mixed >>> 18) & 511);
     this.set(block, more & 511);
+  }
+
+  /** Adds the bucket of every entry of packed chunk entries (see lsh-chunks.ts). */
+  addEntries(entries: Uint32Array): void {
+    for (let e = 0; e < entries.length; e += 2)
+      this.add(bandOfTag(entries[e + 1] as number), entries[e] as number);
   }
 
   mayHold(band: number, hash: number): boolean {

@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { seededRandom } from '../../core/seeded-random.js';
+import { uint32Bytes, uint32sOf } from '../uint32-bytes.js';
 import {
   bandOf,
   bandOfTag,
@@ -11,8 +12,6 @@ import {
   mergePacked,
   packSorted,
   tagOf,
-  toBlob,
-  viewOf,
 } from './lsh-chunks.js';
 
 /** packSorted of (hash, tag) objects, for readable fixtures. */
@@ -69,10 +68,10 @@ test('chunks survive the BLOB round trip, aligned or not', () => {
     { hash: 0xffffffff, tag: tagOf(31, 2 ** 27 - 1) },
     { hash: 1, tag: tagOf(0, 1) },
   ]);
-  assert.deepEqual(viewOf(toBlob(chunk)), chunk);
-  const unaligned = Buffer.concat([Buffer.alloc(1), toBlob(chunk)]).subarray(1);
-  assert.deepEqual(viewOf(unaligned), chunk);
-  assert.deepEqual(found(viewOf(unaligned), 31, 0xffffffff), [2 ** 27 - 1]);
+  assert.deepEqual(uint32sOf(uint32Bytes(chunk)), chunk);
+  const unaligned = Buffer.concat([Buffer.alloc(1), uint32Bytes(chunk)]).subarray(1);
+  assert.deepEqual(uint32sOf(unaligned), chunk);
+  assert.deepEqual(found(uint32sOf(unaligned), 31, 0xffffffff), [2 ** 27 - 1]);
 });
 
 test('packSorted sorts by hash, then tag, across and inside the counting slices', () => {

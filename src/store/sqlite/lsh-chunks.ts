@@ -22,8 +22,6 @@ export const bandOfTag = (tag: number): number => tag >>> FINGERPRINT_BITS;
 /** Chunk of a hash among 2^bits chunks: its top bits, so chunks of a finer level nest in a coarser one. */
 export const chunkOf = (hash: number, bits: number): number => hash >>> (32 - bits);
 
-export { uint32Bytes as toBlob, uint32sOf as viewOf } from '../uint32-bytes.js';
-
 const before = (aHash: number, aTag: number, bHash: number, bTag: number): boolean =>
   aHash < bHash || (aHash === bHash && aTag < bTag);
 

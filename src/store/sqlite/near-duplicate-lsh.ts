@@ -3,16 +3,14 @@ import { AppError } from '../../core/errors.js';
 import {
   MAX_PACKED_FINGERPRINT_ID,
   bandOf,
-  bandOfTag,
   chunkOf,
   forEachPosting,
   hashOf,
   mergePacked,
   packSorted,
   tagOf,
-  toBlob,
-  viewOf,
 } from './lsh-chunks.js';
+import { uint32Bytes, uint32sOf } from '../uint32-bytes.js';
 import { ChunkBucketFilter } from './lsh-chunk-filter.js';
 import { RecentPostings } from './lsh-recent-postings.js';
 
@@ -151,7 +149,10 @@ export class SqliteLshPostings {
     );
   }
 
-  /** Checks an article's bucket keys fit the packed format; call before its fingerprint row is written. */
+  /**
+   * Checks an article's bucket keys fit the packed format; call in the transaction that wrote its
+   * fingerprint row (the id is known only then), so a throw rolls the row back.
+   */
   static check(fingerprintId: number, buckets: readonly number[]): void {
     if (fingerprintId > MAX_PACKED_FINGERPRINT_ID)
       throw new AppError('INTERNAL', `near-duplicate index is full (${fingerprintId} articles)`);
@@ -185,7 +186,7 @@ export class SqliteLshPostings {
     const chunks = new Map<number, Uint32Array>();
     if (unique.length > 0)
       for (const [id, entries] of this.chunkQuery(unique.length).all(...unique))
-        chunks.set(id, viewOf(entries));
+        chunks.set(id, uint32sOf(entries));
     present.forEach((bucket, b) => {
       const chunk = chunks.get(ids[b] as number);
       if (chunk) forEachPosting(chunk, bandOf(bucket), hashOf(bucket), count);
@@ -201,7 +202,7 @@ export class SqliteLshPostings {
       this.loadedTop > this.upto &&
       this.selectArticleAt.get(this.loadedTop) !== this.loadedTopArticle;
     if (state.upto !== this.upto || rolledBack) {
-      // Another connection merged (or a merge rolled back): the chunks changed without us.
+      // A merge elsewhere (or a rolled-back one) changed the chunks without this filter.
       if (state.upto !== this.upto) this.filter = undefined;
       this.recent.clear();
       this.upto = state.upto;
@@ -236,15 +237,16 @@ export class SqliteLshPostings {
           end += 2;
         const part = incoming.subarray(start, end);
         const old = existing.get(chunk);
-        this.writeChunk.run(chunk, toBlob(old ? mergePacked(viewOf(old), part) : part.slice()));
+        this.writeChunk.run(
+          chunk,
+          uint32Bytes(old ? mergePacked(uint32sOf(old), part) : part.slice()),
+        );
         start = end;
       }
     }
     const state = this.selectState.get() as MergedState;
     this.setState.run(this.loadedTop, state.postings + incoming.length / 2);
-    if (this.filter)
-      for (let e = 0; e < incoming.length; e += 2)
-        this.filter.add(bandOfTag(incoming[e + 1] as number), incoming[e] as number);
+    this.filter?.addEntries(incoming);
     if (!this.filter?.roomy) this.filter = undefined;
     this.recent.clear();
     this.upto = this.loadedTop;
@@ -256,11 +258,7 @@ export class SqliteLshPostings {
     if (this.filter) return this.filter;
     const state = this.selectState.get() as MergedState;
     const filter = new ChunkBucketFilter(state.postings);
-    for (const blob of this.selectAllChunks.iterate()) {
-      const entries = viewOf(blob);
-      for (let e = 0; e < entries.length; e += 2)
-        filter.add(bandOfTag(entries[e + 1] as number), entries[e] as number);
-    }
+    for (const blob of this.selectAllChunks.iterate()) filter.addEntries(uint32sOf(blob));
     this.filter = filter;
     return filter;
   }
