@@ -25,6 +25,23 @@ export interface FingerprintRow {
   signature: Buffer;
 }
 
+/** The columns of FingerprintRow, as both backends select them (optionally of a table alias). */
+export const fingerprintColumns = (alias?: string): string =>
+  [
+    'article_id',
+    'source',
+    'published',
+    'text_hash',
+    'url_hash',
+    'title_hash',
+    'words',
+    'paragraph_starts',
+    'figures',
+    'signature',
+  ]
+    .map((column) => (alias === undefined ? column : `${alias}.${column}`))
+    .join(', ');
+
 export interface DecisionRow {
   article_id: string;
   status: string;

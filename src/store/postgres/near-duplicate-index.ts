@@ -12,7 +12,12 @@ import type {
 } from '../../dedup/syndication-decision.js';
 import { pgOptionalText } from './article-row.js';
 import type { OrganiseTransaction } from './organise-transaction.js';
-import { candidatesOf, toDecision as decisionOf, toFingerprint } from '../syndication-rows.js';
+import {
+  candidatesOf,
+  fingerprintColumns,
+  toDecision as decisionOf,
+  toFingerprint,
+} from '../syndication-rows.js';
 import { uint32Bytes } from '../uint32-bytes.js';
 import type { DecisionRow as SyndicationRow, FingerprintRow } from '../syndication-rows.js';
 
@@ -58,11 +63,7 @@ type DecisionRow = SyndicationRow & { reasons: SyndicationReason[] };
 
 const toDecision = (row: DecisionRow): SyndicationDecision => decisionOf(row, row.reasons);
 
-const FINGERPRINT_COLUMNS =
-  'article_id, source, published, text_hash, url_hash, title_hash, words, paragraph_starts, figures, signature';
-const CANDIDATE_COLUMNS = FINGERPRINT_COLUMNS.split(', ')
-  .map((column) => `f.${column}`)
-  .join(', ');
+const FINGERPRINT_COLUMNS = fingerprintColumns();
 const DECISION_COLUMNS = 'article_id, status, canonical_id, similarity, reasons, version';
 
 /**
@@ -125,7 +126,7 @@ export class PostgresNearDuplicateIndex implements NearDuplicateIndex {
   async getCandidates(articleIds: readonly string[]): Promise<Map<string, IndexedCandidate>> {
     if (articleIds.length === 0) return new Map();
     const result = await this.db.query<FingerprintRow & { canonical_id: string | null }>(
-      `SELECT ${CANDIDATE_COLUMNS}, d.canonical_id
+      `SELECT ${fingerprintColumns('f')}, d.canonical_id
          FROM dedup_fingerprints f LEFT JOIN syndication_decisions d ON d.article_id = f.article_id
         WHERE f.article_id = ANY ($1::text[])`,
       [[...articleIds]],

@@ -17,7 +17,12 @@ import type {
   SyndicationGroup,
   SyndicationReason,
 } from '../../dedup/syndication-decision.js';
-import { candidatesOf, toDecision as decisionOf, toFingerprint } from '../syndication-rows.js';
+import {
+  candidatesOf,
+  fingerprintColumns,
+  toDecision as decisionOf,
+  toFingerprint,
+} from '../syndication-rows.js';
 import { uint32Bytes } from '../uint32-bytes.js';
 import type { DecisionRow as SyndicationRow, FingerprintRow } from '../syndication-rows.js';
 
@@ -125,12 +130,10 @@ export class SqliteNearDuplicateIndex implements NearDuplicateIndex {
         WHERE id IN (SELECT value FROM json_each(?))`,
     );
     this.selectFingerprint = db.prepare<[string], FingerprintRow>(
-      'SELECT * FROM dedup_fingerprints WHERE article_id = ?',
+      `SELECT ${fingerprintColumns()} FROM dedup_fingerprints WHERE article_id = ?`,
     );
     this.selectCandidates = db.prepare<[string], FingerprintRow & { canonical_id: string | null }>(
-      `SELECT f.article_id, f.source, f.published, f.text_hash, f.url_hash, f.title_hash, f.words,
-              f.paragraph_starts, f.figures, f.signature, d.canonical_id
-         FROM json_each(?) j
+      `SELECT ${fingerprintColumns('f')}, d.canonical_id FROM json_each(?) j
          JOIN dedup_fingerprints f ON f.article_id = j.value
          LEFT JOIN syndication_decisions d ON d.article_id = f.article_id`,
     );
