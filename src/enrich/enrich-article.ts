@@ -2,6 +2,7 @@ import type { KnowledgeBase } from '../kb/kb-types.js';
 import { DATES_VERSION, findDates } from './dates/find-dates.js';
 import type { Enrichment } from './enrichment.js';
 import { FIGURES_VERSION, findFigures } from './figures/find-figures.js';
+import { EDGES_VERSION, edgesFromRelations } from './edges/relation-edges.js';
 import { findEntities } from './find-entities.js';
 import { LINK_VERSION } from './link/link-mentions.js';
 import type { NerModel } from './ner/perceptron-model.js';
@@ -12,7 +13,7 @@ import { splitSentences, tokenize } from './tokenize.js';
 export type { Enrichment } from './enrichment.js';
 
 /** The version of everything enrichment derives; saved with each result so reprocessing can target it. */
-export const ENRICH_VERSION = `enrich-1+${LINK_VERSION}+${FIGURES_VERSION}+${DATES_VERSION}+${QUOTES_VERSION}+${RELATIONS_VERSION}`;
+export const ENRICH_VERSION = `enrich-1+${LINK_VERSION}+${FIGURES_VERSION}+${DATES_VERSION}+${QUOTES_VERSION}+${RELATIONS_VERSION}+${EDGES_VERSION}`;
 
 export interface EnrichInput {
   readonly id?: string;
@@ -37,16 +38,18 @@ export const enrichArticle = (input: EnrichInput, deps: EnrichDeps): Enrichment 
     model: deps.model,
     ...(published !== undefined ? { published } : {}),
   });
+  const relations = findRelations(text, sentences, entities, {
+    kb: deps.kb,
+    ...(published !== undefined ? { published } : {}),
+  });
   return {
     version: `${ENRICH_VERSION}+${deps.model.version}+${deps.kb.version}`,
     entities,
     figures: findFigures(text),
     dates: findDates(text, published),
     quotes: findQuotes(text, sentences, entities),
-    relations: findRelations(text, sentences, entities, {
-      kb: deps.kb,
-      ...(published !== undefined ? { published } : {}),
-    }),
+    relations,
+    edges: edgesFromRelations(relations),
     stats: { tokens: tokens.length, sentences: sentences.length },
   };
 };

@@ -1,3 +1,4 @@
+import type { SupplyEdge } from '../core/supply-edge.js';
 import type { DateMention } from './dates/find-dates.js';
 import type { EntityMention } from './find-entities.js';
 import type { Figure } from './figures/figure-types.js';
@@ -12,6 +13,8 @@ export interface Enrichment {
   readonly dates: readonly DateMention[];
   readonly quotes: readonly Quote[];
   readonly relations: readonly Relation[];
+  /** Supply and dependency edges (recipient, supplier, system, status) with evidence offsets. */
+  readonly edges: readonly SupplyEdge[];
   /** Counts that make throughput measurable (tokens) and results checkable (sentences). */
   readonly stats: { readonly tokens: number; readonly sentences: number };
 }
