@@ -1,0 +1,37 @@
+import { pageStories, type StorySummary } from '../stories/story-listing.js';
+import type { Article } from '../core/article.js';
+import type { ArticleStore, EntitySummary, StoreStats } from '../store/port.js';
+
+export interface TrendingEntity extends EntitySummary {
+  /** Articles per month, oldest first (the sparkline). */
+  readonly timeline: { month: string; articles: number }[];
+}
+
+export interface OverviewView {
+  readonly stats: StoreStats;
+  readonly recent: Article[];
+  /** Of the recent articles, how many were ingested after `since` (the reader's last visit). */
+  readonly newSince: number | undefined;
+  readonly stories: StorySummary[];
+  readonly entities: TrendingEntity[];
+}
+
+const RECENT = 12;
+const TOP_ENTITIES = 10;
+
+export const overviewView = async (store: ArticleStore, since: string | undefined): Promise<OverviewView> => {
+  const [stats, recent, stories, entities] = await Promise.all([
+    store.countStats(),
+    store.listArticles({ limit: 50 }),
+    store.stories ? pageStories(store.stories, { limit: 8, minArticles: 2 }) : undefined,
+    store.listEntities({ limit: TOP_ENTITIES }),
+  ]);
+  const timelines = await Promise.all(entities.map((e) => store.entityTimeline(e.id)));
+  return {
+    stats,
+    recent: recent.items.slice(0, RECENT),
+    newSince: since === undefined ? undefined : recent.items.filter((a) => a.ingestedAt > since).length,
+    stories: stories?.items ?? [],
+    entities: entities.map((e, i) => ({ ...e, timeline: timelines[i] ?? [] })),
+  };
+};
