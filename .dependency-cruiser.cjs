@@ -47,6 +47,20 @@ module.exports = {
       to: { path: '^src/cli/' },
     },
     {
+      name: 'ui-through-services',
+      comment: 'the web UI reads through src/services (types of the store port excepted)',
+      severity: 'error',
+      from: { path: '^src/server/ui/' },
+      to: { path: '^src/store/', dependencyTypesNot: ['type-only'] },
+    },
+    {
+      name: 'browser-code-stays-in-the-browser',
+      comment: 'client modules are bundled for the browser: they import nothing from the server side',
+      severity: 'error',
+      from: { path: '^src/server/ui/client/' },
+      to: { path: '^src/(?!server/ui/client/|core/display-format)' },
+    },
+    {
       name: 'no-circular',
       severity: 'error',
       from: {},
@@ -57,6 +71,6 @@ module.exports = {
     doNotFollow: { path: 'node_modules' },
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'tsconfig.json' },
-    enhancedResolveOptions: { extensions: ['.ts', '.js'] },
+    enhancedResolveOptions: { extensions: ['.ts', '.tsx', '.js'] },
   },
 };

@@ -51,7 +51,7 @@ export const createApp = (options: AppOptions): Hono => {
   addFactRoutes(app, read, store);
   addStoryRoutes(app, read, store);
   addIngestRoutes(app, write, store, options.now ?? (() => new Date()));
-  addUiRoutes(app);
+  addUiRoutes(app, store, auth);
 
   app.notFound((c) =>
     c.json(

@@ -14,7 +14,10 @@ export interface ArticleView {
 }
 
 /** One article with its revisions, enrichment, syndication group and story. */
-export const articleView = async (store: ArticleStore, id: string): Promise<ArticleView | undefined> => {
+export const articleView = async (
+  store: ArticleStore,
+  id: string,
+): Promise<ArticleView | undefined> => {
   const article = await store.getArticle(id);
   if (!article) return undefined;
   const [revisions, enrichment, syndication, story] = await Promise.all([

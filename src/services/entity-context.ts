@@ -51,7 +51,10 @@ export const namePattern = (names: readonly string[]): RegExp | undefined => {
   const usable = [...new Set(names.map((n) => n.trim()).filter((n) => n.length >= 2))];
   if (usable.length === 0) return undefined;
   usable.sort((a, b) => b.length - a.length);
-  return new RegExp(`(?<![\\p{L}\\p{N}])(?:${usable.map(escapeRegExp).join('|')})(?![\\p{L}\\p{N}])`, 'u');
+  return new RegExp(
+    `(?<![\\p{L}\\p{N}])(?:${usable.map(escapeRegExp).join('|')})(?![\\p{L}\\p{N}])`,
+    'u',
+  );
 };
 
 const inside = (inner: Span, outer: Span): boolean =>
@@ -114,7 +117,11 @@ export const entityContext = async (
     const own = enrichment.entities.filter((m) => m.id === entityId);
     if (own.length === 0) continue;
     for (const m of own) writtenAs.add(m.text);
-    const names = namePattern([...own.map((m) => m.name), ...own.map((m) => m.text), ...(options.aliases ?? [])]);
+    const names = namePattern([
+      ...own.map((m) => m.name),
+      ...own.map((m) => m.text),
+      ...(options.aliases ?? []),
+    ]);
     const where = {
       articleId: article.id,
       ...(article.title !== undefined ? { articleTitle: article.title } : {}),
@@ -140,14 +147,23 @@ export const entityContext = async (
     const others = enrichment.entities.filter((m) => m.id !== entityId);
     for (const index of ownSentences) {
       const s = sentences[index];
-      if (s) tally(bySentence, others.filter((m) => inside(m, s)), entityId);
+      if (s)
+        tally(
+          bySentence,
+          others.filter((m) => inside(m, s)),
+          entityId,
+        );
     }
     for (const paragraph of ownParagraphs) {
       const span = sentences.filter((s) => s.paragraph === paragraph);
       const first = span[0];
       const last = span[span.length - 1];
       if (first && last)
-        tally(byParagraph, others.filter((m) => inside(m, { start: first.start, end: last.end })), entityId);
+        tally(
+          byParagraph,
+          others.filter((m) => inside(m, { start: first.start, end: last.end })),
+          entityId,
+        );
     }
   }
   return {

@@ -13,7 +13,11 @@ const escapeXml = (value: string): string =>
     .replace(/"/g, '&quot;')
     .replace(/'/g, '&apos;');
 
-const element = (name: string, attributes: Record<string, string | number>, children = ''): string => {
+const element = (
+  name: string,
+  attributes: Record<string, string | number>,
+  children = '',
+): string => {
   const attrs = Object.entries(attributes)
     .map(([key, value]) => ` ${key}="${escapeXml(String(value))}"`)
     .join('');
@@ -21,7 +25,11 @@ const element = (name: string, attributes: Record<string, string | number>, chil
 };
 
 export const toGexf = (graph: RelationGraph, generatedAt: string): string => {
-  const nodeAttributes = element('attributes', { class: 'node' }, element('attribute', { id: 'type', title: 'type', type: 'string' }));
+  const nodeAttributes = element(
+    'attributes',
+    { class: 'node' },
+    element('attribute', { id: 'type', title: 'type', type: 'string' }),
+  );
   const edgeAttributes = element(
     'attributes',
     { class: 'edge' },
@@ -30,7 +38,11 @@ export const toGexf = (graph: RelationGraph, generatedAt: string): string => {
   );
   const nodes = graph.nodes
     .map((n) =>
-      element('node', { id: n.id, label: n.name }, element('attvalues', {}, element('attvalue', { for: 'type', value: n.type }))),
+      element(
+        'node',
+        { id: n.id, label: n.name },
+        element('attvalues', {}, element('attvalue', { for: 'type', value: n.type })),
+      ),
     )
     .join('');
   const edges = graph.edges
@@ -55,11 +67,18 @@ export const toGexf = (graph: RelationGraph, generatedAt: string): string => {
     element(
       'gexf',
       { xmlns: 'http://gexf.net/1.3', version: '1.3' },
-      element('meta', { lastmodifieddate: generatedAt.slice(0, 10) }, element('creator', {}, 'sitrep')) +
+      element(
+        'meta',
+        { lastmodifieddate: generatedAt.slice(0, 10) },
+        element('creator', {}, 'sitrep'),
+      ) +
         element(
           'graph',
           { defaultedgetype: 'directed', mode: 'static' },
-          nodeAttributes + edgeAttributes + element('nodes', {}, nodes) + element('edges', {}, edges),
+          nodeAttributes +
+            edgeAttributes +
+            element('nodes', {}, nodes) +
+            element('edges', {}, edges),
         ),
     ) +
     '\n'

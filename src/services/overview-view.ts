@@ -19,7 +19,10 @@ export interface OverviewView {
 const RECENT = 12;
 const TOP_ENTITIES = 10;
 
-export const overviewView = async (store: ArticleStore, since: string | undefined): Promise<OverviewView> => {
+export const overviewView = async (
+  store: ArticleStore,
+  since: string | undefined,
+): Promise<OverviewView> => {
   const [stats, recent, stories, entities] = await Promise.all([
     store.countStats(),
     store.listArticles({ limit: 50 }),
@@ -30,7 +33,8 @@ export const overviewView = async (store: ArticleStore, since: string | undefine
   return {
     stats,
     recent: recent.items.slice(0, RECENT),
-    newSince: since === undefined ? undefined : recent.items.filter((a) => a.ingestedAt > since).length,
+    newSince:
+      since === undefined ? undefined : recent.items.filter((a) => a.ingestedAt > since).length,
     stories: stories?.items ?? [],
     entities: entities.map((e, i) => ({ ...e, timeline: timelines[i] ?? [] })),
   };

@@ -22,9 +22,13 @@ export type SearchView =
     };
 
 /** One page of hits with facets and each hit's story; a query that does not parse says where. */
-export const searchView = async (store: ArticleStore, request: SearchRequestView): Promise<SearchView> => {
+export const searchView = async (
+  store: ArticleStore,
+  request: SearchRequestView,
+): Promise<SearchView> => {
   const parsed = parseQuery(request.q);
-  if (!parsed.ok) return { ok: false, message: parsed.error.message, position: parsed.error.position };
+  if (!parsed.ok)
+    return { ok: false, message: parsed.error.message, position: parsed.error.position };
   const result = await store.searchArticles({
     query: parsed.value,
     limit: request.limit,
@@ -34,9 +38,18 @@ export const searchView = async (store: ArticleStore, request: SearchRequestView
     ...(request.sort ? { sort: request.sort } : {}),
   });
   const stories = store.stories
-    ? await storiesOfArticles(store.stories, result.hits.map((h) => h.id))
+    ? await storiesOfArticles(
+        store.stories,
+        result.hits.map((h) => h.id),
+      )
     : new Map<string, StorySummary>();
-  return { ok: true, query: parsed.value, description: describeQuery(parsed.value), result, stories };
+  return {
+    ok: true,
+    query: parsed.value,
+    description: describeQuery(parsed.value),
+    result,
+    stories,
+  };
 };
 
 /** Exports stop here: a result set is for reading elsewhere, not for copying the archive. */

@@ -27,9 +27,11 @@ export class SourceNames {
 
   /** The name to show for an article's source, and its host when it tells something more. */
   of(source: string | null | undefined, url?: string | null): SourceName {
-    const host = hostOf(url) ?? (source && looksLikeHost(source) ? source.replace(/^www\./, '') : undefined);
+    const host =
+      hostOf(url) ?? (source && looksLikeHost(source) ? source.replace(/^www\./, '') : undefined);
     const fromFeed = host ? this.byHost.get(host) : undefined;
-    const name = source && !looksLikeHost(source) ? source : (fromFeed ?? source ?? host ?? 'unknown source');
+    const name =
+      source && !looksLikeHost(source) ? source : (fromFeed ?? source ?? host ?? 'unknown source');
     return host && host !== name ? { name, host } : { name };
   }
 }

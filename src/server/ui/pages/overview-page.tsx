@@ -1,0 +1,112 @@
+import { plural } from '../../../core/display-format.js';
+import type { OverviewView } from '../../../services/overview-view.js';
+import type { SourceNames } from '../../../services/source-names.js';
+import { Sparkline } from '../components/bar-chart.js';
+import { DateRange, When } from '../components/format.js';
+import { SourceLabel } from '../components/hits.js';
+import { articleHref, entityHref, quoteValue, searchHref } from '../hrefs.js';
+import { StoryItem } from './story-pages.js';
+
+export const OverviewPage = ({ view, names }: { view: OverviewView; names: SourceNames }) => {
+  const { stats } = view;
+  const sources = Object.entries(stats.bySource).sort((a, b) => b[1] - a[1]);
+  return (
+    <>
+      <h1>Overview</h1>
+      <p class="summary">
+        {`${plural(stats.articles, 'article', 'articles')} from ${plural(sources.filter(([s]) => s !== 'unknown').length, 'source', 'sources')}`}
+        {stats.firstPublished ? ', published ' : ''}
+        <DateRange from={stats.firstPublished ?? null} to={stats.lastPublished ?? null} />
+      </p>
+      {view.newSince !== undefined ? (
+        <p class="new-since" role="status">
+          {view.newSince === 0
+            ? 'Nothing new since your last visit.'
+            : `${plural(view.newSince, 'article', 'articles')} new since your last visit.`}
+        </p>
+      ) : null}
+      <div class="overview-grid">
+        <section class="panel" aria-labelledby="recent-title">
+          <h2 id="recent-title">Recently ingested</h2>
+          <ol class="hits compact">
+            {view.recent.map((a) => (
+              <li class="hit">
+                <a href={articleHref(a.id)} class="hit-link">
+                  {a.title || '(untitled)'}
+                </a>
+                <p class="meta">
+                  <SourceLabel names={names} source={a.source} url={a.url} />
+                  {a.published ? ' · ' : ''}
+                  <When iso={a.published} />
+                </p>
+              </li>
+            ))}
+          </ol>
+        </section>
+        <section class="panel" aria-labelledby="stories-title">
+          <h2 id="stories-title">Top stories</h2>
+          {view.stories.length ? (
+            <ol class="story-list">
+              {view.stories.map((s) => (
+                <StoryItem s={s} names={names} />
+              ))}
+            </ol>
+          ) : (
+            <p class="empty">
+              No story of several articles yet. <a href="/stories">All stories</a>
+            </p>
+          )}
+        </section>
+        <section class="panel" aria-labelledby="entities-title">
+          <h2 id="entities-title">Most mentioned entities</h2>
+          <ol class="entity-ranking">
+            {view.entities.map((e) => (
+              <li>
+                <a href={entityHref(e.id)} class="entity-ref" data-type={e.type}>
+                  {e.name}
+                </a>
+                <span class="count">{` ${e.type} · ${plural(e.articles, 'article', 'articles')} `}</span>
+                <Sparkline
+                  values={e.timeline.map((t) => t.articles)}
+                  label={`${e.name}: articles per month`}
+                />
+              </li>
+            ))}
+          </ol>
+        </section>
+        <section class="panel" aria-labelledby="sources-title">
+          <h2 id="sources-title">Sources</h2>
+          <div class="table-scroll">
+            <table class="source-table">
+              <thead>
+                <tr>
+                  <th scope="col">Source</th>
+                  <th scope="col" class="num">
+                    Articles
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {sources.map(([source, count]) => (
+                  <tr>
+                    <td>
+                      {source === 'unknown' ? (
+                        <span class="meta">no source named</span>
+                      ) : (
+                        <a href={searchHref(`source:${quoteValue(source)}`)}>
+                          <SourceLabel names={names} source={source} />
+                        </a>
+                      )}
+                    </td>
+                    <td class="num">{count.toLocaleString('en')}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          <p class="note">{`${plural(stats.feeds, 'feed', 'feeds')} subscribed; ${plural(stats.revisions, 'revision', 'revisions')} stored.`}</p>
+        </section>
+      </div>
+    </>
+  );
+};
