@@ -107,12 +107,23 @@ const showNode = (panel: HTMLElement | null, id: string, name: string): void => 
   );
 };
 
+/**
+ * cytoscape injects a <style> element (blocked by our CSP) unless an element with this id exists;
+ * the rule it would add (the container is position: relative) is in style.css instead.
+ */
+const CYTOSCAPE_STYLESHEET_ID = '__________cytoscape_stylesheet';
+const claimCytoscapeStylesheet = (): void => {
+  if (document.getElementById(CYTOSCAPE_STYLESHEET_ID)) return;
+  document.head.append(el('meta', { id: CYTOSCAPE_STYLESHEET_ID, name: 'cytoscape-style', content: 'in /ui/style.css' }));
+};
+
 const draw = async (container: HTMLElement): Promise<void> => {
   const src = container.dataset['graphSrc'];
   if (!src || !src.startsWith('/')) return;
   const data = await fetchGraph(src);
   if (data.nodes.length === 0) return;
   container.hidden = false;
+  claimCytoscapeStylesheet();
   const panel = byId<HTMLElement>('edge-evidence');
   const styles = getComputedStyle(document.documentElement);
   const text = styles.getPropertyValue('--text').trim() || '#222';
@@ -121,7 +132,6 @@ const draw = async (container: HTMLElement): Promise<void> => {
   const cy = cytoscape({
     container,
     elements: elementsOf(data),
-    wheelSensitivity: 0.3,
     style: [
       {
         selector: 'node',

@@ -1,3 +1,4 @@
+import type { Child } from 'hono/jsx';
 import { displayDate, roundNumber } from '../../../core/display-format.js';
 
 /**
@@ -24,3 +25,9 @@ export const DateRange = ({ from, to }: { from: string | null; to: string | null
       <When iso={to} />
     </>
   );
+
+/** Parts of a meta line joined by " · ", empty parts left out (no stray separators). */
+export const MetaLine = ({ parts }: { parts: readonly (Child | null | undefined | false | '')[] }) => {
+  const kept = parts.filter((p) => p !== null && p !== undefined && p !== false && p !== '');
+  return <>{kept.map((p, i) => (i === 0 ? p : <>{' · '}{p}</>))}</>;
+};

@@ -3,7 +3,7 @@ import type { NeighbourEntity } from '../../../services/entity-context.js';
 import type { EntityView } from '../../../services/entity-view.js';
 import { BarChart } from '../components/bar-chart.js';
 import { FigureTable, QuoteList, RelationList } from '../components/facts.js';
-import { DateRange, When } from '../components/format.js';
+import { DateRange, MetaLine } from '../components/format.js';
 import { entityHref, nextMonth, searchHref, storyHref } from '../hrefs.js';
 import { entitySearchQuery } from '../../../services/entity-query.js';
 
@@ -41,11 +41,16 @@ export const EntityPage = ({ view }: { view: EntityView }) => {
       <header class="page-head">
         <h1 id="entity-name">{e.name}</h1>
         <p class="meta">
-          <span class="type-chip" data-type={e.type}>
-            {e.type}
-          </span>
-          {` · ${plural(e.articles, 'article', 'articles')} · ${plural(e.mentions, 'mention', 'mentions')} · `}
-          <DateRange from={e.firstSeen ?? null} to={e.lastSeen ?? null} />
+          <MetaLine
+            parts={[
+              <span class="type-chip" data-type={e.type}>
+                {e.type}
+              </span>,
+              plural(e.articles, 'article', 'articles'),
+              plural(e.mentions, 'mention', 'mentions'),
+              e.firstSeen ? <DateRange from={e.firstSeen} to={e.lastSeen ?? null} /> : null,
+            ]}
+          />
         </p>
         <p>
           <a href={searchHref(query)} class="all-articles">
@@ -173,8 +178,13 @@ export const EntityPage = ({ view }: { view: EntityView }) => {
                     {s.title}
                   </a>
                   <p class="meta">
-                    <DateRange from={s.first_seen} to={s.last_seen} />
-                    {` · ${plural(s.article_count, 'article', 'articles')} · ${plural(s.entity_articles, 'mentions it', 'mention it')}`}
+                    <MetaLine
+                      parts={[
+                        s.first_seen ? <DateRange from={s.first_seen} to={s.last_seen} /> : null,
+                        plural(s.article_count, 'article', 'articles'),
+                        plural(s.entity_articles, 'mentions it', 'mention it'),
+                      ]}
+                    />
                   </p>
                 </li>
               ))}
@@ -182,10 +192,6 @@ export const EntityPage = ({ view }: { view: EntityView }) => {
           </section>
         ) : null}
       </div>
-      <p class="note">
-        {'Last mentioned '}
-        <When iso={e.lastSeen} />.
-      </p>
     </article>
   );
 };

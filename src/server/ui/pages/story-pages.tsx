@@ -2,7 +2,7 @@ import { plural } from '../../../core/display-format.js';
 import type { SourceNames } from '../../../services/source-names.js';
 import type { StoryDetail } from '../../../services/story-views.js';
 import type { StorySummary } from '../../../stories/story-listing.js';
-import { DateRange, When } from '../components/format.js';
+import { DateRange, MetaLine, When } from '../components/format.js';
 import { articleHref, entityHref, storyHref } from '../hrefs.js';
 
 export const StoryItem = ({ s, names }: { s: StorySummary; names: SourceNames }) => (
@@ -11,8 +11,13 @@ export const StoryItem = ({ s, names }: { s: StorySummary; names: SourceNames })
       {s.title}
     </a>
     <p class="meta">
-      <DateRange from={s.first_seen} to={s.last_seen} />
-      {` · ${plural(s.article_count, 'article', 'articles')} · ${plural(s.sources.length, 'source', 'sources')}`}
+      <MetaLine
+        parts={[
+          s.first_seen ? <DateRange from={s.first_seen} to={s.last_seen} /> : null,
+          plural(s.article_count, 'article', 'articles'),
+          s.sources.length ? plural(s.sources.length, 'source', 'sources') : null,
+        ]}
+      />
     </p>
     <p class="story-sources">{[...new Set(s.sources.map((x) => names.of(x).name))].join(', ')}</p>
   </li>
@@ -131,8 +136,13 @@ export const StoryPage = ({ s, names }: { s: StoryDetail; names: SourceNames }) 
     <article class="story-page" aria-labelledby="story-title">
       <h1 id="story-title">{s.title}</h1>
       <p class="meta">
-        <DateRange from={s.first_seen} to={s.last_seen} />
-        {` · ${plural(s.article_count, 'article', 'articles')} · ${plural(s.sources.length, 'source', 'sources')}`}
+        <MetaLine
+          parts={[
+            s.first_seen ? <DateRange from={s.first_seen} to={s.last_seen} /> : null,
+            plural(s.article_count, 'article', 'articles'),
+            s.sources.length ? plural(s.sources.length, 'source', 'sources') : null,
+          ]}
+        />
       </p>
       <div class="story-grid">
         <section class="panel" aria-labelledby="grid-title">
