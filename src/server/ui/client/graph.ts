@@ -114,7 +114,13 @@ const showNode = (panel: HTMLElement | null, id: string, name: string): void => 
 const CYTOSCAPE_STYLESHEET_ID = '__________cytoscape_stylesheet';
 const claimCytoscapeStylesheet = (): void => {
   if (document.getElementById(CYTOSCAPE_STYLESHEET_ID)) return;
-  document.head.append(el('meta', { id: CYTOSCAPE_STYLESHEET_ID, name: 'cytoscape-style', content: 'in /ui/style.css' }));
+  document.head.append(
+    el('meta', {
+      id: CYTOSCAPE_STYLESHEET_ID,
+      name: 'cytoscape-style',
+      content: 'in /ui/style.css',
+    }),
+  );
 };
 
 const draw = async (container: HTMLElement): Promise<void> => {

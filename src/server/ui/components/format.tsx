@@ -27,7 +27,24 @@ export const DateRange = ({ from, to }: { from: string | null; to: string | null
   );
 
 /** Parts of a meta line joined by " · ", empty parts left out (no stray separators). */
-export const MetaLine = ({ parts }: { parts: readonly (Child | null | undefined | false | '')[] }) => {
+export const MetaLine = ({
+  parts,
+}: {
+  parts: readonly (Child | null | undefined | false | '')[];
+}) => {
   const kept = parts.filter((p) => p !== null && p !== undefined && p !== false && p !== '');
-  return <>{kept.map((p, i) => (i === 0 ? p : <>{' · '}{p}</>))}</>;
+  return (
+    <>
+      {kept.map((p, i) =>
+        i === 0 ? (
+          p
+        ) : (
+          <>
+            {' · '}
+            {p}
+          </>
+        ),
+      )}
+    </>
+  );
 };
