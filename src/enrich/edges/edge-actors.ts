@@ -61,10 +61,9 @@ export const resolveActor = (
       via: `office:${current?.office.id ?? ''}`,
     };
   }
-  if (entity === undefined) {
-    if (mention.type === 'NORP' || mention.type === 'FACILITY') return undefined;
-    return { party: { name: mention.name, ...at }, mention };
-  }
+  // Unlinked names are left out: in these texts they are mostly acronyms of materiel ("IFVs") or
+  // fragments, and an edge's sides must be parties an analyst can look up.
+  if (entity === undefined) return undefined;
   const state = countryOf(kb, entity);
   if (state !== undefined) {
     return {

@@ -27,7 +27,8 @@ const DESCRIPTOR = String.raw`(?:\d+(?:\.\d+)?[- ]?mm|long-range|short-range|med
 // "ammunition", "equipment" and "aid" are left out on purpose: they say that something was sent,
 // not what (the gold marks them optional, and SIPRI/Kiel count systems).
 const HEAD = [
-  String.raw`air(?: and missile)? defen[cs]e(?: systems?| batter(?:y|ies)| weapons| equipment| launchers?)?`,
+  String.raw`air(?: and missile)? defen[cs]e(?: systems?| batter(?:y|ies)| weapons| equipment| launchers?)?|air defen[cs]es`,
+  String.raw`anti-(?:tank|aircraft|ship|armou?r) weapons`,
   String.raw`missile defen[cs]e systems?`,
   String.raw`anti-aircraft (?:systems?|batter(?:y|ies)|guns?|missile systems?)`,
   String.raw`(?:rocket|missile|artillery) (?:systems?|launchers?)`,
@@ -113,8 +114,8 @@ export const findItems = (
       if (isActor) {
         kept.length = 0;
         start = at + w.length + 1;
-      } else if (/^[A-Z]/.test(w) && kept.length === 0 && !/\d|-/.test(w) && !/^[A-Z]{2,}$/.test(w)) {
-        // "The", "Western", sentence-initial capitals: not a model name.
+      } else if (kept.length === 0 && (at === from || /^(?:The|A|An|Western|New|More|Modern|Advanced|Additional|Other|Its|Their|His|Her|Some|Several|Both|All|Many|These|Those)$/.test(w))) {
+        // Determiners and sentence-initial capitals are not part of a model name.
         start = at + w.length + 1;
       } else kept.push(w);
       offset = at + w.length;
@@ -127,8 +128,18 @@ export const findItems = (
     }
     classes.push({ start, end, name: [...named, head].join(' '), head });
   }
+  // "Leopards", "Javelins": plural names the matcher does not know, looked up in the singular.
+  const weaponsAndPlurals = [...weapons];
+  for (const m of body.matchAll(/\b[A-Z][\p{L}\d-]+s\b/gu)) {
+    const start = from + (m.index ?? 0);
+    const end = start + m[0].length;
+    if (entities.some((e) => start < e.end && end > e.start)) continue;
+    const found = kb.findByAlias(m[0].slice(0, -1)).find((e) => e.type === 'WEAPON');
+    if (found !== undefined)
+      weaponsAndPlurals.push({ text: m[0], start, end, type: 'WEAPON', id: found.id, name: found.name, source: 'kb', method: 'plural' });
+  }
   // Known systems first; a class phrase that touches one is its head noun ("IRIS-T air defense systems").
-  for (const w of weapons) {
+  for (const w of weaponsAndPlurals) {
     if (w.start < from || w.end > to) continue;
     let end = w.end;
     const touching = classes.find((c) => c.start <= end + 14 && c.start >= w.start && /^[\s-]*(?:class\s+)?[\p{L}\d\s-]*$/u.test(text.slice(end, c.start)));
@@ -166,7 +177,7 @@ export const findItems = (
     if (overlaps(start, end)) continue;
     const origin = originBefore(text, start, entities, from);
     items.push({
-      kind: 'capability',
+      kind: /terminals$/.test(m[0]) ? 'class' : 'capability',
       name: m[0],
       start,
       end,

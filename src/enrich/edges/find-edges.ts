@@ -39,7 +39,7 @@ const TRIGGERS: readonly { cls: TriggerClass; re: RegExp }[] = [
   { cls: 'ask', re: /\b(?:ask(?:s|ed|ing)?|request(?:s|ed|ing)?)\b/gi },
   {
     cls: 'use',
-    re: /\b(?:operat(?:e|es|ed|ing)|us(?:e|es|ed|ing)|field(?:s|ed|ing)|employ(?:s|ed|ing)?|armed with|equipped with|drills with|train(?:s|ed|ing)? (?:on|with))\b/gi,
+    re: /\b(?:(?:ships|warships|vessels|submarines|bombers|carriers|troops|forces|units) (?:armed )?with|operat(?:e|es|ed|ing)|us(?:e|es|ed|ing)|field(?:s|ed|ing)|employ(?:s|ed|ing)?|armed with|equipped with|drills with|train(?:s|ed|ing)? (?:on|with))\b/gi,
   },
 ];
 
@@ -58,6 +58,42 @@ const PASSIVE_LEAD = /(?:\b(?:be|been|being|is|are|was|were|get|got)\s+(?:\w+ly\
 const PREPOSITION_BEFORE = /\b(?:to|for|from|of|in|into|with|by|at|on|against|than|between|about|over|near)\s+(?:the\s+)?$/i;
 const CAPABILITY_CUE =
   /\b(?:halt(?:s|ed|ing)?|suspen\w+|withh(?:old|olds|eld|olding)|cut(?:s|ting)? off|den(?:y|ied|ies)|withdr\w+|access|shar(?:e|es|ed|ing)|support|reliance|dependen\w+|rel(?:y|ies|ied))\b/i;
+
+const isNominal = (text: string, t: Trigger, floor: number): boolean => {
+  if (!NOMINAL.test(t.word)) return false;
+  const before = text.slice(Math.max(floor, t.start - 12), t.start);
+  const after = text.slice(t.end, t.end + 12);
+  return (
+    /^\s+(?:of|for|to)\b/i.test(after) ||
+    /\b(?:the|a|an|its|their|his|her|arms|weapons?|drones?|missiles?|’s|'s)\s+$/i.test(before) ||
+    /s\s+$/i.test(before)
+  );
+};
+
+/** Two unlinked neighbours that are one known name together ("North" + "Korean"). */
+const relinkNeighbours = (
+  text: string,
+  entities: readonly EntityMention[],
+  kb: KnowledgeBase,
+): EntityMention[] => {
+  const out: EntityMention[] = [];
+  for (let i = 0; i < entities.length; i++) {
+    const a = entities[i] as EntityMention;
+    const b = entities[i + 1];
+    if (b !== undefined && (a.id.startsWith('local:') || b.id.startsWith('local:')) && /^ $/.test(text.slice(a.end, b.start))) {
+      const known = kb
+        .findByAlias(text.slice(a.start, b.end))
+        .find((e) => e.type === 'GPE' || e.type === 'NORP' || e.type === 'ORG');
+      if (known !== undefined) {
+        out.push({ ...a, text: text.slice(a.start, b.end), end: b.end, type: known.type, id: known.id, name: known.name, method: 'alias' });
+        i++;
+        continue;
+      }
+    }
+    out.push(a);
+  }
+  return out;
+};
 
 export interface EdgeDeps {
   readonly kb: KnowledgeBase;
@@ -87,11 +123,19 @@ export const findEdges = (
 ): SupplyEdge[] => {
   const { kb, published } = deps;
   const drafts: Draft[] = [];
-  const sorted = [...entities].sort((a, b) => a.start - b.start);
+  const sorted = relinkNeighbours(text, [...entities].sort((a, b) => a.start - b.start), kb);
   for (const s of sentences) {
     const inSentence = sorted.filter((e) => e.start >= s.start && e.end <= s.end);
     const items = findItems(text, s.start, s.end, inSentence, kb).filter(
-      (i) => !inSentence.some((e) => e.type !== 'WEAPON' && i.kind !== 'capability' && e.start <= i.start && e.end >= i.end),
+      (i) =>
+        !inSentence.some(
+          (e) =>
+            e.type !== 'WEAPON' &&
+            !e.id.startsWith('local:') &&
+            i.kind !== 'capability' &&
+            e.start <= i.start &&
+            e.end >= i.end,
+        ),
     );
     if (items.length === 0) continue;
     const actors = inSentence
@@ -105,7 +149,11 @@ export const findEdges = (
     const sentence = new SentenceEdges(text, s, items, actors, value, drafts);
     sentence.read();
   }
-  return mergeEdges(drafts).map((d) => finish(d, kb));
+  // Named systems before classes: a list's items come before its summary ("14 M113 ... 30 armored vehicles").
+  const rank = (d: Draft): number => (d.system.kind === 'weapon' ? 0 : d.system.kind === 'class' ? 1 : 2);
+  return mergeEdges(drafts)
+    .sort((a, b) => rank(a) - rank(b) || a.start - b.start)
+    .map((d) => finish(d, kb));
 };
 
 const finish = (d: Draft, kb: KnowledgeBase): SupplyEdge => {
@@ -165,7 +213,12 @@ class SentenceEdges {
     const used = new Set<EdgeItem>();
     this.triggers.forEach((t, k) => {
       const next = this.triggers.slice(k + 1).find((n) => n.cls !== 'ask' || t.cls === 'ask');
-      const limit = Math.min(next?.start ?? this.s.end, this.clauseEnd(t.end));
+      let limit = Math.min(next?.start ?? this.s.end, this.clauseEnd(t.end));
+      // "to consider MLRS supply": the system right before a noun trigger is that trigger's.
+      if (next !== undefined && isNominal(this.text, next, this.s.start)) {
+        const owned = this.items.find((i) => i.end <= next.start && /^\s*$/.test(this.text.slice(i.end, next.start)));
+        if (owned !== undefined) limit = Math.min(limit, owned.start);
+      }
       const prev = k > 0 ? this.triggers[k - 1] : undefined;
       const made = this.readTrigger(t, limit, prev);
       made.forEach((d) => used.add(d.system));
@@ -182,7 +235,8 @@ class SentenceEdges {
 
   private clauseEnd(from: number): number {
     const rest = this.text.slice(from, this.s.end);
-    const m = /;|\s[—–]\s|,\s+(?:while|but|whereas|although|though)\b|\.\s/.exec(rest);
+    const m =
+      /;|\s[—–]\s|,\s+(?:while|but|whereas|although|though|which(?!\s+(?:will\s+|would\s+)?includ)|that|who|where|addressed|written|said|says)\b|\.\s|\b(?:in order )?to\s+(?!the\s)(?:further\s+)?[a-z]{3,}\b/.exec(rest);
     return m ? from + m.index : this.s.end;
   }
 
@@ -192,7 +246,10 @@ class SentenceEdges {
     for (let i = before.length - 1; i >= 0; i--) {
       const a = before[i] as EdgeActor;
       const lead = this.text.slice(Math.max(floor, a.mention.start - 16), a.mention.start);
-      if (PREPOSITION_BEFORE.test(lead)) continue;
+      const verbNext = /^\s+(?:(?:is|are|was|were|will|would|also|has|have|had|expected|set|going|due|now|then)\s+)*(?:to\s+)?$/i.test(
+        this.text.slice(a.mention.end, at),
+      );
+      if (PREPOSITION_BEFORE.test(lead) && !verbNext && !/\b(?:call(?:s|ed|ing)? (?:on|upon))\s+(?:the\s+)?$/i.test(lead)) continue;
       // "Slovenian Prime Minister Robert Golob": the demonym and the person are one subject.
       const group = [a];
       for (let j = i - 1; j >= 0; j--) {
@@ -274,7 +331,7 @@ class SentenceEdges {
     const subject = subjects[subjects.length - 1];
     const before = this.text.slice(Math.max(this.s.start, t.start - 12), t.start);
     const after = this.text.slice(t.end, Math.min(this.s.end, t.end + 12));
-    const nominal = NOMINAL.test(t.word) && (/^\s+(?:of|for|to)\b/i.test(after) || /\b(?:the|a|an|its|their|his|her|arms|weapons?|drones?|missiles?|’s|'s)\s+$/i.test(before) || /s\s+$/i.test(before));
+    const nominal = isNominal(this.text, t, this.s.start);
     const out: Draft[] = [];
     const push = (d: Draft | undefined): void => {
       if (d !== undefined) out.push(d);
@@ -293,29 +350,41 @@ class SentenceEdges {
             ? this.itemsIn(t.end, Math.min(limit, t.end + 60)).slice(0, 1)
             : this.items.filter((i) => i.kind !== 'capability' && i.end <= t.start && i.end >= t.start - 40).slice(-1);
           const to = this.actorAfter(t.end, limit, /^[\s\S]*\b(?:to|for)\s+(?:the\s+)?$/i);
-          const operator = to ?? this.subjects(items[0]?.start ?? t.start, this.s.start).find((a) => a !== origin);
+          const operator =
+            to ??
+            this.subjects(Math.min(origin?.mention.start ?? t.start, items[0]?.start ?? t.start), this.s.start).find(
+              (a) => a !== origin,
+            );
           for (const item of items)
             push(this.emit(t, item, operator ?? this.pendingRecipient(), origin?.party, lead, 'delivered', ['passive']));
           break;
         }
         if (nominal) {
           // "the supply of Iranian drones to Russia", "Iranian drones supplies to Russia".
-          const to = this.actorAfter(t.end, limit, /^[\s\S]*\b(?:to|for)\s+(?:the\s+)?$/i);
+          const explicitTo = this.actorAfter(t.end, limit, /^[\s\S]*\b(?:to|for)\s+(?:the\s+)?$/i);
+          const carried = explicitTo === undefined ? this.carried(t) : undefined;
+          const to = explicitTo ?? carried?.recipient;
           const from = this.actorAfter(t.end, limit, /^[\s\S]*\bfrom\s+(?:the\s+)?$/i);
           const owner = this.actors.find((a) => /^\s*['’]s\s/.test(this.text.slice(a.mention.end, a.mention.end + 4)) && a.mention.end >= t.start - 20 && a.mention.end <= t.start);
           let items = this.itemsIn(t.end, to !== undefined ? to.mention.start : limit);
           if (items.length === 0) items = this.items.filter((i) => i.kind !== 'capability' && i.end <= t.start && i.end >= t.start - 30);
           for (const item of items)
-            push(this.emit(t, item, to, (from ?? owner)?.party, lead, 'delivered', ['nominal']));
+            push(this.emit(t, item, to, (from ?? owner)?.party ?? carried?.supplier, lead, 'delivered', ['nominal']));
           break;
         }
         // Active: "Canada to give Ukraine 20,000 shells", "Norway has transferred 14 LAV III to Ukraine".
         const direct = this.actors.find((a) => a.mention.start >= t.end && /^\s+(?:the\s+)?$/.test(this.text.slice(t.end, a.mention.start)));
-        const to = direct ?? this.actorAfter(t.end, limit, /^[\s\S]*\b(?:to|for|into)\s+(?:the\s+)?$/i);
+        let to = direct ?? this.actorAfter(t.end, limit, /^[\s\S]*\b(?:to|for|into)\s+(?:the\s+)?$/i);
         const items = this.itemsIn(t.end, limit);
-        for (const supplier of subjects.length > 0 ? subjects : [undefined])
-          for (const item of items)
-            push(this.emit(t, item, to, supplier?.party, lead, 'delivered', supplier?.via ? [`supplier via ${supplier.via}`] : []));
+        let givers: (EdgeParty | undefined)[] = subjects.length > 0 ? subjects.map((a) => a.party) : [undefined];
+        const carried = subjects.length === 0 && to === undefined ? this.carried(t) : undefined;
+        if (carried !== undefined) {
+          to = carried.recipient;
+          givers = [carried.supplier];
+        }
+        for (const supplier of givers)
+          for (const item of items) push(this.emit(t, item, to, supplier, lead, 'delivered', carried ? ['coordinated with the previous clause'] : []));
+        if (to !== undefined) this.lastGive = { recipient: to, ...(givers[0] !== undefined ? { supplier: givers[0] } : {}), end: t.end };
         break;
       }
       case 'get': {
@@ -370,6 +439,15 @@ class SentenceEdges {
   /** A passive with no recipient in the sentence: filled from the article's main recipient later. */
   private pendingRecipient(): EdgeActor | undefined {
     return undefined;
+  }
+
+  private lastGive: { recipient: EdgeActor; supplier?: EdgeParty; end: number } | undefined;
+
+  /** "Germany will supply Ukraine with X, as well as consider supplying Y": the roles carry over. */
+  private carried(t: Trigger): { recipient: EdgeActor; supplier?: EdgeParty } | undefined {
+    const last = this.lastGive;
+    if (last === undefined) return undefined;
+    return /(?:\band\b|\bas well as\b|,)/i.test(this.text.slice(last.end, t.start)) ? last : undefined;
   }
 
   /** "Ukraine's NASAMS", "Ukrainian Neptune missile": possession in service. */

@@ -36,6 +36,10 @@ const sameSystem = (a: EdgeItem, b: EdgeItem): boolean => {
   const x = norm(a.name);
   const y = norm(b.name);
   if (x === y || x.includes(y) || y.includes(x)) return true;
+  // "air defense systems" and "air and missile defense systems": every word of one is in the other.
+  const all = (n: string): string[] => norm(n).split(' ');
+  const [short, long] = x.length <= y.length ? [all(x), new Set(all(y))] : [all(y), new Set(all(x))];
+  if (short.every((w) => long.has(w))) return true;
   const wa = new Set(words(a.name));
   return words(b.name).some((w) => wa.has(w) && w.length >= 3);
 };
