@@ -2,7 +2,7 @@ import type { KnowledgeBase } from '../kb/kb-types.js';
 import { DATES_VERSION, findDates } from './dates/find-dates.js';
 import type { Enrichment } from './enrichment.js';
 import { FIGURES_VERSION, findFigures } from './figures/find-figures.js';
-import { EDGES_VERSION, edgesFromRelations } from './edges/relation-edges.js';
+import { EDGES_VERSION, findEdges } from './edges/find-edges.js';
 import { findEntities } from './find-entities.js';
 import { LINK_VERSION } from './link/link-mentions.js';
 import type { NerModel } from './ner/perceptron-model.js';
@@ -42,14 +42,18 @@ export const enrichArticle = (input: EnrichInput, deps: EnrichDeps): Enrichment 
     kb: deps.kb,
     ...(published !== undefined ? { published } : {}),
   });
+  const figures = findFigures(text);
   return {
     version: `${ENRICH_VERSION}+${deps.model.version}+${deps.kb.version}`,
     entities,
-    figures: findFigures(text),
+    figures,
     dates: findDates(text, published),
     quotes: findQuotes(text, sentences, entities),
     relations,
-    edges: edgesFromRelations(relations),
+    edges: findEdges(text, sentences, entities, figures, {
+      kb: deps.kb,
+      ...(published !== undefined ? { published } : {}),
+    }),
     stats: { tokens: tokens.length, sentences: sentences.length },
   };
 };

@@ -2,15 +2,24 @@ import type { Amount, Figure } from './figure-types.js';
 import { NUMBER_SOURCE, parseNumber } from './parse-number.js';
 import { subjectAfter, subjectBefore } from './figure-subject.js';
 
-export const FIGURES_VERSION = 'figures-1';
+export const FIGURES_VERSION = 'figures-2';
 
 const NUM = NUMBER_SOURCE;
-const QUALIFIER = String.raw`(?:(at least|more than|less than|fewer than|up to|about|around|nearly|almost|some|over|roughly|approximately|as many as|an estimated)\s+)?`;
+const QUALIFIER_WORDS =
+  'at least|at most|no more than|no fewer than|more than|less than|fewer than|up to|about|around|nearly|almost|some|just over|just under|over|under|roughly|approximately|as many as|as much as|an estimated|upwards of|in excess of|close to';
+const QUALIFIER = String.raw`(?:(${QUALIFIER_WORDS})\s+)?`;
+/** Not inside a word or a number: `\b` fails before "€" and "$". */
+const START = String.raw`(?<![\p{L}\p{N}.,-])`;
+/** "$800M", "€1.5bn": a scale glued to the digits. */
+const GLUED_SCALE = String.raw`(?:bn|mn|tn|m|b|k)\b`;
 
 const CURRENCY_SYMBOLS: Readonly<Record<string, string>> = {
   $: 'USD',
   us$: 'USD',
   usd: 'USD',
+  uah: 'UAH',
+  rub: 'RUB',
+  pln: 'PLN',
   '€': 'EUR',
   eur: 'EUR',
   '£': 'GBP',
@@ -33,9 +42,9 @@ const CURRENCY_WORDS: Readonly<Record<string, string>> = {
   riyal: 'SAR',
   lira: 'TRY',
 };
-const MONEY_ONE = String.raw`(?:(?:US\$|\$|€|£|¥|USD ?|EUR ?|GBP ?)${NUM}|${NUM}[ -](?:us )?(?:dollars?|euros?|pounds?(?: sterling)?|yen|yuan|rubles?|roubles?|hryvnias?|won|rupees?|zlotys?|shekels?|riyals?|lira))`;
+const MONEY_ONE = String.raw`(?:(?:US\$|\$|€|£|¥|USD ?|EUR ?|GBP ?|UAH ?|RUB ?|PLN ?)${NUM}(?:${GLUED_SCALE})?|${NUM}[ -](?:us )?(?:dollars?|euros?|pounds?(?: sterling)?|yen|yuan|rubles?|roubles?|hryvnias?|won|rupees?|zlotys?|shekels?|riyals?|lira))`;
 const MONEY_RE = new RegExp(
-  String.raw`\b${QUALIFIER}(${MONEY_ONE})(?:\s*\((${MONEY_ONE})\))?`,
+  String.raw`${START}${QUALIFIER}(${MONEY_ONE})(?:\s*\((?:${QUALIFIER_WORDS})?\s*(${MONEY_ONE})\)|,?\s+or\s+(?:${QUALIFIER_WORDS})?\s*(${MONEY_ONE}))?`,
   'giu',
 );
 
@@ -51,18 +60,27 @@ const DIST_UNITS: Readonly<Record<string, { unit: string; km: number }>> = {
 const DIST_ONE = String.raw`${NUM}[ -]?(?:km|kilomet(?:er|re)s?|nautical miles?|miles?|met(?:er|re)s?)\b`;
 const DIST_RE = new RegExp(String.raw`\b${QUALIFIER}(${DIST_ONE})(?:\s*\((${DIST_ONE})\))?`, 'giu');
 
+const RANGE_TAIL = String.raw`(?:\s*(?:-|–|to)\s*(${NUM}))?`;
 const PERCENT_RE = new RegExp(
-  String.raw`\b${QUALIFIER}(${NUM})\s?(?:%|percent\b|per cent\b)`,
+  String.raw`${START}${QUALIFIER}(${NUM})(?:%?\s*(?:-|–|to)\s*(${NUM}))?\s?(?:%|percent\b|per cent\b)`,
   'giu',
 );
 
 /** Nouns analysts count: forces, platforms, states. */
 const COUNT_NOUNS =
-  'troops|soldiers|servicemen|personnel|sailors|marines|fighters|countries|nations|states|allies|members|battle ?groups|brigades|battalions|divisions|regiments|squadrons|destroyers|frigates|warships|ships|vessels|submarines|carriers|jets|aircraft|planes|helicopters|drones|tanks|vehicles|howitzers|missiles|rockets|launchers|shells|rounds|systems|batteries|people|civilians|refugees|casualties|deaths|bases|satellites|units|weapons';
+  'troops|soldiers|servicemen|personnel|sailors|marines|fighters|countries|nations|states|allies|members|battle ?groups|brigades|battalions|divisions|regiments|squadrons|destroyers|frigates|warships|ships|vessels|submarines|carriers|jets|aircraft|planes|helicopters|drones|tanks|vehicles|howitzers|missiles|rockets|launchers|shells|rounds|systems|batteries|people|civilians|refugees|casualties|deaths|bases|satellites|units|weapons|tonnes|tons|terminals|guns';
+/** Words that end a noun phrase before any count noun is reached. */
+const NOT_MODIFIER =
+  'as|the|of|in|on|at|to|and|or|for|from|by|with|a|an|is|are|was|were|be|been|has|have|had|will|would|that|which|who|than|since|after|before|per|into|this|these|its|their|his|her|it|they|he|she|we|said|says|years?|months?|weeks?|days?|hours?|minutes?|times?|km|kilomet(?:er|re)s?|miles?|met(?:er|re)s?';
+/**
+ * "28 M-55S tanks", "14 Iveco LAV III armored vehicles", "six enemy cruise missile carriers", "27 strikes":
+ * a number, up to four words of name or modifier, and a count noun (a known one, or any plural).
+ */
 const COUNT_RE = new RegExp(
-  String.raw`\b${QUALIFIER}(${NUM})((?:\s+(?:additional|more|new|extra|further|[a-z]+-?[a-z]*(?:al|ic|ed|ive|ian|ean|ese|ish|ary|ern))){0,2})\s+(${COUNT_NOUNS})\b`,
+  String.raw`${START}${QUALIFIER}(${NUM})${RANGE_TAIL}((?:\s+(?!(?:${NOT_MODIFIER})\b)[\p{L}\d][\p{L}\d./-]*){0,4}?)\s+(${COUNT_NOUNS}|(?!(?:${NOT_MODIFIER})\b)\p{Ll}{2,}[^s\s\p{P}]s)\b`,
   'giu',
 );
+const YEAR = /^(?:1[89]|20)\d\d$/;
 
 const MULTIPLIER_RE =
   /\b(?:(more than|nearly|almost|about)\s+)?(doubl(?:e|ed|es|ing)|tripl(?:e|ed|es|ing)|quadrupl(?:e|ed|es|ing)|halv(?:e|ed|es|ing)|(?:one|two)[- ]thirds?|(?:one|three)[- ]quarters?|one[- ]half|a (?:third|quarter))\b/giu;
@@ -83,7 +101,7 @@ const numberPart = new RegExp(NUM, 'iu');
 
 const moneyAmount = (text: string): Amount | undefined => {
   const lower = text.toLowerCase();
-  const symbol = /^(us\$|\$|€|£|¥|usd|eur|gbp)/.exec(lower)?.[1];
+  const symbol = /^(us\$|\$|€|£|¥|usd|eur|gbp|uah|rub|pln)/.exec(lower)?.[1];
   let currency = symbol !== undefined ? CURRENCY_SYMBOLS[symbol] : undefined;
   if (currency === undefined) {
     const word =
@@ -92,8 +110,12 @@ const moneyAmount = (text: string): Amount | undefined => {
       )?.[1];
     currency = word !== undefined ? CURRENCY_WORDS[word] : undefined;
   }
-  const num = numberPart.exec(symbol !== undefined ? text.slice(symbol.length).trim() : text)?.[0];
-  const value = num !== undefined ? parseNumber(num) : undefined;
+  const rest = symbol !== undefined ? text.slice(symbol.length).trim() : text;
+  const num = numberPart.exec(rest)?.[0];
+  let value = num !== undefined ? parseNumber(num) : undefined;
+  const glued = num !== undefined ? /^(bn|mn|tn|m|b|k)\b/i.exec(rest.slice(rest.indexOf(num) + num.length))?.[1] : undefined;
+  if (value !== undefined && glued !== undefined)
+    value *= { bn: 1e9, b: 1e9, mn: 1e6, m: 1e6, tn: 1e12, k: 1e3 }[glued.toLowerCase()] ?? 1;
   if (value === undefined || currency === undefined) return undefined;
   return { value, unit: currency, text };
 };
@@ -124,7 +146,8 @@ export const findFigures = (text: string): Figure[] => {
   for (const m of text.matchAll(MONEY_RE)) {
     const first = moneyAmount(m[2] ?? '');
     if (first === undefined) continue;
-    const second = m[3] !== undefined ? moneyAmount(m[3]) : undefined;
+    const pairedText = m[3] ?? m[4];
+    const second = pairedText !== undefined ? moneyAmount(pairedText) : undefined;
     const start = m.index;
     const end = start + m[0].length;
     push({
@@ -170,8 +193,12 @@ export const findFigures = (text: string): Figure[] => {
   for (const m of text.matchAll(PERCENT_RE)) {
     const value = parseNumber(m[2] ?? '');
     if (value === undefined) continue;
+    const upper = m[3] !== undefined ? parseNumber(m[3]) : undefined;
     const start = m.index;
     const end = start + m[0].length;
+    const amounts = [{ value, unit: '%', text: m[0] }];
+    if (upper !== undefined) amounts.push({ value: upper, unit: '%', text: m[0] });
+    const qualifier = upper !== undefined ? 'range' : m[1]?.toLowerCase();
     push({
       text: m[0],
       start,
@@ -180,9 +207,9 @@ export const findFigures = (text: string): Figure[] => {
       value,
       unit: '%',
       normalized: {
-        amounts: [{ value, unit: '%', text: m[0] }],
+        amounts,
         ratio: value / 100,
-        ...(m[1] ? { qualifier: m[1].toLowerCase() } : {}),
+        ...(qualifier !== undefined ? { qualifier } : {}),
       },
       ...optionalSubject(subjectAfter(text, end, true) ?? subjectBefore(text, start)),
     });
@@ -190,10 +217,16 @@ export const findFigures = (text: string): Figure[] => {
   for (const m of text.matchAll(COUNT_RE)) {
     const value = parseNumber(m[2] ?? '');
     if (value === undefined) continue;
-    const noun = (m[4] ?? '').toLowerCase();
+    // "in 2022 Russian forces": a year, not a count.
+    if (YEAR.test(m[2] ?? '') && m[1] === undefined && m[3] === undefined) continue;
+    const upper = m[3] !== undefined ? parseNumber(m[3]) : undefined;
+    const noun = (m[5] ?? '').toLowerCase();
     const start = m.index;
     const end = start + m[0].length;
-    const phrase = `${(m[3] ?? '').trim()} ${m[4] ?? ''}`.trim().replace(/\s+/g, ' ');
+    const phrase = `${(m[4] ?? '').trim()} ${m[5] ?? ''}`.trim().replace(/\s+/g, ' ');
+    const amounts = [{ value, unit: noun, text: m[0] }];
+    if (upper !== undefined) amounts.push({ value: upper, unit: noun, text: m[0] });
+    const qualifier = upper !== undefined ? 'range' : m[1]?.toLowerCase();
     push({
       text: m[0],
       start,
@@ -202,8 +235,8 @@ export const findFigures = (text: string): Figure[] => {
       value,
       unit: noun.replace(/\s+/g, ' '),
       normalized: {
-        amounts: [{ value, unit: noun, text: m[0] }],
-        ...(m[1] ? { qualifier: m[1].toLowerCase() } : {}),
+        amounts,
+        ...(qualifier !== undefined ? { qualifier } : {}),
       },
       subject: phrase,
     });

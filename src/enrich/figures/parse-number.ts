@@ -1,4 +1,4 @@
-/** Numbers as news writes them: "1,860", "162.5 billion", "three thousand", "a thousand". */
+/** Numbers as news writes them: "1,860", "162.5 billion", "three thousand", "a thousand", "two dozen". */
 
 const UNITS: Readonly<Record<string, number>> = {
   zero: 0,
@@ -31,10 +31,11 @@ const UNITS: Readonly<Record<string, number>> = {
   seventy: 70,
   eighty: 80,
   ninety: 90,
-  dozen: 12,
 };
 
 const SCALES: Readonly<Record<string, number>> = {
+  // "two dozen" is 2 x 12, like "two hundred" (not 2 + 12).
+  dozen: 12,
   hundred: 100,
   thousand: 1e3,
   million: 1e6,
@@ -76,7 +77,7 @@ export const parseNumber = (text: string): number | undefined => {
     }
     const scale = SCALES[p];
     if (scale === undefined || !seen) return undefined;
-    if (scale === 100) current *= 100;
+    if (scale === 100 || scale === 12) current *= scale;
     else {
       total += current * scale;
       current = 0;

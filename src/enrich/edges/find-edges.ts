@@ -1,0 +1,483 @@
+import type { EdgeParty, EdgeStatus, SupplyEdge } from '../../core/supply-edge.js';
+import type { KnowledgeBase } from '../../kb/kb-types.js';
+import type { Figure } from '../figures/figure-types.js';
+import type { EntityMention } from '../find-entities.js';
+import type { Sentence } from '../tokenize.js';
+import { type EdgeActor, originState, resolveActor } from './edge-actors.js';
+import { type EdgeItem, findItems } from './edge-items.js';
+import { readModality } from './edge-status.js';
+import { type EdgeDraft, mergeEdges } from './merge-edges.js';
+
+export const EDGES_VERSION = 'edges-2';
+
+type TriggerClass = 'give' | 'get' | 'buy' | 'ask' | 'use' | 'rely';
+
+interface Trigger {
+  readonly cls: TriggerClass;
+  readonly start: number;
+  readonly end: number;
+  readonly word: string;
+}
+
+const TRIGGERS: readonly { cls: TriggerClass; re: RegExp }[] = [
+  {
+    cls: 'rely',
+    re: /\b(?:rel(?:y|ies|ied|ying|iance)|depend(?:s|ed|ing|ence|ency|ent)?|reliant)\s+(?:heavily\s+|entirely\s+|largely\s+|mostly\s+)?(?:up)?on\b/gi,
+  },
+  {
+    cls: 'give',
+    re: /\b(?:suppl(?:y|ies|ied|ying)|deliver(?:s|ed|ing|y|ies)?|provid(?:e|es|ed|ing)|provision|sen(?:d|ds|t|ding)|transfer(?:s|red|ring)?|donat(?:e|es|ed|ing|ion|ions)|g(?:ive|ives|ave|iving|iven)|hand(?:s|ed|ing)? over|handed|ship(?:s|ped|ping|ments?)|pledg(?:e|es|ed|ing)|sell(?:s|ing)?|sold|sales?|export(?:s|ed|ing)?)\b/gi,
+  },
+  {
+    cls: 'get',
+    re: /\b(?:receiv(?:e|es|ed|ing)|get(?:s|ting)?|got|obtain(?:s|ed|ing)?|take delivery)\b/gi,
+  },
+  {
+    cls: 'buy',
+    re: /\b(?:bu(?:y|ys|ying)|bought|purchas(?:e|es|ed|ing)|procur(?:e|es|ed|ing|ement)|(?<!in )order(?:s|ed|ing)?|acquir(?:e|es|ed|ing)|acquisition)\b/gi,
+  },
+  { cls: 'ask', re: /\b(?:ask(?:s|ed|ing)?|request(?:s|ed|ing)?)\b/gi },
+  {
+    cls: 'use',
+    re: /\b(?:(?:ships|warships|vessels|submarines|bombers|carriers|troops|forces|units) (?:armed )?with|operat(?:e|es|ed|ing)|us(?:e|es|ed|ing)|field(?:s|ed|ing)|employ(?:s|ed|ing)?|armed with|equipped with|drills with|train(?:s|ed|ing)? (?:on|with))\b/gi,
+  },
+];
+
+const BASE: Record<TriggerClass, EdgeStatus> = {
+  give: 'delivered',
+  get: 'delivered',
+  buy: 'ordered',
+  ask: 'requested',
+  use: 'operates',
+  rely: 'depends_on',
+};
+
+/** A noun use of a supply verb: "the supply of", "arms supplies to", "procurement of". */
+const NOMINAL = /^(?:supply|supplies|delivery|deliveries|transfer|transfers|provision|shipments?|donations?|sales?|procurement|purchase|acquisition|order|exports?)$/i;
+const PASSIVE_LEAD = /(?:\b(?:be|been|being|is|are|was|were|get|got)\s+(?:\w+ly\s+)?|,\s*|-)$/i;
+const PREPOSITION_BEFORE = /\b(?:to|for|from|of|in|into|with|by|at|on|against|than|between|about|over|near)\s+(?:the\s+)?$/i;
+const CAPABILITY_CUE =
+  /\b(?:halt(?:s|ed|ing)?|suspen\w+|withh(?:old|olds|eld|olding)|cut(?:s|ting)? off|den(?:y|ied|ies)|withdr\w+|access|shar(?:e|es|ed|ing)|support|reliance|dependen\w+|rel(?:y|ies|ied))\b/i;
+
+const isNominal = (text: string, t: Trigger, floor: number): boolean => {
+  if (!NOMINAL.test(t.word)) return false;
+  const before = text.slice(Math.max(floor, t.start - 12), t.start);
+  const after = text.slice(t.end, t.end + 12);
+  return (
+    /^\s+(?:of|for|to)\b/i.test(after) ||
+    /\b(?:the|a|an|its|their|his|her|arms|weapons?|drones?|missiles?|’s|'s)\s+$/i.test(before) ||
+    /s\s+$/i.test(before)
+  );
+};
+
+/** Two unlinked neighbours that are one known name together ("North" + "Korean"). */
+const relinkNeighbours = (
+  text: string,
+  entities: readonly EntityMention[],
+  kb: KnowledgeBase,
+): EntityMention[] => {
+  const out: EntityMention[] = [];
+  for (let i = 0; i < entities.length; i++) {
+    const a = entities[i] as EntityMention;
+    const b = entities[i + 1];
+    if (b !== undefined && (a.id.startsWith('local:') || b.id.startsWith('local:')) && /^ $/.test(text.slice(a.end, b.start))) {
+      const known = kb
+        .findByAlias(text.slice(a.start, b.end))
+        .find((e) => e.type === 'GPE' || e.type === 'NORP' || e.type === 'ORG');
+      if (known !== undefined) {
+        out.push({ ...a, text: text.slice(a.start, b.end), end: b.end, type: known.type, id: known.id, name: known.name, method: 'alias' });
+        i++;
+        continue;
+      }
+    }
+    out.push(a);
+  }
+  return out;
+};
+
+export interface EdgeDeps {
+  readonly kb: KnowledgeBase;
+  readonly published?: string;
+}
+
+type Draft = EdgeDraft;
+
+const itemParty = (item: EdgeItem): EdgeParty => ({
+  ...(item.id !== undefined ? { id: item.id } : {}),
+  name: item.name,
+  start: item.start,
+  end: item.end,
+});
+
+/**
+ * Supply and dependency edges of one article: who gets (or relies on) which system or capability
+ * from whom, at which stage, read clause by clause around supply, purchase, request, use and
+ * reliance words, plus possessives ("Ukraine's NASAMS"). Offsets point into `text`.
+ */
+export const findEdges = (
+  text: string,
+  sentences: readonly Sentence[],
+  entities: readonly EntityMention[],
+  figures: readonly Figure[],
+  deps: EdgeDeps,
+): SupplyEdge[] => {
+  const { kb, published } = deps;
+  const drafts: Draft[] = [];
+  const sorted = relinkNeighbours(text, [...entities].sort((a, b) => a.start - b.start), kb);
+  for (const s of sentences) {
+    const inSentence = sorted.filter((e) => e.start >= s.start && e.end <= s.end);
+    const items = findItems(text, s.start, s.end, inSentence, kb).filter(
+      (i) =>
+        !inSentence.some(
+          (e) =>
+            e.type !== 'WEAPON' &&
+            !e.id.startsWith('local:') &&
+            i.kind !== 'capability' &&
+            e.start <= i.start &&
+            e.end >= i.end,
+        ),
+    );
+    if (items.length === 0) continue;
+    const actors = inSentence
+      .map((m) => resolveActor(m, kb, published))
+      .filter((a): a is EdgeActor => a !== undefined);
+    const money = figures.filter((f) => f.kind === 'money' && f.start >= s.start && f.end <= s.end);
+    const value =
+      money.length === 1 && money[0] !== undefined
+        ? { amount: money[0].value, currency: money[0].unit }
+        : undefined;
+    const sentence = new SentenceEdges(text, s, items, actors, value, drafts);
+    sentence.read();
+  }
+  // Named systems before classes: a list's items come before its summary ("14 M113 ... 30 armored vehicles").
+  const rank = (d: Draft): number => (d.system.kind === 'weapon' ? 0 : d.system.kind === 'class' ? 1 : 2);
+  return mergeEdges(drafts)
+    .sort((a, b) => rank(a) - rank(b) || a.start - b.start)
+    .map((d) => finish(d, kb));
+};
+
+const finish = (d: Draft, kb: KnowledgeBase): SupplyEdge => {
+  let supplier = d.supplier;
+  const reasons = [...d.reasons];
+  if (supplier === undefined && d.system.kind === 'weapon' && d.status !== 'depends_on') {
+    const origin = originState(kb, d.system.id);
+    if (origin !== undefined && origin.id !== d.recipient.id) {
+      supplier = { id: origin.id, name: origin.name };
+      reasons.push(`supplier from the KB's origin of ${d.system.id ?? d.system.name}`);
+    }
+  }
+  return {
+    recipient: d.recipient,
+    ...(supplier !== undefined ? { supplier } : {}),
+    system: itemParty(d.system),
+    status: d.status,
+    negated: d.negated,
+    hedged: d.hedged,
+    ...(d.system.quantity !== undefined ? { quantity: d.system.quantity } : {}),
+    ...(d.value !== undefined ? { value: d.value } : {}),
+    start: d.start,
+    end: d.end,
+    reasons,
+  };
+};
+
+/** The reading of one sentence: its triggers, in order, each with its clause. */
+class SentenceEdges {
+  private readonly triggers: Trigger[];
+
+  constructor(
+    private readonly text: string,
+    private readonly s: Sentence,
+    private readonly items: readonly EdgeItem[],
+    private readonly actors: readonly EdgeActor[],
+    private readonly value: { amount: number; currency: string } | undefined,
+    private readonly out: Draft[],
+  ) {
+    const body = text.slice(s.start, s.end);
+    const found: Trigger[] = [];
+    for (const { cls, re } of TRIGGERS) {
+      re.lastIndex = 0;
+      for (let m = re.exec(body); m !== null; m = re.exec(body)) {
+        const start = s.start + m.index;
+        const end = start + m[0].length;
+        if (found.some((t) => start < t.end && end > t.start)) continue;
+        // Words inside a system's name ("Phoenix Ghost") or an actor's are not verbs.
+        if (items.some((i) => start >= i.start && end <= i.end && i.kind !== 'capability')) continue;
+        found.push({ cls, start, end, word: m[0] });
+      }
+    }
+    this.triggers = found.sort((a, b) => a.start - b.start);
+  }
+
+  read(): void {
+    const used = new Set<EdgeItem>();
+    this.triggers.forEach((t, k) => {
+      const next = this.triggers.slice(k + 1).find((n) => n.cls !== 'ask' || t.cls === 'ask');
+      let limit = Math.min(next?.start ?? this.s.end, this.clauseEnd(t.end));
+      // "to consider MLRS supply": the system right before a noun trigger is that trigger's.
+      if (next !== undefined && isNominal(this.text, next, this.s.start)) {
+        const owned = this.items.find((i) => i.end <= next.start && /^\s*$/.test(this.text.slice(i.end, next.start)));
+        if (owned !== undefined) limit = Math.min(limit, owned.start);
+      }
+      const prev = k > 0 ? this.triggers[k - 1] : undefined;
+      const made = this.readTrigger(t, limit, prev);
+      made.forEach((d) => used.add(d.system));
+    });
+    this.readPossessives(used);
+    this.readCapabilities(used);
+  }
+
+  private clauseStart(at: number): number {
+    const before = this.text.slice(this.s.start, at);
+    const cut = Math.max(before.lastIndexOf(';'), before.lastIndexOf(': '), before.lastIndexOf(' — '));
+    return cut >= 0 ? this.s.start + cut + 1 : this.s.start;
+  }
+
+  private clauseEnd(from: number): number {
+    const rest = this.text.slice(from, this.s.end);
+    const m =
+      /;|\s[—–]\s|,\s+(?:while|but|whereas|although|though|which(?!\s+(?:will\s+|would\s+)?includ)|that|who|where|addressed|written|said|says)\b|\.\s|\b(?:in order )?to\s+(?!the\s)(?:further\s+)?[a-z]{3,}\b/.exec(rest);
+    return m ? from + m.index : this.s.end;
+  }
+
+  /** The actor the clause is about before `at`, with actors coordinated to it ("Germany, Denmark and Norway"). */
+  private subjects(at: number, floor: number): EdgeActor[] {
+    const before = this.actors.filter((a) => a.mention.end <= at && a.mention.start >= floor);
+    for (let i = before.length - 1; i >= 0; i--) {
+      const a = before[i] as EdgeActor;
+      const lead = this.text.slice(Math.max(floor, a.mention.start - 16), a.mention.start);
+      const verbNext = /^\s+(?:(?:is|are|was|were|will|would|also|has|have|had|expected|set|going|due|now|then)\s+)*(?:to\s+)?$/i.test(
+        this.text.slice(a.mention.end, at),
+      );
+      if (PREPOSITION_BEFORE.test(lead) && !verbNext && !/\b(?:call(?:s|ed|ing)? (?:on|upon))\s+(?:the\s+)?$/i.test(lead)) continue;
+      // "Slovenian Prime Minister Robert Golob": the demonym and the person are one subject.
+      const group = [a];
+      for (let j = i - 1; j >= 0; j--) {
+        const b = before[j] as EdgeActor;
+        const gap = this.text.slice(b.mention.end, (group[0] as EdgeActor).mention.start);
+        if (/^(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+)$/.test(gap)) group.unshift(b);
+        else break;
+      }
+      return group;
+    }
+    return [];
+  }
+
+  private actorAfter(from: number, to: number, lead: RegExp): EdgeActor | undefined {
+    return this.actors.find((a) => {
+      if (a.mention.start < from || a.mention.start >= to) return false;
+      return lead.test(this.text.slice(from, a.mention.start));
+    });
+  }
+
+  private itemsIn(from: number, to: number): EdgeItem[] {
+    return this.items.filter(
+      (i) =>
+        i.start >= from &&
+        i.start < to &&
+        i.kind !== 'capability' &&
+        !this.actors.some((a) => a.mention.start <= i.start && a.mention.end >= i.end),
+    );
+  }
+
+  private emit(
+    t: Trigger,
+    item: EdgeItem,
+    recipient: EdgeActor | undefined,
+    supplier: EdgeParty | undefined,
+    lead: string,
+    base: EdgeStatus,
+    why: string[],
+  ): Draft | undefined {
+    if (recipient === undefined) return undefined;
+    const modality = base === 'operates' || base === 'depends_on'
+      ? { status: base, negated: /\b(?:not|never|no longer|n't)\b/i.test(lead), hedged: false }
+      : readModality(lead, t.word, base);
+    let sup = supplier;
+    const reasons = [`trigger:${t.word.toLowerCase()}`, ...why];
+    if (sup === undefined && item.originMention !== undefined) {
+      const origin = this.actors.find((a) => a.mention === item.originMention);
+      if (origin !== undefined) {
+        sup = origin.party;
+        reasons.push(`supplier from "${item.originMention.text}" in front of the system`);
+      }
+    }
+    if (sup?.id !== undefined && sup.id === recipient.party.id) sup = undefined;
+    if ('cue' in modality && modality.cue !== undefined) reasons.push(`cue:${modality.cue}`);
+    if (recipient.via !== undefined) reasons.push(`recipient via ${recipient.via}`);
+    const start = Math.min(t.start, item.start, recipient.mention.start, sup?.start ?? t.start);
+    const end = Math.max(t.end, item.end, recipient.mention.end, sup?.end ?? t.end);
+    const draft: Draft = {
+      recipient: recipient.party,
+      ...(sup !== undefined ? { supplier: sup } : {}),
+      system: item,
+      status: modality.status,
+      negated: modality.negated,
+      hedged: modality.hedged,
+      start,
+      end,
+      reasons,
+      ...(this.value !== undefined && base !== 'operates' && base !== 'depends_on' ? { value: this.value } : {}),
+    };
+    this.out.push(draft);
+    return draft;
+  }
+
+  private readTrigger(t: Trigger, limit: number, prev: Trigger | undefined): Draft[] {
+    const floor = Math.max(this.clauseStart(t.start), prev !== undefined && prev.cls !== 'ask' ? prev.end : this.s.start);
+    const leadFrom = prev?.cls === 'ask' && prev.start >= this.clauseStart(t.start) ? prev.start : floor;
+    const lead = this.text.slice(Math.max(leadFrom, t.start - 120), t.start);
+    const subjects = this.subjects(t.start, floor);
+    const subject = subjects[subjects.length - 1];
+    const before = this.text.slice(Math.max(this.s.start, t.start - 12), t.start);
+    const after = this.text.slice(t.end, Math.min(this.s.end, t.end + 12));
+    const nominal = isNominal(this.text, t, this.s.start);
+    const out: Draft[] = [];
+    const push = (d: Draft | undefined): void => {
+      if (d !== undefined) out.push(d);
+    };
+    switch (t.cls) {
+      case 'give': {
+        const passive = /(?:ed|sent|given|sold)$/i.test(t.word) && PASSIVE_LEAD.test(before) && !/\b(?:has|have|had)\s+$/i.test(before);
+        if (passive) {
+          // "Krab howitzers, supplied by Poland", "were delivered to Ukraine", "U.S.-supplied rockets".
+          const hyphenated = before.endsWith('-');
+          const by = this.actorAfter(t.end, limit, /^\s+(?:by|from)\s+(?:the\s+)?$/i);
+          const origin = hyphenated
+            ? this.actors.find((a) => a.mention.end === t.start - 1)
+            : by;
+          const items = hyphenated
+            ? this.itemsIn(t.end, Math.min(limit, t.end + 60)).slice(0, 1)
+            : this.items.filter((i) => i.kind !== 'capability' && i.end <= t.start && i.end >= t.start - 40).slice(-1);
+          const to = this.actorAfter(t.end, limit, /^[\s\S]*\b(?:to|for)\s+(?:the\s+)?$/i);
+          const operator =
+            to ??
+            this.subjects(Math.min(origin?.mention.start ?? t.start, items[0]?.start ?? t.start), this.s.start).find(
+              (a) => a !== origin,
+            );
+          for (const item of items)
+            push(this.emit(t, item, operator ?? this.pendingRecipient(), origin?.party, lead, 'delivered', ['passive']));
+          break;
+        }
+        if (nominal) {
+          // "the supply of Iranian drones to Russia", "Iranian drones supplies to Russia".
+          const explicitTo = this.actorAfter(t.end, limit, /^[\s\S]*\b(?:to|for)\s+(?:the\s+)?$/i);
+          const carried = explicitTo === undefined ? this.carried(t) : undefined;
+          const to = explicitTo ?? carried?.recipient;
+          const from = this.actorAfter(t.end, limit, /^[\s\S]*\bfrom\s+(?:the\s+)?$/i);
+          const owner = this.actors.find((a) => /^\s*['’]s\s/.test(this.text.slice(a.mention.end, a.mention.end + 4)) && a.mention.end >= t.start - 20 && a.mention.end <= t.start);
+          let items = this.itemsIn(t.end, to !== undefined ? to.mention.start : limit);
+          if (items.length === 0) items = this.items.filter((i) => i.kind !== 'capability' && i.end <= t.start && i.end >= t.start - 30);
+          for (const item of items)
+            push(this.emit(t, item, to, (from ?? owner)?.party ?? carried?.supplier, lead, 'delivered', ['nominal']));
+          break;
+        }
+        // Active: "Canada to give Ukraine 20,000 shells", "Norway has transferred 14 LAV III to Ukraine".
+        const direct = this.actors.find((a) => a.mention.start >= t.end && /^\s+(?:the\s+)?$/.test(this.text.slice(t.end, a.mention.start)));
+        let to = direct ?? this.actorAfter(t.end, limit, /^[\s\S]*\b(?:to|for|into)\s+(?:the\s+)?$/i);
+        const items = this.itemsIn(t.end, limit);
+        let givers: (EdgeParty | undefined)[] = subjects.length > 0 ? subjects.map((a) => a.party) : [undefined];
+        const carried = subjects.length === 0 && to === undefined ? this.carried(t) : undefined;
+        if (carried !== undefined) {
+          to = carried.recipient;
+          givers = [carried.supplier];
+        }
+        for (const supplier of givers)
+          for (const item of items) push(this.emit(t, item, to, supplier, lead, 'delivered', carried ? ['coordinated with the previous clause'] : []));
+        if (to !== undefined) this.lastGive = { recipient: to, ...(givers[0] !== undefined ? { supplier: givers[0] } : {}), end: t.end };
+        break;
+      }
+      case 'get': {
+        const from = this.actorAfter(t.end, limit, /^[\s\S]*\bfrom\s+(?:the\s+)?$/i);
+        for (const item of this.itemsIn(t.end, limit))
+          push(this.emit(t, item, subject, from?.party, lead, 'delivered', []));
+        break;
+      }
+      case 'buy': {
+        const forWhom = this.actorAfter(t.end, limit, /^[\s\S]*\bfor\s+(?:the\s+)?$/i);
+        const from = this.actorAfter(t.end, limit, /^[\s\S]*\bfrom\s+(?:the\s+)?$/i);
+        const owner = nominal
+          ? this.actors.find((a) => a.mention.end <= t.start && a.mention.end >= t.start - 20)
+          : undefined;
+        const items = this.itemsIn(t.end, limit);
+        if (forWhom !== undefined) {
+          for (const buyer of subjects) for (const item of items) push(this.emit(t, item, forWhom, buyer.party, lead, 'ordered', ['bought for']));
+        } else {
+          for (const item of items) push(this.emit(t, item, owner ?? subject, from?.party, lead, 'ordered', []));
+        }
+        break;
+      }
+      case 'ask': {
+        // "Zelensky asks Portugal for tanks": the asker wants, the one asked would supply.
+        const asked = this.actors.find((a) => a.mention.start >= t.end && a.mention.start <= t.end + 4);
+        const forAt = this.text.slice(t.end, limit).search(/\bfor\b/i);
+        if (forAt < 0) break;
+        for (const item of this.itemsIn(t.end + forAt, limit))
+          push(this.emit(t, item, subject, asked?.party, lead, 'requested', []));
+        break;
+      }
+      case 'use': {
+        const by = this.actorAfter(t.end, limit, /^[\s\S]*\bby\s+(?:the\s+)?$/i);
+        const operator = subject ?? by;
+        for (const item of this.itemsIn(t.end, limit))
+          push(this.emit(t, item, operator, undefined, lead, 'operates', []));
+        break;
+      }
+      case 'rely': {
+        const on = this.actors.find((a) => a.mention.start >= t.end && a.mention.start < limit);
+        const things = this.items.filter((i) => i.start >= t.end && i.start < limit);
+        if (things.length === 0 && on !== undefined) {
+          push(this.emit(t, { kind: 'capability', ...(on.party.id !== undefined ? { id: on.party.id } : {}), name: on.party.name, start: on.mention.start, end: on.mention.end }, subject, on.party, lead, 'depends_on', []));
+        }
+        for (const item of things) push(this.emit(t, item, subject, on?.party, lead, 'depends_on', []));
+        break;
+      }
+    }
+    return out;
+  }
+
+  /** A passive with no recipient in the sentence: filled from the article's main recipient later. */
+  private pendingRecipient(): EdgeActor | undefined {
+    return undefined;
+  }
+
+  private lastGive: { recipient: EdgeActor; supplier?: EdgeParty; end: number } | undefined;
+
+  /** "Germany will supply Ukraine with X, as well as consider supplying Y": the roles carry over. */
+  private carried(t: Trigger): { recipient: EdgeActor; supplier?: EdgeParty } | undefined {
+    const last = this.lastGive;
+    if (last === undefined) return undefined;
+    return /(?:\band\b|\bas well as\b|,)/i.test(this.text.slice(last.end, t.start)) ? last : undefined;
+  }
+
+  /** "Ukraine's NASAMS", "Ukrainian Neptune missile": possession in service. */
+  private readPossessives(used: ReadonlySet<EdgeItem>): void {
+    for (const item of this.items) {
+      if (used.has(item) || item.kind === 'capability') continue;
+      const owner = this.actors.find((a) => {
+        const gap = this.text.slice(a.mention.end, item.start);
+        if (/^['’]s\s+(?:[\p{Ll}-]+\s+){0,2}$/u.test(gap)) return true;
+        return item.kind === 'weapon' && a.mention.type === 'NORP' && /^\s+(?:[\p{Ll}-]+\s+){0,1}$/u.test(gap) && item.originMention !== a.mention;
+      });
+      if (owner === undefined) continue;
+      const t: Trigger = { cls: 'use', start: owner.mention.end, end: owner.mention.end, word: 'possessive' };
+      this.emit(t, item, owner, undefined, '', 'operates', []);
+    }
+  }
+
+  /** "halt of intelligence sharing with Ukraine", "Starlink denied Ukrainian access". */
+  private readCapabilities(used: ReadonlySet<EdgeItem>): void {
+    const body = this.text.slice(this.s.start, this.s.end);
+    if (!CAPABILITY_CUE.test(body)) return;
+    for (const item of this.items) {
+      if (item.kind !== 'capability' || used.has(item)) continue;
+      const after = this.actors.find((a) => a.mention.start >= item.end && a.mention.start <= item.end + 40 && /^\s+(?:\w+\s+){0,2}(?:with|for|to)\s+(?:the\s+)?$/i.test(this.text.slice(item.end, a.mention.start)));
+      const denied = this.actors.find((a) => a.mention.type === 'NORP' && a.mention.start > item.end && /\bden(?:y|ied|ies)\s+$/i.test(this.text.slice(item.end, a.mention.start)));
+      const recipient = after ?? denied;
+      if (recipient === undefined) continue;
+      const supplier = item.originMention !== undefined ? undefined : this.subjects(item.start, this.s.start)[0];
+      const t: Trigger = { cls: 'rely', start: item.start, end: item.end, word: 'capability' };
+      this.emit(t, item, recipient, supplier?.party !== recipient.party ? supplier?.party : undefined, '', 'depends_on', ['capability with its user']);
+    }
+  }
+}
