@@ -31,8 +31,9 @@ const ANAPHOR_IDS: Readonly<Record<string, readonly string[]>> = {
 
 const GROUP_TYPES = new Set(['ORG', 'EVENT', 'UNIT']);
 
+// A name with digits is a figure the tagger took for a name ("150-billion-euro"), not an owner.
 const entitiesIn = (entities: readonly LedgerEntity[], start: number, end: number) =>
-  entities.filter((e) => e.start >= start && e.end <= end);
+  entities.filter((e) => e.start >= start && e.end <= end && !/\d/.test(e.name));
 
 export const findAnchor = (context: AnchorContext): Anchor | undefined => {
   const { text, entities, figureStart, sentence, paragraphStart } = context;

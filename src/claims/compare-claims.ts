@@ -23,7 +23,7 @@ export interface ClaimPair {
   readonly version: string;
 }
 
-export type GroupStatus = 'conflict' | 'change over time' | 'consistent' | 'single';
+export type GroupStatus = 'conflict' | 'change over time' | 'consistent' | 'not comparable' | 'single';
 
 export interface ClaimGroup {
   readonly measure: string;
@@ -134,7 +134,13 @@ export const groupClaims = (claims: readonly Claim[]): ClaimGroup[] => {
     const conflicts = pairs.filter((p) => p.verdict === 'conflict');
     const changes = pairs.filter((p) => p.verdict === 'change over time');
     const status: GroupStatus =
-      conflicts.length > 0 ? 'conflict' : changes.length > 0 ? 'change over time' : 'consistent';
+      conflicts.length > 0
+        ? 'conflict'
+        : changes.length > 0
+          ? 'change over time'
+          : pairs.some((p) => p.verdict === 'consistent' || p.verdict === 'copies')
+            ? 'consistent'
+            : 'not comparable';
     return {
       measure,
       label,

@@ -1,6 +1,5 @@
 import type { EdgeParty } from '../core/supply-edge.js';
 import { splitSentences, tokenize } from '../enrich/tokenize.js';
-import type { KnowledgeBase } from '../kb/kb-types.js';
 import type { LedgerArticle } from '../claims/ledger-input.js';
 import {
   GRAPH_VERSION,
@@ -9,7 +8,6 @@ import {
   type Evidence,
   type GraphParty,
 } from './dependency-edge.js';
-import { systemFacts } from './system-origin.js';
 
 export const graphParty = (party: EdgeParty): GraphParty => ({
   key: party.id ?? `name:${party.name.toLowerCase().replace(/\s+/g, ' ').trim()}`,
@@ -29,14 +27,10 @@ export interface ArticleDependencies {
 }
 
 /**
- * The supply/dependency edges one article states, resolved against the KB (capability, makers,
- * origins), each with its sentence as evidence; and the sentences that weigh one system against
- * another of the same capability from elsewhere (the alternatives an exposure report lists).
+ * The supply/dependency edges one article states, each with its sentence as evidence, and the
+ * sentences that weigh one system against another (the alternatives an exposure report lists).
  */
-export const dependenciesOfArticle = (
-  article: LedgerArticle,
-  kb: KnowledgeBase,
-): ArticleDependencies => {
+export const dependenciesOfArticle = (article: LedgerArticle): ArticleDependencies => {
   const { text, document } = article;
   const sentences = splitSentences(text, tokenize(text));
   const sentenceAround = (start: number, end: number) => {
@@ -59,7 +53,6 @@ export const dependenciesOfArticle = (
 
   const edges = document.edges.map((edge): DependencyEdge => {
     const system = graphParty(edge.system);
-    const facts = systemFacts(kb, system);
     const transfer = TRANSFER_STATUSES.has(edge.status) && !edge.negated && !edge.hedged;
     const marked = edge.negated
       ? 'negated'
@@ -70,7 +63,6 @@ export const dependenciesOfArticle = (
           : undefined;
     const reasons = [
       ...edge.reasons.map((r) => `extractor: ${r}`),
-      `capability: ${facts.capability}${facts.category ? ` (KB category ${facts.category})` : ''}`,
       transfer
         ? `SIPRI/Kiel: ${edge.status} counts as a transfer`
         : edge.status === 'operates' || edge.status === 'depends_on'
@@ -86,7 +78,6 @@ export const dependenciesOfArticle = (
       hedged: edge.hedged,
       transfer,
       ...(marked ? { marked } : {}),
-      capability: facts.capability,
       ...(edge.quantity !== undefined ? { quantity: edge.quantity } : {}),
       evidence: evidenceOf(edge.start, edge.end),
       reasons,
@@ -95,7 +86,7 @@ export const dependenciesOfArticle = (
   });
 
   const alternatives: AlternativeMention[] = [];
-  const weapons = document.entities.filter((e) => e.type === 'WEAPON' && kb.get(e.id));
+  const weapons = document.entities.filter((e) => e.type === 'WEAPON' && !e.id.startsWith('local:'));
   for (const sentence of sentences) {
     const inside = weapons.filter((e) => e.start >= sentence.start && e.end <= sentence.end);
     const distinct = [...new Map(inside.map((e) => [e.id, e])).values()];
@@ -105,20 +96,11 @@ export const dependenciesOfArticle = (
     for (const a of distinct)
       for (const b of distinct) {
         if (a.id === b.id) continue;
-        const fa = systemFacts(kb, graphParty(a));
-        const fb = systemFacts(kb, graphParty(b));
-        if (fa.capability !== fb.capability || fa.capability === 'other') continue;
-        const originsA = new Set(fa.origins.map((o) => o.key));
-        if (fb.origins.every((o) => originsA.has(o.key))) continue;
         alternatives.push({
           system: graphParty(a),
           alternative: graphParty(b),
-          capability: fa.capability,
           evidence: evidenceOf(sentence.start, sentence.end),
-          reasons: [
-            `same capability (${fa.capability}), different origin`,
-            `alternative cue: "${ALTERNATIVE_CUE_RE.exec(sentenceText)?.[0]}"`,
-          ],
+          reasons: [`alternative cue: "${ALTERNATIVE_CUE_RE.exec(sentenceText)?.[0]}"`],
           version: GRAPH_VERSION,
         });
       }

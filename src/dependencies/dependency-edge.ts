@@ -1,5 +1,4 @@
 import type { EdgeStatus } from '../core/supply-edge.js';
-import type { Capability } from './capability.js';
 
 /** Bumped whenever graph derivation rules change; saved with every edge. */
 export const GRAPH_VERSION = 'graph-1';
@@ -22,8 +21,9 @@ export interface Evidence {
 }
 
 /**
- * One supply or dependency statement of one article, resolved against the KB: what the graph and
- * exposure are built from. SIPRI counts a transfer when an order or delivery is reported, so
+ * One supply or dependency statement of one article: what the graph and
+ * exposure are built from. KB facts (capability, makers, origins) are applied when the graph is
+ * read, so a KB update needs no rebuild. SIPRI counts a transfer when an order or delivery is reported, so
  * `transfer` is true for ordered/committed/delivered; talks and requests stay, marked.
  */
 export interface DependencyEdge {
@@ -37,18 +37,19 @@ export interface DependencyEdge {
   readonly transfer: boolean;
   /** Why this edge is kept but not counted as a transfer ("request", "talks", "negated"). */
   readonly marked?: string;
-  readonly capability: Capability;
   readonly quantity?: number;
   readonly evidence: Evidence;
   readonly reasons: readonly string[];
   readonly version: string;
 }
 
-/** A sentence that puts two systems of one capability side by side ("SAMP/T instead of Patriot"). */
+/**
+ * A sentence that weighs one system against another ("SAMP/T instead of Patriot"). Whether they
+ * share a capability and differ in origin is the KB's to say, at read time.
+ */
 export interface AlternativeMention {
   readonly system: GraphParty;
   readonly alternative: GraphParty;
-  readonly capability: Capability;
   readonly evidence: Evidence;
   readonly reasons: readonly string[];
   readonly version: string;

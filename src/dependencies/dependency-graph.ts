@@ -2,7 +2,7 @@ import graphology from 'graphology';
 import type { KnowledgeBase } from '../kb/kb-types.js';
 import type { Capability } from './capability.js';
 import { GRAPH_VERSION, type DependencyEdge, type Evidence, type GraphParty } from './dependency-edge.js';
-import { companyCountries, systemFacts } from './system-origin.js';
+import { companyCountries, resolveEdge, systemFacts } from './system-origin.js';
 
 const { MultiDirectedGraph } = graphology;
 
@@ -115,7 +115,7 @@ export const buildDependencyGraph = (
   filter: GraphFilter = {},
 ): DependencyGraph => {
   const graph: DependencyGraph = new MultiDirectedGraph<GraphNodeAttributes, GraphEdgeAttributes>();
-  const kept = edges.filter(
+  const kept = edges.map((edge) => resolveEdge(kb, edge)).filter(
     (edge) =>
       within(edge.evidence, filter) &&
       (!filter.capability || edge.capability === filter.capability) &&

@@ -2,7 +2,7 @@ import type { KnowledgeBase } from '../kb/kb-types.js';
 import type { Capability } from './capability.js';
 import type { AlternativeMention, DependencyEdge, Evidence, GraphParty } from './dependency-edge.js';
 import { GRAPH_VERSION } from './dependency-edge.js';
-import { supplierCountries, systemFacts } from './system-origin.js';
+import { resolveEdge, supplierCountries, systemFacts, type ResolvedEdge } from './system-origin.js';
 
 export type ExposureRisk = 'deliveries' | 'spare parts' | 'software updates' | 'intelligence' | 'satellite communications' | 'support';
 
@@ -63,7 +63,7 @@ const PENDING = new Set(['requested', 'ordered', 'committed']);
 const IN_SERVICE = new Set(['delivered', 'operates']);
 const MAX_EVIDENCE = 5;
 
-const risksOf = (edge: DependencyEdge): { risk: ExposureRisk; why: string }[] => {
+const risksOf = (edge: ResolvedEdge): { risk: ExposureRisk; why: string }[] => {
   if (edge.status === 'depends_on') {
     const name = edge.system.name.toLowerCase();
     if (edge.capability === 'ISR/intelligence' || /intelligence/.test(name))
@@ -95,15 +95,17 @@ export const exposureOf = (
   kb: KnowledgeBase,
   supplier?: GraphParty,
 ): ExposureReport => {
-  const own = edges.filter((e) => e.recipient.key === countryKey.key && !e.negated);
-  const suppliersOf = (edge: DependencyEdge): SupplierLink[] => {
+  const own = edges
+    .filter((e) => e.recipient.key === countryKey.key && !e.negated)
+    .map((e) => resolveEdge(kb, e));
+  const suppliersOf = (edge: ResolvedEdge): SupplierLink[] => {
     const facts = systemFacts(kb, edge.system);
     if (facts.kind === 'country') return facts.origins.map((o) => ({ supplier: o, basis: 'stated' }));
     const stated = edge.supplier ? supplierCountries(kb, edge.supplier).map((s) => ({ supplier: s, basis: 'stated' as const })) : [];
     const origins = facts.origins.map((o) => ({ supplier: o, basis: 'maker origin' as const }));
     return [...stated, ...origins.filter((o) => !stated.some((s) => s.supplier.key === o.supplier.key))];
   };
-  const systems = new Map<string, ExposedSystem & { edges: DependencyEdge[] }>();
+  const systems = new Map<string, ExposedSystem & { edges: ResolvedEdge[] }>();
   for (const edge of own) {
     const key = edge.system.key;
     const existing = systems.get(key);
@@ -167,13 +169,18 @@ export const exposureOf = (
   const alternativeLines: AlternativeLine[] = [];
   for (const mention of alternatives) {
     if (!exposedKeys.has(mention.system.key)) continue;
-    const origins = [...systemFacts(kb, mention.alternative).origins];
+    const facts = systemFacts(kb, mention.system);
+    const alternativeFacts = systemFacts(kb, mention.alternative);
+    if (facts.capability !== alternativeFacts.capability || facts.capability === 'other') continue;
+    const origins = [...alternativeFacts.origins];
+    const ownOrigins = new Set(facts.origins.map((o) => o.key));
+    if (origins.every((o) => ownOrigins.has(o.key))) continue;
     if (supplier && origins.some((o) => o.key === supplier.key)) continue;
     const line = alternativeLines.find((l) => l.for.key === mention.system.key && l.alternative.key === mention.alternative.key);
     if (line) {
       if (line.evidence.length < MAX_EVIDENCE) line.evidence.push(mention.evidence);
     } else
-      alternativeLines.push({ for: mention.system, alternative: mention.alternative, origins, capability: mention.capability, evidence: [mention.evidence] });
+      alternativeLines.push({ for: mention.system, alternative: mention.alternative, origins, capability: facts.capability, evidence: [mention.evidence] });
   }
   return {
     country: countryKey,

@@ -1,6 +1,6 @@
 import type { KnowledgeBase } from '../kb/kb-types.js';
 import { capabilityOfCategory, capabilityOfName, type Capability } from './capability.js';
-import type { GraphParty } from './dependency-edge.js';
+import type { DependencyEdge, GraphParty } from './dependency-edge.js';
 
 /** What the KB says about a system (or a depended-on capability): its category, makers and origins. */
 export interface SystemFacts {
@@ -65,3 +65,11 @@ export const supplierCountries = (kb: KnowledgeBase, supplier: GraphParty): Grap
   if (entity.countries?.length) return entity.countries.map((c) => partyOf(kb, countryIdOf(kb, c)));
   return [supplier];
 };
+
+/** An edge with the capability the KB gives its system (the roll-up category). */
+export type ResolvedEdge = DependencyEdge & { readonly capability: Capability };
+
+export const resolveEdge = (kb: KnowledgeBase, edge: DependencyEdge): ResolvedEdge => ({
+  ...edge,
+  capability: systemFacts(kb, edge.system).capability,
+});
