@@ -116,7 +116,9 @@ export const claimsOfArticle = (article: LedgerArticle): Claim[] => {
       DELTA_IN_FIGURE_RE.test(figure.text);
     if (delta)
       reasons.push(
-        startingLevel ? 'change: the level before "from ... to"' : 'change: the figure states a change, not a level',
+        startingLevel
+          ? 'change: the level before "from ... to"'
+          : 'change: the figure states a change, not a level',
       );
     const paragraphStart = text.lastIndexOf('\n', sentence.start - 1) + 1;
     const anchor = findAnchor({
@@ -141,9 +143,17 @@ export const claimsOfArticle = (article: LedgerArticle): Claim[] => {
     const quote = document.quotes.find((q) => q.start <= figure.start && figure.end <= q.end);
     const claimant: Claimant =
       quote?.speaker !== undefined
-        ? { name: quote.speaker, ...(quote.speaker_id ? { id: quote.speaker_id } : {}), kind: 'speaker' }
+        ? {
+            name: quote.speaker,
+            ...(quote.speaker_id ? { id: quote.speaker_id } : {}),
+            kind: 'speaker',
+          }
         : { name: article.source ?? 'unnamed outlet', kind: 'outlet' };
-    reasons.push(claimant.kind === 'speaker' ? `claimant: quoted speaker` : 'claimant: the outlet (no speaker quoted)');
+    reasons.push(
+      claimant.kind === 'speaker'
+        ? `claimant: quoted speaker`
+        : 'claimant: the outlet (no speaker quoted)',
+    );
     return {
       articleId: article.id,
       start: figure.start,

@@ -47,20 +47,36 @@ export const findAnchor = (context: AnchorContext): Anchor | undefined => {
       .filter((e) => e.name.toLowerCase().includes(noun) || ids.includes(e.id))
       .at(-1);
     if (referent)
-      return { id: referent.id, name: referent.name, reason: `"the ${anaphor}" refers back to ${referent.name}` };
+      return {
+        id: referent.id,
+        name: referent.name,
+        reason: `"the ${anaphor}" refers back to ${referent.name}`,
+      };
   }
   const inSentence = entitiesIn(entities, sentence.start, sentence.end);
   const groups = inSentence.filter((e) => GROUP_TYPES.has(e.type));
   const nearest = groups.filter((e) => e.end <= figureStart).at(-1) ?? groups[0];
-  if (nearest) return { id: nearest.id, name: nearest.name, reason: `${nearest.name} named in the sentence` };
+  if (nearest)
+    return { id: nearest.id, name: nearest.name, reason: `${nearest.name} named in the sentence` };
   const earlier = entitiesIn(entities, paragraphStart, sentence.start).filter((e) =>
     GROUP_TYPES.has(e.type),
   );
   const topic = earlier.at(-1);
   if (topic)
-    return { id: topic.id, name: topic.name, reason: `${topic.name} named earlier in the paragraph` };
-  const country = inSentence.filter((e) => e.type === 'GPE').filter((e) => e.end <= figureStart).at(-1);
+    return {
+      id: topic.id,
+      name: topic.name,
+      reason: `${topic.name} named earlier in the paragraph`,
+    };
+  const country = inSentence
+    .filter((e) => e.type === 'GPE')
+    .filter((e) => e.end <= figureStart)
+    .at(-1);
   if (country)
-    return { id: country.id, name: country.name, reason: `${country.name} named before the figure` };
+    return {
+      id: country.id,
+      name: country.name,
+      reason: `${country.name} named before the figure`,
+    };
   return undefined;
 };

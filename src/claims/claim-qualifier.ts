@@ -54,7 +54,10 @@ export const claimInterval = (
     case 'less than':
       return { low: 0, high: value + tol };
     case 'about':
-      return { low: value - Math.max(tol, 0.1 * Math.abs(value)), high: value + Math.max(tol, 0.1 * Math.abs(value)) };
+      return {
+        low: value - Math.max(tol, 0.1 * Math.abs(value)),
+        high: value + Math.max(tol, 0.1 * Math.abs(value)),
+      };
     case 'range':
       return { low: value - tol, high: (high ?? value) + rounding(high ?? value) };
     case 'exact':

@@ -2,7 +2,8 @@
 export const CLAIMS_VERSION = 'claims-1';
 
 /** How a figure bounds the true value: "at least 52" is a floor, "up to 300,000" a ceiling. */
-export type ClaimQualifier = 'exact' | 'at least' | 'more than' | 'up to' | 'less than' | 'about' | 'range';
+export type ClaimQualifier =
+  'exact' | 'at least' | 'more than' | 'up to' | 'less than' | 'about' | 'range';
 
 export interface Claimant {
   readonly name: string;

@@ -7,12 +7,7 @@ import { claimInterval } from './claim-qualifier.js';
  * label that explains why not.
  */
 export type PairVerdict =
-  | 'conflict'
-  | 'consistent'
-  | 'change over time'
-  | 'copies'
-  | 'not comparable'
-  | 'time unknown';
+  'conflict' | 'consistent' | 'change over time' | 'copies' | 'not comparable' | 'time unknown';
 
 export interface ClaimPair {
   readonly a: Claim;
@@ -23,7 +18,8 @@ export interface ClaimPair {
   readonly version: string;
 }
 
-export type GroupStatus = 'conflict' | 'change over time' | 'consistent' | 'not comparable' | 'single';
+export type GroupStatus =
+  'conflict' | 'change over time' | 'consistent' | 'not comparable' | 'single';
 
 export interface ClaimGroup {
   readonly measure: string;
@@ -47,7 +43,8 @@ const period = (date: string): { from: number; to: number } | undefined => {
 };
 
 const sameTime = (a: Claim, b: Claim): { same: boolean | undefined; reason: string } => {
-  if (a.articleId === b.articleId) return { same: true, reason: 'same time: one article states both' };
+  if (a.articleId === b.articleId)
+    return { same: true, reason: 'same time: one article states both' };
   if (a.asOf === undefined || b.asOf === undefined)
     return { same: undefined, reason: 'time unknown: a claim has no date and no publication date' };
   const pa = period(a.asOf);
@@ -82,8 +79,18 @@ export const comparePair = (a: Claim, b: Claim): ClaimPair => {
     const time = sameTime(a, b);
     reasons.push(time.reason);
     const converted = a.unit !== b.unit || a.normalised.rate !== undefined ? 0.05 : 0;
-    const ia = claimInterval(a.normalised.value, a.high && a.high * (a.normalised.value / a.value), a.qualifier, converted);
-    const ib = claimInterval(b.normalised.value, b.high && b.high * (b.normalised.value / b.value), b.qualifier, converted);
+    const ia = claimInterval(
+      a.normalised.value,
+      a.high && a.high * (a.normalised.value / a.value),
+      a.qualifier,
+      converted,
+    );
+    const ib = claimInterval(
+      b.normalised.value,
+      b.high && b.high * (b.normalised.value / b.value),
+      b.qualifier,
+      converted,
+    );
     const agree = ia.low <= ib.high && ib.low <= ia.high;
     const values = `${describe(a)} vs ${describe(b)} (allowed [${showBound(ia.low)}, ${showBound(ia.high)}] and [${showBound(ib.low)}, ${showBound(ib.high)}])`;
     if (time.same === undefined) return 'time unknown';
@@ -122,15 +129,25 @@ export const groupClaims = (claims: readonly Claim[]): ClaimGroup[] => {
   }
   return [...byMeasure].map(([measure, members]) => {
     const sorted = [...members].sort(
-      (x, y) => (x.asOf ?? '').localeCompare(y.asOf ?? '') || x.articleId.localeCompare(y.articleId) || x.start - y.start,
+      (x, y) =>
+        (x.asOf ?? '').localeCompare(y.asOf ?? '') ||
+        x.articleId.localeCompare(y.articleId) ||
+        x.start - y.start,
     );
     const label = sorted[0]!.measureLabel;
     if (sorted.length < 2 || !comparable(sorted[0]!))
       return { measure, label, status: 'single' as const, claims: sorted, pairs: [] };
     const pairs: ClaimPair[] = [];
-    const compared = sorted.slice(-MAX_CLAIMS_COMPARED);
+    // A copy repeats its canonical's claims: compare each syndicated statement once.
+    const statements = new Map<string, Claim>();
+    for (const c of sorted) {
+      const key = [c.syndicationGroup, c.value, c.unit, c.qualifier, c.text].join('|');
+      if (!statements.has(key)) statements.set(key, c);
+    }
+    const compared = [...statements.values()].slice(-MAX_CLAIMS_COMPARED);
     for (let i = 0; i < compared.length; i++)
-      for (let j = i + 1; j < compared.length; j++) pairs.push(comparePair(compared[i]!, compared[j]!));
+      for (let j = i + 1; j < compared.length; j++)
+        pairs.push(comparePair(compared[i]!, compared[j]!));
     const conflicts = pairs.filter((p) => p.verdict === 'conflict');
     const changes = pairs.filter((p) => p.verdict === 'change over time');
     const status: GroupStatus =

@@ -22,10 +22,21 @@ export function register(program: Command, ctx: CliContext): void {
     .option('--db <location>', 'SQLite file or postgres:// URL')
     .option('--conflicts', 'only conflicting claims (same measure, same time, independent sources)')
     .option('--entity <id>', 'only measures about this entity or claimed by it (id or name)')
-    .option('--json', 'print {"groups":[...]} (with --conflicts: {"conflicts":[{"a","b","measure","reasons"}]})')
-    .addOption(new Option('--format <format>', 'export every matching claim').choices(['csv', 'jsonl']))
+    .option(
+      '--json',
+      'print {"groups":[...]} (with --conflicts: {"conflicts":[{"a","b","measure","reasons"}]})',
+    )
+    .addOption(
+      new Option('--format <format>', 'export every matching claim').choices(['csv', 'jsonl']),
+    )
     .action(
-      async (flags: { db?: string; conflicts?: boolean; entity?: string; json?: boolean; format?: 'csv' | 'jsonl' }) => {
+      async (flags: {
+        db?: string;
+        conflicts?: boolean;
+        entity?: string;
+        json?: boolean;
+        format?: 'csv' | 'jsonl';
+      }) => {
         const query = {
           ...(flags.entity !== undefined ? { entity: flags.entity } : {}),
           ...(flags.conflicts ? { conflictsOnly: true } : {}),
@@ -40,7 +51,10 @@ export function register(program: Command, ctx: CliContext): void {
           for (const c of conflicts) {
             writeLine(ctx.stdout, `CONFLICT ${c.measure}`);
             for (const s of [c.a, c.b])
-              writeLine(ctx.stdout, `  ${s.article} ${s.start}-${s.end} ${JSON.stringify(s.text)} (${s.claimant}, ${s.as_of ?? 'undated'}): ${s.sentence}`);
+              writeLine(
+                ctx.stdout,
+                `  ${s.article} ${s.start}-${s.end} ${JSON.stringify(s.text)} (${s.claimant}, ${s.as_of ?? 'undated'}): ${s.sentence}`,
+              );
             writeLine(ctx.stdout, `  why: ${c.reasons.join('; ')} [${c.version}]`);
           }
           return;
@@ -57,7 +71,9 @@ export function register(program: Command, ctx: CliContext): void {
           return;
         }
         const order = ['conflict', 'change over time', 'consistent', 'not comparable', 'single'];
-        for (const group of [...shown].sort((a, b) => order.indexOf(a.status) - order.indexOf(b.status)))
+        for (const group of [...shown].sort(
+          (a, b) => order.indexOf(a.status) - order.indexOf(b.status),
+        ))
           for (const line of claimLine(group)) writeLine(ctx.stdout, line);
       },
     );

@@ -35,16 +35,23 @@ export function register(program: Command, ctx: CliContext): void {
       for (const { supplier, systems } of report.bySupplier) {
         out(`  from ${supplier.name}:`);
         for (const s of systems)
-          out(`    ${s.system.name} (${s.capability}; ${s.statuses.join(', ')}; ${s.sources} sources)\n      ${cite(s.evidence)}`);
+          out(
+            `    ${s.system.name} (${s.capability}; ${s.statuses.join(', ')}; ${s.sources} sources)\n      ${cite(s.evidence)}`,
+          );
       }
       out('  capabilities:');
       for (const c of report.capabilities)
-        out(`    ${c.capability}: ${c.dependingOnSupplier}/${c.systems} systems${report.supplier ? ` depend on ${report.supplier.name}` : ''} (${Math.round(c.share * 100)}%)`);
-      if (report.exposed.length > 0) out(`  exposed if ${report.supplier?.name ?? 'a supplier'} withholds:`);
+        out(
+          `    ${c.capability}: ${c.dependingOnSupplier}/${c.systems} systems${report.supplier ? ` depend on ${report.supplier.name}` : ''} (${Math.round(c.share * 100)}%)`,
+        );
+      if (report.exposed.length > 0)
+        out(`  exposed if ${report.supplier?.name ?? 'a supplier'} withholds:`);
       for (const line of report.exposed)
         out(`    ${line.risk}: ${line.system.name} (${line.why})\n      ${cite(line.evidence)}`);
       if (report.alternatives.length > 0) out('  alternatives the archive discusses:');
       for (const a of report.alternatives)
-        out(`    ${a.alternative.name} (${a.origins.map((o) => o.name).join(', ')}) for ${a.for.name}\n      ${cite(a.evidence)}`);
+        out(
+          `    ${a.alternative.name} (${a.origins.map((o) => o.name).join(', ')}) for ${a.for.name}\n      ${cite(a.evidence)}`,
+        );
     });
 }

@@ -16,7 +16,9 @@ export function register(program: Command, ctx: CliContext): void {
     )
     .option('--db <location>', 'SQLite file or postgres:// URL')
     .option('--node <name-or-id>', "only a country's, system's or supplier's edges")
-    .addOption(new Option('--capability <category>', 'only this capability').choices([...CAPABILITIES]))
+    .addOption(
+      new Option('--capability <category>', 'only this capability').choices([...CAPABILITIES]),
+    )
     .addOption(new Option('--status <status>', 'only this status').choices(STATUSES))
     .option('--from <date>', 'evidence published on or after (YYYY-MM-DD)')
     .option('--to <date>', 'evidence published on or before (YYYY-MM-DD)')
@@ -50,7 +52,11 @@ export function register(program: Command, ctx: CliContext): void {
           const label = (key: string): string => graph.getNodeAttribute(key, 'label');
           graph.forEachEdge((_id, a, source, target) => {
             if (a.relation !== 'status') return;
-            const flags = [a.negated ? 'NOT' : '', a.hedged ? 'hedged' : '', a.marked && !a.negated && !a.hedged ? a.marked : ''].filter(Boolean);
+            const flags = [
+              a.negated ? 'NOT' : '',
+              a.hedged ? 'hedged' : '',
+              a.marked && !a.negated && !a.hedged ? a.marked : '',
+            ].filter(Boolean);
             writeLine(
               ctx.stdout,
               `${label(source)} -[${a.status}${flags.length ? ` ${flags.join(', ')}` : ''}]-> ${label(target)}${a.supplier ? ` from ${a.supplier}` : ''}  (${a.capability}; ${a.sources} sources; ${a.firstSeen ?? '?'}..${a.lastSeen ?? '?'})`,
@@ -64,7 +70,10 @@ export function register(program: Command, ctx: CliContext): void {
         const text = exportGraph(graph, format);
         if (flags.output) {
           await writeFile(flags.output, text);
-          writeLine(ctx.stderr, `wrote ${graph.order} nodes and ${graph.size} edges to ${flags.output}`);
+          writeLine(
+            ctx.stderr,
+            `wrote ${graph.order} nodes and ${graph.size} edges to ${flags.output}`,
+          );
         } else ctx.stdout.write(text);
       },
     );

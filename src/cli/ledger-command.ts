@@ -5,7 +5,9 @@ import { withStore, writeJson, writeLine, type CliContext } from './cli-context.
 export function register(program: Command, ctx: CliContext): void {
   const ledger = program
     .command('ledger')
-    .description('the claim ledger and dependency graph rows: status, and re-deriving them from stored enrichment');
+    .description(
+      'the claim ledger and dependency graph rows: status, and re-deriving them from stored enrichment',
+    );
 
   ledger
     .command('status')
@@ -16,12 +18,18 @@ export function register(program: Command, ctx: CliContext): void {
       const counts = await withStore(ctx, flags.db, async (store) => store.ledger?.counts());
       if (flags.json) writeJson(ctx, counts ?? null);
       else if (!counts) writeLine(ctx.stdout, 'this store has no ledger');
-      else writeLine(ctx.stdout, `${counts.articles} articles, ${counts.claims} claims, ${counts.edges} edges, ${counts.alternatives} alternatives`);
+      else
+        writeLine(
+          ctx.stdout,
+          `${counts.articles} articles, ${counts.claims} claims, ${counts.edges} edges, ${counts.alternatives} alternatives`,
+        );
     });
 
   ledger
     .command('rebuild')
-    .description('re-derive claims and edges from stored enrichment (only stale articles unless --all)')
+    .description(
+      're-derive claims and edges from stored enrichment (only stale articles unless --all)',
+    )
     .option('--db <location>', 'SQLite file or postgres:// URL')
     .option('--all', 'drop every row and re-derive all articles')
     .option('--json', 'print the summary as JSON')

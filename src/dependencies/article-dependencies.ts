@@ -86,7 +86,9 @@ export const dependenciesOfArticle = (article: LedgerArticle): ArticleDependenci
   });
 
   const alternatives: AlternativeMention[] = [];
-  const weapons = document.entities.filter((e) => e.type === 'WEAPON' && !e.id.startsWith('local:'));
+  const weapons = document.entities.filter(
+    (e) => e.type === 'WEAPON' && !e.id.startsWith('local:'),
+  );
   for (const sentence of sentences) {
     const inside = weapons.filter((e) => e.start >= sentence.start && e.end <= sentence.end);
     const distinct = [...new Map(inside.map((e) => [e.id, e])).values()];

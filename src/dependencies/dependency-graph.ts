@@ -1,7 +1,12 @@
 import graphology from 'graphology';
 import type { KnowledgeBase } from '../kb/kb-types.js';
 import type { Capability } from './capability.js';
-import { GRAPH_VERSION, type DependencyEdge, type Evidence, type GraphParty } from './dependency-edge.js';
+import {
+  GRAPH_VERSION,
+  type DependencyEdge,
+  type Evidence,
+  type GraphParty,
+} from './dependency-edge.js';
 import { companyCountries, resolveEdge, systemFacts } from './system-origin.js';
 
 const { MultiDirectedGraph } = graphology;
@@ -38,7 +43,9 @@ export interface GraphEdgeAttributes {
   version: string;
 }
 
-export type DependencyGraph = InstanceType<typeof MultiDirectedGraph<GraphNodeAttributes, GraphEdgeAttributes>>;
+export type DependencyGraph = InstanceType<
+  typeof MultiDirectedGraph<GraphNodeAttributes, GraphEdgeAttributes>
+>;
 
 export interface GraphFilter {
   /** Keep edges touching this node key (a country, system or supplier), and the chains they start. */
@@ -66,7 +73,11 @@ const within = (evidence: Evidence, filter: GraphFilter): boolean => {
   return true;
 };
 
-const addNode = (graph: DependencyGraph, party: GraphParty, attributes: GraphNodeAttributes): void => {
+const addNode = (
+  graph: DependencyGraph,
+  party: GraphParty,
+  attributes: GraphNodeAttributes,
+): void => {
   if (!graph.hasNode(party.key)) graph.addNode(party.key, attributes);
 };
 
@@ -75,7 +86,10 @@ const mergeEdge = (
   key: string,
   source: string,
   target: string,
-  base: Omit<GraphEdgeAttributes, 'sources' | 'articles' | 'evidence' | 'reasons' | 'version' | 'firstSeen' | 'lastSeen'>,
+  base: Omit<
+    GraphEdgeAttributes,
+    'sources' | 'articles' | 'evidence' | 'reasons' | 'version' | 'firstSeen' | 'lastSeen'
+  >,
   evidence: Evidence | undefined,
   reasons: readonly string[],
 ): void => {
@@ -90,7 +104,9 @@ const mergeEdge = (
     });
   if (!evidence) return;
   const attributes = graph.getEdgeAttributes(key);
-  const seenGroup = attributes.evidence.some((e) => e.syndicationGroup === evidence.syndicationGroup);
+  const seenGroup = attributes.evidence.some(
+    (e) => e.syndicationGroup === evidence.syndicationGroup,
+  );
   const seenArticle = attributes.evidence.some((e) => e.articleId === evidence.articleId);
   attributes.evidence.push(evidence);
   if (!seenGroup) attributes.sources++;
@@ -100,7 +116,8 @@ const mergeEdge = (
     if (!attributes.firstSeen || day < attributes.firstSeen) attributes.firstSeen = day;
     if (!attributes.lastSeen || day > attributes.lastSeen) attributes.lastSeen = day;
   }
-  for (const reason of reasons) if (!attributes.reasons.includes(reason)) attributes.reasons.push(reason);
+  for (const reason of reasons)
+    if (!attributes.reasons.includes(reason)) attributes.reasons.push(reason);
 };
 
 /**
@@ -115,19 +132,24 @@ export const buildDependencyGraph = (
   filter: GraphFilter = {},
 ): DependencyGraph => {
   const graph: DependencyGraph = new MultiDirectedGraph<GraphNodeAttributes, GraphEdgeAttributes>();
-  const kept = edges.map((edge) => resolveEdge(kb, edge)).filter(
-    (edge) =>
-      within(edge.evidence, filter) &&
-      (!filter.capability || edge.capability === filter.capability) &&
-      (!filter.status || edge.status === filter.status) &&
-      (!filter.node ||
-        [edge.recipient.key, edge.system.key, edge.supplier?.key].includes(filter.node) ||
-        systemFacts(kb, edge.system).origins.some((o) => o.key === filter.node) ||
-        systemFacts(kb, edge.system).makers.some((m) => m.key === filter.node)),
-  );
+  const kept = edges
+    .map((edge) => resolveEdge(kb, edge))
+    .filter(
+      (edge) =>
+        within(edge.evidence, filter) &&
+        (!filter.capability || edge.capability === filter.capability) &&
+        (!filter.status || edge.status === filter.status) &&
+        (!filter.node ||
+          [edge.recipient.key, edge.system.key, edge.supplier?.key].includes(filter.node) ||
+          systemFacts(kb, edge.system).origins.some((o) => o.key === filter.node) ||
+          systemFacts(kb, edge.system).makers.some((m) => m.key === filter.node)),
+    );
   for (const edge of kept) {
     const facts = systemFacts(kb, edge.system);
-    addNode(graph, edge.recipient, { label: edge.recipient.name, kind: kindOf(edge.recipient, 'recipient') });
+    addNode(graph, edge.recipient, {
+      label: edge.recipient.name,
+      kind: kindOf(edge.recipient, 'recipient'),
+    });
     addNode(graph, edge.system, {
       label: edge.system.name,
       kind: facts.kind === 'country' ? 'country' : kindOf(edge.system, 'system'),
@@ -154,7 +176,10 @@ export const buildDependencyGraph = (
       edge.reasons,
     );
     if (edge.supplier && edge.supplier.key !== edge.system.key) {
-      addNode(graph, edge.supplier, { label: edge.supplier.name, kind: kindOf(edge.supplier, 'recipient') });
+      addNode(graph, edge.supplier, {
+        label: edge.supplier.name,
+        kind: kindOf(edge.supplier, 'recipient'),
+      });
       mergeEdge(
         graph,
         `supplies|${edge.supplier.key}|${edge.recipient.key}|${edge.status}|${edge.system.key}|${edge.negated ? 'not' : ''}`,
@@ -176,16 +201,40 @@ export const buildDependencyGraph = (
     const chain = { transfer: false, negated: false, hedged: false };
     for (const maker of facts.makers) {
       addNode(graph, maker, { label: maker.name, kind: 'company' });
-      mergeEdge(graph, `made_by|${edge.system.key}|${maker.key}`, edge.system.key, maker.key, { relation: 'made_by', ...chain }, undefined, ['KB: maker of the system']);
+      mergeEdge(
+        graph,
+        `made_by|${edge.system.key}|${maker.key}`,
+        edge.system.key,
+        maker.key,
+        { relation: 'made_by', ...chain },
+        undefined,
+        ['KB: maker of the system'],
+      );
       for (const country of companyCountries(kb, maker.key)) {
         addNode(graph, country, { label: country.name, kind: 'country' });
-        mergeEdge(graph, `based_in|${maker.key}|${country.key}`, maker.key, country.key, { relation: 'based_in', ...chain }, undefined, ['KB: company country']);
+        mergeEdge(
+          graph,
+          `based_in|${maker.key}|${country.key}`,
+          maker.key,
+          country.key,
+          { relation: 'based_in', ...chain },
+          undefined,
+          ['KB: company country'],
+        );
       }
     }
     if (facts.makers.length === 0 && facts.kind !== 'country')
       for (const origin of facts.origins) {
         addNode(graph, origin, { label: origin.name, kind: 'country' });
-        mergeEdge(graph, `origin|${edge.system.key}|${origin.key}`, edge.system.key, origin.key, { relation: 'origin', ...chain }, undefined, ['KB: country of origin']);
+        mergeEdge(
+          graph,
+          `origin|${edge.system.key}|${origin.key}`,
+          edge.system.key,
+          origin.key,
+          { relation: 'origin', ...chain },
+          undefined,
+          ['KB: country of origin'],
+        );
       }
   }
   return graph;

@@ -1,10 +1,21 @@
 import type { KnowledgeBase } from '../kb/kb-types.js';
 import type { Capability } from './capability.js';
-import type { AlternativeMention, DependencyEdge, Evidence, GraphParty } from './dependency-edge.js';
+import type {
+  AlternativeMention,
+  DependencyEdge,
+  Evidence,
+  GraphParty,
+} from './dependency-edge.js';
 import { GRAPH_VERSION } from './dependency-edge.js';
 import { resolveEdge, supplierCountries, systemFacts, type ResolvedEdge } from './system-origin.js';
 
-export type ExposureRisk = 'deliveries' | 'spare parts' | 'software updates' | 'intelligence' | 'satellite communications' | 'support';
+export type ExposureRisk =
+  | 'deliveries'
+  | 'spare parts'
+  | 'software updates'
+  | 'intelligence'
+  | 'satellite communications'
+  | 'support';
 
 export interface SupplierLink {
   readonly supplier: GraphParty;
@@ -68,17 +79,30 @@ const risksOf = (edge: ResolvedEdge): { risk: ExposureRisk; why: string }[] => {
     const name = edge.system.name.toLowerCase();
     if (edge.capability === 'ISR/intelligence' || /intelligence/.test(name))
       return [{ risk: 'intelligence', why: 'relies on the supplier for intelligence' }];
-    if (edge.capability === 'space') return [{ risk: 'satellite communications', why: 'relies on the supplier for satellite communications' }];
-    if (/software/.test(name)) return [{ risk: 'software updates', why: 'relies on the supplier for software updates' }];
-    if (/spare|parts|maintenance/.test(name)) return [{ risk: 'spare parts', why: 'relies on the supplier for spare parts' }];
+    if (edge.capability === 'space')
+      return [
+        {
+          risk: 'satellite communications',
+          why: 'relies on the supplier for satellite communications',
+        },
+      ];
+    if (/software/.test(name))
+      return [{ risk: 'software updates', why: 'relies on the supplier for software updates' }];
+    if (/spare|parts|maintenance/.test(name))
+      return [{ risk: 'spare parts', why: 'relies on the supplier for spare parts' }];
     return [{ risk: 'support', why: `relies on the supplier for ${edge.system.name}` }];
   }
   if (PENDING.has(edge.status))
-    return [{ risk: 'deliveries', why: `${edge.status}, not yet reported delivered: a halt stops it` }];
+    return [
+      { risk: 'deliveries', why: `${edge.status}, not yet reported delivered: a halt stops it` },
+    ];
   if (IN_SERVICE.has(edge.status))
     return [
       { risk: 'spare parts', why: 'in service: spares and munitions come from the maker' },
-      { risk: 'software updates', why: 'in service: software and mission data come from the maker' },
+      {
+        risk: 'software updates',
+        why: 'in service: software and mission data come from the maker',
+      },
     ];
   return [];
 };
@@ -100,10 +124,16 @@ export const exposureOf = (
     .map((e) => resolveEdge(kb, e));
   const suppliersOf = (edge: ResolvedEdge): SupplierLink[] => {
     const facts = systemFacts(kb, edge.system);
-    if (facts.kind === 'country') return facts.origins.map((o) => ({ supplier: o, basis: 'stated' }));
-    const stated = edge.supplier ? supplierCountries(kb, edge.supplier).map((s) => ({ supplier: s, basis: 'stated' as const })) : [];
+    if (facts.kind === 'country')
+      return facts.origins.map((o) => ({ supplier: o, basis: 'stated' }));
+    const stated = edge.supplier
+      ? supplierCountries(kb, edge.supplier).map((s) => ({ supplier: s, basis: 'stated' as const }))
+      : [];
     const origins = facts.origins.map((o) => ({ supplier: o, basis: 'maker origin' as const }));
-    return [...stated, ...origins.filter((o) => !stated.some((s) => s.supplier.key === o.supplier.key))];
+    return [
+      ...stated,
+      ...origins.filter((o) => !stated.some((s) => s.supplier.key === o.supplier.key)),
+    ];
   };
   const systems = new Map<string, ExposedSystem & { edges: ResolvedEdge[] }>();
   for (const edge of own) {
@@ -126,9 +156,18 @@ export const exposureOf = (
     }
     const merged = {
       ...existing,
-      statuses: existing.statuses.includes(edge.status) ? existing.statuses : [...existing.statuses, edge.status],
-      suppliers: [...existing.suppliers, ...suppliersOf(edge).filter((s) => !existing.suppliers.some((x) => x.supplier.key === s.supplier.key))],
-      sources: existing.evidence.some((e) => e.syndicationGroup === edge.evidence.syndicationGroup) ? existing.sources : existing.sources + 1,
+      statuses: existing.statuses.includes(edge.status)
+        ? existing.statuses
+        : [...existing.statuses, edge.status],
+      suppliers: [
+        ...existing.suppliers,
+        ...suppliersOf(edge).filter(
+          (s) => !existing.suppliers.some((x) => x.supplier.key === s.supplier.key),
+        ),
+      ],
+      sources: existing.evidence.some((e) => e.syndicationGroup === edge.evidence.syndicationGroup)
+        ? existing.sources
+        : existing.sources + 1,
       evidence: [...existing.evidence, edge.evidence],
       edges: [...existing.edges, edge],
       ...(day && (!existing.firstSeen || day < existing.firstSeen) ? { firstSeen: day } : {}),
@@ -144,7 +183,10 @@ export const exposureOf = (
   for (const s of all)
     for (const link of s.suppliers) {
       if (supplier && link.supplier.key !== supplier.key) continue;
-      const entry = bySupplierMap.get(link.supplier.key) ?? { supplier: link.supplier, systems: [] };
+      const entry = bySupplierMap.get(link.supplier.key) ?? {
+        supplier: link.supplier,
+        systems: [],
+      };
       entry.systems.push(strip(s));
       bySupplierMap.set(link.supplier.key, entry);
     }
@@ -152,7 +194,12 @@ export const exposureOf = (
   const capabilities = [...new Set(all.map((s) => s.capability))].map((capability) => {
     const ofCapability = all.filter((s) => s.capability === capability);
     const depending = ofCapability.filter(dependsOn).length;
-    return { capability, systems: ofCapability.length, dependingOnSupplier: depending, share: depending / ofCapability.length };
+    return {
+      capability,
+      systems: ofCapability.length,
+      dependingOnSupplier: depending,
+      share: depending / ofCapability.length,
+    };
   });
 
   const exposed: ExposureLine[] = [];
@@ -162,7 +209,14 @@ export const exposureOf = (
         const line = exposed.find((l) => l.risk === risk && l.system.key === s.system.key);
         if (line) {
           if (line.evidence.length < MAX_EVIDENCE) line.evidence.push(edge.evidence);
-        } else exposed.push({ risk, system: s.system, capability: s.capability, why, evidence: [edge.evidence] });
+        } else
+          exposed.push({
+            risk,
+            system: s.system,
+            capability: s.capability,
+            why,
+            evidence: [edge.evidence],
+          });
       }
 
   const exposedKeys = new Set(exposed.map((l) => l.system.key));
@@ -176,11 +230,19 @@ export const exposureOf = (
     const ownOrigins = new Set(facts.origins.map((o) => o.key));
     if (origins.every((o) => ownOrigins.has(o.key))) continue;
     if (supplier && origins.some((o) => o.key === supplier.key)) continue;
-    const line = alternativeLines.find((l) => l.for.key === mention.system.key && l.alternative.key === mention.alternative.key);
+    const line = alternativeLines.find(
+      (l) => l.for.key === mention.system.key && l.alternative.key === mention.alternative.key,
+    );
     if (line) {
       if (line.evidence.length < MAX_EVIDENCE) line.evidence.push(mention.evidence);
     } else
-      alternativeLines.push({ for: mention.system, alternative: mention.alternative, origins, capability: facts.capability, evidence: [mention.evidence] });
+      alternativeLines.push({
+        for: mention.system,
+        alternative: mention.alternative,
+        origins,
+        capability: facts.capability,
+        evidence: [mention.evidence],
+      });
   }
   return {
     country: countryKey,

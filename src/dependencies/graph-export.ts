@@ -1,5 +1,9 @@
 import gexf from 'graphology-gexf';
-import type { DependencyGraph, GraphEdgeAttributes, GraphNodeAttributes } from './dependency-graph.js';
+import type {
+  DependencyGraph,
+  GraphEdgeAttributes,
+  GraphNodeAttributes,
+} from './dependency-graph.js';
 
 export const GRAPH_FORMATS = ['json', 'gexf', 'graphml', 'csv', 'jsonl'] as const;
 export type GraphFormat = (typeof GRAPH_FORMATS)[number];
@@ -21,7 +25,12 @@ export interface GraphView {
 
 export const graphView = (graph: DependencyGraph): GraphView => ({
   nodes: graph.mapNodes((id, attributes) => ({ id, ...attributes })),
-  edges: graph.mapEdges((id, attributes, source, target) => ({ id, source, target, ...attributes })),
+  edges: graph.mapEdges((id, attributes, source, target) => ({
+    id,
+    source,
+    target,
+    ...attributes,
+  })),
 });
 
 /** Flat, typed attributes for tools that hold scalars only (Gephi, yEd, spreadsheets). */
@@ -55,14 +64,26 @@ const flatNode = (attributes: GraphNodeAttributes): Record<string, string> => ({
 /** GEXF 1.3 for Gephi, written by graphology-gexf. */
 export const toGexf = (graph: DependencyGraph): string =>
   gexf.write(graph, {
-    formatNode: (_key, attributes) => ({ label: attributes.label, attributes: flatNode(attributes) }),
-    formatEdge: (_key, attributes) => ({ label: attributes.status ?? attributes.relation, attributes: flatEdge(attributes) }),
+    formatNode: (_key, attributes) => ({
+      label: attributes.label,
+      attributes: flatNode(attributes),
+    }),
+    formatEdge: (_key, attributes) => ({
+      label: attributes.status ?? attributes.relation,
+      attributes: flatEdge(attributes),
+    }),
   });
 
+const XML_FORBIDDEN = new RegExp('[\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f]', 'g');
+
 const xml = (value: string): string =>
-  value.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c]!)
+  value
+    .replace(
+      /[&<>"']/g,
+      (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c]!,
+    )
     // XML 1.0 forbids most control characters even escaped.
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '');
+    .replace(XML_FORBIDDEN, '');
 
 /**
  * GraphML for yEd, Cytoscape and networkx. graphology-graphml (0.5.2) only parses, so this writer
@@ -70,24 +91,39 @@ const xml = (value: string): string =>
  */
 export const toGraphml = (graph: DependencyGraph): string => {
   const nodeKeys = ['label', 'kind', 'capability', 'category'];
-  const edgeSample = flatEdge({ relation: 'status', transfer: false, negated: false, hedged: false, sources: 0, articles: 0, evidence: [], reasons: [], version: '' });
-  const typeOf = (v: unknown): string => (typeof v === 'number' ? 'int' : typeof v === 'boolean' ? 'boolean' : 'string');
+  const edgeSample = flatEdge({
+    relation: 'status',
+    transfer: false,
+    negated: false,
+    hedged: false,
+    sources: 0,
+    articles: 0,
+    evidence: [],
+    reasons: [],
+    version: '',
+  });
+  const typeOf = (v: unknown): string =>
+    typeof v === 'number' ? 'int' : typeof v === 'boolean' ? 'boolean' : 'string';
   const lines = [
     '<?xml version="1.0" encoding="UTF-8"?>',
     '<graphml xmlns="http://graphml.graphdrawing.org/xmlns">',
     ...nodeKeys.map((k) => `  <key id="n_${k}" for="node" attr.name="${k}" attr.type="string"/>`),
-    ...Object.entries(edgeSample).map(([k, v]) => `  <key id="e_${k}" for="edge" attr.name="${k}" attr.type="${typeOf(v)}"/>`),
+    ...Object.entries(edgeSample).map(
+      ([k, v]) => `  <key id="e_${k}" for="edge" attr.name="${k}" attr.type="${typeOf(v)}"/>`,
+    ),
     '  <graph id="sitrep-dependencies" edgedefault="directed">',
   ];
   graph.forEachNode((id, attributes) => {
     const values: Record<string, string> = { label: attributes.label, ...flatNode(attributes) };
     lines.push(`    <node id="${xml(id)}">`);
-    for (const k of nodeKeys) if (values[k]) lines.push(`      <data key="n_${k}">${xml(values[k])}</data>`);
+    for (const k of nodeKeys)
+      if (values[k]) lines.push(`      <data key="n_${k}">${xml(values[k])}</data>`);
     lines.push('    </node>');
   });
   graph.forEachEdge((id, attributes, source, target) => {
     lines.push(`    <edge id="${xml(id)}" source="${xml(source)}" target="${xml(target)}">`);
-    for (const [k, v] of Object.entries(flatEdge(attributes))) lines.push(`      <data key="e_${k}">${xml(String(v))}</data>`);
+    for (const [k, v] of Object.entries(flatEdge(attributes)))
+      lines.push(`      <data key="e_${k}">${xml(String(v))}</data>`);
     lines.push('    </edge>');
   });
   lines.push('  </graph>', '</graphml>', '');
@@ -103,7 +139,14 @@ const csvCell = (value: string | number | boolean): string => {
 export const toEdgeCsv = (graph: DependencyGraph): string => {
   const rows: string[] = [];
   graph.forEachEdge((id, attributes, source, target) => {
-    const flat = { id, source, source_label: graph.getNodeAttribute(source, 'label'), target, target_label: graph.getNodeAttribute(target, 'label'), ...flatEdge(attributes) };
+    const flat = {
+      id,
+      source,
+      source_label: graph.getNodeAttribute(source, 'label'),
+      target,
+      target_label: graph.getNodeAttribute(target, 'label'),
+      ...flatEdge(attributes),
+    };
     if (rows.length === 0) rows.push(Object.keys(flat).join(','));
     rows.push(Object.values(flat).map(csvCell).join(','));
   });

@@ -22,12 +22,18 @@ const countryIdOf = (kb: KnowledgeBase, iso2: string): string => {
   return kb.get(id) ? id : id;
 };
 
-const withPrefix = (id: string, prefix: string): string => (id.includes(':') ? id : `${prefix}${id}`);
+const withPrefix = (id: string, prefix: string): string =>
+  id.includes(':') ? id : `${prefix}${id}`;
 
 export const systemFacts = (kb: KnowledgeBase, system: GraphParty): SystemFacts => {
   const entity = system.id ? kb.get(system.id) : undefined;
   if (!entity)
-    return { capability: capabilityOfName(system.name), makers: [], origins: [], kind: 'capability' };
+    return {
+      capability: capabilityOfName(system.name),
+      makers: [],
+      origins: [],
+      kind: 'capability',
+    };
   if (entity.type === 'GPE' && entity.iso2)
     return {
       capability: capabilityOfName(system.name),

@@ -31,7 +31,12 @@ export interface LedgerUpdateOptions {
   readonly onFailed?: (articleId: string, reason: string) => void;
 }
 
-const emptySummary = (): LedgerUpdateSummary => ({ updated: 0, current: 0, unenriched: 0, failed: 0 });
+const emptySummary = (): LedgerUpdateSummary => ({
+  updated: 0,
+  current: 0,
+  unenriched: 0,
+  failed: 0,
+});
 
 /**
  * Derives one article's claims, edges and alternatives from its stored enrichment and syndication
@@ -61,7 +66,9 @@ export const updateArticleLedger = async (
       text: article.text,
       ...(article.title !== undefined ? { title: article.title } : {}),
       ...(article.published !== undefined ? { published: article.published } : {}),
-      ...((article.source ?? article.site) !== undefined ? { source: (article.source ?? article.site)! } : {}),
+      ...((article.source ?? article.site) !== undefined
+        ? { source: (article.source ?? article.site)! }
+        : {}),
       syndicationGroup: decision?.of ?? article.id,
       enrichmentVersion: enrichment.version,
       document: parsed.value,

@@ -2,7 +2,11 @@ import type { Claim } from '../claims/claim.js';
 import { groupClaims, type ClaimGroup, type ClaimPair } from '../claims/compare-claims.js';
 import { graphParty } from '../dependencies/article-dependencies.js';
 import type { GraphParty } from '../dependencies/dependency-edge.js';
-import { buildDependencyGraph, type DependencyGraph, type GraphFilter } from '../dependencies/dependency-graph.js';
+import {
+  buildDependencyGraph,
+  type DependencyGraph,
+  type GraphFilter,
+} from '../dependencies/dependency-graph.js';
 import { exposureOf, type ExposureReport } from '../dependencies/exposure.js';
 import type { KnowledgeBase } from '../kb/kb-types.js';
 import type { ArticleStore } from '../store/port.js';
@@ -10,7 +14,10 @@ import { AppError } from '../core/errors.js';
 
 const ledgerOf = (store: ArticleStore) => {
   if (!store.ledger)
-    throw new AppError('STORE_UNAVAILABLE', `the ${store.backend} store has no claim ledger tables`);
+    throw new AppError(
+      'STORE_UNAVAILABLE',
+      `the ${store.backend} store has no claim ledger tables`,
+    );
   return store.ledger;
 };
 
@@ -87,7 +94,10 @@ const resolveEntityId = async (store: ArticleStore, entity: string): Promise<str
   (await store.getEntity(entity))?.id ?? entity;
 
 /** Claims grouped by measure, each group labelled conflict / change over time / consistent / single. */
-export const claimGroups = async (store: ArticleStore, query: ClaimsQuery = {}): Promise<ClaimGroup[]> => {
+export const claimGroups = async (
+  store: ArticleStore,
+  query: ClaimsQuery = {},
+): Promise<ClaimGroup[]> => {
   const ledger = ledgerOf(store);
   if (query.entity === undefined) {
     const claims = await ledger.listClaims(query.conflictsOnly ? { sharedMeasures: true } : {});
@@ -97,11 +107,16 @@ export const claimGroups = async (store: ArticleStore, query: ClaimsQuery = {}):
   const entityId = await resolveEntityId(store, query.entity);
   const own = await ledger.listClaims({ entityId });
   const measures = [...new Set(own.map((c) => c.measure))];
-  const claims = (await Promise.all(measures.map((measure) => ledger.listClaims({ measure })))).flat();
+  const claims = (
+    await Promise.all(measures.map((measure) => ledger.listClaims({ measure })))
+  ).flat();
   return groupClaims(claims);
 };
 
-export const conflictsOf = async (store: ArticleStore, query: ClaimsQuery = {}): Promise<ConflictView[]> => {
+export const conflictsOf = async (
+  store: ArticleStore,
+  query: ClaimsQuery = {},
+): Promise<ConflictView[]> => {
   const groups = await claimGroups(store, { ...query, conflictsOnly: true });
   const sentenceOf = sentenceReader(store);
   const views: ConflictView[] = [];

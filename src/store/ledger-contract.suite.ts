@@ -15,7 +15,12 @@ export interface LedgerTarget {
   readonly skip?: false | string;
 }
 
-const claim = (articleId: string, measure: string, value: number, extra: Partial<Claim> = {}): Claim => ({
+const claim = (
+  articleId: string,
+  measure: string,
+  value: number,
+  extra: Partial<Claim> = {},
+): Claim => ({
   articleId,
   start: value,
   end: value + 10,
@@ -38,7 +43,12 @@ const claim = (articleId: string, measure: string, value: number, extra: Partial
   ...extra,
 });
 
-const edge = (articleId: string, recipient: string, system: string, supplier?: string): DependencyEdge => ({
+const edge = (
+  articleId: string,
+  recipient: string,
+  system: string,
+  supplier?: string,
+): DependencyEdge => ({
   recipient: { key: recipient, id: recipient, name: recipient },
   ...(supplier ? { supplier: { key: supplier, id: supplier, name: supplier } } : {}),
   system: { key: system, id: system, name: system },
@@ -46,7 +56,13 @@ const edge = (articleId: string, recipient: string, system: string, supplier?: s
   negated: false,
   hedged: false,
   transfer: true,
-  evidence: { articleId, start: 0, end: 40, text: 'Ukraine received HIMARS.', syndicationGroup: articleId },
+  evidence: {
+    articleId,
+    start: 0,
+    end: 40,
+    text: 'Ukraine received HIMARS.',
+    syndicationGroup: articleId,
+  },
   reasons: ['test'],
   version: 'graph-test',
 });
@@ -54,7 +70,13 @@ const edge = (articleId: string, recipient: string, system: string, supplier?: s
 const alternative = (articleId: string): AlternativeMention => ({
   system: { key: 'weapon:patriot', id: 'weapon:patriot', name: 'Patriot' },
   alternative: { key: 'weapon:samp-t', id: 'weapon:samp-t', name: 'SAMP/T' },
-  evidence: { articleId, start: 0, end: 50, text: 'SAMP/T instead of Patriot.', syndicationGroup: articleId },
+  evidence: {
+    articleId,
+    start: 0,
+    end: 50,
+    text: 'SAMP/T instead of Patriot.',
+    syndicationGroup: articleId,
+  },
   reasons: ['test'],
   version: 'graph-test',
 });
@@ -95,7 +117,12 @@ export const runLedgerContract = (target: LedgerTarget): void => {
       assert.deepEqual(await ledger.listClaims(), [A.claims[0], B.claims[0], A.claims[1]]);
       assert.deepEqual(await ledger.listEdges(), [...A.edges, ...B.edges]);
       assert.deepEqual(await ledger.listAlternatives(), A.alternatives);
-      assert.deepEqual(await ledger.counts(), { articles: 2, claims: 3, edges: 3, alternatives: 1 });
+      assert.deepEqual(await ledger.counts(), {
+        articles: 2,
+        claims: 3,
+        edges: 3,
+        alternatives: 1,
+      });
     });
 
     it('filters claims by entity (owner or claimant), article, measure and shared measures', async (ledger) => {
@@ -103,30 +130,63 @@ export const runLedgerContract = (target: LedgerTarget): void => {
       assert.deepEqual(values(await ledger.listClaims({ entityId: 'org:udcg' })), [52]);
       assert.deepEqual(values(await ledger.listClaims({ entityId: 'person:mark-rutte' })), [20]);
       assert.deepEqual(values(await ledger.listClaims({ articleId: 'a1' })), [52, 300000]);
-      assert.deepEqual(values(await ledger.listClaims({ measure: 'count:troop|org:nato' })), [300000]);
+      assert.deepEqual(
+        values(await ledger.listClaims({ measure: 'count:troop|org:nato' })),
+        [300000],
+      );
       assert.deepEqual(values(await ledger.listClaims({ sharedMeasures: true })), [52, 20]);
     });
 
     it('filters edges by any node and by recipient', async (ledger) => {
-      const systems = (edges: DependencyEdge[]) => edges.map((e) => `${e.recipient.key}>${e.system.key}`);
-      assert.deepEqual(systems(await ledger.listEdges({ nodeKey: 'weapon:himars' })), ['gpe:ua>weapon:himars', 'gpe:ee>weapon:himars']);
-      assert.deepEqual(systems(await ledger.listEdges({ nodeKey: 'gpe:de' })), ['gpe:ua>weapon:patriot']);
-      assert.deepEqual(systems(await ledger.listEdges({ recipientKey: 'gpe:ua' })), ['gpe:ua>weapon:himars', 'gpe:ua>weapon:patriot']);
+      const systems = (edges: DependencyEdge[]) =>
+        edges.map((e) => `${e.recipient.key}>${e.system.key}`);
+      assert.deepEqual(systems(await ledger.listEdges({ nodeKey: 'weapon:himars' })), [
+        'gpe:ua>weapon:himars',
+        'gpe:ee>weapon:himars',
+      ]);
+      assert.deepEqual(systems(await ledger.listEdges({ nodeKey: 'gpe:de' })), [
+        'gpe:ua>weapon:patriot',
+      ]);
+      assert.deepEqual(systems(await ledger.listEdges({ recipientKey: 'gpe:ua' })), [
+        'gpe:ua>weapon:himars',
+        'gpe:ua>weapon:patriot',
+      ]);
     });
 
     it('replacing an article swaps its rows only and records the new version', async (ledger) => {
       assert.equal(await ledger.versionOf('a1'), 'v1');
       assert.equal(await ledger.versionOf('nope'), undefined);
-      await ledger.replaceArticle('a1', { claims: [A.claims[1]!], edges: [], alternatives: [] }, 'v2');
-      await ledger.replaceArticle('a1', { claims: [A.claims[1]!], edges: [], alternatives: [] }, 'v2');
+      await ledger.replaceArticle(
+        'a1',
+        { claims: [A.claims[1]!], edges: [], alternatives: [] },
+        'v2',
+      );
+      await ledger.replaceArticle(
+        'a1',
+        { claims: [A.claims[1]!], edges: [], alternatives: [] },
+        'v2',
+      );
       assert.equal(await ledger.versionOf('a1'), 'v2');
-      assert.deepEqual(await ledger.counts(), { articles: 2, claims: 2, edges: 2, alternatives: 0 });
-      assert.deepEqual((await ledger.listClaims({ articleId: 'b2' })).map((c) => c.value), [20]);
+      assert.deepEqual(await ledger.counts(), {
+        articles: 2,
+        claims: 2,
+        edges: 2,
+        alternatives: 0,
+      });
+      assert.deepEqual(
+        (await ledger.listClaims({ articleId: 'b2' })).map((c) => c.value),
+        [20],
+      );
     });
 
     it('clear drops every row', async (ledger) => {
       await ledger.clear();
-      assert.deepEqual(await ledger.counts(), { articles: 0, claims: 0, edges: 0, alternatives: 0 });
+      assert.deepEqual(await ledger.counts(), {
+        articles: 0,
+        claims: 0,
+        edges: 0,
+        alternatives: 0,
+      });
       assert.equal(await ledger.versionOf('a1'), undefined);
     });
   });

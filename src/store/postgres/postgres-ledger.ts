@@ -1,7 +1,13 @@
 import type pg from 'pg';
 import type { Claim } from '../../claims/claim.js';
 import type { AlternativeMention, DependencyEdge } from '../../dependencies/dependency-edge.js';
-import type { ArticleLedger, ClaimFilter, EdgeFilter, LedgerCounts, LedgerStore } from '../ledger-port.js';
+import type {
+  ArticleLedger,
+  ClaimFilter,
+  EdgeFilter,
+  LedgerCounts,
+  LedgerStore,
+} from '../ledger-port.js';
 import { pgJson, pgText } from './article-row.js';
 import { inTransaction } from './connection.js';
 
@@ -47,7 +53,8 @@ CREATE TABLE ledger_alternatives (
 );
 `;
 
-const parse = <T>(rows: { record: string }[]): T[] => rows.map((row) => JSON.parse(row.record) as T);
+const parse = <T>(rows: { record: string }[]): T[] =>
+  rows.map((row) => JSON.parse(row.record) as T);
 
 export class PostgresLedger implements LedgerStore {
   constructor(
@@ -132,7 +139,9 @@ export class PostgresLedger implements LedgerStore {
     if (filter.articleId !== undefined) where.push(`article_id = ${param(filter.articleId)}`);
     if (filter.measure !== undefined) where.push(`measure = ${param(filter.measure)}`);
     if (filter.sharedMeasures)
-      where.push('measure IN (SELECT measure FROM ledger_claims GROUP BY measure HAVING count(*) > 1)');
+      where.push(
+        'measure IN (SELECT measure FROM ledger_claims GROUP BY measure HAVING count(*) > 1)',
+      );
     const result = await this.pool.query<{ record: string }>(
       `SELECT record FROM ledger_claims ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
        ORDER BY measure COLLATE "C", article_id COLLATE "C", ordinal`,
@@ -168,7 +177,12 @@ export class PostgresLedger implements LedgerStore {
   }
 
   async counts(): Promise<LedgerCounts> {
-    const result = await this.pool.query<{ articles: string; claims: string; edges: string; alternatives: string }>(
+    const result = await this.pool.query<{
+      articles: string;
+      claims: string;
+      edges: string;
+      alternatives: string;
+    }>(
       `SELECT (SELECT count(*) FROM ledger_articles) AS articles, (SELECT count(*) FROM ledger_claims) AS claims,
               (SELECT count(*) FROM ledger_edges) AS edges, (SELECT count(*) FROM ledger_alternatives) AS alternatives`,
     );

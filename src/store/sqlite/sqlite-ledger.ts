@@ -1,7 +1,13 @@
 import type Database from 'better-sqlite3';
 import type { Claim } from '../../claims/claim.js';
 import type { AlternativeMention, DependencyEdge } from '../../dependencies/dependency-edge.js';
-import type { ArticleLedger, ClaimFilter, EdgeFilter, LedgerCounts, LedgerStore } from '../ledger-port.js';
+import type {
+  ArticleLedger,
+  ClaimFilter,
+  EdgeFilter,
+  LedgerCounts,
+  LedgerStore,
+} from '../ledger-port.js';
 
 /** Tables of the claim ledger and dependency graph (migration 100; twin of postgres-ledger.ts). */
 export const LEDGER_SCHEMA_SQL = `
@@ -45,7 +51,8 @@ CREATE TABLE ledger_alternatives (
 );
 `;
 
-const parse = <T>(rows: { record: string }[]): T[] => rows.map((row) => JSON.parse(row.record) as T);
+const parse = <T>(rows: { record: string }[]): T[] =>
+  rows.map((row) => JSON.parse(row.record) as T);
 
 export class SqliteLedger implements LedgerStore {
   constructor(
@@ -61,13 +68,28 @@ export class SqliteLedger implements LedgerStore {
         'INSERT INTO ledger_claims (article_id, ordinal, measure, about_id, claimant_id, record) VALUES (?, ?, ?, ?, ?, ?)',
       );
       ledger.claims.forEach((c, i) =>
-        claim.run(articleId, i, c.measure, c.about?.id ?? null, c.claimant.id ?? null, JSON.stringify(c)),
+        claim.run(
+          articleId,
+          i,
+          c.measure,
+          c.about?.id ?? null,
+          c.claimant.id ?? null,
+          JSON.stringify(c),
+        ),
       );
       const edge = this.db.prepare(
         'INSERT INTO ledger_edges (article_id, ordinal, recipient_key, system_key, supplier_key, status, record) VALUES (?, ?, ?, ?, ?, ?, ?)',
       );
       ledger.edges.forEach((e, i) =>
-        edge.run(articleId, i, e.recipient.key, e.system.key, e.supplier?.key ?? null, e.status, JSON.stringify(e)),
+        edge.run(
+          articleId,
+          i,
+          e.recipient.key,
+          e.system.key,
+          e.supplier?.key ?? null,
+          e.status,
+          JSON.stringify(e),
+        ),
       );
       const alternative = this.db.prepare(
         'INSERT INTO ledger_alternatives (article_id, ordinal, system_key, alternative_key, record) VALUES (?, ?, ?, ?, ?)',
@@ -87,7 +109,9 @@ export class SqliteLedger implements LedgerStore {
 
   async versionOf(articleId: string): Promise<string | undefined> {
     const row = this.db
-      .prepare<[string], { version: string }>('SELECT version FROM ledger_articles WHERE article_id = ?')
+      .prepare<[string], { version: string }>(
+        'SELECT version FROM ledger_articles WHERE article_id = ?',
+      )
       .get(articleId);
     return row?.version;
   }
@@ -108,7 +132,9 @@ export class SqliteLedger implements LedgerStore {
       params.push(filter.measure);
     }
     if (filter.sharedMeasures)
-      where.push('measure IN (SELECT measure FROM ledger_claims GROUP BY measure HAVING count(*) > 1)');
+      where.push(
+        'measure IN (SELECT measure FROM ledger_claims GROUP BY measure HAVING count(*) > 1)',
+      );
     const sql = `SELECT record FROM ledger_claims ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
       ORDER BY measure, article_id, ordinal`;
     return parse<Claim>(this.db.prepare<string[], { record: string }>(sql).all(...params));
@@ -133,7 +159,9 @@ export class SqliteLedger implements LedgerStore {
   async listAlternatives(): Promise<AlternativeMention[]> {
     return parse<AlternativeMention>(
       this.db
-        .prepare<[], { record: string }>('SELECT record FROM ledger_alternatives ORDER BY article_id, ordinal')
+        .prepare<[], { record: string }>(
+          'SELECT record FROM ledger_alternatives ORDER BY article_id, ordinal',
+        )
         .all(),
     );
   }
@@ -151,7 +179,12 @@ export class SqliteLedger implements LedgerStore {
 
   async clear(): Promise<void> {
     this.db.transaction(() => {
-      for (const table of ['ledger_articles', 'ledger_claims', 'ledger_edges', 'ledger_alternatives'])
+      for (const table of [
+        'ledger_articles',
+        'ledger_claims',
+        'ledger_edges',
+        'ledger_alternatives',
+      ])
         this.db.prepare(`DELETE FROM ${table}`).run();
     })();
   }
