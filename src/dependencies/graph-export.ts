@@ -74,7 +74,8 @@ export const toGexf = (graph: DependencyGraph): string =>
     }),
   });
 
-const XML_FORBIDDEN = new RegExp('[\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f]', 'g');
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const XML_FORBIDDEN = /[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g;
 
 const xml = (value: string): string =>
   value
