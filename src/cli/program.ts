@@ -24,6 +24,10 @@ import { register as registerStories } from './stories-command.js';
 import { register as registerStory } from './story-command.js';
 import { register as registerToken } from './token-command.js';
 import { register as registerWorker } from './worker-command.js';
+import { register as registerClaims } from './claims-command.js';
+import { register as registerGraph } from './graph-command.js';
+import { register as registerExposure } from './exposure-command.js';
+import { register as registerLedger } from './ledger-command.js';
 
 type Registrar = (program: Command, ctx: CliContext) => void;
 
@@ -52,6 +56,10 @@ const COMMANDS: readonly Registrar[] = [
   registerWorker,
   registerJobs,
   registerMigrate,
+  registerClaims,
+  registerGraph,
+  registerExposure,
+  registerLedger,
 ];
 
 export const buildProgram = (ctx: CliContext, version: string): Command => {

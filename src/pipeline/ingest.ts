@@ -1,5 +1,6 @@
 import type { ArticleDraft, SaveOutcome } from '../core/article.js';
 import type { ReaderEvent, FeedSubscription, Rejection } from '../core/raw-item.js';
+import { updateLedger } from '../services/ledger-update.js';
 import type { ArticleStore } from '../store/port.js';
 import { draftArticle } from './draft-article.js';
 import type { ArticleEnricher } from './enricher.js';
@@ -105,6 +106,8 @@ export const ingestEvents = async (
       const organised = await organiseSaved(store, drafts, outcomes, entityNames);
       summary.copies += organised.copies;
       summary.storiesOpened += organised.storiesOpened;
+      // Claim ledger and dependency graph: after syndication, whose group every claim carries.
+      await updateLedger(store, outcomes.map((outcome) => outcome.id));
       drafts = [];
     }
     if (feeds.length > 0) {

@@ -15,6 +15,7 @@ import type { FeedSubscription } from '../core/raw-item.js';
 import type { NearDuplicateIndex } from '../dedup/near-duplicate-index.js';
 import type { StoryIndex } from '../stories/story-index.js';
 import type { QueryAst } from '../search/index.js';
+import type { LedgerStore } from './ledger-port.js';
 
 /**
  * The one storage port. Every backend (SQLite, PostgreSQL) implements it and passes
@@ -31,6 +32,8 @@ export interface ArticleStore {
    */
   readonly nearDuplicates?: NearDuplicateIndex;
   readonly stories?: StoryIndex;
+  /** Claim ledger and dependency graph rows (src/claims, src/dependencies); optional like the stages above. */
+  readonly ledger?: LedgerStore;
 
   /**
    * Runs `work` in one transaction when the backend can (SQLite): the syndication and story stages

@@ -1,4 +1,5 @@
 import type { PostgresMigration } from './migrate.js';
+import { LEDGER_SCHEMA_SQL } from './postgres-ledger.js';
 import { POSTGRES_NEAR_DUPLICATE_SCHEMA_SQL } from './near-duplicate-index.js';
 import { POSTGRES_STORY_SCHEMA_SQL } from './story-index.js';
 
@@ -244,5 +245,10 @@ CREATE INDEX IF NOT EXISTS articles_newest_covering ON articles
     name: 'stories: list order index for paged story lists',
     sql: `CREATE INDEX stories_list_order ON stories
   ((coalesce(last_seen, '') COLLATE "C") DESC, (id COLLATE "C"));`,
+  },
+  {
+    version: 100,
+    name: 'claim ledger and dependency graph rows per article',
+    sql: LEDGER_SCHEMA_SQL,
   },
 ];

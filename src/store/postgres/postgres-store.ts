@@ -60,6 +60,7 @@ import { FactQueries } from '../fact-queries.js';
 import { PostgresNearDuplicateIndex } from './near-duplicate-index.js';
 import { OrganiseTransaction } from './organise-transaction.js';
 import { PostgresStoryIndex } from './story-index.js';
+import { PostgresLedger } from './postgres-ledger.js';
 
 export interface PostgresStoreOptions extends PostgresConnectionOptions {
   readonly now?: () => Date;
@@ -73,6 +74,7 @@ export class PostgresStore implements ArticleStore {
   readonly backend = 'postgres' as const;
   readonly nearDuplicates: PostgresNearDuplicateIndex;
   readonly stories: PostgresStoryIndex;
+  readonly ledger: PostgresLedger;
   private readonly pool: pg.Pool;
   private readonly organising: OrganiseTransaction;
   private readonly target: PostgresTarget;
@@ -87,6 +89,7 @@ export class PostgresStore implements ArticleStore {
     this.organising = new OrganiseTransaction(pool);
     this.nearDuplicates = new PostgresNearDuplicateIndex(this.organising);
     this.stories = new PostgresStoryIndex(this.organising);
+    this.ledger = new PostgresLedger(pool, now);
   }
 
   /**

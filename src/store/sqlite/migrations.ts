@@ -11,6 +11,7 @@ import {
   NEAR_DUPLICATE_LSH_MIGRATION_SQL,
 } from './near-duplicate-lsh.js';
 import { STORY_SCHEMA_SQL } from './story-index.js';
+import { LEDGER_SCHEMA_SQL } from './sqlite-ledger.js';
 
 export interface Migration {
   readonly version: number;
@@ -302,5 +303,10 @@ END;
     version: 40,
     name: 'stories: list order index for paged story lists',
     sql: `CREATE INDEX stories_list_order ON stories (coalesce(last_seen, '') DESC, id);`,
+  },
+  {
+    version: 100,
+    name: 'claim ledger and dependency graph rows per article',
+    sql: LEDGER_SCHEMA_SQL,
   },
 ];

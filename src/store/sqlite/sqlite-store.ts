@@ -51,6 +51,7 @@ import type { StoryIndex } from '../../stories/story-index.js';
 import { migrateSqlite } from './migrate.js';
 import { SqliteNearDuplicateIndex } from './near-duplicate-index.js';
 import { CachingStoryIndex } from '../../stories/caching-story-index.js';
+import { SqliteLedger } from './sqlite-ledger.js';
 import { SqliteStoryIndex } from './story-index.js';
 import { applyConnectionSettings } from './connection-settings.js';
 
@@ -72,6 +73,7 @@ export class SqliteStore implements ArticleStore {
   readonly backend = 'sqlite' as const;
   readonly nearDuplicates: NearDuplicateIndex;
   readonly stories: StoryIndex;
+  readonly ledger: SqliteLedger;
   private readonly db: Database.Database;
   private readonly now: () => Date;
   private readonly facts: FactQueries;
@@ -82,6 +84,7 @@ export class SqliteStore implements ArticleStore {
     this.facts = new FactQueries(sqliteRunner(db));
     this.nearDuplicates = new SqliteNearDuplicateIndex(db);
     this.stories = new CachingStoryIndex(new SqliteStoryIndex(db));
+    this.ledger = new SqliteLedger(db, now);
   }
 
   static open(options: SqliteStoreOptions): SqliteStore {

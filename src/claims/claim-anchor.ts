@@ -1,0 +1,82 @@
+import type { LedgerEntity } from './ledger-input.js';
+
+/**
+ * Which named thing a figure is a quantity of. "the expansion of the group to 20 countries" refers
+ * back to the last group named ("Ukraine Defense Contact Group"); otherwise an organisation or
+ * event named in the sentence, then earlier in the paragraph, then a country named in the sentence.
+ */
+export interface AnchorContext {
+  readonly text: string;
+  readonly entities: readonly LedgerEntity[];
+  readonly figureStart: number;
+  readonly sentence: { readonly start: number; readonly end: number };
+  readonly paragraphStart: number;
+}
+
+export interface Anchor {
+  readonly id: string;
+  readonly name: string;
+  readonly reason: string;
+}
+
+const ANAPHOR_RE =
+  /\bthe\s+(contact group|group|alliance|coalition|bloc|union|organi[sz]ation|consortium|company|fund|package|programme|program|mission)\b/gi;
+
+/** Nouns that name what an anaphor can point back to, beyond its own word in the entity's name. */
+const ANAPHOR_IDS: Readonly<Record<string, readonly string[]>> = {
+  alliance: ['org:nato'],
+  bloc: ['org:eu', 'org:nato'],
+  union: ['org:eu'],
+};
+
+const GROUP_TYPES = new Set(['ORG', 'EVENT', 'UNIT']);
+
+// A name with digits is a figure the tagger took for a name ("150-billion-euro"), not an owner.
+const entitiesIn = (entities: readonly LedgerEntity[], start: number, end: number) =>
+  entities.filter((e) => e.start >= start && e.end <= end && !/\d/.test(e.name));
+
+export const findAnchor = (context: AnchorContext): Anchor | undefined => {
+  const { text, entities, figureStart, sentence, paragraphStart } = context;
+  const before = text.slice(sentence.start, figureStart);
+  const anaphor = [...before.matchAll(ANAPHOR_RE)].at(-1)?.[1]?.toLowerCase();
+  if (anaphor) {
+    const noun = anaphor.replace('organization', 'organisation');
+    const ids = ANAPHOR_IDS[noun] ?? [];
+    const referent = entities
+      .filter((e) => e.end <= sentence.start + before.length)
+      .filter((e) => e.name.toLowerCase().includes(noun) || ids.includes(e.id))
+      .at(-1);
+    if (referent)
+      return {
+        id: referent.id,
+        name: referent.name,
+        reason: `"the ${anaphor}" refers back to ${referent.name}`,
+      };
+  }
+  const inSentence = entitiesIn(entities, sentence.start, sentence.end);
+  const groups = inSentence.filter((e) => GROUP_TYPES.has(e.type));
+  const nearest = groups.filter((e) => e.end <= figureStart).at(-1) ?? groups[0];
+  if (nearest)
+    return { id: nearest.id, name: nearest.name, reason: `${nearest.name} named in the sentence` };
+  const earlier = entitiesIn(entities, paragraphStart, sentence.start).filter((e) =>
+    GROUP_TYPES.has(e.type),
+  );
+  const topic = earlier.at(-1);
+  if (topic)
+    return {
+      id: topic.id,
+      name: topic.name,
+      reason: `${topic.name} named earlier in the paragraph`,
+    };
+  const country = inSentence
+    .filter((e) => e.type === 'GPE')
+    .filter((e) => e.end <= figureStart)
+    .at(-1);
+  if (country)
+    return {
+      id: country.id,
+      name: country.name,
+      reason: `${country.name} named before the figure`,
+    };
+  return undefined;
+};

@@ -1,0 +1,107 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import type { Claim } from './claim.js';
+import { claimInterval } from './claim-qualifier.js';
+import { comparePair, groupClaims } from './compare-claims.js';
+import { rateFor } from './currency-rates.js';
+
+const claim = (extra: Partial<Claim>): Claim => ({
+  articleId: 'a',
+  start: 0,
+  end: 10,
+  text: '52 countries',
+  sentence: { start: 0, end: 40 },
+  subject: 'countries',
+  about: { id: 'org:udcg', name: 'Ukraine Defense Contact Group' },
+  measure: 'count:country|org:udcg',
+  measureLabel: 'countries of Ukraine Defense Contact Group',
+  kind: 'count',
+  value: 52,
+  unit: 'countries',
+  normalised: { value: 52, unit: 'countries' },
+  qualifier: 'exact',
+  delta: false,
+  asOf: '2024-06-01',
+  asOfBasis: 'published',
+  claimant: { name: 'Reuters', kind: 'outlet' },
+  syndicationGroup: 'a',
+  reasons: [],
+  version: 'claims-1',
+  ...extra,
+});
+
+const at = (value: number, extra: Partial<Claim> = {}): Claim =>
+  claim({ value, normalised: { value, unit: 'countries' }, text: `${value} countries`, ...extra });
+
+test('independent sources disagreeing at the same time conflict, with reasons and version', () => {
+  const pair = comparePair(
+    at(52, { qualifier: 'at least' }),
+    at(20, { articleId: 'b', syndicationGroup: 'b', asOf: '2024-06-03' }),
+  );
+  assert.equal(pair.verdict, 'conflict');
+  assert.equal(pair.version, 'claims-1');
+  assert.ok(pair.reasons.some((r) => r.startsWith('disagree beyond qualifiers')));
+  assert.ok(pair.reasons.some((r) => r.includes('syndication groups a and b')));
+});
+
+test('copies of one wire story never conflict, whatever their figures', () => {
+  const pair = comparePair(at(52), at(20, { articleId: 'b', syndicationGroup: 'a' }));
+  assert.equal(pair.verdict, 'copies');
+});
+
+test('claims that differ only in as-of date are a change over time', () => {
+  const pair = comparePair(
+    at(30, { asOf: '2022-06-28' }),
+    at(52, { articleId: 'b', syndicationGroup: 'b', asOf: '2025-02-12' }),
+  );
+  assert.equal(pair.verdict, 'change over time');
+  assert.ok(pair.reasons.includes('as-of dates differ: 2022-06-28 vs 2025-02-12'));
+});
+
+test('qualifiers and rounding are honoured: "up to 300,000" holds 290,000; "about 20,000" holds 21,000', () => {
+  const b = { articleId: 'b', syndicationGroup: 'b' };
+  assert.equal(
+    comparePair(at(300000, { qualifier: 'up to' }), at(290000, b)).verdict,
+    'consistent',
+  );
+  assert.equal(comparePair(at(20000, { qualifier: 'about' }), at(21000, b)).verdict, 'consistent');
+  assert.equal(comparePair(at(52, { qualifier: 'at least' }), at(54, b)).verdict, 'consistent');
+  assert.equal(comparePair(at(50), at(70, b)).verdict, 'conflict');
+  assert.deepEqual(claimInterval(300000, undefined, 'exact'), { low: 270000, high: 330000 });
+});
+
+test('a change ("by 20,000") is never compared with a level', () => {
+  assert.equal(
+    comparePair(at(20, { delta: true }), at(52, { articleId: 'b', syndicationGroup: 'b' })).verdict,
+    'not comparable',
+  );
+});
+
+test('undated claims from different articles are not flagged', () => {
+  const { asOf: _drop, ...undated } = at(20, { articleId: 'b', syndicationGroup: 'b' });
+  assert.equal(comparePair(at(52), undated).verdict, 'time unknown');
+});
+
+test('groups label each measure by its strongest verdict', () => {
+  const groups = groupClaims([
+    at(52, { qualifier: 'at least' }),
+    at(20, { start: 50 }),
+    at(7, { measure: 'count:country|org:x' }),
+  ]);
+  assert.deepEqual(
+    groups.map((g) => [g.measure, g.status]),
+    [
+      ['count:country|org:udcg', 'conflict'],
+      ['count:country|org:x', 'single'],
+    ],
+  );
+});
+
+test('currency rates keep the year used, and fall back to the nearest tabled year', () => {
+  assert.deepEqual(
+    { ...rateFor('EUR', 2022), source: '' },
+    { currency: 'EUR', usdPerUnit: 1.053, year: 2022, nearestYear: false, source: '' },
+  );
+  assert.equal(rateFor('EUR', 2040)?.year, 2025);
+  assert.equal(rateFor('XYZ', 2022), undefined);
+});

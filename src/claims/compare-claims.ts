@@ -1,0 +1,169 @@
+import { CLAIMS_VERSION, type Claim } from './claim.js';
+import { claimInterval } from './claim-qualifier.js';
+
+/**
+ * Two claims about one measure: a conflict only when they hold at the same time, come from
+ * independent sources and disagree beyond their qualifiers and rounding. Everything else gets the
+ * label that explains why not.
+ */
+export type PairVerdict =
+  'conflict' | 'consistent' | 'change over time' | 'copies' | 'not comparable' | 'time unknown';
+
+export interface ClaimPair {
+  readonly a: Claim;
+  readonly b: Claim;
+  readonly measure: string;
+  readonly verdict: PairVerdict;
+  readonly reasons: readonly string[];
+  readonly version: string;
+}
+
+export type GroupStatus =
+  'conflict' | 'change over time' | 'consistent' | 'not comparable' | 'single';
+
+export interface ClaimGroup {
+  readonly measure: string;
+  readonly label: string;
+  readonly status: GroupStatus;
+  readonly claims: readonly Claim[];
+  /** The pairs that made the status (conflicts, else changes), each with its reasons. */
+  readonly pairs: readonly ClaimPair[];
+}
+
+const DAY = 86_400_000;
+
+/** The days a date string covers: a day (plus a week: news reports lag), a month, or a year. */
+const period = (date: string): { from: number; to: number } | undefined => {
+  const [y, m, d] = date.split('-').map(Number);
+  if (y === undefined || !Number.isFinite(y)) return undefined;
+  if (m === undefined) return { from: Date.UTC(y, 0, 1), to: Date.UTC(y + 1, 0, 1) };
+  if (d === undefined) return { from: Date.UTC(y, m - 1, 1), to: Date.UTC(y, m, 1) };
+  const day = Date.UTC(y, m - 1, d);
+  return { from: day, to: day + 7 * DAY };
+};
+
+const sameTime = (a: Claim, b: Claim): { same: boolean | undefined; reason: string } => {
+  if (a.articleId === b.articleId)
+    return { same: true, reason: 'same time: one article states both' };
+  if (a.asOf === undefined || b.asOf === undefined)
+    return { same: undefined, reason: 'time unknown: a claim has no date and no publication date' };
+  const pa = period(a.asOf);
+  const pb = period(b.asOf);
+  if (!pa || !pb) return { same: undefined, reason: 'time unknown: unreadable date' };
+  const overlap = pa.from < pb.to && pb.from < pa.to;
+  return overlap
+    ? { same: true, reason: `same time: as of ${a.asOf} and ${b.asOf}` }
+    : { same: false, reason: `as-of dates differ: ${a.asOf} vs ${b.asOf}` };
+};
+
+const describe = (claim: Claim): string =>
+  `${claim.qualifier === 'exact' ? '' : `${claim.qualifier} `}${claim.value}${claim.high !== undefined ? `-${claim.high}` : ''} ${claim.unit}`;
+
+const showBound = (n: number): string => (Number.isFinite(n) ? String(+n.toPrecision(4)) : '∞');
+
+export const comparePair = (a: Claim, b: Claim): ClaimPair => {
+  const reasons = [`same measure: ${a.measureLabel}`];
+  const verdict = ((): PairVerdict => {
+    if (a.articleId !== b.articleId && a.syndicationGroup === b.syndicationGroup) {
+      reasons.push(`copies: both articles are in syndication group ${a.syndicationGroup}`);
+      return 'copies';
+    }
+    if (a.delta || b.delta) {
+      reasons.push('not comparable: one figure is a change, the other a level');
+      return 'not comparable';
+    }
+    if (a.normalised.unit !== b.normalised.unit) {
+      reasons.push(`not comparable: units ${a.normalised.unit} and ${b.normalised.unit}`);
+      return 'not comparable';
+    }
+    const time = sameTime(a, b);
+    reasons.push(time.reason);
+    const converted = a.unit !== b.unit || a.normalised.rate !== undefined ? 0.05 : 0;
+    const ia = claimInterval(
+      a.normalised.value,
+      a.high && a.high * (a.normalised.value / a.value),
+      a.qualifier,
+      converted,
+    );
+    const ib = claimInterval(
+      b.normalised.value,
+      b.high && b.high * (b.normalised.value / b.value),
+      b.qualifier,
+      converted,
+    );
+    const agree = ia.low <= ib.high && ib.low <= ia.high;
+    const values = `${describe(a)} vs ${describe(b)} (allowed [${showBound(ia.low)}, ${showBound(ia.high)}] and [${showBound(ib.low)}, ${showBound(ib.high)}])`;
+    if (time.same === undefined) return 'time unknown';
+    if (!time.same) return agree ? 'consistent' : 'change over time';
+    if (agree) {
+      reasons.push(`agree within qualifiers and rounding: ${values}`);
+      return 'consistent';
+    }
+    reasons.push(
+      a.articleId === b.articleId
+        ? 'independent: the same article states both'
+        : `independent: syndication groups ${a.syndicationGroup} and ${b.syndicationGroup}`,
+    );
+    reasons.push(`disagree beyond qualifiers and rounding: ${values}`);
+    return 'conflict';
+  })();
+  return { a, b, measure: a.measure, verdict, reasons, version: CLAIMS_VERSION };
+};
+
+/**
+ * A measure is specific enough to compare across articles when it belongs to a named thing or its
+ * subject says more than one word ("troops" alone is every army in the world).
+ */
+const comparable = (claim: Claim): boolean =>
+  claim.about !== undefined || claim.measure.split('|')[1]!.includes(' ');
+
+/** Pairs checked per measure at most: broad measures in big archives stay bounded. */
+const MAX_CLAIMS_COMPARED = 400;
+
+export const groupClaims = (claims: readonly Claim[]): ClaimGroup[] => {
+  const byMeasure = new Map<string, Claim[]>();
+  for (const claim of claims) {
+    const list = byMeasure.get(claim.measure);
+    if (list) list.push(claim);
+    else byMeasure.set(claim.measure, [claim]);
+  }
+  return [...byMeasure].map(([measure, members]) => {
+    const sorted = [...members].sort(
+      (x, y) =>
+        (x.asOf ?? '').localeCompare(y.asOf ?? '') ||
+        x.articleId.localeCompare(y.articleId) ||
+        x.start - y.start,
+    );
+    const label = sorted[0]!.measureLabel;
+    if (sorted.length < 2 || !comparable(sorted[0]!))
+      return { measure, label, status: 'single' as const, claims: sorted, pairs: [] };
+    const pairs: ClaimPair[] = [];
+    // A copy repeats its canonical's claims: compare each syndicated statement once.
+    const statements = new Map<string, Claim>();
+    for (const c of sorted) {
+      const key = [c.syndicationGroup, c.value, c.unit, c.qualifier, c.text].join('|');
+      if (!statements.has(key)) statements.set(key, c);
+    }
+    const compared = [...statements.values()].slice(-MAX_CLAIMS_COMPARED);
+    for (let i = 0; i < compared.length; i++)
+      for (let j = i + 1; j < compared.length; j++)
+        pairs.push(comparePair(compared[i]!, compared[j]!));
+    const conflicts = pairs.filter((p) => p.verdict === 'conflict');
+    const changes = pairs.filter((p) => p.verdict === 'change over time');
+    const status: GroupStatus =
+      conflicts.length > 0
+        ? 'conflict'
+        : changes.length > 0
+          ? 'change over time'
+          : pairs.some((p) => p.verdict === 'consistent' || p.verdict === 'copies')
+            ? 'consistent'
+            : 'not comparable';
+    return {
+      measure,
+      label,
+      status,
+      claims: sorted,
+      pairs: conflicts.length > 0 ? conflicts : changes,
+    };
+  });
+};

@@ -1,0 +1,191 @@
+import type Database from 'better-sqlite3';
+import type { Claim } from '../../claims/claim.js';
+import type { AlternativeMention, DependencyEdge } from '../../dependencies/dependency-edge.js';
+import type {
+  ArticleLedger,
+  ClaimFilter,
+  EdgeFilter,
+  LedgerCounts,
+  LedgerStore,
+} from '../ledger-port.js';
+
+/** Tables of the claim ledger and dependency graph (migration 100; twin of postgres-ledger.ts). */
+export const LEDGER_SCHEMA_SQL = `
+CREATE TABLE ledger_articles (
+  article_id TEXT PRIMARY KEY,
+  version TEXT NOT NULL,
+  updated_at TEXT NOT NULL
+);
+CREATE TABLE ledger_claims (
+  article_id TEXT NOT NULL,
+  ordinal INTEGER NOT NULL,
+  measure TEXT NOT NULL,
+  about_id TEXT,
+  claimant_id TEXT,
+  record TEXT NOT NULL,
+  PRIMARY KEY (article_id, ordinal)
+);
+CREATE INDEX ledger_claims_measure ON ledger_claims(measure);
+CREATE INDEX ledger_claims_about ON ledger_claims(about_id);
+CREATE INDEX ledger_claims_claimant ON ledger_claims(claimant_id);
+CREATE TABLE ledger_edges (
+  article_id TEXT NOT NULL,
+  ordinal INTEGER NOT NULL,
+  recipient_key TEXT NOT NULL,
+  system_key TEXT NOT NULL,
+  supplier_key TEXT,
+  status TEXT NOT NULL,
+  record TEXT NOT NULL,
+  PRIMARY KEY (article_id, ordinal)
+);
+CREATE INDEX ledger_edges_recipient ON ledger_edges(recipient_key);
+CREATE INDEX ledger_edges_system ON ledger_edges(system_key);
+CREATE INDEX ledger_edges_supplier ON ledger_edges(supplier_key);
+CREATE TABLE ledger_alternatives (
+  article_id TEXT NOT NULL,
+  ordinal INTEGER NOT NULL,
+  system_key TEXT NOT NULL,
+  alternative_key TEXT NOT NULL,
+  record TEXT NOT NULL,
+  PRIMARY KEY (article_id, ordinal)
+);
+`;
+
+const parse = <T>(rows: { record: string }[]): T[] =>
+  rows.map((row) => JSON.parse(row.record) as T);
+
+export class SqliteLedger implements LedgerStore {
+  constructor(
+    private readonly db: Database.Database,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  async replaceArticle(articleId: string, ledger: ArticleLedger, version: string): Promise<void> {
+    const write = this.db.transaction(() => {
+      for (const table of ['ledger_claims', 'ledger_edges', 'ledger_alternatives'])
+        this.db.prepare(`DELETE FROM ${table} WHERE article_id = ?`).run(articleId);
+      const claim = this.db.prepare(
+        'INSERT INTO ledger_claims (article_id, ordinal, measure, about_id, claimant_id, record) VALUES (?, ?, ?, ?, ?, ?)',
+      );
+      ledger.claims.forEach((c, i) =>
+        claim.run(
+          articleId,
+          i,
+          c.measure,
+          c.about?.id ?? null,
+          c.claimant.id ?? null,
+          JSON.stringify(c),
+        ),
+      );
+      const edge = this.db.prepare(
+        'INSERT INTO ledger_edges (article_id, ordinal, recipient_key, system_key, supplier_key, status, record) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      );
+      ledger.edges.forEach((e, i) =>
+        edge.run(
+          articleId,
+          i,
+          e.recipient.key,
+          e.system.key,
+          e.supplier?.key ?? null,
+          e.status,
+          JSON.stringify(e),
+        ),
+      );
+      const alternative = this.db.prepare(
+        'INSERT INTO ledger_alternatives (article_id, ordinal, system_key, alternative_key, record) VALUES (?, ?, ?, ?, ?)',
+      );
+      ledger.alternatives.forEach((a, i) =>
+        alternative.run(articleId, i, a.system.key, a.alternative.key, JSON.stringify(a)),
+      );
+      this.db
+        .prepare(
+          `INSERT INTO ledger_articles (article_id, version, updated_at) VALUES (?, ?, ?)
+           ON CONFLICT (article_id) DO UPDATE SET version = excluded.version, updated_at = excluded.updated_at`,
+        )
+        .run(articleId, version, this.now().toISOString());
+    });
+    write();
+  }
+
+  async versionOf(articleId: string): Promise<string | undefined> {
+    const row = this.db
+      .prepare<[string], { version: string }>(
+        'SELECT version FROM ledger_articles WHERE article_id = ?',
+      )
+      .get(articleId);
+    return row?.version;
+  }
+
+  async listClaims(filter: ClaimFilter = {}): Promise<Claim[]> {
+    const where: string[] = [];
+    const params: string[] = [];
+    if (filter.entityId !== undefined) {
+      where.push('(about_id = ? OR claimant_id = ?)');
+      params.push(filter.entityId, filter.entityId);
+    }
+    if (filter.articleId !== undefined) {
+      where.push('article_id = ?');
+      params.push(filter.articleId);
+    }
+    if (filter.measure !== undefined) {
+      where.push('measure = ?');
+      params.push(filter.measure);
+    }
+    if (filter.sharedMeasures)
+      where.push(
+        'measure IN (SELECT measure FROM ledger_claims GROUP BY measure HAVING count(*) > 1)',
+      );
+    const sql = `SELECT record FROM ledger_claims ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+      ORDER BY measure, article_id, ordinal`;
+    return parse<Claim>(this.db.prepare<string[], { record: string }>(sql).all(...params));
+  }
+
+  async listEdges(filter: EdgeFilter = {}): Promise<DependencyEdge[]> {
+    const where: string[] = [];
+    const params: string[] = [];
+    if (filter.nodeKey !== undefined) {
+      where.push('(recipient_key = ? OR system_key = ? OR supplier_key = ?)');
+      params.push(filter.nodeKey, filter.nodeKey, filter.nodeKey);
+    }
+    if (filter.recipientKey !== undefined) {
+      where.push('recipient_key = ?');
+      params.push(filter.recipientKey);
+    }
+    const sql = `SELECT record FROM ledger_edges ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+      ORDER BY article_id, ordinal`;
+    return parse<DependencyEdge>(this.db.prepare<string[], { record: string }>(sql).all(...params));
+  }
+
+  async listAlternatives(): Promise<AlternativeMention[]> {
+    return parse<AlternativeMention>(
+      this.db
+        .prepare<[], { record: string }>(
+          'SELECT record FROM ledger_alternatives ORDER BY article_id, ordinal',
+        )
+        .all(),
+    );
+  }
+
+  async counts(): Promise<LedgerCounts> {
+    const count = (table: string): number =>
+      this.db.prepare<[], { n: number }>(`SELECT count(*) AS n FROM ${table}`).get()!.n;
+    return {
+      articles: count('ledger_articles'),
+      claims: count('ledger_claims'),
+      edges: count('ledger_edges'),
+      alternatives: count('ledger_alternatives'),
+    };
+  }
+
+  async clear(): Promise<void> {
+    this.db.transaction(() => {
+      for (const table of [
+        'ledger_articles',
+        'ledger_claims',
+        'ledger_edges',
+        'ledger_alternatives',
+      ])
+        this.db.prepare(`DELETE FROM ${table}`).run();
+    })();
+  }
+}
