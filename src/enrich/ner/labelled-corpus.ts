@@ -44,6 +44,51 @@ export const RE3D_LABELS: LabelMap = {
   DocumentReference: 'MISC',
 };
 
+/** Broad Twitter Corpus (and wikigold): the three classic types. */
+export const CLASSIC_LABELS: LabelMap = { PER: 'PERSON', ORG: 'ORG', LOC: 'GPE', MISC: 'MISC' };
+
+/** WNUT-17: groups and corporations are organisations; products and works are not our names. */
+export const WNUT17_LABELS: LabelMap = {
+  person: 'PERSON',
+  location: 'GPE',
+  group: 'ORG',
+  corporation: 'ORG',
+  product: 'MISC',
+  'creative-work': 'MISC',
+};
+
+/**
+ * CrossNER (all five domains): people of every trade are PERSON, parties, universities, bands
+ * and other bodies ORG, countries and places GPE; works, awards, elections and the like MISC.
+ */
+export const CROSSNER_LABELS: LabelMap = {
+  person: 'PERSON',
+  politician: 'PERSON',
+  writer: 'PERSON',
+  scientist: 'PERSON',
+  researcher: 'PERSON',
+  musicalartist: 'PERSON',
+  organisation: 'ORG',
+  politicalparty: 'ORG',
+  university: 'ORG',
+  band: 'ORG',
+  location: 'GPE',
+  country: 'GPE',
+  misc: 'MISC',
+  award: 'MISC',
+  election: 'MISC',
+  event: 'MISC',
+  book: 'MISC',
+  album: 'MISC',
+  song: 'MISC',
+  poem: 'MISC',
+  magazine: 'MISC',
+  academicjournal: 'MISC',
+  conference: 'MISC',
+  product: 'MISC',
+  programlang: 'MISC',
+};
+
 /** Normalises IOB1 or IOB2 input to IOB2 with mapped types; unmapped types become O. */
 const toBio = (raw: readonly string[], labels: LabelMap): string[] => {
   const out: string[] = [];
