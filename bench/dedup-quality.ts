@@ -113,5 +113,5 @@ for (const threshold of (
     `${threshold.toFixed(2).padStart(9)}  ${r.precision.toFixed(4).padStart(9)}  ${r.recall.toFixed(4)}  ${String(r.tp).padStart(5)} ${String(r.fp).padStart(5)} ${String(r.fn).padStart(4)}   ${r.msPerDoc.toFixed(3)}`,
   );
   if (threshold === definition && process.env['SHOW_MISSES'])
-    for (const m of r.misses.slice(0, 30)) console.log('  ', m);
+    for (const m of r.misses.slice(0, Number(process.env['SHOW_MISSES']))) console.log('  ', m);
 }

@@ -72,6 +72,15 @@ const stripInert = (html: string): string =>
     tag !== undefined && attrs !== undefined && /ld\+json/i.test(attrs) ? whole : ' ',
   );
 
+/**
+ * A <title> never closed turns the rest of the page into title text (RCDATA), in browsers and in
+ * htmlparser2 alike; pages of a 2008 BBC template do this. Closing it before the next tag keeps
+ * the page readable.
+ */
+const UNCLOSED_TITLE = /(<title\b[^>]*>)([^<]*)(?=<)/i;
+const closeTitle = (html: string): string =>
+  /<\/title\s*>/i.test(html) ? html : html.replace(UNCLOSED_TITLE, '$1$2</title>');
+
 export const parseHtml = (html: string): ParsedPage => {
   const root: HtmlElement = { tag: '#root', attrs: {}, children: [], parent: undefined };
   const meta = new Map<string, string[]>();
@@ -175,7 +184,7 @@ export const parseHtml = (html: string): ParsedPage => {
     },
     { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true },
   );
-  parser.write(stripInert(html));
+  parser.write(stripInert(closeTitle(html)));
   parser.end();
   return {
     root,

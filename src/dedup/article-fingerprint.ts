@@ -73,6 +73,18 @@ const shingleHashes = (wordHashes: Uint32Array, size: number): Uint32Array => {
   return shingles;
 };
 
+/**
+ * A headline without the site name pages append or prepend ("Kemble quits - Sport - The Canberra
+ * Times", "News24 | Bulls, Jones pursue talks"): the longest segment between separators, when it
+ * has at least three words; otherwise the whole title.
+ */
+export const titleProper = (title: string): string => {
+  const segments = title.split(/\s+(?:[-|–—:]{1,2})\s+/);
+  if (segments.length < 2) return title;
+  const longest = segments.reduce((a, b) => (b.length > a.length ? b : a));
+  return longest.trim().split(/\s+/).length >= 3 ? longest : title;
+};
+
 export const fingerprintArticle = (
   input: DedupInput,
   options: DedupOptions,
@@ -95,7 +107,7 @@ export const fingerprintArticle = (
   );
   const url = input.canonicalUrl ?? input.url;
   const canonical = url === undefined ? undefined : canonicalUrl(url);
-  const titleWords = input.title === undefined ? [] : foldedWords(input.title);
+  const titleWords = input.title === undefined ? [] : foldedWords(titleProper(input.title));
   const fingerprint: ArticleFingerprint = {
     articleId: input.id,
     ...(input.source === undefined ? {} : { source: input.source }),

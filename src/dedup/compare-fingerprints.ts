@@ -1,7 +1,9 @@
 import type { ArticleFingerprint } from './article-fingerprint.js';
 import { contentOverlap, sharedWordCount } from './content-overlap.js';
 import type { DedupOptions } from './dedup-options.js';
+import { leadingPartContainment } from './leading-part.js';
 import { signatureAgreement } from './minhash.js';
+import { distinctContentWords } from './site-boilerplate.js';
 import type { SyndicationReason } from './syndication-decision.js';
 
 export interface FingerprintComparison {
@@ -20,6 +22,38 @@ const figuresAgree = (
   const fewer = Math.min(a.figures.length, b.figures.length);
   if (fewer < options.minFiguresToCompare) return true;
   return sharedWordCount(a.figures, b.figures) / fewer >= options.minFigureAgreement;
+};
+
+/**
+ * A text left with little content once furniture is out (a video page's caption, a teaser) is a
+ * copy only of a page with the same headline: two such pages of one site share words, not a story.
+ */
+const tooThinAlone = (
+  a: ArticleFingerprint,
+  b: ArticleFingerprint,
+  options: DedupOptions,
+): boolean =>
+  Math.min(distinctContentWords(a.words), distinctContentWords(b.words)) <
+    options.minContentWords &&
+  (a.titleHash === undefined || a.titleHash !== b.titleHash);
+
+/**
+ * The shorter text is the longer one's leading part (page 1 of 2, a story cut after a few
+ * paragraphs): long enough to stand as the story, too short for the length rule.
+ */
+const isLeadingPart = (
+  a: ArticleFingerprint,
+  b: ArticleFingerprint,
+  options: DedupOptions,
+): boolean => {
+  const [shorter, longer] = a.words.length <= b.words.length ? [a, b] : [b, a];
+  const ratio = shorter.words.length / Math.max(1, longer.words.length);
+  return (
+    ratio >= options.minLeadingPartRatio &&
+    ratio < options.minLengthRatio &&
+    shorter.words.length >= options.minLeadingPartWords &&
+    leadingPartContainment(shorter, longer) >= options.threshold
+  );
 };
 
 const round = (value: number): number => Math.round(value * 10000) / 10000;
@@ -42,10 +76,12 @@ export const isCopy = (
     !sameUrl
   )
     return false;
+  if (tooThinAlone(a, b, options)) return false;
   if (sameUrl || a.textHash === b.textHash) return true;
   const shorter = Math.min(a.words.length, b.words.length);
-  if (shorter === 0 || shorter / Math.max(a.words.length, b.words.length) < options.minLengthRatio)
-    return false;
+  if (shorter === 0) return false;
+  if (shorter / Math.max(a.words.length, b.words.length) < options.minLengthRatio)
+    return isLeadingPart(a, b, options);
   if (signatureAgreement(a.signature, b.signature) < options.minShingleAgreement) return false;
   if (!figuresAgree(a, b, options)) return false;
   return contentOverlap(a, b, options.threshold).containment >= options.threshold;
@@ -64,13 +100,17 @@ export const compareFingerprints = (
     : contentOverlap(a, b, options.threshold);
   const sameSourceBlocked =
     options.requireDifferentSources && a.source !== undefined && a.source === b.source && !sameUrl;
+  const leadingPart =
+    !sameText && overlap.lengthRatio < options.minLengthRatio && isLeadingPart(a, b, options);
   const near =
-    !sameText &&
-    overlap.containment >= options.threshold &&
-    overlap.lengthRatio >= options.minLengthRatio &&
-    signatureAgreement(a.signature, b.signature) >= options.minShingleAgreement &&
-    figuresAgree(a, b, options);
-  const isCopy = !sameSourceBlocked && (sameText || sameUrl || near);
+    leadingPart ||
+    (!sameText &&
+      overlap.containment >= options.threshold &&
+      overlap.lengthRatio >= options.minLengthRatio &&
+      signatureAgreement(a.signature, b.signature) >= options.minShingleAgreement &&
+      figuresAgree(a, b, options));
+  const isCopy =
+    !sameSourceBlocked && !tooThinAlone(a, b, options) && (sameText || sameUrl || near);
   const reasons: SyndicationReason[] = [];
   if (sameText) reasons.push('exact-text');
   if (sameUrl) reasons.push('canonical-url');

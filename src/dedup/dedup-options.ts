@@ -1,11 +1,17 @@
 /** Saved with every decision so `reprocess` can find decisions made by an older rule set. */
-export const VERSION = 'dedup-1';
+export const VERSION = 'dedup-2';
 
 export interface DedupOptions {
   /** Share of the shorter text's words the two must have in common to be copies (Feedly's 85% rule). */
   readonly threshold: number;
   /** Below this length ratio the shorter text is an excerpt or a brief, not a copy. */
   readonly minLengthRatio: number;
+  /**
+   * A shorter text down to this length ratio is still a copy when it is the longer one's leading
+   * part (page 1 of 2, a cut wire story) and has at least `minLeadingPartWords` words.
+   */
+  readonly minLeadingPartRatio: number;
+  readonly minLeadingPartWords: number;
   /**
    * Minimum MinHash agreement (estimated Jaccard of word shingles) as well: a cheap check that the
    * words also come in the same order, so two texts made of the same common words are not copies.
@@ -18,6 +24,11 @@ export interface DedupOptions {
    */
   readonly minFigureAgreement: number;
   readonly minFiguresToCompare: number;
+  /**
+   * Distinct content words (function words and site furniture aside) both texts need before their
+   * text alone can make them copies; below it the titles must agree as well.
+   */
+  readonly minContentWords: number;
   /** Only count copies across different sources (Feedly's rule); off by default so a feed's repost is caught. */
   readonly requireDifferentSources: boolean;
   /** Words per shingle for MinHash. */
@@ -34,9 +45,12 @@ export interface DedupOptions {
 export const DEFAULT_DEDUP_OPTIONS: DedupOptions = {
   threshold: 0.85,
   minLengthRatio: 0.5,
+  minLeadingPartRatio: 0.2,
+  minLeadingPartWords: 100,
   minShingleAgreement: 0.05,
   minFigureAgreement: 0.5,
   minFiguresToCompare: 5,
+  minContentWords: 25,
   requireDifferentSources: false,
   shingleSize: 3,
   signatureSize: 64,

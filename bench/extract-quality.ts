@@ -1,0 +1,170 @@
+/**
+ * Main-text extraction quality on every set in ../shared/corpora, per set, beside a baseline
+ * extractor measured in the same run (src/clean as of a git revision, default the merge-base with
+ * main) and, with --readability, Mozilla Readability on linkedom as an outside reference.
+ * F1 is ../shared/tools/score-extraction.mjs on each set's gold converted to plain text
+ * (bench/extraction-sets.ts). Sets are marked dev (choose changes on them) or report (confirm only).
+ *
+ * Usage: node --import tsx bench/extract-quality.ts [--sets a,b] [--role dev|report]
+ *          [--baseline REV | --no-baseline] [--readability] [--worst SET] [--json]
+ */
+import { execFileSync, execSync } from 'node:child_process';
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { Readability } from '@mozilla/readability';
+import { parseHTML } from 'linkedom';
+import { extractArticle } from '../src/clean/extract-article.js';
+import { SHARED_DIR, repoPath } from '../test/shared-data.js';
+import { scoreBodies, type BodyScore } from './extraction-corpora.js';
+import { EXTRACTION_SETS, type GoldPage } from './extraction-sets.js';
+
+type Extractor = (html: string) => string;
+
+const argValue = (name: string): string | undefined => {
+  const i = process.argv.indexOf(name);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+};
+const flag = (name: string): boolean => process.argv.includes(name);
+
+/** src/ of a git revision, unpacked once under node_modules/.cache so its imports resolve. */
+const baselineExtractor = async (rev: string): Promise<Extractor> => {
+  const commit = execFileSync('git', ['rev-parse', '--short', rev], {
+    cwd: repoPath(),
+    encoding: 'utf8',
+  }).trim();
+  const dir = repoPath('node_modules', '.cache', 'sitrep-baseline', commit);
+  if (!existsSync(join(dir, 'src'))) {
+    mkdirSync(dir, { recursive: true });
+    execSync(`git archive ${commit} src test/shared-data.ts bench | tar -x -C ${dir}`, {
+      cwd: repoPath(),
+    });
+  }
+  const mod = (await import(join(dir, 'src', 'clean', 'extract-article.ts'))) as {
+    extractArticle: (html: string) => { text: string };
+  };
+  return (html) => mod.extractArticle(html).text;
+};
+
+const readabilityText: Extractor = (html) => {
+  try {
+    const { document } = parseHTML(html);
+    const article = new Readability(
+      document as unknown as ConstructorParameters<typeof Readability>[0],
+    ).parse();
+    return article?.textContent ?? '';
+  } catch {
+    return '';
+  }
+};
+
+const scoreWith = (pages: readonly GoldPage[], extract: Extractor): BodyScore =>
+  scoreBodies(
+    join(SHARED_DIR, 'tools', 'score-extraction.mjs'),
+    new Map(pages.map((p) => [p.id, p.gold])),
+    new Map(pages.map((p) => [p.id, extract(p.html)])),
+  );
+
+const TOKEN = /[\p{L}\p{N}_]+/gu;
+/** Per-page F1 the way the scorer counts it, for listing the worst pages of a dev set. */
+const pageF1 = (gold: string, got: string): number => {
+  const shingles = (s: string): Map<string, number> => {
+    const t = s.match(TOKEN) ?? [];
+    const m = new Map<string, number>();
+    for (let i = 0; i < Math.max(1, t.length - 3); i++) {
+      const k = t.slice(i, i + 4).join(' ');
+      if (k !== '') m.set(k, (m.get(k) ?? 0) + 1);
+    }
+    return m;
+  };
+  const a = shingles(gold);
+  const b = shingles(got);
+  let tp = 0;
+  let na = 0;
+  let nb = 0;
+  for (const v of a.values()) na += v;
+  for (const [k, v] of b) {
+    nb += v;
+    tp += Math.min(v, a.get(k) ?? 0);
+  }
+  return na + nb === 0 ? 1 : (2 * tp) / (na + nb);
+};
+
+const main = async (): Promise<void> => {
+  if (!existsSync(join(SHARED_DIR, 'corpora'))) {
+    console.log(`skipped: ${SHARED_DIR}/corpora is absent`);
+    return;
+  }
+  const only = argValue('--sets')?.split(',');
+  const role = argValue('--role');
+  const sets = EXTRACTION_SETS.filter(
+    (s) => (!only || only.includes(s.name)) && (!role || s.role === role),
+  );
+  const baselineRev = flag('--no-baseline')
+    ? undefined
+    : (argValue('--baseline') ??
+      execFileSync('git', ['merge-base', 'HEAD', 'main'], { cwd: repoPath(), encoding: 'utf8' })
+        .trim()
+        .slice(0, 12));
+  const baseline = baselineRev !== undefined ? await baselineExtractor(baselineRev) : undefined;
+  const ours: Extractor = (html) => extractArticle(html).text;
+  const rows: Record<string, unknown>[] = [];
+  const json = flag('--json');
+  if (!json)
+    console.log(
+      `set              role    pages   ours F1 (P / R)          ${baseline ? `baseline ${baselineRev}` : ''}${flag('--readability') ? '   readability' : ''}`,
+    );
+  for (const set of sets) {
+    const pages = set.load(SHARED_DIR);
+    const a = scoreWith(pages, ours);
+    const b = baseline ? scoreWith(pages, baseline) : undefined;
+    const r = flag('--readability') ? scoreWith(pages, readabilityText) : undefined;
+    rows.push({
+      set: set.name,
+      role: set.role,
+      pages: pages.length,
+      ours: a,
+      baseline: b,
+      readability: r,
+    });
+    if (!json)
+      console.log(
+        `${set.name.padEnd(16)} ${set.role.padEnd(7)} ${String(pages.length).padStart(5)}   ${a.f1.toFixed(4)} (${a.precision.toFixed(3)} / ${a.recall.toFixed(3)})   ${b ? `${b.f1.toFixed(4)} (${(a.f1 - b.f1 >= 0 ? '+' : '') + (a.f1 - b.f1).toFixed(4)})` : ''}${r ? `   ${r.f1.toFixed(4)}` : ''}`,
+      );
+    if (argValue('--worst') === set.name) {
+      if (set.role === 'report') {
+        console.log('  (--worst lists dev sets only: report sets are not read page by page)');
+        continue;
+      }
+      const scored = pages
+        .map((p) => {
+          const got = ours(p.html);
+          return {
+            id: p.id,
+            f1: pageF1(p.gold, got),
+            was: baseline ? pageF1(p.gold, baseline(p.html)) : NaN,
+          };
+        })
+        .sort((x, y) => x.f1 - y.f1);
+      for (const s of scored.slice(0, Number(argValue('--top') ?? 25)))
+        console.log(`  ${s.f1.toFixed(3)}  (was ${s.was.toFixed(3)})  ${s.id}`);
+    }
+  }
+  const macro = (which: 'dev' | 'report', key: 'ours' | 'baseline'): number | undefined => {
+    const xs = rows
+      .filter((r) => r['role'] === which && r[key] !== undefined)
+      .map((r) => (r[key] as BodyScore).f1);
+    return xs.length ? xs.reduce((s, x) => s + x, 0) / xs.length : undefined;
+  };
+  const summary = {
+    devMacroF1: { ours: macro('dev', 'ours'), baseline: macro('dev', 'baseline') },
+    reportMacroF1: { ours: macro('report', 'ours'), baseline: macro('report', 'baseline') },
+  };
+  if (json) console.log(JSON.stringify({ baseline: baselineRev, sets: rows, ...summary }));
+  else
+    for (const [k, v] of Object.entries(summary))
+      console.log(
+        `${k}: ours ${v.ours?.toFixed(4) ?? '-'}${v.baseline !== undefined ? `  baseline ${v.baseline.toFixed(4)}` : ''}`,
+      );
+};
+
+await main();

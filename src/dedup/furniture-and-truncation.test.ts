@@ -1,0 +1,125 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { titleProper } from './article-fingerprint.js';
+import { decideSyndication } from './decide-syndication.js';
+import { MemoryNearDuplicateIndex } from './memory-near-duplicate-index.js';
+
+const CHAT =
+  "Chat with us in Facebook Messenger. Find out what's happening in the world as it unfolds.";
+const AP_RIGHTS =
+  'Copyright 2024 The Associated Press. All rights reserved. This material may not be published, broadcast, rewritten or redistributed.';
+
+const groupOf = async (
+  articles: readonly { id: string; text: string; title?: string; published?: string }[],
+): Promise<Map<string, string>> => {
+  const index = new MemoryNearDuplicateIndex();
+  for (const article of articles) await decideSyndication(article, index);
+  const out = new Map<string, string>();
+  for (const article of articles)
+    out.set(article.id, (await index.getDecision(article.id))?.of ?? article.id);
+  return out;
+};
+
+test('two short pages made of site furniture are not copies of each other', async () => {
+  const groups = await groupOf([
+    {
+      id: 'video-1',
+      title: 'Watch: flooding in the valley',
+      text: [`Rescuers reached the village.`, CHAT, AP_RIGHTS].join('\n\n'),
+    },
+    {
+      id: 'video-2',
+      title: 'Watch: the summit opens in Geneva',
+      text: [`Leaders arrived on Monday.`, CHAT, AP_RIGHTS].join('\n\n'),
+    },
+  ]);
+  assert.equal(groups.get('video-2'), 'video-2');
+});
+
+test('empty texts are never copies, whatever their number', async () => {
+  const groups = await groupOf([
+    { id: 'a', text: '', title: 'One' },
+    { id: 'b', text: '', title: 'Two' },
+    { id: 'c', text: '' },
+  ]);
+  assert.deepEqual([...groups.values()], ['a', 'b', 'c']);
+});
+
+test('a short text is a copy when the headline agrees too (site name aside)', async () => {
+  const brief =
+    'The defence ministry said two patrol boats were handed over to the coast guard on Monday.';
+  const groups = await groupOf([
+    {
+      id: 'a',
+      title: 'Patrol boats handed over - Daily Courier',
+      text: brief,
+      published: '2024-01-01',
+    },
+    { id: 'b', title: 'News | Patrol boats handed over', text: brief, published: '2024-01-02' },
+    { id: 'c', title: 'Weather for the weekend', text: brief, published: '2024-01-03' },
+  ]);
+  assert.equal(groups.get('b'), 'a');
+  assert.equal(groups.get('c'), 'c');
+});
+
+test('titleProper keeps the headline and drops the site name', () => {
+  assert.equal(
+    titleProper('Kemble quits as Kiwi coach - Sport - The Canberra Times'),
+    'Kemble quits as Kiwi coach',
+  );
+  assert.equal(titleProper('BBC | Short'), 'BBC | Short');
+  assert.equal(titleProper('No separators here'), 'No separators here');
+});
+
+/** A long story written for the test: 12 distinct paragraphs of about 40 words. */
+const story = Array.from(
+  { length: 12 },
+  (_, p) =>
+    `Paragraph ${p} of the report says the brigade number ${p * 7 + 3} moved its artillery ` +
+    `towards sector ${String.fromCharCode(65 + p)} while engineers repaired bridge ${p + 11}, ` +
+    `officials in district ${p * 13 + 2} told reporters on day ${p + 1}, adding that convoy ` +
+    `${p * 17 + 5} carried fuel, food and ammunition for units ${p * 3 + 1} and ${p * 3 + 2}.`,
+);
+
+test('a story cut after its first paragraphs (page 1 of 2) is a copy of the full story', async () => {
+  const groups = await groupOf([
+    {
+      id: 'full',
+      title: 'Brigade moves artillery',
+      text: story.join('\n\n'),
+      published: '2024-03-01',
+    },
+    {
+      id: 'page-1',
+      title: 'Brigade moves artillery',
+      text: [...story.slice(0, 4), 'CONTINUED 1 | 2 Next'].join('\n\n'),
+      published: '2024-03-02',
+    },
+  ]);
+  assert.equal(groups.get('page-1'), 'full');
+});
+
+test('a text that shares only the opening of a longer one is not its copy', async () => {
+  const other = story.map((p) =>
+    p
+      .replace(/artillery|bridge|fuel/g, 'x')
+      .split(' ')
+      .reverse()
+      .join(' '),
+  );
+  const groups = await groupOf([
+    {
+      id: 'full',
+      title: 'Brigade moves artillery',
+      text: story.join('\n\n'),
+      published: '2024-03-01',
+    },
+    {
+      id: 'borrowed',
+      title: 'Brigade moves artillery',
+      text: [story[0], ...other.slice(1, 4)].join('\n\n'),
+      published: '2024-03-02',
+    },
+  ]);
+  assert.equal(groups.get('borrowed'), 'borrowed');
+});
