@@ -1,5 +1,6 @@
 import type { RawBody, ReaderEvent } from '../core/raw-item.js';
 import type { FeedContext } from './feed-entry.js';
+import { capFeedItems } from './guard-record.js';
 import { bodyFrom, cleanNames, entryEvent } from './feed-entry.js';
 import { parseDate } from './parse-date.js';
 import { compact, rejectedEvent, skippedEvent } from './reader-events.js';
@@ -104,7 +105,8 @@ export const readAtom = (path: string, bytes: Uint8Array): ReaderEvent[] => {
   const feedBase = feedBaseOf(feed);
   const entries = findAll(feed, (el) => isAtom(el, 'entry'));
   if (entries.length === 0) return [skippedEvent({ path }, 'atom: feed has no entries')];
-  return entries.map((entry, recordIndex) => {
+  const { kept, overflow } = capFeedItems(entries, path, 'atom');
+  const events = kept.map((entry, recordIndex) => {
     const content = atom(entry, 'content')[0];
     const summary = atom(entry, 'summary')[0];
     const ownAuthors = personNames(entry);
@@ -134,4 +136,5 @@ export const readAtom = (path: string, bytes: Uint8Array): ReaderEvent[] => {
       language: entry.lang,
     });
   });
+  return [...events, ...overflow];
 };

@@ -1,4 +1,5 @@
 import type { ReaderEvent } from '../core/raw-item.js';
+import { guardEvents } from './guard-record.js';
 import { gunzipAll } from './gunzip-all.js';
 import { readAtom } from './read-atom.js';
 import { readHtml } from './read-html.js';
@@ -26,6 +27,13 @@ export const readFileBytes = (
   bytes: Uint8Array,
   nameHint: string = path,
   depth = 0,
+): ReaderEvent[] => guardEvents(readUnguarded(path, bytes, nameHint, depth));
+
+const readUnguarded = (
+  path: string,
+  bytes: Uint8Array,
+  nameHint: string,
+  depth: number,
 ): ReaderEvent[] => {
   const sniffed = sniffFormat(bytes, nameHint);
   if (!sniffed.ok) return [rejectedEvent({ path }, sniffed.error)];
@@ -34,7 +42,7 @@ export const readFileBytes = (
       if (depth >= MAX_GZIP_DEPTH) return [rejectedEvent({ path }, 'gzip nested too deeply')];
       const inflated = gunzipAll(bytes);
       if (!inflated.ok) return [rejectedEvent({ path }, inflated.error)];
-      return readFileBytes(path, inflated.value, nameHint.replace(/\.gz$/i, ''), depth + 1);
+      return readUnguarded(path, inflated.value, nameHint.replace(/\.gz$/i, ''), depth + 1);
     }
     case 'text':
       return readText(path, bytes);

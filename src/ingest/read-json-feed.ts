@@ -1,3 +1,6 @@
+import { capFeedItems } from './guard-record.js';
+import { ingestLimits, LIMIT_ENV } from './ingest-limits.js';
+import { jsonValueDepthExceeds } from './nesting-depth.js';
 import { z } from 'zod';
 import type { ReaderEvent } from '../core/raw-item.js';
 import { decodeBytes } from './decode-bytes.js';
@@ -69,11 +72,18 @@ export const readJsonFeed = (path: string, bytes: Uint8Array): ReaderEvent[] => 
     ...(feed.data.author ? [feed.data.author] : []),
   ];
   if (feed.data.items.length === 0) return [skippedEvent({ path }, 'jsonfeed: feed has no items')];
-  return feed.data.items.map((rawItem, recordIndex) => {
+  const { kept, overflow } = capFeedItems(feed.data.items, path, 'jsonfeed');
+  const { maxNestingDepth } = ingestLimits();
+  const events = kept.map((rawItem, recordIndex) => {
     const parsed = itemSchema.safeParse(rawItem);
     if (!parsed.success) {
       return rejectedEvent({ path, recordIndex }, `jsonfeed: item ${recordIndex} is not an object`);
     }
+    if (jsonValueDepthExceeds(rawItem, maxNestingDepth))
+      return rejectedEvent(
+        { path, recordIndex },
+        `jsonfeed: item ${recordIndex} is nested more than ${maxNestingDepth} levels deep (${LIMIT_ENV.maxNestingDepth})`,
+      );
     const item = parsed.data;
     const itemAuthors = [...(item.authors ?? []), ...(item.author ? [item.author] : [])];
     return entryEvent(context, {
@@ -93,4 +103,5 @@ export const readJsonFeed = (path: string, bytes: Uint8Array): ReaderEvent[] => 
       language: item.language,
     });
   });
+  return [...events, ...overflow];
 };

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import type { ReaderEvent } from '../core/raw-item.js';
 import { decodeBytes } from './decode-bytes.js';
+import { formatBytes, ingestLimits, LIMIT_ENV } from './ingest-limits.js';
+import { jsonDepthExceeds } from './nesting-depth.js';
 import { parseDate } from './parse-date.js';
 import { compact, itemEvent, rejectedEvent } from './reader-events.js';
 
@@ -79,14 +81,35 @@ export const readJsonl = (path: string, bytes: Uint8Array): ReaderEvent[] => {
       ),
     ];
   }
+  const limits = ingestLimits();
   let byteOffset = 0;
   lines.forEach((rawLine, index) => {
     const line = rawLine.replace(/\r$/, '');
     const offset = byteOffset;
-    byteOffset += Buffer.byteLength(rawLine, 'utf8') + 1;
-    if (line.trim() === '') return;
+    const lineBytes = Buffer.byteLength(rawLine, 'utf8');
+    byteOffset += lineBytes + 1;
     // recordIndex is the 0-based line index; reasons name the 1-based line number people see in editors.
     const provenance = { path, recordIndex: index, byteOffset: offset };
+    // Checked before parsing: an oversized line must not be copied into objects, then the store.
+    if (lineBytes > limits.maxRecordBytes) {
+      events.push(
+        rejectedEvent(
+          provenance,
+          `jsonl line ${index + 1}: record is ${formatBytes(lineBytes)}, more than the ${formatBytes(limits.maxRecordBytes)} limit (${LIMIT_ENV.maxRecordBytes})`,
+        ),
+      );
+      return;
+    }
+    if (line.trim() === '') return;
+    if (jsonDepthExceeds(line, limits.maxNestingDepth)) {
+      events.push(
+        rejectedEvent(
+          provenance,
+          `jsonl line ${index + 1}: JSON nested more than ${limits.maxNestingDepth} levels deep (${LIMIT_ENV.maxNestingDepth})`,
+        ),
+      );
+      return;
+    }
     let json: unknown;
     try {
       json = JSON.parse(line);

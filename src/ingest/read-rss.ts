@@ -1,5 +1,6 @@
 import type { ReaderEvent } from '../core/raw-item.js';
 import type { FeedContext } from './feed-entry.js';
+import { capFeedItems } from './guard-record.js';
 import { bodyFrom, cleanNames, entryEvent } from './feed-entry.js';
 import { parseDate } from './parse-date.js';
 import { compact, rejectedEvent, skippedEvent } from './reader-events.js';
@@ -107,7 +108,8 @@ export const readRss = (path: string, bytes: Uint8Array, format: 'rss' | 'rdf'):
   if (items.length === 0) {
     return [skippedEvent({ path }, `${format}: feed has no items`)];
   }
-  return items.map((item, recordIndex) =>
+  const { kept, overflow } = capFeedItems(items, path, format);
+  const events = kept.map((item, recordIndex) =>
     entryEvent(context, {
       recordIndex,
       raw: source.slice(item.start, item.end),
@@ -138,4 +140,5 @@ export const readRss = (path: string, bytes: Uint8Array, format: 'rss' | 'rdf'):
       source: firstText(...own(item, 'source')),
     }),
   );
+  return [...events, ...overflow];
 };

@@ -1,6 +1,9 @@
 import { Readable } from 'node:stream';
 import { constants, createGunzip, gunzipSync } from 'node:zlib';
 import type { ReaderEvent } from '../core/raw-item.js';
+import { guardEvent } from './guard-record.js';
+import { inflateBudget, inflateLimitReason } from './gunzip-all.js';
+import { ingestLimits } from './ingest-limits.js';
 import { archiveEventMapper } from './read-warc.js';
 import { rejectedEvent } from './reader-events.js';
 import { warcRecordsFromChunks } from './warc-framing.js';
@@ -37,13 +40,32 @@ const inflateTolerantly = (
   problems: string[],
 ): AsyncIterable<Uint8Array> => ({
   async *[Symbol.asyncIterator]() {
-    const input = Readable.from(chunks);
+    const limits = ingestLimits();
+    let compressed = 0;
+    let inflated = 0;
+    const counted = async function* () {
+      for await (const chunk of chunks) {
+        compressed += chunk.byteLength;
+        yield chunk;
+      }
+    };
+    const input = Readable.from(counted());
     const gunzip = createGunzip({ finishFlush: constants.Z_SYNC_FLUSH });
     // pipe() does not forward a read error; without this the loop below would wait forever.
     input.on('error', (error) => gunzip.destroy(error));
     input.pipe(gunzip);
     try {
-      for await (const chunk of gunzip) yield chunk as Buffer;
+      for await (const chunk of gunzip) {
+        inflated += (chunk as Buffer).byteLength;
+        // Checked while inflating: a bomb stops at its budget, never after.
+        if (inflated > inflateBudget(compressed, limits)) {
+          problems.push(inflateLimitReason(compressed, limits).replace(/^gzip: /u, ''));
+          input.destroy();
+          gunzip.destroy();
+          return;
+        }
+        yield chunk as Buffer;
+      }
     } catch (error) {
       problems.push(`corrupt gzip data (${(error as Error).message})`);
     }
@@ -61,7 +83,7 @@ export async function* readWarcStream(
   let any = false;
   for await (const event of warcRecordsFromChunks(source)) {
     any = true;
-    yield toReaderEvent(event);
+    yield guardEvent(toReaderEvent(event));
   }
   for (const problem of problems) yield rejectedEvent({ path }, `warc: ${problem}`);
   if (!any && problems.length === 0) yield rejectedEvent({ path }, 'warc: no records found');

@@ -1,6 +1,7 @@
 import type { ArchiveEvent } from './archive-record.js';
 import { skipBlank } from './archive-record.js';
 import { parseHeaderLines } from './http-payload.js';
+import { formatBytes, ingestLimits, LIMIT_ENV } from './ingest-limits.js';
 
 /**
  * WARC (ISO 28500) record framing: "WARC/1.x", header lines, a blank line, Content-Length bytes
@@ -75,6 +76,14 @@ const warcStep = (data: Buffer, start: number, final: boolean): Step => {
     if (next === undefined) return { kind: 'need-more' };
     return error('record has no valid Content-Length', next);
   }
+  const { maxRecordBytes } = ingestLimits();
+  if (length > maxRecordBytes) {
+    // Skipped without being read: `next` may lie past the buffer, and the stream drops the rest.
+    return error(
+      `record of ${formatBytes(length)} is more than the ${formatBytes(maxRecordBytes)} limit (${LIMIT_ENV.maxRecordBytes})`,
+      blockStart + length,
+    );
+  }
   if (blockStart + length > data.length) {
     if (!final) return { kind: 'need-more' };
     // An overstated length swallows the records after it; pick them up if there are any.
@@ -97,7 +106,7 @@ const warcStep = (data: Buffer, start: number, final: boolean): Step => {
 /** Records of a WARC file held whole in memory (already decompressed). */
 export function* warcRecords(data: Buffer): Generator<ArchiveEvent> {
   let position = 0;
-  for (;;) {
+  while (position <= data.length) {
     const step = warcStep(data, position, true);
     if (step.kind !== 'event') return;
     yield step.event;
@@ -117,6 +126,15 @@ export async function* warcRecordsFromChunks(
   let position = 0;
   let pending: Buffer[] = [];
   let pendingBytes = 0;
+  // Bytes of an oversized record still to come, dropped as they arrive instead of buffered.
+  let toSkip = 0;
+  const advance = (next: number) => {
+    position = next;
+    if (position <= buffer.length) return;
+    toSkip = position - buffer.length;
+    base += toSkip;
+    position = buffer.length;
+  };
   const shift = (event: ArchiveEvent): ArchiveEvent =>
     event.kind === 'error'
       ? { ...event, offset: event.offset + base }
@@ -128,7 +146,14 @@ export async function* warcRecordsFromChunks(
     pending = [];
     pendingBytes = 0;
   };
-  for await (const chunk of chunks) {
+  for await (const whole of chunks) {
+    let chunk = whole;
+    if (toSkip > 0) {
+      const dropped = Math.min(toSkip, chunk.byteLength);
+      toSkip -= dropped;
+      if (dropped === chunk.byteLength) continue;
+      chunk = chunk.subarray(dropped);
+    }
     pending.push(Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength));
     pendingBytes += chunk.byteLength;
     if (pendingBytes < Math.max(buffer.length - position, 1 << 16)) continue;
@@ -137,7 +162,7 @@ export async function* warcRecordsFromChunks(
       const step = warcStep(buffer, position, false);
       if (step.kind !== 'event') break;
       yield shift(step.event);
-      position = step.next;
+      advance(step.next);
     }
   }
   absorb();
@@ -145,6 +170,7 @@ export async function* warcRecordsFromChunks(
     const step = warcStep(buffer, position, true);
     if (step.kind !== 'event') return;
     yield shift(step.event);
-    position = step.next;
+    advance(step.next);
+    if (toSkip > 0) return;
   }
 }

@@ -1,3 +1,4 @@
+import { ingestLimits } from './ingest-limits.js';
 import { decodeHTML } from 'entities';
 import { Parser } from 'htmlparser2';
 
@@ -110,10 +111,18 @@ export const parseXml = (source: string): XmlElement => {
   ];
   let inCdata = false;
   const top = () => stack[stack.length - 1] ?? stack[0]!;
+  // Elements deeper than the limit are not built (their text goes to the deepest kept one), so
+  // the recursive walks below never see input-controlled depth.
+  const { maxNestingDepth } = ingestLimits();
+  let unbuiltDepth = 0;
 
   const parser = new Parser(
     {
       onopentag(qname, rawAttrs) {
+        if (unbuiltDepth > 0 || stack.length > maxNestingDepth) {
+          unbuiltDepth++;
+          return;
+        }
         const parent = top();
         const attrs: Record<string, string> = {};
         let namespaces = parent.scope.namespaces;
@@ -151,6 +160,10 @@ export const parseXml = (source: string): XmlElement => {
         stack.push({ element, scope: { namespaces, base, lang }, qname });
       },
       onclosetag(qname, isImplied) {
+        if (unbuiltDepth > 0) {
+          unbuiltDepth--;
+          return;
+        }
         const frame = stack.length > 1 ? stack.pop() : undefined;
         if (!frame) return;
         if (isImplied || frame.qname !== qname) {

@@ -46,7 +46,7 @@ describe('compileForFts5', () => {
       },
     ],
     [
-      'nato OR source:tass',
+      '(nato OR source:tass)',
       {
         filters: [
           {

@@ -27,7 +27,7 @@ describe('compileForPostgres', () => {
     ['a b -c NOT d', { tsquery: "(('a' & 'b') & !('c' | 'd'))", filters: [] }],
     ['-nato', { filters: [{ kind: 'not', filter: { kind: 'text', query: "'nato'" } }] }],
     [
-      'nato OR lang:ru',
+      '(nato OR lang:ru)',
       {
         filters: [
           {

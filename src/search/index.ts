@@ -31,4 +31,4 @@ export { tokenize, tokenTexts, TOKENIZER_VERSION } from './tokenize.js';
 export type { Token } from './tokenize.js';
 
 /** Bumped when the meaning of a query changes (grammar, precedence, field semantics). */
-export const QUERY_LANGUAGE_VERSION = '1';
+export const QUERY_LANGUAGE_VERSION = '2';

@@ -43,7 +43,7 @@ class Parser {
 
   parseQuery(): QueryAst {
     if (this.lexemes.length === 0) return { kind: 'all' };
-    const node = this.parseOr();
+    const node = this.parseTopLevel();
     const rest = this.peek();
     if (rest !== undefined) {
       if (rest.type === ')')
@@ -67,6 +67,26 @@ class Parser {
       const name = operator.type === '-' ? '-' : operator.type;
       fail(`expected a term after ${name} at ${operator.position}`, operator.position);
     }
+  }
+
+  /**
+   * The query outside any parentheses: a sequence of units (a term, possibly negated, or a group)
+   * joined by AND, OR or nothing. Units made only of filters apply to the whole query, as in web
+   * search (see hoistFilters); the rest keep the usual precedence among themselves.
+   */
+  private parseTopLevel(): QueryNode {
+    const units: QueryNode[] = [this.parseUnary()];
+    const joins: Join[] = [];
+    for (let lexeme = this.peek(); lexeme !== undefined; lexeme = this.peek()) {
+      if (lexeme.type === 'AND' || lexeme.type === 'OR') {
+        this.next();
+        this.expectTermAfter(lexeme);
+        joins.push(lexeme.type);
+      } else if (STARTS_TERM.has(lexeme.type)) joins.push('AND');
+      else break;
+      units.push(this.parseUnary());
+    }
+    return hoistFilters(units, joins);
   }
 
   private parseOr(): QueryNode {
@@ -153,6 +173,82 @@ class Parser {
 
 const flatten = (kind: 'and' | 'or', children: readonly QueryNode[]): QueryNode[] =>
   children.flatMap((child) => (child.kind === kind ? child.children : [child]));
+
+type Join = 'AND' | 'OR';
+
+/** Conditions on metadata only (source:, lang:, entity:, type:, country:, after:, before:). */
+const isFilterOnly = (node: QueryNode): boolean => {
+  switch (node.kind) {
+    case 'field':
+    case 'date':
+      return true;
+    case 'text':
+      return false;
+    case 'not':
+      return isFilterOnly(node.child);
+    case 'and':
+    case 'or':
+      return node.children.every(isFilterOnly);
+  }
+};
+
+/** Units joined by their operators, NOT/AND binding tighter than OR. */
+const combineUnits = (units: readonly QueryNode[], joins: readonly Join[]): QueryNode => {
+  const alternatives: QueryNode[][] = [[]];
+  units.forEach((unit, index) => {
+    if (index > 0 && joins[index - 1] === 'OR') alternatives.push([]);
+    alternatives[alternatives.length - 1]?.push(unit);
+  });
+  const conjunctions = alternatives.map((parts): QueryNode =>
+    parts.length === 1 && parts[0] ? parts[0] : { kind: 'and', children: flatten('and', parts) },
+  );
+  return conjunctions.length === 1 && conjunctions[0]
+    ? conjunctions[0]
+    : { kind: 'or', children: flatten('or', conjunctions) };
+};
+
+/**
+ * Web-search meaning of filters: `HIMARS OR "Storm Shadow" after:2025-06` is
+ * `(HIMARS OR "Storm Shadow") AND after:2025-06`. Each run of adjacent filter units at the top
+ * level keeps its own operators (`lang:de OR lang:ru`) and is ANDed with the rest; the words keep
+ * theirs, an OR beside a removed run joining its neighbours. A filter inside parentheses with
+ * words stays where it is written: `(nato OR source:tass)` is either.
+ */
+const hoistFilters = (units: readonly QueryNode[], joins: readonly Join[]): QueryNode => {
+  const filtered = units.map(isFilterOnly);
+  if (filtered.every((isFilter) => !isFilter) || filtered.every((isFilter) => isFilter))
+    return combineUnits(units, joins);
+  const textUnits: QueryNode[] = [];
+  const textJoins: Join[] = [];
+  const filterRuns: QueryNode[] = [];
+  let runUnits: QueryNode[] = [];
+  let runJoins: Join[] = [];
+  const closeRun = (): void => {
+    if (runUnits.length > 0) filterRuns.push(combineUnits(runUnits, runJoins));
+    runUnits = [];
+    runJoins = [];
+  };
+  // An OR on either side of a removed run joins the words around it: `a OR source:x b` is a OR b.
+  let orAroundRun = false;
+  units.forEach((unit, index) => {
+    const joinBefore = index > 0 ? joins[index - 1] : undefined;
+    if (filtered[index]) {
+      if (runUnits.length > 0 && joinBefore) runJoins.push(joinBefore);
+      else orAroundRun = joinBefore === 'OR';
+      runUnits.push(unit);
+      return;
+    }
+    const afterRun = runUnits.length > 0;
+    closeRun();
+    if (textUnits.length > 0)
+      textJoins.push(afterRun && orAroundRun ? 'OR' : (joinBefore ?? 'AND'));
+    orAroundRun = false;
+    textUnits.push(unit);
+  });
+  closeRun();
+  const text = combineUnits(textUnits, textJoins);
+  return { kind: 'and', children: flatten('and', [text, ...filterRuns]) };
+};
 
 const fieldNode = (lexeme: Extract<Lexeme, { type: 'field' }>): QueryNode => {
   const { name, raw, position } = lexeme;

@@ -1,4 +1,7 @@
 import type { ReaderEvent } from '../core/raw-item.js';
+import { guardEvents } from '../ingest/guard-record.js';
+import { ingestLimits } from '../ingest/ingest-limits.js';
+import { jsonDepthExceeds } from '../ingest/nesting-depth.js';
 import { readJsonl } from '../ingest/read-jsonl.js';
 import { HttpError } from './http-error.js';
 
@@ -32,6 +35,14 @@ const asArray = (json: unknown): unknown[] | undefined => {
 export const parseIngestBody = (body: string, provenancePath: string): IngestBody => {
   const trimmed = body.trim();
   if (trimmed === '') throw new HttpError(400, 'INVALID_ARGUMENT', 'invalid body: it is empty');
+  const { maxNestingDepth } = ingestLimits();
+  // Checked before parsing: re-serialising a 100,000-deep value would overflow the stack.
+  if (jsonDepthExceeds(trimmed, maxNestingDepth))
+    throw new HttpError(
+      400,
+      'INVALID_ARGUMENT',
+      `invalid body: JSON nested more than ${maxNestingDepth} levels deep`,
+    );
   let array: unknown[] | undefined;
   if (trimmed.startsWith('[') || trimmed.startsWith('{')) {
     try {
@@ -43,7 +54,7 @@ export const parseIngestBody = (body: string, provenancePath: string): IngestBod
   }
   const shape = array ? 'array' : 'jsonl';
   const jsonl = array ? array.map((record) => JSON.stringify(record) ?? 'null').join('\n') : body;
-  const events = readJsonl(provenancePath, Buffer.from(jsonl, 'utf8'));
+  const events = guardEvents(readJsonl(provenancePath, Buffer.from(jsonl, 'utf8')));
   const records = events.filter((e) => e.kind === 'item' || e.kind === 'rejected').length;
   if (records === 0) throw new HttpError(400, 'INVALID_ARGUMENT', 'invalid body: no records in it');
   return { events, shape, records };

@@ -15,9 +15,17 @@ export const CONTENT_SECURITY_POLICY = [
   "form-action 'self'",
 ].join('; ');
 
+/**
+ * Sets the headers on every response, errors included. A route that set its own, stricter policy
+ * (the raw endpoint's `sandbox; default-src 'none'`) keeps it; `frame-ancestors 'none'` is added
+ * to it when missing, so no response can be framed.
+ */
 export const securityHeaders: MiddlewareHandler = async (c, next) => {
   await next();
-  c.res.headers.set('Content-Security-Policy', CONTENT_SECURITY_POLICY);
+  const own = c.res.headers.get('Content-Security-Policy');
+  if (own === null) c.res.headers.set('Content-Security-Policy', CONTENT_SECURITY_POLICY);
+  else if (!/frame-ancestors/iu.test(own))
+    c.res.headers.set('Content-Security-Policy', `${own}; frame-ancestors 'none'`);
   c.res.headers.set('X-Content-Type-Options', 'nosniff');
   c.res.headers.set('Referrer-Policy', 'no-referrer');
   c.res.headers.set('X-Frame-Options', 'DENY');
