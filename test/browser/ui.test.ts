@@ -113,7 +113,12 @@ describe('web UI in Chromium', { skip: SKIP, timeout: 180_000 }, () => {
   const shootBothWidths = async (name: string): Promise<void> => {
     for (const width of WIDTHS) {
       await page.setViewportSize({ width, height: 900 });
-      await page.waitForTimeout(150);
+      // Loaded at this width, as a reader on that screen would (charts size themselves on load).
+      await page.reload();
+      await page.waitForSelector('body[data-ready="true"]');
+      await page.waitForTimeout(200);
+      const overflow = await page.evaluate<number>('document.documentElement.scrollWidth - window.innerWidth');
+      assert.ok(overflow <= 1, `${name} at ${width}px scrolls sideways by ${overflow}px`);
       await page.screenshot({ path: join(ARTIFACTS, `${name}-${width}.png`), fullPage: true });
     }
     await page.setViewportSize({ width: WIDTHS[0], height: 900 });
