@@ -117,7 +117,9 @@ describe('web UI in Chromium', { skip: SKIP, timeout: 180_000 }, () => {
       await page.reload();
       await page.waitForSelector('body[data-ready="true"]');
       await page.waitForTimeout(200);
-      const overflow = await page.evaluate<number>('document.documentElement.scrollWidth - window.innerWidth');
+      const overflow = await page.evaluate<number>(
+        'document.documentElement.scrollWidth - window.innerWidth',
+      );
       assert.ok(overflow <= 1, `${name} at ${width}px scrolls sideways by ${overflow}px`);
       await page.screenshot({ path: join(ARTIFACTS, `${name}-${width}.png`), fullPage: true });
     }
