@@ -78,5 +78,7 @@ export const installSearchBrush = (): void => {
   // The chart follows its column's width (phone rotation, window resize).
   const column = host.parentElement;
   if (column && 'ResizeObserver' in window)
-    new ResizeObserver(() => chart.setSize({ width: Math.max(280, column.clientWidth - 8), height: 140 })).observe(column);
+    new ResizeObserver(() =>
+      chart.setSize({ width: Math.max(280, column.clientWidth - 8), height: 140 }),
+    ).observe(column);
 };
