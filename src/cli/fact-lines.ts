@@ -1,3 +1,4 @@
+import { roundNumber } from '../core/display-format.js';
 import type { FigureRecord, QuoteRecord, RelationRecord } from '../core/enrichment.js';
 import type { EntitySummary, Fact } from '../store/port.js';
 
@@ -29,7 +30,7 @@ export const figureLine = (figure: Fact<FigureRecord>): string =>
   [
     provenance(figure),
     figure.kind.padEnd(10),
-    `${figure.value} ${figure.unit}`,
+    `${roundNumber(figure.value)} ${figure.unit}`,
     `"${flat(figure.text)}"`,
     figure.subject ? `of: ${figure.subject}` : '',
     figure.entityId ? `entity: ${figure.entityId}` : '',

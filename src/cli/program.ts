@@ -75,6 +75,16 @@ export const buildProgram = (ctx: CliContext, version: string): Command => {
       writeErr: (text) => ctx.stderr.write(text),
     });
   for (const registrar of COMMANDS) registrar(program, ctx);
+  // `search`'s line says "see below": the query language follows the command list.
+  program.addHelpText(
+    'after',
+    `
+Query language (sitrep search, the API and the web UI; more in \`sitrep search --help\`):
+  nato drones   "air defence"   patriot OR samp/t   -russia   drone*   (a OR b) c
+  source:reuters  lang:en  entity:nato  type:weapon  country:ua  after:2025-01  before:2025-04
+
+Run \`sitrep <command> --help\` for a command's options.`,
+  );
   for (const command of program.commands) command.exitOverride();
   return program;
 };

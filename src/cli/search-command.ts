@@ -90,7 +90,7 @@ Only upper-case AND, OR, NOT are operators.`,
       }
       writeLine(
         ctx.stdout,
-        `${result.total}${result.totalIsEstimate ? '+' : ''} articles match ${describeQuery(parsed.value)}`,
+        `${result.total.toLocaleString('en')}${result.totalIsEstimate ? '+' : ''} ${result.total === 1 && !result.totalIsEstimate ? 'article matches' : 'articles match'} ${describeQuery(parsed.value)}`,
       );
       if (result.matchesConsidered !== undefined)
         writeLine(

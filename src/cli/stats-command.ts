@@ -1,3 +1,4 @@
+import { plural } from '../core/display-format.js';
 import type { Command } from 'commander';
 import { withStore, writeJson, writeLine, type CliContext } from './cli-context.js';
 
@@ -15,7 +16,7 @@ export function register(program: Command, ctx: CliContext): void {
       }
       writeLine(
         ctx.stdout,
-        `${stats.articles} articles, ${stats.revisions} revisions, ${stats.feeds} feeds`,
+        `${plural(stats.articles, 'article', 'articles')}, ${plural(stats.revisions, 'revision', 'revisions')}, ${plural(stats.feeds, 'feed', 'feeds')}`,
       );
       if (stats.firstPublished) {
         writeLine(ctx.stdout, `published ${stats.firstPublished} .. ${stats.lastPublished}`);

@@ -1,3 +1,4 @@
+import { plural } from '../core/display-format.js';
 import type { Command } from 'commander';
 import { listStories } from '../stories/story-listing.js';
 import { EXIT, withStore, writeJson, writeLine, type CliContext } from './cli-context.js';
@@ -40,7 +41,7 @@ export function register(program: Command, ctx: CliContext): void {
           writeLine(
             ctx.stdout,
             `${story.id}  ${(story.first_seen ?? '').slice(0, 10)}..${(story.last_seen ?? '').slice(0, 10)}  ` +
-              `${story.article_count} articles, ${story.sources.length} sources  ${story.title}`,
+              `${plural(story.article_count, 'article', 'articles')}, ${plural(story.sources.length, 'source', 'sources')}  ${story.title}`,
           );
         }
       });

@@ -12,7 +12,7 @@ import { parseEntityQuery } from './entity-query.js';
  * mentioned a million times costs the same as one mentioned fifty times; the view says how many
  * articles it read.
  */
-export const ENTITY_CONTEXT_ARTICLES = 50;
+export const ENTITY_CONTEXT_ARTICLES = 30;
 
 export interface NeighbourEntity {
   readonly id: string;

@@ -6,6 +6,8 @@ import type { RelationGraph } from './relation-graph.js';
  */
 const escapeXml = (value: string): string =>
   value
+    // XML 1.0 forbids these control characters even escaped; news text sometimes carries them.
+    // eslint-disable-next-line no-control-regex
     .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g, '')
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')

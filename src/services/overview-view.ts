@@ -1,5 +1,6 @@
 import { pageStories, type StorySummary } from '../stories/story-listing.js';
 import type { Article } from '../core/article.js';
+import { cachedAggregate } from './aggregate-cache.js';
 import type { ArticleStore, EntitySummary, StoreStats } from '../store/port.js';
 
 export interface TrendingEntity extends EntitySummary {
@@ -24,12 +25,18 @@ export const overviewView = async (
   since: string | undefined,
 ): Promise<OverviewView> => {
   const [stats, recent, stories, entities] = await Promise.all([
-    store.countStats(),
+    cachedAggregate(store, 'stats', () => store.countStats()),
     store.listArticles({ limit: 50 }),
     store.stories ? pageStories(store.stories, { limit: 8, minArticles: 2 }) : undefined,
-    store.listEntities({ limit: TOP_ENTITIES }),
+    cachedAggregate(store, `top-entities:${TOP_ENTITIES}`, () =>
+      store.listEntities({ limit: TOP_ENTITIES }),
+    ),
   ]);
-  const timelines = await Promise.all(entities.map((e) => store.entityTimeline(e.id)));
+  const timelines = await cachedAggregate(
+    store,
+    `top-entity-timelines:${entities.map((e) => e.id).join(',')}`,
+    () => Promise.all(entities.map((e) => store.entityTimeline(e.id))),
+  );
   return {
     stats,
     recent: recent.items.slice(0, RECENT),

@@ -18,7 +18,7 @@ test('serve prints its URL, answers requests and stops on SIGTERM', async () => 
   const health = await fetch(`${url}/healthz`);
   assert.deepEqual(await health.json(), { status: 'ok' });
   const page = await fetch(`${url}/`);
-  assert.match(await page.text(), /<script src="\/ui\/app.js" defer><\/script>/);
+  assert.match(await page.text(), /<script src="\/ui\/app.js" defer(="")?><\/script>/);
 
   process.emit('SIGTERM');
   const result = await run.done;

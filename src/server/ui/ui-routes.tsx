@@ -4,6 +4,7 @@ import type { Child } from 'hono/jsx';
 import { jsxRenderer } from 'hono/jsx-renderer';
 import { parseQuery } from '../../search/index.js';
 import { articleView } from '../../services/article-view.js';
+import { entityIndex } from '../../services/entity-index-view.js';
 import { entityView } from '../../services/entity-view.js';
 import { toGexf } from '../../services/gexf.js';
 import { overviewView } from '../../services/overview-view.js';
@@ -220,10 +221,10 @@ export const addUiRoutes = (app: Hono, store: ArticleStore, auth: AuthOptions): 
     guarded('Entities', async (c) => {
       const type = text(c.req.query('type'), 40).toUpperCase();
       const prefix = text(c.req.query('prefix'), 200);
-      const items = await store.listEntities({
+      const items = await entityIndex(store, {
         limit: type ? 100 : 300,
         ...(type ? { type } : {}),
-        ...(prefix ? { namePrefix: prefix } : {}),
+        ...(prefix ? { prefix } : {}),
       });
       return page(
         c,

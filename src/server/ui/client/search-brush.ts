@@ -74,5 +74,11 @@ export const installSearchBrush = (): void => {
     },
   };
   svg.replaceWith(host);
-  new uPlot(options, [months.map(monthStart), counts], host);
+  const chart = new uPlot(options, [months.map(monthStart), counts], host);
+  // The chart follows its column's width (phone rotation, window resize).
+  const column = host.parentElement;
+  if (column && 'ResizeObserver' in window)
+    new ResizeObserver(() =>
+      chart.setSize({ width: Math.max(280, column.clientWidth - 8), height: 140 }),
+    ).observe(column);
 };
