@@ -36,12 +36,17 @@ const TRIGGERS: readonly { cls: TriggerClass; re: RegExp }[] = [
     cls: 'buy',
     re: /\b(?:bu(?:y|ys|ying)|bought|purchas(?:e|es|ed|ing)|procur(?:e|es|ed|ing|ement)|(?<!in )order(?:s|ed|ing)?|acquir(?:e|es|ed|ing)|acquisition)\b/gi,
   },
-  { cls: 'ask', re: /\b(?:ask(?:s|ed|ing)?|request(?:s|ed|ing)?)\b/gi },
+  { cls: 'ask', re: /\b(?:(?:demand|need|requests?|appeals?|calls?|push) for|ask(?:s|ed|ing)?|request(?:s|ed|ing)?)\b/gi },
   {
     cls: 'use',
     re: /\b(?:(?:ships|warships|vessels|submarines|bombers|carriers|troops|forces|units) (?:armed )?with|operat(?:e|es|ed|ing)|us(?:e|es|ed|ing)|field(?:s|ed|ing)|employ(?:s|ed|ing)?|armed with|equipped with|drills with|train(?:s|ed|ing)? (?:on|with))\b/gi,
   },
 ];
+
+const RELY_WORD = /\b(?:rel(?:y|ies|ied|ying|iance)|depend(?:s|ed|ing|ence|ency|ent)?|reliant)\b/i;
+/** "the alliance's dependence", "the bloc's reliance": the last alliance or bloc named before. */
+const ANAPHOR = /\b(?:the\s+)?(alliance|bloc|union)(?:['’]s)?\s+(?:[\p{Ll}-]+\s+){0,2}$/iu;
+const ANAPHOR_IDS: Record<string, string> = { alliance: 'org:nato', bloc: 'org:eu', union: 'org:eu' };
 
 const BASE: Record<TriggerClass, EdgeStatus> = {
   give: 'delivered',
@@ -123,6 +128,7 @@ export const findEdges = (
 ): SupplyEdge[] => {
   const { kb, published } = deps;
   const drafts: Draft[] = [];
+  const docActors: EdgeActor[] = [];
   const sorted = relinkNeighbours(text, [...entities].sort((a, b) => a.start - b.start), kb);
   for (const s of sentences) {
     const inSentence = sorted.filter((e) => e.start >= s.start && e.end <= s.end);
@@ -137,7 +143,7 @@ export const findEdges = (
             e.end >= i.end,
         ),
     );
-    if (items.length === 0) continue;
+    if (items.length === 0 && !RELY_WORD.test(text.slice(s.start, s.end))) continue;
     const actors = inSentence
       .map((m) => resolveActor(m, kb, published))
       .filter((a): a is EdgeActor => a !== undefined);
@@ -146,7 +152,11 @@ export const findEdges = (
       money.length === 1 && money[0] !== undefined
         ? { amount: money[0].value, currency: money[0].unit }
         : undefined;
-    const sentence = new SentenceEdges(text, s, items, actors, value, drafts);
+    const sentence = new SentenceEdges(text, s, items, actors, value, drafts, (id, before) =>
+      [...docActors].reverse().find((a) => a.party.id === id && a.mention.end <= before),
+      kb,
+    );
+    docActors.push(...actors);
     sentence.read();
   }
   // Named systems before classes: a list's items come before its summary ("14 M113 ... 30 armored vehicles").
@@ -192,6 +202,8 @@ class SentenceEdges {
     private readonly actors: readonly EdgeActor[],
     private readonly value: { amount: number; currency: string } | undefined,
     private readonly out: Draft[],
+    private readonly earlier: (id: string, before: number) => EdgeActor | undefined,
+    private readonly kb: KnowledgeBase,
   ) {
     const body = text.slice(s.start, s.end);
     const found: Trigger[] = [];
@@ -241,11 +253,13 @@ class SentenceEdges {
   }
 
   /** The actor the clause is about before `at`, with actors coordinated to it ("Germany, Denmark and Norway"). */
-  private subjects(at: number, floor: number): EdgeActor[] {
-    const before = this.actors.filter((a) => a.mention.end <= at && a.mention.start >= floor);
+  private subjects(at: number, floor: number, anyRole = false): EdgeActor[] {
+    const before = this.actors.filter(
+      (a) => a.mention.end <= at && a.mention.start >= floor && (!anyRole || a.party.id?.startsWith('gpe:') === true),
+    );
     for (let i = before.length - 1; i >= 0; i--) {
       const a = before[i] as EdgeActor;
-      const lead = this.text.slice(Math.max(floor, a.mention.start - 16), a.mention.start);
+      const lead = anyRole ? '' : this.text.slice(Math.max(floor, a.mention.start - 16), a.mention.start);
       const verbNext = /^\s+(?:(?:is|are|was|were|will|would|also|has|have|had|expected|set|going|due|now|then)\s+)*(?:to\s+)?$/i.test(
         this.text.slice(a.mention.end, at),
       );
@@ -261,6 +275,11 @@ class SentenceEdges {
       return group;
     }
     return [];
+  }
+
+  /** The first actor of the sentence that is not inside a prepositional phrase. */
+  private mainSubject(): EdgeActor | undefined {
+    return this.actors.find((a) => !PREPOSITION_BEFORE.test(this.text.slice(Math.max(this.s.start, a.mention.start - 16), a.mention.start)));
   }
 
   private actorAfter(from: number, to: number, lead: RegExp): EdgeActor | undefined {
@@ -291,7 +310,7 @@ class SentenceEdges {
   ): Draft | undefined {
     if (recipient === undefined) return undefined;
     const modality = base === 'operates' || base === 'depends_on'
-      ? { status: base, negated: /\b(?:not|never|no longer|n't)\b/i.test(lead), hedged: false }
+      ? { status: base, negated: /\b(?:not(?! only)|never|no longer|n't)\b/i.test(lead), hedged: false }
       : readModality(lead, t.word, base);
     let sup = supplier;
     const reasons = [`trigger:${t.word.toLowerCase()}`, ...why];
@@ -375,7 +394,15 @@ class SentenceEdges {
         // Active: "Canada to give Ukraine 20,000 shells", "Norway has transferred 14 LAV III to Ukraine".
         const direct = this.actors.find((a) => a.mention.start >= t.end && /^\s+(?:the\s+)?$/.test(this.text.slice(t.end, a.mention.start)));
         let to = direct ?? this.actorAfter(t.end, limit, /^[\s\S]*\b(?:to|for|into)\s+(?:the\s+)?$/i);
-        const items = this.itemsIn(t.end, limit);
+        // After a "to X" recipient only what follows it directly belongs to this verb
+        // ("sent to Ukraine a batch of howitzers", not "..., set up air defense in Germany").
+        const items = this.itemsIn(t.end, limit).filter(
+          (i) => {
+            if (to === undefined || to === direct || i.start < to.mention.start) return true;
+            const gap = this.text.slice(to.mention.end, i.start);
+            return !/[,;]/.test(gap) || /\b(?:includ\w*|such as|namely|in particular|notably|among them|comprising)\b/i.test(gap);
+          },
+        );
         let givers: (EdgeParty | undefined)[] = subjects.length > 0 ? subjects.map((a) => a.party) : [undefined];
         const carried = subjects.length === 0 && to === undefined ? this.carried(t) : undefined;
         if (carried !== undefined) {
@@ -394,6 +421,16 @@ class SentenceEdges {
         break;
       }
       case 'buy': {
+        if (/ed$/i.test(t.word) && /^\s+by\b/i.test(after)) {
+          // "HIMARS acquired by their governments", "F-16s bought by Norway".
+          const by = this.actorAfter(t.end, limit, /^\s+by\s+(?:the\s+)?$/i);
+          const items = this.items.filter((i) => i.kind !== 'capability' && i.end <= t.start && i.end >= t.start - 40).slice(-1);
+          const firstItem = items[0];
+          const at = Math.min(firstItem?.originMention?.start ?? t.start, firstItem?.start ?? t.start);
+          const owners = by !== undefined ? [by] : /^\s+by\s+(?:their|its)\b/i.test(after) ? this.subjects(at, this.s.start, true) : [];
+          for (const owner of owners) for (const item of items) push(this.emit(t, item, owner, undefined, lead, 'ordered', ['passive']));
+          break;
+        }
         const forWhom = this.actorAfter(t.end, limit, /^[\s\S]*\bfor\s+(?:the\s+)?$/i);
         const from = this.actorAfter(t.end, limit, /^[\s\S]*\bfrom\s+(?:the\s+)?$/i);
         const owner = nominal
@@ -408,6 +445,12 @@ class SentenceEdges {
         break;
       }
       case 'ask': {
+        if (/\sfor$/i.test(t.word)) {
+          // "European demand for Patriot systems", "Ukraine's request for F-16s".
+          const wanting = this.actors.find((a) => a.mention.end <= t.start && /^(?:['’]s)?\s+(?:[\p{Ll}-]+\s+)?$/u.test(this.text.slice(a.mention.end, t.start)));
+          for (const item of this.itemsIn(t.end, limit)) push(this.emit(t, item, wanting, undefined, lead, 'requested', ['nominal request']));
+          break;
+        }
         // "Zelensky asks Portugal for tanks": the asker wants, the one asked would supply.
         const asked = this.actors.find((a) => a.mention.start >= t.end && a.mention.start <= t.end + 4);
         const forAt = this.text.slice(t.end, limit).search(/\bfor\b/i);
@@ -424,12 +467,17 @@ class SentenceEdges {
         break;
       }
       case 'rely': {
+        let who = subject;
+        const anaphor = ANAPHOR.exec(lead);
+        const id = anaphor?.[1] !== undefined ? ANAPHOR_IDS[anaphor[1].toLowerCase()] : undefined;
+        if (id !== undefined) who = this.actors.find((a) => a.party.id === id && a.mention.end <= t.start) ?? this.earlier(id, t.start) ?? who;
+        else if (/\b(?:their|its)\s+(?:[\p{L}-]+\s+){0,2}$/iu.test(lead)) who = this.subjects(this.s.end, this.s.start).length > 0 ? this.mainSubject() ?? who : who;
         const on = this.actors.find((a) => a.mention.start >= t.end && a.mention.start < limit);
         const things = this.items.filter((i) => i.start >= t.end && i.start < limit);
         if (things.length === 0 && on !== undefined) {
-          push(this.emit(t, { kind: 'capability', ...(on.party.id !== undefined ? { id: on.party.id } : {}), name: on.party.name, start: on.mention.start, end: on.mention.end }, subject, on.party, lead, 'depends_on', []));
+          push(this.emit(t, { kind: 'capability', ...(on.party.id !== undefined ? { id: on.party.id } : {}), name: on.party.name, start: on.mention.start, end: on.mention.end }, who, on.party, lead, 'depends_on', []));
         }
-        for (const item of things) push(this.emit(t, item, subject, on?.party, lead, 'depends_on', []));
+        for (const item of things) push(this.emit(t, item, who, on?.party, lead, 'depends_on', []));
         break;
       }
     }
@@ -459,6 +507,16 @@ class SentenceEdges {
         if (/^['’]s\s+(?:[\p{Ll}-]+\s+){0,2}$/u.test(gap)) return true;
         return item.kind === 'weapon' && a.mention.type === 'NORP' && /^\s+(?:[\p{Ll}-]+\s+){0,1}$/u.test(gap) && item.originMention !== a.mention;
       });
+      const pronoun = owner === undefined && item.kind === 'weapon' && /\b(?:its|their)\s+(?:[\p{Ll}-]+\s+)?$/u.test(this.text.slice(Math.max(this.s.start, item.start - 30), item.start));
+      if (pronoun) {
+        // "the operation of its F-16s": the nearest state named before owns them.
+        const near = [...this.actors].reverse().find((a) => a.mention.end <= item.start && a.party.id?.startsWith('gpe:'));
+        if (near !== undefined) {
+          const t: Trigger = { cls: 'use', start: item.start, end: item.start, word: 'possessive pronoun' };
+          this.emit(t, item, near, undefined, '', 'operates', []);
+        }
+        continue;
+      }
       if (owner === undefined) continue;
       const t: Trigger = { cls: 'use', start: owner.mention.end, end: owner.mention.end, word: 'possessive' };
       this.emit(t, item, owner, undefined, '', 'operates', []);
@@ -475,7 +533,17 @@ class SentenceEdges {
       const denied = this.actors.find((a) => a.mention.type === 'NORP' && a.mention.start > item.end && /\bden(?:y|ied|ies)\s+$/i.test(this.text.slice(item.end, a.mention.start)));
       const recipient = after ?? denied;
       if (recipient === undefined) continue;
-      const supplier = item.originMention !== undefined ? undefined : this.subjects(item.start, this.s.start)[0];
+      const provider = this.actors.find((a) => a.mention.start <= item.start && a.mention.end >= item.end && a.mention.type === 'ORG');
+      const parent = provider?.party.id !== undefined ? this.kb.get(provider.party.id)?.parent : undefined;
+      const parentEntity = parent !== undefined ? this.kb.get(parent) : undefined;
+      const supplier: EdgeActor | undefined =
+        provider !== undefined
+          ? parentEntity !== undefined
+            ? { ...provider, party: { id: parentEntity.id, name: parentEntity.name } }
+            : provider
+          : item.originMention !== undefined
+            ? undefined
+            : this.subjects(item.start, this.s.start)[0];
       const t: Trigger = { cls: 'rely', start: item.start, end: item.end, word: 'capability' };
       this.emit(t, item, recipient, supplier?.party !== recipient.party ? supplier?.party : undefined, '', 'depends_on', ['capability with its user']);
     }
