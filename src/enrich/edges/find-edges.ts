@@ -10,7 +10,7 @@ import { type EdgeDraft, mergeEdges } from './merge-edges.js';
 
 export const EDGES_VERSION = 'edges-2';
 
-type TriggerClass = 'give' | 'get' | 'buy' | 'ask' | 'use' | 'rely';
+type TriggerClass = 'give' | 'get' | 'buy' | 'ask' | 'use' | 'rely' | 'list';
 
 interface Trigger {
   readonly cls: TriggerClass;
@@ -26,7 +26,7 @@ const TRIGGERS: readonly { cls: TriggerClass; re: RegExp }[] = [
   },
   {
     cls: 'give',
-    re: /\b(?:suppl(?:y|ies|ied|ying)|deliver(?:s|ed|ing|y|ies)?|provid(?:e|es|ed|ing)|provision|sen(?:d|ds|t|ding)|transfer(?:s|red|ring)?|donat(?:e|es|ed|ing|ion|ions)|g(?:ive|ives|ave|iving|iven)|hand(?:s|ed|ing)? over|handed|ship(?:s|ped|ping|ments?)|pledg(?:e|es|ed|ing)|sell(?:s|ing)?|sold|sales?|export(?:s|ed|ing)?)\b/gi,
+    re: /\b(?:suppl(?:y|ies|ied|ying)|deliver(?:s|ed|ing|y|ies)?|provid(?:e|es|ed|ing)|provision|sen(?:d|ds|t|ding)|transfer(?:s|red|ring)?|donat(?:e|es|ed|ing|ion|ions)|g(?:ive|ives|ave|iving|iven)|hand(?:s|ed|ing)? over|handed|ship(?:ped|ping|ments?)|pledg(?:e|es|ed|ing)|sell(?:s|ing)?|sold|sales?|export(?:s|ed|ing)?)\b/gi,
   },
   {
     cls: 'get',
@@ -36,6 +36,7 @@ const TRIGGERS: readonly { cls: TriggerClass; re: RegExp }[] = [
     cls: 'buy',
     re: /\b(?:bu(?:y|ys|ying)|bought|purchas(?:e|es|ed|ing)|procur(?:e|es|ed|ing|ement)|(?<!in )order(?:s|ed|ing)?|acquir(?:e|es|ed|ing)|acquisition)\b/gi,
   },
+  { cls: 'list', re: /\b(?:includ(?:e|es|ed|ing)|consist(?:s|ing)? of|compris(?:e|es|ing)|contain(?:s|ing)?)\b/gi },
   { cls: 'ask', re: /\b(?:(?:demand|need|requests?|appeals?|calls?|push) for|ask(?:s|ed|ing)?|request(?:s|ed|ing)?)\b/gi },
   {
     cls: 'use',
@@ -43,7 +44,6 @@ const TRIGGERS: readonly { cls: TriggerClass; re: RegExp }[] = [
   },
 ];
 
-const RELY_WORD = /\b(?:rel(?:y|ies|ied|ying|iance)|depend(?:s|ed|ing|ence|ency|ent)?|reliant)\b/i;
 /** "the alliance's dependence", "the bloc's reliance": the last alliance or bloc named before. */
 const ANAPHOR = /\b(?:the\s+)?(alliance|bloc|union)(?:['’]s)?\s+(?:[\p{Ll}-]+\s+){0,2}$/iu;
 const ANAPHOR_IDS: Record<string, string> = { alliance: 'org:nato', bloc: 'org:eu', union: 'org:eu' };
@@ -55,7 +55,10 @@ const BASE: Record<TriggerClass, EdgeStatus> = {
   ask: 'requested',
   use: 'operates',
   rely: 'depends_on',
+  list: 'committed',
 };
+/** A list trigger names the contents of aid when the words before it are about aid. */
+const AID_WORDS = /\b(?:package|aid|assistance|tranche|shipments?|deliver\w*|support|weapons|arms|equipment|military|security)\b/i;
 
 /** A noun use of a supply verb: "the supply of", "arms supplies to", "procurement of". */
 const NOMINAL = /^(?:supply|supplies|delivery|deliveries|transfer|transfers|provision|shipments?|donations?|sales?|procurement|purchase|acquisition|order|exports?)$/i;
@@ -129,6 +132,7 @@ export const findEdges = (
   const { kb, published } = deps;
   const drafts: Draft[] = [];
   const docActors: EdgeActor[] = [];
+  let lastAid: { recipient: EdgeActor; supplier?: EdgeParty } | undefined;
   const sorted = relinkNeighbours(text, [...entities].sort((a, b) => a.start - b.start), kb);
   for (const s of sentences) {
     const inSentence = sorted.filter((e) => e.start >= s.start && e.end <= s.end);
@@ -143,10 +147,11 @@ export const findEdges = (
             e.end >= i.end,
         ),
     );
-    if (items.length === 0 && !RELY_WORD.test(text.slice(s.start, s.end))) continue;
     const actors = inSentence
       .map((m) => resolveActor(m, kb, published))
       .filter((a): a is EdgeActor => a !== undefined);
+    // A sentence with no system may still announce aid whose list follows, or state a reliance.
+    if (items.length === 0 && actors.length === 0) continue;
     const money = figures.filter((f) => f.kind === 'money' && f.start >= s.start && f.end <= s.end);
     const value =
       money.length === 1 && money[0] !== undefined
@@ -155,9 +160,11 @@ export const findEdges = (
     const sentence = new SentenceEdges(text, s, items, actors, value, drafts, (id, before) =>
       [...docActors].reverse().find((a) => a.party.id === id && a.mention.end <= before),
       kb,
+      () => lastAid,
     );
-    docActors.push(...actors);
     sentence.read();
+    lastAid = sentence.lastAid() ?? lastAid;
+    docActors.push(...actors);
   }
   // Named systems before classes: a list's items come before its summary ("14 M113 ... 30 armored vehicles").
   const rank = (d: Draft): number => (d.system.kind === 'weapon' ? 0 : d.system.kind === 'class' ? 1 : 2);
@@ -204,6 +211,7 @@ class SentenceEdges {
     private readonly out: Draft[],
     private readonly earlier: (id: string, before: number) => EdgeActor | undefined,
     private readonly kb: KnowledgeBase,
+    private readonly before: () => { recipient: EdgeActor; supplier?: EdgeParty } | undefined,
   ) {
     const body = text.slice(s.start, s.end);
     const found: Trigger[] = [];
@@ -224,7 +232,7 @@ class SentenceEdges {
   read(): void {
     const used = new Set<EdgeItem>();
     this.triggers.forEach((t, k) => {
-      const next = this.triggers.slice(k + 1).find((n) => n.cls !== 'ask' || t.cls === 'ask');
+      const next = this.triggers.slice(k + 1).find((n) => (n.cls !== 'ask' || t.cls === 'ask') && n.cls !== 'list');
       let limit = Math.min(next?.start ?? this.s.end, this.clauseEnd(t.end));
       // "to consider MLRS supply": the system right before a noun trigger is that trigger's.
       if (next !== undefined && isNominal(this.text, next, this.s.start)) {
@@ -361,7 +369,7 @@ class SentenceEdges {
         if (passive) {
           // "Krab howitzers, supplied by Poland", "were delivered to Ukraine", "U.S.-supplied rockets".
           const hyphenated = before.endsWith('-');
-          const by = this.actorAfter(t.end, limit, /^\s+(?:by|from)\s+(?:the\s+)?$/i);
+          const by = this.actorAfter(t.end, limit, /^[\s\S]*\b(?:by|from)\s+(?:the\s+)?$/i);
           const origin = hyphenated
             ? this.actors.find((a) => a.mention.end === t.start - 1)
             : by;
@@ -398,20 +406,42 @@ class SentenceEdges {
         // ("sent to Ukraine a batch of howitzers", not "..., set up air defense in Germany").
         const items = this.itemsIn(t.end, limit).filter(
           (i) => {
-            if (to === undefined || to === direct || i.start < to.mention.start) return true;
+            if (to === undefined || to === direct || to.mention.start < t.end || i.start < to.mention.start) return true;
             const gap = this.text.slice(to.mention.end, i.start);
             return !/[,;]/.test(gap) || /\b(?:includ\w*|such as|namely|in particular|notably|among them|comprising)\b/i.test(gap);
           },
         );
-        let givers: (EdgeParty | undefined)[] = subjects.length > 0 ? subjects.map((a) => a.party) : [undefined];
-        const carried = subjects.length === 0 && to === undefined ? this.carried(t) : undefined;
+        // The previous verb's recipient is not this verb's subject ("supply Ukraine with X, as well as consider supplying Y").
+        const own = subjects.filter((a) => a.mention !== this.lastGive?.recipient.mention);
+        let givers: (EdgeParty | undefined)[] = own.length > 0 ? own.map((a) => a.party) : [undefined];
+        const carried = own.length === 0 && to === undefined ? this.carried(t) : undefined;
         if (carried !== undefined) {
           to = carried.recipient;
           givers = [carried.supplier];
         }
+        // "Berlin has declined to send Leopard tanks": the recipient of the aid discussed just before.
+        const context = to === undefined && carried === undefined ? this.before() : undefined;
+        if (context !== undefined && !own.some((a) => a.party.id === context.recipient.party.id)) to = context.recipient;
         for (const supplier of givers)
           for (const item of items) push(this.emit(t, item, to, supplier, lead, 'delivered', carried ? ['coordinated with the previous clause'] : []));
         if (to !== undefined) this.lastGive = { recipient: to, ...(givers[0] !== undefined ? { supplier: givers[0] } : {}), end: t.end };
+        break;
+      }
+      case 'list': {
+        // "a package including 800 Stinger anti-aircraft systems, 2,000 Javelin...": a give with its
+        // roles from the sentence (or the aid announced just before).
+        const sentenceStart = this.clauseStart(t.start);
+        if (!AID_WORDS.test(this.text.slice(sentenceStart, t.start))) break;
+        if (this.triggers.some((o) => o.cls === 'give' && o.end <= t.start)) break;
+        const to =
+          this.actorAfter(t.end, limit, /^[\s\S]*\b(?:to|for)\s+(?:the\s+)?$/i) ??
+          this.actorAfter(sentenceStart, t.start, /^[\s\S]*\b(?:to|for)\s+(?:the\s+)?$/i) ??
+          this.previous()?.recipient;
+        const giver = this.mainSubject();
+        const supplier = giver !== undefined && giver !== to ? giver.party : this.previous()?.supplier;
+        const listLead = this.text.slice(sentenceStart, t.start);
+        for (const item of this.itemsIn(t.end, this.clauseEnd(t.end)))
+          push(this.emit(t, item, to, supplier, listLead, /\b(?:has|have|had)\s+(?:been\s+)?(?:provided|sent|delivered|supplied|transferred|donated)\b|\b(?:provided|sent|delivered|supplied|transferred|donated)\b/i.test(listLead) && !/\b(?:will|to be)\b/i.test(listLead) ? 'delivered' : 'committed', ['aid list']));
         break;
       }
       case 'get': {
@@ -490,6 +520,15 @@ class SentenceEdges {
   }
 
   private lastGive: { recipient: EdgeActor; supplier?: EdgeParty; end: number } | undefined;
+
+  lastAid(): { recipient: EdgeActor; supplier?: EdgeParty } | undefined {
+    return this.lastGive;
+  }
+
+  /** The aid announced last in this sentence or the one before ("... for Ukraine. The package includes ..."). */
+  private previous(): { recipient: EdgeActor; supplier?: EdgeParty } | undefined {
+    return this.lastGive ?? this.before();
+  }
 
   /** "Germany will supply Ukraine with X, as well as consider supplying Y": the roles carry over. */
   private carried(t: Trigger): { recipient: EdgeActor; supplier?: EdgeParty } | undefined {
