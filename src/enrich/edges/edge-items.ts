@@ -81,7 +81,8 @@ const originBefore = (
   if (last === undefined) return undefined;
   const gap = text.slice(last.end, start);
   // Only descriptor words between the origin and the item: "U.S.-made", "German-made transport".
-  if (!/^(?:-?(?:made|manufactured|built|produced|designed|supplied|provided|donated)?)(?:\s+[\p{Ll}\d][\p{L}\d-]*){0,3}\s*$/u.test(gap)) return undefined;
+  if (!/^(?:['’]s|-?(?:made|manufactured|built|produced|designed|supplied|provided|donated)?)(?:\s+\p{Ll}[\p{L}-]*){0,3}\s*$/u.test(gap)) return undefined;
+  if (/\b(?:over|more|than|about|some|with|and|or|the|a|an|of|few|many|several|another|to|for|from|in|on|at|by|as|is|are|was|were|has|have|had|will)\b/i.test(gap)) return undefined;
   if (/\b(?:to|for|from|in|of|by|with|on|against)\s*$/i.test(gap)) return undefined;
   return last;
 };
@@ -141,6 +142,8 @@ export const findItems = (
   // Known systems first; a class phrase that touches one is its head noun ("IRIS-T air defense systems").
   for (const w of weaponsAndPlurals) {
     if (w.start < from || w.end > to) continue;
+    // The tagger sometimes calls a clock time or a number a weapon.
+    if (!/\p{L}/u.test(w.text)) continue;
     let end = w.end;
     const touching = classes.find((c) => c.start <= end + 14 && c.start >= w.start && /^[\s-]*(?:class\s+)?[\p{L}\d\s-]*$/u.test(text.slice(end, c.start)));
     if (touching !== undefined) end = Math.max(end, touching.end);

@@ -1,4 +1,4 @@
-import type { EdgeParty, EdgeStatus, SupplyEdge } from '../../core/supply-edge.js';
+import { type EdgeParty, type EdgeStatus, edgeStatusFamily, type SupplyEdge } from '../../core/supply-edge.js';
 import type { KnowledgeBase } from '../../kb/kb-types.js';
 import type { Figure } from '../figures/figure-types.js';
 import type { EntityMention } from '../find-entities.js';
@@ -168,7 +168,15 @@ export const findEdges = (
   }
   // Named systems before classes: a list's items come before its summary ("14 M113 ... 30 armored vehicles").
   const rank = (d: Draft): number => (d.system.kind === 'weapon' ? 0 : d.system.kind === 'class' ? 1 : 2);
-  return mergeEdges(drafts)
+  const merged = mergeEdges(drafts);
+  // "Britain's Husky vehicles" in an article about their delivery: the possessive names the supplier.
+  const suppliers = merged.filter((d) => d.supplier?.id !== undefined && edgeStatusFamily(d.status) === 'supply');
+  return merged
+    .filter(
+      (d) =>
+        !d.reasons.includes('trigger:possessive') ||
+        !suppliers.some((o) => o.supplier?.id === d.recipient.id && o.recipient.id !== d.recipient.id),
+    )
     .sort((a, b) => rank(a) - rank(b) || a.start - b.start)
     .map((d) => finish(d, kb));
 };
@@ -400,7 +408,16 @@ class SentenceEdges {
           break;
         }
         // Active: "Canada to give Ukraine 20,000 shells", "Norway has transferred 14 LAV III to Ukraine".
-        const direct = this.actors.find((a) => a.mention.start >= t.end && /^\s+(?:the\s+)?$/.test(this.text.slice(t.end, a.mention.start)));
+        // "give Ukraine 20,000 shells", but not "supplying Turkish drones" (an origin, not a recipient).
+        const direct = this.actors.find(
+          (a) =>
+            a.mention.start >= t.end &&
+            /^\s+(?:the\s+)?$/.test(this.text.slice(t.end, a.mention.start)) &&
+            !(
+              (a.mention.type === 'NORP' || /^[A-Z.]{2,5}$/.test(a.mention.text)) &&
+              this.items.some((i) => i.originMention === a.mention)
+            ),
+        );
         let to = direct ?? this.actorAfter(t.end, limit, /^[\s\S]*\b(?:to|for|into)\s+(?:the\s+)?$/i);
         // After a "to X" recipient only what follows it directly belongs to this verb
         // ("sent to Ukraine a batch of howitzers", not "..., set up air defense in Germany").
@@ -412,7 +429,12 @@ class SentenceEdges {
           },
         );
         // The previous verb's recipient is not this verb's subject ("supply Ukraine with X, as well as consider supplying Y").
-        const own = subjects.filter((a) => a.mention !== this.lastGive?.recipient.mention);
+        let own = subjects.filter((a) => a.mention !== this.lastGive?.recipient.mention);
+        // "sanctions against Iran for supplying Russia with drones": a gerund's agent is the noun before "for".
+        if (/ing$/i.test(t.word) && /\b(?:for|over)\s+$/i.test(before)) {
+          const agent = [...this.actors].reverse().find((a) => a.mention.end <= t.start && a.mention.start >= floor);
+          if (agent !== undefined) own = [agent];
+        }
         let givers: (EdgeParty | undefined)[] = own.length > 0 ? own.map((a) => a.party) : [undefined];
         const carried = own.length === 0 && to === undefined ? this.carried(t) : undefined;
         if (carried !== undefined) {
@@ -502,7 +524,14 @@ class SentenceEdges {
         const id = anaphor?.[1] !== undefined ? ANAPHOR_IDS[anaphor[1].toLowerCase()] : undefined;
         if (id !== undefined) who = this.actors.find((a) => a.party.id === id && a.mention.end <= t.start) ?? this.earlier(id, t.start) ?? who;
         else if (/\b(?:their|its)\s+(?:[\p{L}-]+\s+){0,2}$/iu.test(lead)) who = this.subjects(this.s.end, this.s.start).length > 0 ? this.mainSubject() ?? who : who;
-        const on = this.actors.find((a) => a.mention.start >= t.end && a.mention.start < limit);
+        // "reliance on the United States", not "dependence on Russian gas".
+        const on = this.actors.find(
+          (a) =>
+            a.mention.start >= t.end &&
+            a.mention.start < limit &&
+            /^\s+(?:the\s+)?(?:[\p{L}-]+\s+)?$/u.test(this.text.slice(t.end, a.mention.start)) &&
+            !/^\s+\p{Ll}/u.test(this.text.slice(a.mention.end, a.mention.end + 3)),
+        );
         const things = this.items.filter((i) => i.start >= t.end && i.start < limit);
         if (things.length === 0 && on !== undefined) {
           push(this.emit(t, { kind: 'capability', ...(on.party.id !== undefined ? { id: on.party.id } : {}), name: on.party.name, start: on.mention.start, end: on.mention.end }, who, on.party, lead, 'depends_on', []));
