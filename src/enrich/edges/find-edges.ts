@@ -359,7 +359,9 @@ class SentenceEdges {
   }
 
   private readTrigger(t: Trigger, limit: number, prev: Trigger | undefined): Draft[] {
-    const floor = Math.max(this.clauseStart(t.start), prev !== undefined && prev.cls !== 'ask' ? prev.end : this.s.start);
+    // "Poland bought and transferred to Ukraine ...": verbs joined by "and" share their subject.
+    const joined = prev !== undefined && /^\s+and\s+$/i.test(this.text.slice(prev.end, t.start));
+    const floor = Math.max(this.clauseStart(t.start), prev !== undefined && prev.cls !== 'ask' && !joined ? prev.end : this.s.start);
     const leadFrom = prev?.cls === 'ask' && prev.start >= this.clauseStart(t.start) ? prev.start : floor;
     const lead = this.text.slice(Math.max(leadFrom, t.start - 120), t.start);
     const subjects = this.subjects(t.start, floor);
@@ -512,6 +514,8 @@ class SentenceEdges {
         break;
       }
       case 'use': {
+        // "with the use of mortars": a noun with no user named after it says nothing about who.
+        if (/\b(?:the|of)\s+$/i.test(before) && !/^\s+of\b[^.;]*\bby\b/i.test(this.text.slice(t.end, limit))) break;
         const by = this.actorAfter(t.end, limit, /^[\s\S]*\bby\s+(?:the\s+)?$/i);
         const operator = subject ?? by;
         for (const item of this.itemsIn(t.end, limit))
@@ -519,6 +523,8 @@ class SentenceEdges {
         break;
       }
       case 'rely': {
+        // Energy, trade and money dependence is not the defence dependence edges describe.
+        if (/\b(?:energy|gas|oil|fuel|economic|trade|financial|food|grain|coal)\s+(?:[\p{L}-]+\s+)?$/iu.test(lead)) break;
         let who = subject;
         const anaphor = ANAPHOR.exec(lead);
         const id = anaphor?.[1] !== undefined ? ANAPHOR_IDS[anaphor[1].toLowerCase()] : undefined;
@@ -530,7 +536,7 @@ class SentenceEdges {
             a.mention.start >= t.end &&
             a.mention.start < limit &&
             /^\s+(?:the\s+)?(?:[\p{L}-]+\s+)?$/u.test(this.text.slice(t.end, a.mention.start)) &&
-            !/^\s+\p{Ll}/u.test(this.text.slice(a.mention.end, a.mention.end + 3)),
+            !/^(?:['’]s)?\s+\p{Ll}/u.test(this.text.slice(a.mention.end, a.mention.end + 4)),
         );
         const things = this.items.filter((i) => i.start >= t.end && i.start < limit);
         if (things.length === 0 && on !== undefined) {
