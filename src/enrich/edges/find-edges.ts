@@ -231,6 +231,8 @@ class SentenceEdges {
         if (found.some((t) => start < t.end && end > t.start)) continue;
         // Words inside a system's name ("Phoenix Ghost") or an actor's are not verbs.
         if (items.some((i) => start >= i.start && end <= i.end && i.kind !== 'capability')) continue;
+        // "the buying of used P-3 Orion": an adjective, not a verb of use.
+        if (cls === 'use' && /^used$/i.test(m[0]) && items.some((i) => i.start === end + 1)) continue;
         found.push({ cls, start, end, word: m[0] });
       }
     }
