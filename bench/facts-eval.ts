@@ -1,12 +1,12 @@
 /**
  * Supply/dependency edges and claimed figures against our hand-written gold, through the whole CLI.
  *
- *   npx tsx bench/facts-eval.ts --set dev|report|seeds [-v] [--baseline]
+ *   npx tsx bench/facts-eval.ts --set dev|report|report2|seeds [-v] [--baseline]
  *
  * Rebuilds the gold articles from ../shared (eval/gold/facts-<set>.txt names them), writes the gold as
  * JSON (eval/gold/facts-<set>.json, the format of ../shared/tools/README.md), runs
  * `sitrep enrich --jsonl` (bin/sitrep.js: run `npm run build` first) and scores with
- * ../shared/tools/score-edges.mjs and score-claims.mjs. `dev` and `seeds` were tuned on; `report` never.
+ * ../shared/tools/score-edges.mjs and score-claims.mjs. `dev`, `seeds` and (after its first score) `report` were tuned on; `report2` never.
  * --baseline also scores the relations-only output (the scorer's mapping of `relations`) in the same run.
  */
 import { execFileSync } from 'node:child_process';
@@ -30,6 +30,8 @@ if (shared === undefined) {
   process.exit(0);
 }
 const set = values.set as string;
+/** `report` was scored once (P 0.520 R 0.406) and then used as a second development set; see eval/gold/README.md. */
+const HELD_OUT = new Set(['report2']);
 const goldText = readFileSync(repoPath('eval', 'gold', `facts-${set}.txt`), 'utf8');
 const gold = parseGold(goldText, `facts-${set}.txt`);
 const articles = new Map<string, GoldArticle>(
@@ -75,7 +77,7 @@ if (values.v) {
     /* the report above is what matters */
   }
 }
-console.log(`set ${set}: ${articles.size} articles (${set === 'report' ? 'held out, never tuned on' : 'development: tuned on'}); enrich ${(ms / 1000).toFixed(1)} s`);
+console.log(`set ${set}: ${articles.size} articles (${HELD_OUT.has(set) ? 'held out, never tuned on' : 'development: tuned on'}); enrich ${(ms / 1000).toFixed(1)} s`);
 console.log(`  edges    ${score(edgeArgs.slice(0, 4)).trim()}`);
 console.log(`  figures  ${score([join(tools, 'score-claims.mjs'), 'figures', goldPath, outPath]).trim()}`);
 if (values.baseline) {

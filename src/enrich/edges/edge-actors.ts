@@ -72,7 +72,13 @@ export const resolveActor = (
       ...(state.id !== entity.id ? { via: `${entity.kind}:${entity.id}` } : {}),
     };
   }
-  if (mention.type === 'NORP') return undefined;
+  if (mention.type === 'NORP') {
+    // "European demand": a demonym of a bloc stands for the bloc.
+    const of = entity.demonymOf !== undefined ? kb.get(entity.demonymOf) : undefined;
+    return of !== undefined && of.type === 'ORG'
+      ? { party: { id: of.id, name: of.name, ...at }, mention, via: `demonym:${entity.id}` }
+      : undefined;
+  }
   if (entity.kind === 'city' || entity.kind === 'region') {
     // "Europe" is an actor in these texts (European buyers); other places are not.
     if (entity.id !== 'loc:europe') return undefined;

@@ -21,7 +21,7 @@ export interface EdgeItem {
 }
 
 // Words that may precede the head noun of a class of materiel and belong to its name.
-const DESCRIPTOR = String.raw`(?:\d+(?:\.\d+)?[- ]?mm|long-range|short-range|medium-range|longer-range|self-propelled|anti-aircraft|anti-tank|anti-ship|anti-armou?r|anti-radiation|surface-to-air|air-to-air|air-launched|ground-launched|guided|armou?red|light|heavy|main|battle|combat|suicide|attack|loitering|multiple|multiple-launch|launch|precision|high-precision|mobility|protected|transport|military|naval|modern|modernized|modernised|advanced|tactical|strategic|kamikaze|[A-Z][A-Za-z0-9]*(?:[-/][A-Za-z0-9]+)*)`;
+const DESCRIPTOR = String.raw`(?:\d+(?:\.\d+)?[- ]?mm|counter-[a-z]+|long-range|short-range|medium-range|longer-range|self-propelled|anti-aircraft|anti-tank|anti-ship|anti-armou?r|anti-radiation|surface-to-air|air-to-air|air-launched|ground-launched|guided|armou?red|light|heavy|main|battle|combat|suicide|attack|loitering|multiple|multiple-launch|launch|precision|high-precision|mobility|protected|transport|military|naval|target|detection|early warning|counter-battery|surveillance|early-warning|coastal|mobile|ballistic|cruise|unmanned|aerial|patrol|infantry|fighting|modern|modernized|modernised|advanced|tactical|strategic|kamikaze|[A-Z][A-Za-z0-9]*(?:[-/][A-Za-z0-9]+)*)`;
 
 // Heads that name materiel specifically enough to be a supply edge. Bare "weapons", "arms",
 // "ammunition", "equipment" and "aid" are left out on purpose: they say that something was sent,
@@ -81,7 +81,8 @@ const originBefore = (
   if (last === undefined) return undefined;
   const gap = text.slice(last.end, start);
   // Only descriptor words between the origin and the item: "U.S.-made", "German-made transport".
-  if (!/^(?:-?(?:made|manufactured|built|produced|designed|supplied|provided|donated)?)(?:\s+[\p{Ll}\d][\p{L}\d-]*){0,3}\s*$/u.test(gap)) return undefined;
+  if (!/^(?:['’]s|-?(?:made|manufactured|built|produced|designed|supplied|provided|donated)?)(?:\s+\p{Ll}[\p{L}-]*){0,3}\s*$/u.test(gap)) return undefined;
+  if (/\b(?:over|more|than|about|some|with|and|or|the|a|an|of|few|many|several|another|to|for|from|in|on|at|by|as|is|are|was|were|has|have|had|will)\b/i.test(gap)) return undefined;
   if (/\b(?:to|for|from|in|of|by|with|on|against)\s*$/i.test(gap)) return undefined;
   return last;
 };
@@ -97,7 +98,7 @@ export const findItems = (
   const body = text.slice(from, to);
   const items: EdgeItem[] = [];
   const weapons = entities.filter((e) => e.type === 'WEAPON');
-  const actors = entities.filter((e) => ACTOR_TYPES.has(e.type) || e.type === 'PERSON');
+  const actors = entities.filter((e) => (ACTOR_TYPES.has(e.type) || e.type === 'PERSON') && !e.id.startsWith('local:'));
   const overlaps = (s: number, e: number): boolean => items.some((i) => s < i.end && e > i.start);
   CLASS_RE.lastIndex = 0;
   const classes: { start: number; end: number; name: string; head: string }[] = [];
@@ -141,10 +142,17 @@ export const findItems = (
   // Known systems first; a class phrase that touches one is its head noun ("IRIS-T air defense systems").
   for (const w of weaponsAndPlurals) {
     if (w.start < from || w.end > to) continue;
+    // The tagger sometimes calls a clock time or a number a weapon.
+    if (!/\p{L}/u.test(w.text)) continue;
     let end = w.end;
     const touching = classes.find((c) => c.start <= end + 14 && c.start >= w.start && /^[\s-]*(?:class\s+)?[\p{L}\d\s-]*$/u.test(text.slice(end, c.start)));
     if (touching !== undefined) end = Math.max(end, touching.end);
     const entity = kb.get(w.id);
+    // "multiple rocket launchers" is an alias of one system in the KB but, written in lower case, a class.
+    if (!/\p{Lu}|\d/u.test(w.text)) {
+      classes.push({ start: w.start, end, name: text.slice(w.start, end), head: w.text });
+      continue;
+    }
     const quantity = quantityBefore(text, w.start, from);
     const origin = originBefore(text, w.start, entities, from);
     items.push({

@@ -10,11 +10,11 @@ import type { EdgeStatus } from '../../core/supply-edge.js';
 const NEGATION =
   /\b(?:not|n't|never|no longer|declined? to|declines to|refused? to|refuses to|reject(?:s|ed)?|ruled out|rules out|denie[sd]|deny|no plans? to|won't|against (?:sending|supplying|providing)|halt(?:s|ed)?|stopp?(?:ed|s)?|suspend(?:s|ed)?|without)\b/i;
 const REQUEST =
-  /\b(?:ask(?:s|ed|ing)?|call(?:s|ed|ing)? (?:on|for|upon)|urg(?:e|es|ed|ing)|request(?:s|ed|ing)?|appeal(?:s|ed|ing)?|should|ought to|need(?:s|ed)?|want(?:s|ed)?|advocat(?:e|es|ed|ing)|demand(?:s|ed|ing)?|push(?:es|ed|ing)? for|lobb(?:y|ies|ied|ying)|best response|counts? on|convince|persuad(?:e|ing)|speed up)\b/i;
+  /\b(?:ask(?:s|ed|ing)?|call(?:s|ed|ing)? (?:on|for|upon)|urg(?:e|es|ed|ing)|request(?:s|ed|ing)?|appeal(?:s|ed|ing)?|should|must|ought to|need(?:s|ed)?|want(?:s|ed)?|advocat(?:e|es|ed|ing)|demand(?:s|ed|ing)?|push(?:es|ed|ing)? for|lobb(?:y|ies|ied|ying)|best response|counts? on|convince|persuad(?:e|ing)|speed up|propos(?:e|es|ed|ing|al))\b/i;
 const HEDGE =
-  /\b(?:consider(?:s|ed|ing)?|mull(?:s|ed|ing)?|may|might|could|would|discuss(?:es|ed|ing)?|talks?|negotiat(?:e|es|ed|ing|ions?)|possib(?:le|ly|ility)|weigh(?:s|ed|ing)?|explor(?:e|es|ed|ing)|ready to|willing(?:ness)? to|contemplat(?:e|es|ed|ing)|interested in|if)\b/i;
+  /\b(?:consider(?:s|ed|ing)?|mull(?:s|ed|ing)?|may|might|could|would(?! not| never)|discuss(?:es|ed|ing)?|talks?|negotiat(?:e|es|ed|ing|ions?)|possib(?:le|ly|ility)|weigh(?:s|ed|ing)?|explor(?:e|es|ed|ing)|ready to|willing(?:ness)? to|contemplat(?:e|es|ed|ing)|interested in|if)\b/i;
 const COMMITTED =
-  /\b(?:will|'ll|shall|agree[sd]?|pledg(?:e|es|ed|ing)|promis(?:e|es|ed|ing)|announc(?:e|es|ed|ing)|approv(?:e|es|ed|ing)|decid(?:e|es|ed)|commit(?:s|ted)?|plans?|planned|preparing|set to|expected to|going to|continue)\b/i;
+  /\b(?:will|would|'ll|shall|agree[sd]?|pledg(?:e|es|ed|ing)|promis(?:e|es|ed|ing)|announc(?:e|es|ed|ing)|approv(?:e|es|ed|ing)|decid(?:e|es|ed)|commit(?:s|ted)?|plans?|planned|preparing|set to|expected to|going to|continue)\b/i;
 const PAST_FORM =
   /^(?:supplied|delivered|provided|sent|transferred|donated|gave|given|handed|shipped|sold|exported|received|got|obtained|bought|purchased|procured|ordered|acquired)\b/i;
 
@@ -31,7 +31,8 @@ export interface Modality {
  * `ordered` for "buy").
  */
 export const readModality = (lead: string, verb: string, base: EdgeStatus): Modality => {
-  const negation = NEGATION.exec(lead);
+  // Negation binds to the verb group: "declined to send", "will not supply", not "not to delay the decision on X's transfer".
+  const negation = NEGATION.exec(lead.slice(-32));
   const negated = negation !== null;
   const request = REQUEST.exec(lead);
   if (request !== null)

@@ -1,4 +1,4 @@
-import type { EdgeParty, EdgeStatus, SupplyEdge } from '../../core/supply-edge.js';
+import { type EdgeParty, type EdgeStatus, edgeStatusFamily, type SupplyEdge } from '../../core/supply-edge.js';
 import type { KnowledgeBase } from '../../kb/kb-types.js';
 import type { Figure } from '../figures/figure-types.js';
 import type { EntityMention } from '../find-entities.js';
@@ -10,7 +10,7 @@ import { type EdgeDraft, mergeEdges } from './merge-edges.js';
 
 export const EDGES_VERSION = 'edges-2';
 
-type TriggerClass = 'give' | 'get' | 'buy' | 'ask' | 'use' | 'rely';
+type TriggerClass = 'give' | 'get' | 'buy' | 'ask' | 'use' | 'rely' | 'list';
 
 interface Trigger {
   readonly cls: TriggerClass;
@@ -26,7 +26,7 @@ const TRIGGERS: readonly { cls: TriggerClass; re: RegExp }[] = [
   },
   {
     cls: 'give',
-    re: /\b(?:suppl(?:y|ies|ied|ying)|deliver(?:s|ed|ing|y|ies)?|provid(?:e|es|ed|ing)|provision|sen(?:d|ds|t|ding)|transfer(?:s|red|ring)?|donat(?:e|es|ed|ing|ion|ions)|g(?:ive|ives|ave|iving|iven)|hand(?:s|ed|ing)? over|handed|ship(?:s|ped|ping|ments?)|pledg(?:e|es|ed|ing)|sell(?:s|ing)?|sold|sales?|export(?:s|ed|ing)?)\b/gi,
+    re: /\b(?:suppl(?:y|ies|ied|ying)|deliver(?:s|ed|ing|y|ies)?|provid(?:e|es|ed|ing)|provision|sen(?:d|ds|t|ding)|transfer(?:s|red|ring)?|donat(?:e|es|ed|ing|ion|ions)|g(?:ive|ives|ave|iving|iven)|hand(?:s|ed|ing)? over|handed|ship(?:ped|ping|ments?)|pledg(?:e|es|ed|ing)|sell(?:s|ing)?|sold|sales?|export(?:s|ed|ing)?)\b/gi,
   },
   {
     cls: 'get',
@@ -36,12 +36,17 @@ const TRIGGERS: readonly { cls: TriggerClass; re: RegExp }[] = [
     cls: 'buy',
     re: /\b(?:bu(?:y|ys|ying)|bought|purchas(?:e|es|ed|ing)|procur(?:e|es|ed|ing|ement)|(?<!in )order(?:s|ed|ing)?|acquir(?:e|es|ed|ing)|acquisition)\b/gi,
   },
-  { cls: 'ask', re: /\b(?:ask(?:s|ed|ing)?|request(?:s|ed|ing)?)\b/gi },
+  { cls: 'list', re: /\b(?:includ(?:e|es|ed|ing)|consist(?:s|ing)? of|compris(?:e|es|ing)|contain(?:s|ing)?)\b/gi },
+  { cls: 'ask', re: /\b(?:(?:demand|need|requests?|appeals?|calls?|push) for|ask(?:s|ed|ing)?|request(?:s|ed|ing)?)\b/gi },
   {
     cls: 'use',
     re: /\b(?:(?:ships|warships|vessels|submarines|bombers|carriers|troops|forces|units) (?:armed )?with|operat(?:e|es|ed|ing)|us(?:e|es|ed|ing)|field(?:s|ed|ing)|employ(?:s|ed|ing)?|armed with|equipped with|drills with|train(?:s|ed|ing)? (?:on|with))\b/gi,
   },
 ];
+
+/** "the alliance's dependence", "the bloc's reliance": the last alliance or bloc named before. */
+const ANAPHOR = /\b(?:the\s+)?(alliance|bloc|union)(?:['’]s)?\s+(?:[\p{Ll}-]+\s+){0,2}$/iu;
+const ANAPHOR_IDS: Record<string, string> = { alliance: 'org:nato', bloc: 'org:eu', union: 'org:eu' };
 
 const BASE: Record<TriggerClass, EdgeStatus> = {
   give: 'delivered',
@@ -50,7 +55,10 @@ const BASE: Record<TriggerClass, EdgeStatus> = {
   ask: 'requested',
   use: 'operates',
   rely: 'depends_on',
+  list: 'committed',
 };
+/** A list trigger names the contents of aid when the words before it are about aid. */
+const AID_WORDS = /\b(?:package|aid|assistance|tranche|shipments?|deliver\w*|support|weapons|arms|equipment|military|security)\b/i;
 
 /** A noun use of a supply verb: "the supply of", "arms supplies to", "procurement of". */
 const NOMINAL = /^(?:supply|supplies|delivery|deliveries|transfer|transfers|provision|shipments?|donations?|sales?|procurement|purchase|acquisition|order|exports?)$/i;
@@ -123,6 +131,8 @@ export const findEdges = (
 ): SupplyEdge[] => {
   const { kb, published } = deps;
   const drafts: Draft[] = [];
+  const docActors: EdgeActor[] = [];
+  let lastAid: { recipient: EdgeActor; supplier?: EdgeParty } | undefined;
   const sorted = relinkNeighbours(text, [...entities].sort((a, b) => a.start - b.start), kb);
   for (const s of sentences) {
     const inSentence = sorted.filter((e) => e.start >= s.start && e.end <= s.end);
@@ -137,21 +147,36 @@ export const findEdges = (
             e.end >= i.end,
         ),
     );
-    if (items.length === 0) continue;
     const actors = inSentence
       .map((m) => resolveActor(m, kb, published))
       .filter((a): a is EdgeActor => a !== undefined);
+    // A sentence with no system may still announce aid whose list follows, or state a reliance.
+    if (items.length === 0 && actors.length === 0) continue;
     const money = figures.filter((f) => f.kind === 'money' && f.start >= s.start && f.end <= s.end);
     const value =
       money.length === 1 && money[0] !== undefined
         ? { amount: money[0].value, currency: money[0].unit }
         : undefined;
-    const sentence = new SentenceEdges(text, s, items, actors, value, drafts);
+    const sentence = new SentenceEdges(text, s, items, actors, value, drafts, (id, before) =>
+      [...docActors].reverse().find((a) => a.party.id === id && a.mention.end <= before),
+      kb,
+      () => lastAid,
+    );
     sentence.read();
+    lastAid = sentence.lastAid() ?? lastAid;
+    docActors.push(...actors);
   }
   // Named systems before classes: a list's items come before its summary ("14 M113 ... 30 armored vehicles").
   const rank = (d: Draft): number => (d.system.kind === 'weapon' ? 0 : d.system.kind === 'class' ? 1 : 2);
-  return mergeEdges(drafts)
+  const merged = mergeEdges(drafts);
+  // "Britain's Husky vehicles" in an article about their delivery: the possessive names the supplier.
+  const suppliers = merged.filter((d) => d.supplier?.id !== undefined && edgeStatusFamily(d.status) === 'supply');
+  return merged
+    .filter(
+      (d) =>
+        !d.reasons.includes('trigger:possessive') ||
+        !suppliers.some((o) => o.supplier?.id === d.recipient.id && o.recipient.id !== d.recipient.id),
+    )
     .sort((a, b) => rank(a) - rank(b) || a.start - b.start)
     .map((d) => finish(d, kb));
 };
@@ -192,6 +217,9 @@ class SentenceEdges {
     private readonly actors: readonly EdgeActor[],
     private readonly value: { amount: number; currency: string } | undefined,
     private readonly out: Draft[],
+    private readonly earlier: (id: string, before: number) => EdgeActor | undefined,
+    private readonly kb: KnowledgeBase,
+    private readonly before: () => { recipient: EdgeActor; supplier?: EdgeParty } | undefined,
   ) {
     const body = text.slice(s.start, s.end);
     const found: Trigger[] = [];
@@ -203,6 +231,8 @@ class SentenceEdges {
         if (found.some((t) => start < t.end && end > t.start)) continue;
         // Words inside a system's name ("Phoenix Ghost") or an actor's are not verbs.
         if (items.some((i) => start >= i.start && end <= i.end && i.kind !== 'capability')) continue;
+        // "the buying of used P-3 Orion": an adjective, not a verb of use.
+        if (cls === 'use' && /^used$/i.test(m[0]) && items.some((i) => i.start === end + 1)) continue;
         found.push({ cls, start, end, word: m[0] });
       }
     }
@@ -212,7 +242,7 @@ class SentenceEdges {
   read(): void {
     const used = new Set<EdgeItem>();
     this.triggers.forEach((t, k) => {
-      const next = this.triggers.slice(k + 1).find((n) => n.cls !== 'ask' || t.cls === 'ask');
+      const next = this.triggers.slice(k + 1).find((n) => (n.cls !== 'ask' || t.cls === 'ask') && n.cls !== 'list');
       let limit = Math.min(next?.start ?? this.s.end, this.clauseEnd(t.end));
       // "to consider MLRS supply": the system right before a noun trigger is that trigger's.
       if (next !== undefined && isNominal(this.text, next, this.s.start)) {
@@ -241,11 +271,13 @@ class SentenceEdges {
   }
 
   /** The actor the clause is about before `at`, with actors coordinated to it ("Germany, Denmark and Norway"). */
-  private subjects(at: number, floor: number): EdgeActor[] {
-    const before = this.actors.filter((a) => a.mention.end <= at && a.mention.start >= floor);
+  private subjects(at: number, floor: number, anyRole = false): EdgeActor[] {
+    const before = this.actors.filter(
+      (a) => a.mention.end <= at && a.mention.start >= floor && (!anyRole || a.party.id?.startsWith('gpe:') === true),
+    );
     for (let i = before.length - 1; i >= 0; i--) {
       const a = before[i] as EdgeActor;
-      const lead = this.text.slice(Math.max(floor, a.mention.start - 16), a.mention.start);
+      const lead = anyRole ? '' : this.text.slice(Math.max(floor, a.mention.start - 16), a.mention.start);
       const verbNext = /^\s+(?:(?:is|are|was|were|will|would|also|has|have|had|expected|set|going|due|now|then)\s+)*(?:to\s+)?$/i.test(
         this.text.slice(a.mention.end, at),
       );
@@ -261,6 +293,11 @@ class SentenceEdges {
       return group;
     }
     return [];
+  }
+
+  /** The first actor of the sentence that is not inside a prepositional phrase. */
+  private mainSubject(): EdgeActor | undefined {
+    return this.actors.find((a) => !PREPOSITION_BEFORE.test(this.text.slice(Math.max(this.s.start, a.mention.start - 16), a.mention.start)));
   }
 
   private actorAfter(from: number, to: number, lead: RegExp): EdgeActor | undefined {
@@ -291,7 +328,7 @@ class SentenceEdges {
   ): Draft | undefined {
     if (recipient === undefined) return undefined;
     const modality = base === 'operates' || base === 'depends_on'
-      ? { status: base, negated: /\b(?:not|never|no longer|n't)\b/i.test(lead), hedged: false }
+      ? { status: base, negated: /\b(?:not(?! only)|never|no longer|n't)\b/i.test(lead), hedged: false }
       : readModality(lead, t.word, base);
     let sup = supplier;
     const reasons = [`trigger:${t.word.toLowerCase()}`, ...why];
@@ -324,7 +361,9 @@ class SentenceEdges {
   }
 
   private readTrigger(t: Trigger, limit: number, prev: Trigger | undefined): Draft[] {
-    const floor = Math.max(this.clauseStart(t.start), prev !== undefined && prev.cls !== 'ask' ? prev.end : this.s.start);
+    // "Poland bought and transferred to Ukraine ...": verbs joined by "and" share their subject.
+    const joined = prev !== undefined && /^\s+and\s+$/i.test(this.text.slice(prev.end, t.start));
+    const floor = Math.max(this.clauseStart(t.start), prev !== undefined && prev.cls !== 'ask' && !joined ? prev.end : this.s.start);
     const leadFrom = prev?.cls === 'ask' && prev.start >= this.clauseStart(t.start) ? prev.start : floor;
     const lead = this.text.slice(Math.max(leadFrom, t.start - 120), t.start);
     const subjects = this.subjects(t.start, floor);
@@ -342,7 +381,7 @@ class SentenceEdges {
         if (passive) {
           // "Krab howitzers, supplied by Poland", "were delivered to Ukraine", "U.S.-supplied rockets".
           const hyphenated = before.endsWith('-');
-          const by = this.actorAfter(t.end, limit, /^\s+(?:by|from)\s+(?:the\s+)?$/i);
+          const by = this.actorAfter(t.end, limit, /^[\s\S]*\b(?:by|from)\s+(?:the\s+)?$/i);
           const origin = hyphenated
             ? this.actors.find((a) => a.mention.end === t.start - 1)
             : by;
@@ -373,18 +412,62 @@ class SentenceEdges {
           break;
         }
         // Active: "Canada to give Ukraine 20,000 shells", "Norway has transferred 14 LAV III to Ukraine".
-        const direct = this.actors.find((a) => a.mention.start >= t.end && /^\s+(?:the\s+)?$/.test(this.text.slice(t.end, a.mention.start)));
+        // "give Ukraine 20,000 shells", but not "supplying Turkish drones" (an origin, not a recipient).
+        const direct = this.actors.find(
+          (a) =>
+            a.mention.start >= t.end &&
+            /^\s+(?:the\s+)?$/.test(this.text.slice(t.end, a.mention.start)) &&
+            !(
+              (a.mention.type === 'NORP' || /^[A-Z.]{2,5}$/.test(a.mention.text)) &&
+              this.items.some((i) => i.originMention === a.mention)
+            ),
+        );
         let to = direct ?? this.actorAfter(t.end, limit, /^[\s\S]*\b(?:to|for|into)\s+(?:the\s+)?$/i);
-        const items = this.itemsIn(t.end, limit);
-        let givers: (EdgeParty | undefined)[] = subjects.length > 0 ? subjects.map((a) => a.party) : [undefined];
-        const carried = subjects.length === 0 && to === undefined ? this.carried(t) : undefined;
+        // After a "to X" recipient only what follows it directly belongs to this verb
+        // ("sent to Ukraine a batch of howitzers", not "..., set up air defense in Germany").
+        const items = this.itemsIn(t.end, limit).filter(
+          (i) => {
+            if (to === undefined || to === direct || to.mention.start < t.end || i.start < to.mention.start) return true;
+            const gap = this.text.slice(to.mention.end, i.start);
+            return !/[,;]/.test(gap) || /\b(?:includ\w*|such as|namely|in particular|notably|among them|comprising)\b/i.test(gap);
+          },
+        );
+        // The previous verb's recipient is not this verb's subject ("supply Ukraine with X, as well as consider supplying Y").
+        let own = subjects.filter((a) => a.mention !== this.lastGive?.recipient.mention);
+        // "sanctions against Iran for supplying Russia with drones": a gerund's agent is the noun before "for".
+        if (/ing$/i.test(t.word) && /\b(?:for|over)\s+$/i.test(before)) {
+          const agent = [...this.actors].reverse().find((a) => a.mention.end <= t.start && a.mention.start >= floor);
+          if (agent !== undefined) own = [agent];
+        }
+        let givers: (EdgeParty | undefined)[] = own.length > 0 ? own.map((a) => a.party) : [undefined];
+        const carried = own.length === 0 && to === undefined ? this.carried(t) : undefined;
         if (carried !== undefined) {
           to = carried.recipient;
           givers = [carried.supplier];
         }
+        // "Berlin has declined to send Leopard tanks": the recipient of the aid discussed just before.
+        const context = to === undefined && carried === undefined ? this.before() : undefined;
+        if (context !== undefined && !own.some((a) => a.party.id === context.recipient.party.id)) to = context.recipient;
         for (const supplier of givers)
           for (const item of items) push(this.emit(t, item, to, supplier, lead, 'delivered', carried ? ['coordinated with the previous clause'] : []));
         if (to !== undefined) this.lastGive = { recipient: to, ...(givers[0] !== undefined ? { supplier: givers[0] } : {}), end: t.end };
+        break;
+      }
+      case 'list': {
+        // "a package including 800 Stinger anti-aircraft systems, 2,000 Javelin...": a give with its
+        // roles from the sentence (or the aid announced just before).
+        const sentenceStart = this.clauseStart(t.start);
+        if (!AID_WORDS.test(this.text.slice(sentenceStart, t.start))) break;
+        if (this.triggers.some((o) => o.cls === 'give' && o.end <= t.start)) break;
+        const to =
+          this.actorAfter(t.end, limit, /^[\s\S]*\b(?:to|for)\s+(?:the\s+)?$/i) ??
+          this.actorAfter(sentenceStart, t.start, /^[\s\S]*\b(?:to|for)\s+(?:the\s+)?$/i) ??
+          this.previous()?.recipient;
+        const giver = this.mainSubject();
+        const supplier = giver !== undefined && giver !== to ? giver.party : this.previous()?.supplier;
+        const listLead = this.text.slice(sentenceStart, t.start);
+        for (const item of this.itemsIn(t.end, this.clauseEnd(t.end)))
+          push(this.emit(t, item, to, supplier, listLead, /\b(?:has|have|had)\s+(?:been\s+)?(?:provided|sent|delivered|supplied|transferred|donated)\b|\b(?:provided|sent|delivered|supplied|transferred|donated)\b/i.test(listLead) && !/\b(?:will|to be)\b/i.test(listLead) ? 'delivered' : 'committed', ['aid list']));
         break;
       }
       case 'get': {
@@ -394,6 +477,16 @@ class SentenceEdges {
         break;
       }
       case 'buy': {
+        if (/ed$/i.test(t.word) && /^\s+by\b/i.test(after)) {
+          // "HIMARS acquired by their governments", "F-16s bought by Norway".
+          const by = this.actorAfter(t.end, limit, /^\s+by\s+(?:the\s+)?$/i);
+          const items = this.items.filter((i) => i.kind !== 'capability' && i.end <= t.start && i.end >= t.start - 40).slice(-1);
+          const firstItem = items[0];
+          const at = Math.min(firstItem?.originMention?.start ?? t.start, firstItem?.start ?? t.start);
+          const owners = by !== undefined ? [by] : /^\s+by\s+(?:their|its)\b/i.test(after) ? this.subjects(at, this.s.start, true) : [];
+          for (const owner of owners) for (const item of items) push(this.emit(t, item, owner, undefined, lead, 'ordered', ['passive']));
+          break;
+        }
         const forWhom = this.actorAfter(t.end, limit, /^[\s\S]*\bfor\s+(?:the\s+)?$/i);
         const from = this.actorAfter(t.end, limit, /^[\s\S]*\bfrom\s+(?:the\s+)?$/i);
         const owner = nominal
@@ -408,6 +501,12 @@ class SentenceEdges {
         break;
       }
       case 'ask': {
+        if (/\sfor$/i.test(t.word)) {
+          // "European demand for Patriot systems", "Ukraine's request for F-16s".
+          const wanting = this.actors.find((a) => a.mention.end <= t.start && /^(?:['’]s)?\s+(?:[\p{Ll}-]+\s+)?$/u.test(this.text.slice(a.mention.end, t.start)));
+          for (const item of this.itemsIn(t.end, limit)) push(this.emit(t, item, wanting, undefined, lead, 'requested', ['nominal request']));
+          break;
+        }
         // "Zelensky asks Portugal for tanks": the asker wants, the one asked would supply.
         const asked = this.actors.find((a) => a.mention.start >= t.end && a.mention.start <= t.end + 4);
         const forAt = this.text.slice(t.end, limit).search(/\bfor\b/i);
@@ -417,6 +516,8 @@ class SentenceEdges {
         break;
       }
       case 'use': {
+        // "with the use of mortars": a noun with no user named after it says nothing about who.
+        if (/\b(?:the|of)\s+$/i.test(before) && !/^\s+of\b[^.;]*\bby\b/i.test(this.text.slice(t.end, limit))) break;
         const by = this.actorAfter(t.end, limit, /^[\s\S]*\bby\s+(?:the\s+)?$/i);
         const operator = subject ?? by;
         for (const item of this.itemsIn(t.end, limit))
@@ -424,12 +525,26 @@ class SentenceEdges {
         break;
       }
       case 'rely': {
-        const on = this.actors.find((a) => a.mention.start >= t.end && a.mention.start < limit);
+        // Energy, trade and money dependence is not the defence dependence edges describe.
+        if (/\b(?:energy|gas|oil|fuel|economic|trade|financial|food|grain|coal)\s+(?:[\p{L}-]+\s+)?$/iu.test(lead)) break;
+        let who = subject;
+        const anaphor = ANAPHOR.exec(lead);
+        const id = anaphor?.[1] !== undefined ? ANAPHOR_IDS[anaphor[1].toLowerCase()] : undefined;
+        if (id !== undefined) who = this.actors.find((a) => a.party.id === id && a.mention.end <= t.start) ?? this.earlier(id, t.start) ?? who;
+        else if (/\b(?:their|its)\s+(?:[\p{L}-]+\s+){0,2}$/iu.test(lead)) who = this.subjects(this.s.end, this.s.start).length > 0 ? this.mainSubject() ?? who : who;
+        // "reliance on the United States", not "dependence on Russian gas".
+        const on = this.actors.find(
+          (a) =>
+            a.mention.start >= t.end &&
+            a.mention.start < limit &&
+            /^\s+(?:the\s+)?(?:[\p{L}-]+\s+)?$/u.test(this.text.slice(t.end, a.mention.start)) &&
+            !/^(?:['’]s)?\s+\p{Ll}/u.test(this.text.slice(a.mention.end, a.mention.end + 4)),
+        );
         const things = this.items.filter((i) => i.start >= t.end && i.start < limit);
         if (things.length === 0 && on !== undefined) {
-          push(this.emit(t, { kind: 'capability', ...(on.party.id !== undefined ? { id: on.party.id } : {}), name: on.party.name, start: on.mention.start, end: on.mention.end }, subject, on.party, lead, 'depends_on', []));
+          push(this.emit(t, { kind: 'capability', ...(on.party.id !== undefined ? { id: on.party.id } : {}), name: on.party.name, start: on.mention.start, end: on.mention.end }, who, on.party, lead, 'depends_on', []));
         }
-        for (const item of things) push(this.emit(t, item, subject, on?.party, lead, 'depends_on', []));
+        for (const item of things) push(this.emit(t, item, who, on?.party, lead, 'depends_on', []));
         break;
       }
     }
@@ -442,6 +557,15 @@ class SentenceEdges {
   }
 
   private lastGive: { recipient: EdgeActor; supplier?: EdgeParty; end: number } | undefined;
+
+  lastAid(): { recipient: EdgeActor; supplier?: EdgeParty } | undefined {
+    return this.lastGive;
+  }
+
+  /** The aid announced last in this sentence or the one before ("... for Ukraine. The package includes ..."). */
+  private previous(): { recipient: EdgeActor; supplier?: EdgeParty } | undefined {
+    return this.lastGive ?? this.before();
+  }
 
   /** "Germany will supply Ukraine with X, as well as consider supplying Y": the roles carry over. */
   private carried(t: Trigger): { recipient: EdgeActor; supplier?: EdgeParty } | undefined {
@@ -459,6 +583,16 @@ class SentenceEdges {
         if (/^['’]s\s+(?:[\p{Ll}-]+\s+){0,2}$/u.test(gap)) return true;
         return item.kind === 'weapon' && a.mention.type === 'NORP' && /^\s+(?:[\p{Ll}-]+\s+){0,1}$/u.test(gap) && item.originMention !== a.mention;
       });
+      const pronoun = owner === undefined && item.kind === 'weapon' && /\b(?:its|their)\s+(?:[\p{Ll}-]+\s+)?$/u.test(this.text.slice(Math.max(this.s.start, item.start - 30), item.start));
+      if (pronoun) {
+        // "the operation of its F-16s": the nearest state named before owns them.
+        const near = [...this.actors].reverse().find((a) => a.mention.end <= item.start && a.party.id?.startsWith('gpe:'));
+        if (near !== undefined) {
+          const t: Trigger = { cls: 'use', start: item.start, end: item.start, word: 'possessive pronoun' };
+          this.emit(t, item, near, undefined, '', 'operates', []);
+        }
+        continue;
+      }
       if (owner === undefined) continue;
       const t: Trigger = { cls: 'use', start: owner.mention.end, end: owner.mention.end, word: 'possessive' };
       this.emit(t, item, owner, undefined, '', 'operates', []);
@@ -475,7 +609,17 @@ class SentenceEdges {
       const denied = this.actors.find((a) => a.mention.type === 'NORP' && a.mention.start > item.end && /\bden(?:y|ied|ies)\s+$/i.test(this.text.slice(item.end, a.mention.start)));
       const recipient = after ?? denied;
       if (recipient === undefined) continue;
-      const supplier = item.originMention !== undefined ? undefined : this.subjects(item.start, this.s.start)[0];
+      const provider = this.actors.find((a) => a.mention.start <= item.start && a.mention.end >= item.end && a.mention.type === 'ORG');
+      const parent = provider?.party.id !== undefined ? this.kb.get(provider.party.id)?.parent : undefined;
+      const parentEntity = parent !== undefined ? this.kb.get(parent) : undefined;
+      const supplier: EdgeActor | undefined =
+        provider !== undefined
+          ? parentEntity !== undefined
+            ? { ...provider, party: { id: parentEntity.id, name: parentEntity.name } }
+            : provider
+          : item.originMention !== undefined
+            ? undefined
+            : this.subjects(item.start, this.s.start)[0];
       const t: Trigger = { cls: 'rely', start: item.start, end: item.end, word: 'capability' };
       this.emit(t, item, recipient, supplier?.party !== recipient.party ? supplier?.party : undefined, '', 'depends_on', ['capability with its user']);
     }

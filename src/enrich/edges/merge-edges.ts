@@ -68,6 +68,10 @@ export const mergeEdges = (drafts: readonly EdgeDraft[]): EdgeDraft[] => {
       continue;
     }
     if (twin.supplier === undefined && d.supplier !== undefined) twin.supplier = d.supplier;
+    if (twin.system.kind === 'class' && d.system.kind === 'class' && d.system.name.length > twin.system.name.length) {
+      // "air and missile defense systems" says more than "air defense systems".
+      twin.system = { ...d.system, ...(d.system.quantity === undefined && twin.system.quantity !== undefined ? { quantity: twin.system.quantity } : {}) };
+    }
     if (twin.system.kind !== 'weapon' && d.system.kind === 'weapon') {
       twin.system = { ...d.system, ...(twin.system.quantity !== undefined && d.system.quantity === undefined ? { quantity: twin.system.quantity } : {}) };
     }

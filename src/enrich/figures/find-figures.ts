@@ -81,6 +81,12 @@ const COUNT_RE = new RegExp(
   'giu',
 );
 const YEAR = /^(?:1[89]|20)\d\d$/;
+const ELIDED_TO = new RegExp(String.raw`^\s+to\s+(${NUM})(?![\p{L}\d-]|\s+\p{L}{3,})`, 'iu');
+/** "the 80,000 previously in Europe", "1.5 million": a large number whose noun is elsewhere. */
+const BARE_RE = new RegExp(
+  String.raw`${START}${QUALIFIER}((?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?\s+(?:million|billion|trillion)\b))(?![\p{L}\d%-])`,
+  'giu',
+);
 
 const MULTIPLIER_RE =
   /\b(?:(more than|nearly|almost|about)\s+)?(doubl(?:e|ed|es|ing)|tripl(?:e|ed|es|ing)|quadrupl(?:e|ed|es|ing)|halv(?:e|ed|es|ing)|(?:one|two)[- ]thirds?|(?:one|three)[- ]quarters?|one[- ]half|a (?:third|quarter))\b/giu;
@@ -226,6 +232,11 @@ export const findFigures = (text: string): Figure[] => {
     const phrase = `${(m[4] ?? '').trim()} ${m[5] ?? ''}`.trim().replace(/\s+/g, ' ');
     const amounts = [{ value, unit: noun, text: m[0] }];
     if (upper !== undefined) amounts.push({ value: upper, unit: noun, text: m[0] });
+    // "from four battle groups to eight": the second number shares the noun.
+    const elided = ELIDED_TO.exec(text.slice(end, end + 40));
+    const second = elided?.[1] !== undefined ? parseNumber(elided[1]) : undefined;
+    if (second !== undefined && upper === undefined)
+      amounts.push({ value: second, unit: noun, text: text.slice(start, end + (elided?.[0].length ?? 0)) });
     const qualifier = upper !== undefined ? 'range' : m[1]?.toLowerCase();
     push({
       text: m[0],
@@ -239,6 +250,25 @@ export const findFigures = (text: string): Figure[] => {
         ...(qualifier !== undefined ? { qualifier } : {}),
       },
       subject: phrase,
+    });
+  }
+  for (const m of text.matchAll(BARE_RE)) {
+    const value = parseNumber(m[2] ?? '');
+    if (value === undefined) continue;
+    const start = m.index;
+    const end = start + m[0].length;
+    push({
+      text: m[0],
+      start,
+      end,
+      kind: 'count',
+      value,
+      unit: '',
+      normalized: {
+        amounts: [{ value, unit: '', text: m[0] }],
+        ...(m[1] ? { qualifier: m[1].toLowerCase() } : {}),
+      },
+      ...optionalSubject(subjectBefore(text, start) ?? subjectAfter(text, end)),
     });
   }
   for (const m of text.matchAll(MULTIPLIER_RE)) {
