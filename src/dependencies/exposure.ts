@@ -120,8 +120,8 @@ export const exposureOf = (
   supplier?: GraphParty,
 ): ExposureReport => {
   const own = edges
-    .filter((e) => e.recipient.key === countryKey.key && !e.negated)
-    .map((e) => resolveEdge(kb, e));
+    .map((e) => resolveEdge(kb, e))
+    .filter((e) => e.recipient.key === countryKey.key && !e.negated);
   const suppliersOf = (edge: ResolvedEdge): SupplierLink[] => {
     const facts = systemFacts(kb, edge.system);
     if (facts.kind === 'country')

@@ -75,7 +75,47 @@ export const supplierCountries = (kb: KnowledgeBase, supplier: GraphParty): Grap
 /** An edge with the capability the KB gives its system (the roll-up category). */
 export type ResolvedEdge = DependencyEdge & { readonly capability: Capability };
 
-export const resolveEdge = (kb: KnowledgeBase, edge: DependencyEdge): ResolvedEdge => ({
-  ...edge,
-  capability: systemFacts(kb, edge.system).capability,
-});
+const PLACE_KINDS = new Set(['seat', 'city']);
+
+/**
+ * A capital or city standing for its country ("Kyiv", "Washington") as the country: the graph's
+ * recipients and suppliers are states, forces and companies.
+ */
+const statePartyOf = (kb: KnowledgeBase, party: GraphParty): GraphParty | undefined => {
+  const entity = party.id ? kb.get(party.id) : undefined;
+  if (!entity || !PLACE_KINDS.has(entity.kind)) return undefined;
+  const stateId =
+    entity.metonymFor?.find((id) => id.startsWith('gpe:')) ??
+    (entity.countries?.length === 1 ? `gpe:${entity.countries[0]!.toLowerCase()}` : undefined);
+  return stateId && kb.get(stateId) ? partyOf(kb, stateId) : undefined;
+};
+
+const isPerson = (kb: KnowledgeBase, party: GraphParty): boolean =>
+  party.key.startsWith('local:person:') ||
+  (party.id !== undefined && kb.get(party.id)?.type === 'PERSON');
+
+/**
+ * An edge as the graph reads it: places standing for states replaced by the state, a person named
+ * as "supplier" (a speaker, an advocate) dropped, and the capability the KB gives the system.
+ */
+export const resolveEdge = (kb: KnowledgeBase, edge: DependencyEdge): ResolvedEdge => {
+  const reasons = [...edge.reasons];
+  const recipientState = statePartyOf(kb, edge.recipient);
+  if (recipientState)
+    reasons.push(`recipient: ${edge.recipient.name} stands for ${recipientState.name}`);
+  const supplierState = edge.supplier ? statePartyOf(kb, edge.supplier) : undefined;
+  if (supplierState)
+    reasons.push(`supplier: ${edge.supplier!.name} stands for ${supplierState.name}`);
+  const dropSupplier = edge.supplier !== undefined && isPerson(kb, edge.supplier);
+  if (dropSupplier)
+    reasons.push(`supplier: ${edge.supplier!.name} is a person, not a supplier; dropped`);
+  const { supplier: _stated, ...rest } = edge;
+  const supplier = dropSupplier ? undefined : (supplierState ?? edge.supplier);
+  return {
+    ...rest,
+    recipient: recipientState ?? edge.recipient,
+    ...(supplier ? { supplier } : {}),
+    capability: systemFacts(kb, edge.system).capability,
+    reasons,
+  };
+};

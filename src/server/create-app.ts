@@ -11,6 +11,7 @@ import { addIngestRoutes } from './routes/ingest-routes.js';
 import { addSearchRoutes } from './routes/search-routes.js';
 import { addStatsRoutes } from './routes/stats-routes.js';
 import { addStoryRoutes } from './routes/story-routes.js';
+import { addLedgerRoutes } from './routes/ledger-routes.js';
 import { securityHeaders } from './security-headers.js';
 import { addUiRoutes } from './ui/ui-routes.js';
 
@@ -50,6 +51,7 @@ export const createApp = (options: AppOptions): Hono => {
   addEntityRoutes(app, read, store);
   addFactRoutes(app, read, store);
   addStoryRoutes(app, read, store);
+  addLedgerRoutes(app, read, store);
   addIngestRoutes(app, write, store, options.now ?? (() => new Date()));
   addUiRoutes(app, store, auth);
 

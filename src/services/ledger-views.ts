@@ -175,7 +175,8 @@ export const exposureReport = async (
   const party = resolveParty(kb, country);
   return exposureOf(
     party,
-    await ledger.listEdges({ recipientKey: party.key }),
+    // Recipients are resolved at read time ("Kyiv" is Ukraine), so every edge is a candidate.
+    await ledger.listEdges(),
     await ledger.listAlternatives(),
     kb,
     supplier !== undefined ? resolveParty(kb, supplier) : undefined,
