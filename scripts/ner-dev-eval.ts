@@ -3,18 +3,29 @@
  * scripts/ner-dev-sets.ts, so post-processing changes can be compared without retraining.
  * Report parts are bench/ner-eval.ts's and are not scored here.
  *
- *   node --import tsx scripts/ner-dev-eval.ts [--model PATH] [--corpora gmb,gum,btc,...]
+ *   node --import tsx scripts/ner-dev-eval.ts [--model PATH] [--corpora gmb,gum,btc,...] [--full]
+ *
+ * --full scores the whole recogniser as bench/ner-eval.ts does (KB phrases merged, document
+ * consistency) instead of the tagger path alone.
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { loadNerModel } from '../src/enrich/ner/ner-model-file.js';
 import { sharedPath, repoPath } from '../test/shared-data.js';
-import { formatScore, loadCorpusParts, scoreRecogniser, upperCased } from './ner-dev-sets.js';
+import {
+  formatScore,
+  loadCorpusParts,
+  scoreFullRecogniser,
+  scoreRecogniser,
+  upperCased,
+} from './ner-dev-sets.js';
+import { loadKnowledgeBase } from '../src/kb/load-knowledge-base.js';
 
 const { values } = parseArgs({
   options: {
     model: { type: 'string', default: repoPath('bench', 'out', 'ner-dev-model.json.gz') },
     corpora: { type: 'string', default: 'gmb,gum,btc,wnut,crossner' },
+    full: { type: 'boolean', default: false },
   },
 });
 const nerDir = sharedPath('ner');
@@ -24,11 +35,13 @@ if (nerDir === undefined) {
 }
 const model = loadNerModel(readFileSync(values.model));
 console.log(`model ${model.version} from ${values.model}`);
+const matcher = values.full ? loadKnowledgeBase().matcher() : undefined;
 for (const part of loadCorpusParts(nerDir, values.corpora.split(','))) {
   if (part.dev.length === 0) continue;
-  const dev = part.dev.flat();
-  console.log(formatScore(`${part.name} dev`, scoreRecogniser(model, dev)));
+  const score = (docs: typeof part.dev) =>
+    matcher ? scoreFullRecogniser({ model, matcher }, docs) : scoreRecogniser(model, docs.flat());
+  console.log(formatScore(`${part.name} dev`, score(part.dev)));
   if (part.name === 'GMB') {
-    console.log(formatScore('GMB dev in capitals', scoreRecogniser(model, dev.map(upperCased))));
+    console.log(formatScore('GMB dev in capitals', score(part.dev.map((d) => d.map(upperCased)))));
   }
 }

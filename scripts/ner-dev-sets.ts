@@ -31,7 +31,12 @@ import { parseGumConllu } from '../src/enrich/ner/gum-corpus.js';
 import { spansFromBio, type WordSpan } from '../src/enrich/ner/entity-spans.js';
 import { scoreSpans, type EntityScore } from '../src/enrich/ner/entity-score.js';
 import type { NerModel } from '../src/enrich/ner/perceptron-model.js';
-import { tagEntitySpans } from '../src/enrich/ner/recognize-entities.js';
+import {
+  recognizeEntities,
+  tagEntitySpans,
+  type RecognizerDeps,
+} from '../src/enrich/ner/recognize-entities.js';
+import { harmoniseDocument } from '../src/enrich/ner/document-consistency.js';
 
 /** A document: sentences that belong together (one article, one tweet, one CoNLL block). */
 export type LabelledDocument = LabelledSentence[];
@@ -235,6 +240,20 @@ export const scoreRecogniser = (
   scoreSpans(
     sentences.map((s) => toEvalSpans(spansFromBio(conventionalSentence(s).tags))),
     sentences.map((s) => toEvalSpans(tagEntitySpans(s.words, model))),
+  );
+
+/** The whole recogniser (KB phrases merged, names typed alike across each document). */
+export const scoreFullRecogniser = (
+  deps: RecognizerDeps,
+  documents: readonly LabelledDocument[],
+): EntityScore =>
+  scoreSpans(
+    documents.flatMap((d) => d.map((s) => toEvalSpans(spansFromBio(conventionalSentence(s).tags)))),
+    documents.flatMap((d) =>
+      harmoniseDocument(
+        d.map((s) => ({ words: s.words, spans: recognizeEntities(s.words, deps) })),
+      ).map(toEvalSpans),
+    ),
   );
 
 export const formatScore = (name: string, s: EntityScore): string =>

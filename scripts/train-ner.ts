@@ -19,7 +19,7 @@
  * scripts/ner-dev-eval.ts instead of overwriting the shipped one; report parts are for
  * bench/ner-eval.ts and never chosen on.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { type LabelledSentence } from '../src/enrich/ner/labelled-corpus.js';
@@ -28,6 +28,7 @@ import { buildLexicon, parseNameList } from '../src/enrich/ner/lexicon.js';
 import { encodeModel, decodeModel } from '../src/enrich/ner/perceptron-model.js';
 import { NER_MODEL_VERSION } from '../src/enrich/ner/ner-model-file.js';
 import { gazetteerTags } from '../src/enrich/ner/recognize-entities.js';
+import { CaseCounter } from '../src/enrich/ner/case-profile.js';
 import { loadKnowledgeBase } from '../src/kb/load-knowledge-base.js';
 import { sharedPath, repoPath } from '../test/shared-data.js';
 import {
@@ -52,8 +53,43 @@ const { values } = parseArgs({
     'word-dropout': { type: 'string', default: '0' },
     corpora: { type: 'string', default: 'gmb,re3d,gum,btc,wnut,crossner' },
     upper: { type: 'string', default: '0' },
+    'case-profile': { type: 'string', default: 'reuters,bbc' },
   },
 });
+
+/** Lines of running text of an unlabelled corpus of ../shared/corpora (headlines left out). */
+function* unlabelledLines(source: string): Generator<string> {
+  if (source === 'reuters') {
+    const dir = sharedPath('corpora', 'reuters-21578', 'sgm-data');
+    if (dir === undefined) throw new Error('../shared/corpora/reuters-21578 is absent');
+    for (const file of readdirSync(dir)
+      .filter((f) => f.endsWith('.sgm'))
+      .sort()) {
+      const sgml = readFileSync(join(dir, file), 'latin1');
+      for (const m of sgml.matchAll(/<BODY>([\s\S]*?)<\/BODY>/g)) {
+        const body = (m[1] ?? '')
+          .replace(/&lt;/g, '<')
+          .replace(/&gt;/g, '>')
+          .replace(/&amp;/g, '&');
+        yield* body.split(/\n/);
+      }
+    }
+  } else if (source === 'bbc') {
+    const dir = sharedPath('corpora', 'bbc-fulltext', 'bbc');
+    if (dir === undefined) throw new Error('../shared/corpora/bbc-fulltext is absent');
+    for (const topic of readdirSync(dir, { withFileTypes: true })) {
+      if (!topic.isDirectory()) continue;
+      for (const file of readdirSync(join(dir, topic.name)).sort()) {
+        // Line 1 is the headline.
+        yield* readFileSync(join(dir, topic.name, file), 'latin1')
+          .split(/\n/)
+          .slice(1);
+      }
+    }
+  } else {
+    throw new Error(`unknown unlabelled corpus "${source}" (reuters, bbc)`);
+  }
+}
 
 const nerDir = sharedPath('ner');
 if (nerDir === undefined) {
@@ -98,6 +134,24 @@ const lexicon = values['no-lexicon']
       places: readList('places.txt'),
     });
 
+// How words are usually written (src/enrich/ner/case-profile.ts): counted over the training
+// sentences and over unlabelled news in ../shared/corpora (only counts of case, never text, go
+// into the model). --case-profile '' trains without it.
+const caseSources = values['case-profile'].split(',').filter((c) => c !== '');
+let caseProfile: ReturnType<CaseCounter['profile']> | undefined;
+if (caseSources.length > 0) {
+  const counter = new CaseCounter();
+  for (const s of train)
+    if (s.words.some((w) => w !== w.toUpperCase())) counter.addLine(s.words.join(' '));
+  for (const source of caseSources) {
+    for (const line of unlabelledLines(source)) counter.addLine(line);
+  }
+  caseProfile = counter.profile(2);
+  console.log(
+    `case profile: ${caseProfile.size} words from training text and ${caseSources.join(', ')}`,
+  );
+}
+
 const started = Date.now();
 const model = trainPerceptron(train, {
   epochs: Number(values.epochs),
@@ -107,6 +161,7 @@ const model = trainPerceptron(train, {
   dropPrefixes: values.drop.split(',').filter((p) => p !== ''),
   ...(gazetteer ? { gazetteer } : {}),
   ...(lexicon ? { lexicon } : {}),
+  ...(caseProfile ? { caseProfile } : {}),
   wordDropout: Number(values['word-dropout']),
   version: NER_MODEL_VERSION,
   onEpoch: (epoch, errorRate) =>

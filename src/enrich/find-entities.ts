@@ -35,6 +35,15 @@ const modelUsesGazetteer = (model: NerModel): boolean => {
 };
 
 /**
+ * The type reported beside the linked entity's name: the entity's own when the mention stands
+ * for it (a metonym: "the Kremlin" -> Russia) or when the KB knows the name as a country or
+ * place ("The United States" tagged ORG at the head of a quote is still the country), so name
+ * and type never disagree; otherwise the mention's.
+ */
+const reportedType = (l: LinkedMention): EntityType =>
+  l.kb && (l.method === 'metonym' || l.entityType === 'GPE') ? l.entityType : l.type;
+
+/**
  * Mentions from the tagger (per sentence) merged with the KB's known names, unit patterns and
  * office titles (over the whole text), then linked to KB or local ids.
  */
@@ -90,7 +99,7 @@ export const findEntities = (
     text: l.text,
     start: l.start,
     end: l.end,
-    type: l.type,
+    type: reportedType(l),
     id: l.id,
     name: l.name,
     source: merged[i]?.source === 'model+kb' ? 'ner+kb' : (l.source ?? 'ner'),

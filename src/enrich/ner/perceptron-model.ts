@@ -1,4 +1,5 @@
 import { gunzipSync, gzipSync } from 'node:zlib';
+import { decodeCaseProfile, encodeCaseProfile, type CaseProfile } from './case-profile.js';
 import { buildLexicon, type Lexicon, type LexiconLists } from './lexicon.js';
 import { normalisedWord } from './token-features.js';
 
@@ -20,6 +21,8 @@ export interface NerModel {
   readonly commonWords: ReadonlySet<string>;
   /** Name lists behind the gazetteer features, when the model was trained with them. */
   readonly lexicon?: Lexicon;
+  /** Usual case of words in running text (case-profile.ts), when trained with it. */
+  readonly caseProfile?: CaseProfile;
 }
 
 /** I-X may only follow B-X or I-X. */
@@ -117,6 +120,7 @@ interface SerialisedModel {
   features: Record<string, number[]>;
   commonWords: string[];
   lexicon?: LexiconLists;
+  caseProfile?: Record<string, string[]>;
 }
 
 export const encodeModel = (model: NerModel): Buffer => {
@@ -135,6 +139,7 @@ export const encodeModel = (model: NerModel): Buffer => {
     features,
     commonWords: [...model.commonWords].sort(),
     ...(model.lexicon ? { lexicon: model.lexicon.lists } : {}),
+    ...(model.caseProfile ? { caseProfile: encodeCaseProfile(model.caseProfile) } : {}),
   };
   return gzipSync(JSON.stringify(body), { level: 9 });
 };
@@ -154,5 +159,6 @@ export const decodeModel = (gz: Uint8Array): NerModel => {
     weights,
     commonWords: new Set(body.commonWords),
     ...(body.lexicon ? { lexicon: buildLexicon(body.lexicon) } : {}),
+    ...(body.caseProfile ? { caseProfile: decodeCaseProfile(body.caseProfile) } : {}),
   };
 };

@@ -1,4 +1,5 @@
 import type { LabelledSentence } from './labelled-corpus.js';
+import type { CaseProfile } from './case-profile.js';
 import type { Lexicon } from './lexicon.js';
 import { allowedAfter, type NerModel } from './perceptron-model.js';
 import { historyFeatures, sentenceFeatures } from './token-features.js';
@@ -24,6 +25,8 @@ export interface TrainOptions {
   readonly wordDropout?: number;
   /** Name lists for the gazetteer features; shipped inside the model. */
   readonly lexicon?: Lexicon;
+  /** Usual case of words in running text; shipped inside the model. */
+  readonly caseProfile?: CaseProfile;
 }
 
 /** Deterministic shuffle so a retrain gives the same model. */
@@ -48,6 +51,8 @@ const findCommonWords = (sentences: readonly LabelledSentence[]): Set<string> =>
   const total = new Map<string, number>();
   const lower = new Map<string, number>();
   for (const s of sentences) {
+    // Sentences written in capitals (headline augmentation) say nothing about usual case.
+    if (s.words.every((w) => w === w.toUpperCase())) continue;
     for (const w of s.words.slice(1)) {
       const lw = w.toLowerCase();
       if (lw === w.toUpperCase()) continue;
@@ -75,7 +80,11 @@ export const trainPerceptron = (
   const tagIndex = new Map(tags.map((t, i) => [t, i]));
 
   const commonWords = findCommonWords(sentences);
-  const ctx = { commonWords, ...(options.lexicon ? { lexicon: options.lexicon } : {}) };
+  const ctx = {
+    commonWords,
+    ...(options.lexicon ? { lexicon: options.lexicon } : {}),
+    ...(options.caseProfile ? { caseProfile: options.caseProfile } : {}),
+  };
   // Pass 1: count features (static ones and history ones under gold history).
   const counts = new Map<string, number>();
   const bump = (f: string): void => {

@@ -1,4 +1,5 @@
 import type { EntityType, PhraseMatch, PhraseMatcher } from '../../kb/kb-types.js';
+import { trueCase } from './case-profile.js';
 import { classNounCue } from './class-noun-cue.js';
 import { spansFromBio } from './entity-spans.js';
 import { typeFromHead } from './head-word-type.js';
@@ -66,18 +67,28 @@ export const tagEntitySpans = (
   model: NerModel,
   gazetteer?: readonly (string | undefined)[],
 ): RecognizedSpan[] => {
-  // An all-capitals line (a headline, a section title) has no case to learn names from.
+  // An all-capitals line (a headline, a section title) or a Title Case headline ("NATO Expands
+  // Its Reach") has no case to learn names from: with a case profile it is tagged as running
+  // text would write it (trueCase), without one it is left alone.
   const letters = words.filter((w) => /\p{L}/u.test(w));
-  if (letters.length >= 3 && letters.every((w) => w === w.toUpperCase())) return [];
-  // Nor has a Title Case headline ("NATO Expands Its Reach").
   const capitalised = letters.filter((w) => /^\p{Lu}/u.test(w)).length;
-  if (
-    letters.length >= 4 &&
-    capitalised >= 0.8 * letters.length &&
-    !/[.!?]$/.test(words[words.length - 1] ?? '')
-  ) {
-    return [];
+  const caseless =
+    (letters.length >= 3 && letters.every((w) => w === w.toUpperCase())) ||
+    (letters.length >= 4 &&
+      capitalised >= 0.8 * letters.length &&
+      !/[.!?]$/.test(words[words.length - 1] ?? ''));
+  if (caseless) {
+    if (model.caseProfile === undefined) return [];
+    return tagRunningText(trueCase(words, model.caseProfile), model, gazetteer);
   }
+  return tagRunningText(words, model, gazetteer);
+};
+
+const tagRunningText = (
+  words: readonly string[],
+  model: NerModel,
+  gazetteer?: readonly (string | undefined)[],
+): RecognizedSpan[] => {
   const tags = tagWords(model, words, gazetteer);
   const repaired = splitCoordinated(
     words,

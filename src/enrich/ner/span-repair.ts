@@ -1,4 +1,5 @@
 import type { WordSpan } from './entity-spans.js';
+import { nameKeywordType } from './name-keywords.js';
 import { leadingTitleLength, nameStartAfterTitle } from './person-titles.js';
 
 /**
@@ -27,6 +28,8 @@ const PERSON_HEAD_TITLES = new Set(
 );
 
 const isLower = (w: string): boolean => /^\p{Ll}/u.test(w);
+const isCapitalised = (w: string): boolean => /^\p{Lu}/u.test(w);
+const OF_FOR = new Set(['of', 'for']);
 const isTitleCaseCommon = (w: string, common: ReadonlySet<string>): boolean =>
   w.toUpperCase() !== w && common.has(w.toLowerCase());
 
@@ -53,6 +56,10 @@ export const repairSpans = <S extends WordSpan>(spans: readonly S[], ctx: Repair
     while (end > start && isLower(words[end - 1] as string)) end--;
     // A lone capitalised common word is a sentence opener, not a name ("We", "The").
     if (end - start === 1 && isTitleCaseCommon(words[start] as string, commonWords)) continue;
+    // A name has a capital somewhere ("150-billion-euro" has none), and a lone letter is a
+    // piece of an abbreviation the tokenizer split ("non-U.S."), not a name of its own.
+    if (!words.slice(start, end).some((w) => /\p{Lu}/u.test(w))) continue;
+    if (end - start === 1 && /^\p{L}$/u.test(words[start] as string)) continue;
     if (span.type === 'PERSON') start = nameStartAfterTitle(words, start, end);
     if (end <= start) continue;
     if (
@@ -69,6 +76,29 @@ export const repairSpans = <S extends WordSpan>(spans: readonly S[], ctx: Repair
       while (end < words.length && isNameWord(words[end] as string, commonWords) && !taken(end))
         end++;
       if (span.type === 'PERSON') start += leadingTitleLength(words, start, end);
+      // "Foundation for Strategic Research": an organisation's keyword, "for" or "of", then
+      // the part the model tagged.
+      while (
+        span.type === 'ORG' &&
+        start >= 2 &&
+        OF_FOR.has((words[start - 1] as string).toLowerCase()) &&
+        isCapitalised(words[start - 2] as string) &&
+        nameKeywordType((words[start - 2] as string).toLowerCase()) === 'ORG' &&
+        !taken(start - 2)
+      ) {
+        start -= 2;
+        while (
+          start > 0 &&
+          isNameWord(words[start - 1] as string, commonWords) &&
+          !taken(start - 1)
+        )
+          start--;
+      }
+    }
+    // An event's name is its whole capitalised run ("World War II", "Battle of the Bulge"
+    // tagged on its last words), common words included, though not a sentence's first word.
+    if (span.type === 'EVENT') {
+      while (start > 1 && isCapitalised(words[start - 1] as string)) start--;
     }
     out.push({ ...span, start, end });
   }

@@ -1,3 +1,4 @@
+import { caseBucketOf, type CaseProfile } from './case-profile.js';
 import { placeTags, type Lexicon } from './lexicon.js';
 import { nameKeywordType } from './name-keywords.js';
 
@@ -47,6 +48,9 @@ interface WordInfo {
   readonly next2: string;
   readonly shapePrev: string;
   readonly shapeNext: string;
+  /** The word's usual case (case-profile.ts) as its neighbours see it; empty without a profile. */
+  readonly casePrev: string;
+  readonly caseNext: string;
   /** What the capitalised-run features need, computed once per word. */
   readonly lower: string;
   readonly upperInitial: boolean;
@@ -63,6 +67,8 @@ interface WordInfo {
 export interface FeatureContext {
   readonly commonWords: ReadonlySet<string>;
   readonly lexicon?: Lexicon;
+  /** How words are usually written in running text (case-profile.ts). */
+  readonly caseProfile?: CaseProfile;
 }
 
 const NO_CONTEXT: FeatureContext = { commonWords: new Set() };
@@ -89,6 +95,10 @@ export const ownFeatures = (w: string, ctx: FeatureContext): string[] => {
   if (w !== lw) lex.push('W=' + w);
   // A capitalised common word ("The", "Senior") is usually just starting a sentence or a title.
   if (w !== lw && ctx.commonWords.has(lw)) lex.push('capCommon');
+  if (ctx.caseProfile !== undefined) {
+    const cp = caseBucketOf(ctx.caseProfile, w);
+    lex.push('cp=' + cp, 'cps=' + cp + '|' + shape);
+  }
   const lexicon = ctx.lexicon;
   if (lexicon !== undefined && isCapitalised(w)) {
     if (lexicon.firstNames.has(lw)) lex.push('fn');
@@ -121,6 +131,8 @@ const wordInfo = (w: string, ctx: FeatureContext): WordInfo => {
     next2: 'w+2=' + lw,
     shapePrev: 's-1=' + shape,
     shapeNext: 's+1=' + shape,
+    casePrev: ctx.caseProfile ? 'cp-1=' + caseBucketOf(ctx.caseProfile, w) : '',
+    caseNext: ctx.caseProfile ? 'cp+1=' + caseBucketOf(ctx.caseProfile, w) : '',
     lower,
     upperInitial,
     startsName: upperInitial && !(ctx.commonWords.has(lower) && w.toUpperCase() !== w),
@@ -173,6 +185,12 @@ export const sentenceFeatures = (
       'w-1w=' + lwPrev + '|' + me.lw,
       'ww+1=' + me.lw + '|' + lwNext,
     ];
+    if (ctx.caseProfile !== undefined) {
+      f.push(
+        p1 === undefined ? 'cp-1=<s>' : p1.casePrev,
+        n1 === undefined ? 'cp+1=</s>' : n1.caseNext,
+      );
+    }
     if (i === 0) f.push('first|' + me.shape);
     if (me.cap && w.toUpperCase() !== w && p1 !== undefined && !p1.cap) f.push('capAfterLower');
     const gz = gazetteer?.[i];
