@@ -1,4 +1,5 @@
 import { signsOf } from './boilerplate-markers.js';
+import { furnitureReason } from './furniture-lines.js';
 import type { HtmlElement } from './html-tree.js';
 import { collectTextBlocks, type TextBlock } from './text-blocks.js';
 
@@ -19,6 +20,18 @@ const MAX_LINK_DENSITY = 0.5;
  * its own "card" (HawaiiNewsNow, f344ca5f in the benchmark), so one is all a twin may have.
  */
 const MIN_TWIN_SCORE = 1;
+
+/**
+ * The component name a class list starts with ("RichText" in "RichText RichText--lastPmb0 lg:w-8/12"):
+ * chunks of one article body share it while their modifiers differ (Spiegel cuts its body into
+ * "RichText" blocks). Utility classes (Tailwind "lg:w-8/12", "mt-4") name no component.
+ */
+const classKind = (cls: string): string | undefined => {
+  const first = cls.trim().split(/\s+/)[0] ?? '';
+  return first.length >= 4 && /^[A-Za-z][A-Za-z_-]*$/.test(first) && !/[-_]{2}/.test(first)
+    ? first
+    : undefined;
+};
 
 const parentsOf = (el: HtmlElement, max: number): HtmlElement[] => {
   const out: HtmlElement[] = [];
@@ -61,25 +74,6 @@ export interface MainText {
   /** Blocks dropped inside the chosen container, with why (for the removal log). */
   readonly dropped: readonly { text: string; reason: string }[];
 }
-
-/** Lines that label page furniture rather than say anything (benchmark pages: "Advert", "comments"). */
-const FURNITURE_LINE =
-  /^(advertisement|advertisment|advert|anzeige|publicidad|publicit[ée]|sponsored|comments?|share( this( article| story)?)?|follow us|read more|related|see also|continue reading|click here|sign up|subscribe|image|photo|video|getty images|reuters|ap photo|this slideshow requires javascript|tell us what you think|key points)\b.{0,60}$/i;
-/** A newsletter pitch: asks to sign up and names the newsletter or inbox; short, never reporting. */
-const NEWSLETTER_PITCH =
-  /\b(sign up|subscribe|delivered)\b.*\b(newsletters?|inbox|letterbox)\b|\b(newsletters?|inbox)\b.*\b(sign up|subscribe)\b/i;
-const SOCIAL_PITCH = /^(follow|like) .{0,80}\b(twitter|facebook|instagram|linkedin)\b/i;
-/** Shortcodes a CMS failed to render ("[button link=...]Send us[/button]"). */
-const SHORTCODE = /^\[[a-z_]+[^\]]*\].*\[\/[a-z_]+\]$/i;
-const PITCH_MAX_CHARS = 250;
-
-const furnitureReason = (text: string): string | undefined => {
-  if (FURNITURE_LINE.test(text)) return 'furniture-line';
-  if (SHORTCODE.test(text)) return 'shortcode';
-  if (text.length <= PITCH_MAX_CHARS && (NEWSLETTER_PITCH.test(text) || SOCIAL_PITCH.test(text)))
-    return 'reader-pitch';
-  return undefined;
-};
 
 export const selectMainText = (root: HtmlElement, title?: string): MainText => {
   const blocks = collectTextBlocks(root);
@@ -166,8 +160,15 @@ export const selectMainText = (root: HtmlElement, title?: string): MainText => {
   // (WIRED "grid--item body", 2f42ef1d in the benchmark): such twins are more of the article.
   const topClass = top.attrs['class'];
   if (topClass !== undefined && topClass.trim() !== '') {
+    const topKind = classKind(topClass);
     for (const [el, score] of finalScores) {
-      if (el === top || el.tag !== top.tag || el.attrs['class'] !== topClass) continue;
+      if (el === top || el.tag !== top.tag) continue;
+      const cls = el.attrs['class'];
+      if (
+        cls !== topClass &&
+        (topKind === undefined || cls === undefined || classKind(cls) !== topKind)
+      )
+        continue;
       if ((candidates.get(el)?.paragraphs ?? 0) === 0) continue;
       if (score < MIN_TWIN_SCORE || chosen.some((c) => isInside(el, c) || isInside(c, el)))
         continue;
