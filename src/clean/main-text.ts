@@ -1,5 +1,6 @@
 import { signsOf } from './boilerplate-markers.js';
 import { furnitureReason } from './furniture-lines.js';
+import { findStandfirst } from './standfirst.js';
 import type { HtmlElement } from './html-tree.js';
 import { collectTextBlocks, type TextBlock } from './text-blocks.js';
 
@@ -75,7 +76,11 @@ export interface MainText {
   readonly dropped: readonly { text: string; reason: string }[];
 }
 
-export const selectMainText = (root: HtmlElement, title?: string): MainText => {
+export const selectMainText = (
+  root: HtmlElement,
+  title?: string,
+  description?: string,
+): MainText => {
   const blocks = collectTextBlocks(root);
   const candidates = new Map<HtmlElement, Candidate>();
   const candidateOf = (el: HtmlElement): Candidate => {
@@ -179,8 +184,11 @@ export const selectMainText = (root: HtmlElement, title?: string): MainText => {
   const normTitle = title?.toLowerCase().replace(/\s+/g, ' ').trim();
   const paragraphs: string[] = [];
   const dropped: { text: string; reason: string }[] = [];
-  for (const block of blocks) {
-    if (!chosen.some((el) => isInside(block.owner, el))) continue;
+  const inBody = blocks.map((block) => chosen.some((el) => isInside(block.owner, el)));
+  const bodyStart = inBody.indexOf(true);
+  const standfirst = bodyStart > 0 ? findStandfirst(blocks, bodyStart, description) : undefined;
+  for (const [index, block] of blocks.entries()) {
+    if (!inBody[index] && index !== standfirst) continue;
     const density = block.chars === 0 ? 0 : block.linkChars / block.chars;
     if (density > MAX_LINK_DENSITY) {
       dropped.push({ text: block.text, reason: 'link-list' });
