@@ -20,6 +20,7 @@ const FURNITURE_LINE = new RegExp(
       'anzeige|werbung|weiterlesen|mehr zum thema|lesen sie (auch|mehr)|auch interessant',
       'das könnte sie auch interessieren|mehr lesen|zum artikel|artikel teilen|teilen',
       'kommentare?|empfehlungen|meistgelesen|zur startseite|mehr (aus|zu|news|nachrichten)',
+      'dieses thema im programm|weitere informationen|ende der weiteren informationen',
       // French, Spanish, Italian, Dutch, Polish, Portuguese
       '(à )?lire aussi|publicit[ée]|partager|lee también|leer más|publicidad|compartir',
       'leggi anche|pubblicit[àa]|lees ook|advertentie|czytaj (też|także|również)|reklama',
@@ -63,6 +64,17 @@ const CONSENT_PLACEHOLDER = new RegExp(
 );
 const CONSENT_MAX_CHARS = 300;
 
+/**
+ * Agency stamps under the text ("Quelle: dpa", the "© dpa-infocom, dpa:240516-99-53606/3" every
+ * German paper running dpa copy prints). Other copyright lines stay: article-extraction-benchmark's
+ * gold keeps them ("© 2019 Associated Press. All Rights Reserved.")
+ * and controls of collapsible boxes ("Box aufklappen Box zuklappen", "Show more").
+ */
+const STAMP =
+  /^((quelle|quellen|source|sources|mit material von|bildquelle|fotos?|bild)\s*:\s*\S.{0,60}|©\s*dpa-infocom\b.{0,80})$/iu;
+const CONTROLS =
+  /^((\S+-)?box )?(aufklappen|zuklappen|ausklappen|einklappen|mehr anzeigen|weniger anzeigen|show (more|less)|expand|collapse)(\s+((\S+-)?box )?(aufklappen|zuklappen|ausklappen|einklappen|mehr anzeigen|weniger anzeigen|show (more|less)|expand|collapse))*$/iu;
+
 /** "Von Nina Magoley", "By Jane Doe and John Roe": a byline alone on its line. */
 const BYLINE =
   /^(von|by|par|por|di|door|av|przez|de)\s+[\p{Lu}][\p{L}.'’-]+(\s*(,|und|and|&|et|y|e|en|i)?\s+[\p{Lu}][\p{L}.'’-]+){0,5}$/u;
@@ -78,6 +90,8 @@ export const furnitureReason = (text: string): string | undefined => {
   if (text.length <= CONSENT_MAX_CHARS && CONSENT_PLACEHOLDER.test(text))
     return 'consent-placeholder';
   if (text.length <= 80 && BYLINE.test(text)) return 'byline';
+  if (STAMP.test(text)) return 'stamp';
+  if (CONTROLS.test(text)) return 'controls';
   if (text.length <= 90 && DATELINE.test(text)) return 'dateline';
   return undefined;
 };
