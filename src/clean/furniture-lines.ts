@@ -21,6 +21,7 @@ const FURNITURE_LINE = new RegExp(
       'das könnte sie auch interessieren|mehr lesen|zum artikel|artikel teilen|teilen',
       'kommentare?|empfehlungen|meistgelesen|zur startseite|mehr (aus|zu|news|nachrichten)',
       'dieses thema im programm|weitere informationen|ende der weiteren informationen',
+      'schlagwörter( zu diesem artikel)?|themen( zu diesem artikel)?|mehr zum autor',
       // French, Spanish, Italian, Dutch, Polish, Portuguese
       '(à )?lire aussi|publicit[ée]|partager|lee también|leer más|publicidad|compartir',
       'leggi anche|pubblicit[àa]|lees ook|advertentie|czytaj (też|także|również)|reklama',
@@ -36,6 +37,16 @@ const NEWSLETTER_PITCH =
 const SOCIAL_PITCH =
   /^(follow|like|folgen sie|folge) .{0,80}\b(twitter|facebook|instagram|linkedin|tiktok|whatsapp|telegram|threads|bluesky)\b/iu;
 /** Shortcodes a CMS failed to render ("[button link=...]Send us[/button]"). */
+/** Any short block about the site's newsletter, app or social accounts is a pitch, in any language. */
+const SITE_PITCH =
+  /\bnewsletter|\b(app|apps)\b.{0,80}\b(android|ios|herunterladen|download|installieren)\b|\b(auch bei|folgen sie uns|folge uns|follow us|find us)\b.{0,60}\b(social media|whatsapp|instagram|facebook|tiktok|telegram|twitter|youtube)\b/iu;
+const SITE_PITCH_MAX_CHARS = 200;
+/** "3 Min Lesezeit", "Lesezeit: 4 Minuten", "5 min read". */
+const READING_TIME =
+  /^((lesezeit|lesedauer|reading time)\s*:?\s*)?(ca\.\s*)?\d+\s*(min\.?|minuten|minutes?)(\s*(lesezeit|lesedauer|read|reading time))?$/iu;
+/** "Do 25.04.24 | 14:07 Uhr | Von Eva Kirchner", "NDR 1 | Regional | 17.06.2025 | 15:00 Uhr". */
+const META_LINE = /^[^|]{0,60}(\|[^|]{0,60}){2,}$/u;
+const HAS_DATE = /\d{1,2}\.\d{1,2}\.(\d{2}|\d{4})\b|\d{1,2}:\d{2}/u;
 const SHORTCODE = /^\[[a-z_]+[^\]]*\].*\[\/[a-z_]+\]$/i;
 const PITCH_MAX_CHARS = 250;
 
@@ -90,7 +101,14 @@ export const furnitureReason = (text: string): string | undefined => {
   if (text.length <= CONSENT_MAX_CHARS && CONSENT_PLACEHOLDER.test(text))
     return 'consent-placeholder';
   if (text.length <= 80 && BYLINE.test(text)) return 'byline';
-  if (STAMP.test(text)) return 'stamp';
+  if (
+    STAMP.test(text) ||
+    /^mit (material von )?(dpa|afp|reuters|ap|kna|epd)\b.{0,30}$/iu.test(text)
+  )
+    return 'stamp';
+  if (text.length <= SITE_PITCH_MAX_CHARS && SITE_PITCH.test(text)) return 'reader-pitch';
+  if (READING_TIME.test(text)) return 'reading-time';
+  if (text.length <= 140 && META_LINE.test(text) && HAS_DATE.test(text)) return 'meta-line';
   if (CONTROLS.test(text)) return 'controls';
   if (text.length <= 90 && DATELINE.test(text)) return 'dateline';
   return undefined;
