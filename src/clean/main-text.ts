@@ -1,6 +1,6 @@
 import { signsOf } from './boilerplate-markers.js';
 import { furnitureReason } from './furniture-lines.js';
-import { findStandfirst } from './standfirst.js';
+import { findStandfirst, findStandfirstBefore } from './standfirst.js';
 import type { HtmlElement } from './html-tree.js';
 import { collectTextBlocks, type TextBlock } from './text-blocks.js';
 
@@ -186,7 +186,24 @@ export const selectMainText = (
   const dropped: { text: string; reason: string }[] = [];
   const inBody = blocks.map((block) => chosen.some((el) => isInside(block.owner, el)));
   const bodyStart = inBody.indexOf(true);
-  const standfirst = bodyStart > 0 ? findStandfirst(blocks, bodyStart, description) : undefined;
+  const squash = (text: string): string => text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ');
+  const bodyText = squash(
+    blocks
+      .filter((_, i) => inBody[i])
+      .map((b) => b.text)
+      .join(' '),
+  );
+  const isNew = (text: string): boolean => !bodyText.includes(squash(text).trim());
+  let standfirst = bodyStart > 0 ? findStandfirst(blocks, bodyStart, description) : undefined;
+  if (standfirst !== undefined && !isNew(blocks[standfirst]!.text)) standfirst = undefined;
+  // Not among the blocks (its header was skipped as furniture): look in the page before the body.
+  const firstBody =
+    bodyStart >= 0 ? chosen.find((el) => isInside(blocks[bodyStart]!.owner, el)) : undefined;
+  const before =
+    standfirst === undefined && firstBody !== undefined
+      ? findStandfirstBefore(root, firstBody, description)
+      : undefined;
+  if (before !== undefined && isNew(before)) paragraphs.push(before);
   for (const [index, block] of blocks.entries()) {
     if (!inBody[index] && index !== standfirst) continue;
     const density = block.chars === 0 ? 0 : block.linkChars / block.chars;
