@@ -210,7 +210,17 @@ export const isStructuralFurniture = (el: HtmlElement): boolean => {
 /** True when the class/id words name a widget (judged separately: wrappers can be misnamed). */
 export const hasWidgetName = (el: HtmlElement): boolean =>
   SOFT_FURNITURE_TAGS.has(el.tag) ||
-  (el.attrs['itemprop'] !== 'articleBody' && signsOf(el).negative);
+  (el.attrs['itemprop'] !== 'articleBody' && signsOf(el).negative && !isNamedSubheading(el));
+
+/**
+ * An h2-h6 whose only widget word is "headline" is the article's own subheading ("Behörden und
+ * Arbeitgeber vernetzen sich" in a class="headline" h2 on hessenschau), not a teaser's.
+ */
+const isNamedSubheading = (el: HtmlElement): boolean => {
+  if (!/^h[2-6]$/.test(el.tag)) return false;
+  const words = wordsOf(`${el.attrs['class'] ?? ''} ${el.attrs['id'] ?? ''}`);
+  return words.every((w) => !NEGATIVE_WORDS.has(w) || w === 'headline');
+};
 
 /** Usually furniture, but some sites wrap the whole page in one (ASP.NET <form>), so judged like a name. */
 const SOFT_FURNITURE_TAGS = new Set(['form', 'header']);

@@ -41,7 +41,11 @@ const primarySubtag = (tag: string | undefined): string | undefined => {
 export const extractArticle = (html: string): ExtractedArticle => {
   const page = parseHtml(html);
   const meta = readMetadata(page.head, page.landmarks);
-  const main = selectMainText(page.root, meta.title);
+  const description =
+    page.head.meta.get('og:description')?.[0] ??
+    page.head.meta.get('description')?.[0] ??
+    page.head.meta.get('twitter:description')?.[0];
+  const main = selectMainText(page.root, meta.title, description);
   const text = main.paragraphs.join('\n\n');
   const declaredLanguage = primarySubtag(meta.language);
   // What the text reads as beats what the template declares (templates often say "en" everywhere),

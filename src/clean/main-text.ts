@@ -1,4 +1,6 @@
 import { signsOf } from './boilerplate-markers.js';
+import { furnitureReason } from './furniture-lines.js';
+import { findStandfirst, findStandfirstBefore } from './standfirst.js';
 import type { HtmlElement } from './html-tree.js';
 import { collectTextBlocks, type TextBlock } from './text-blocks.js';
 
@@ -19,6 +21,18 @@ const MAX_LINK_DENSITY = 0.5;
  * its own "card" (HawaiiNewsNow, f344ca5f in the benchmark), so one is all a twin may have.
  */
 const MIN_TWIN_SCORE = 1;
+
+/**
+ * The component name a class list starts with ("RichText" in "RichText RichText--lastPmb0 lg:w-8/12"):
+ * chunks of one article body share it while their modifiers differ (Spiegel cuts its body into
+ * "RichText" blocks). Utility classes (Tailwind "lg:w-8/12", "mt-4") name no component.
+ */
+const classKind = (cls: string): string | undefined => {
+  const first = cls.trim().split(/\s+/)[0] ?? '';
+  return first.length >= 4 && /^[A-Za-z][A-Za-z_-]*$/.test(first) && !/[-_]{2}/.test(first)
+    ? first
+    : undefined;
+};
 
 const parentsOf = (el: HtmlElement, max: number): HtmlElement[] => {
   const out: HtmlElement[] = [];
@@ -62,26 +76,11 @@ export interface MainText {
   readonly dropped: readonly { text: string; reason: string }[];
 }
 
-/** Lines that label page furniture rather than say anything (benchmark pages: "Advert", "comments"). */
-const FURNITURE_LINE =
-  /^(advertisement|advertisment|advert|anzeige|publicidad|publicit[ée]|sponsored|comments?|share( this( article| story)?)?|follow us|read more|related|see also|continue reading|click here|sign up|subscribe|image|photo|video|getty images|reuters|ap photo|this slideshow requires javascript|tell us what you think|key points)\b.{0,60}$/i;
-/** A newsletter pitch: asks to sign up and names the newsletter or inbox; short, never reporting. */
-const NEWSLETTER_PITCH =
-  /\b(sign up|subscribe|delivered)\b.*\b(newsletters?|inbox|letterbox)\b|\b(newsletters?|inbox)\b.*\b(sign up|subscribe)\b/i;
-const SOCIAL_PITCH = /^(follow|like) .{0,80}\b(twitter|facebook|instagram|linkedin)\b/i;
-/** Shortcodes a CMS failed to render ("[button link=...]Send us[/button]"). */
-const SHORTCODE = /^\[[a-z_]+[^\]]*\].*\[\/[a-z_]+\]$/i;
-const PITCH_MAX_CHARS = 250;
-
-const furnitureReason = (text: string): string | undefined => {
-  if (FURNITURE_LINE.test(text)) return 'furniture-line';
-  if (SHORTCODE.test(text)) return 'shortcode';
-  if (text.length <= PITCH_MAX_CHARS && (NEWSLETTER_PITCH.test(text) || SOCIAL_PITCH.test(text)))
-    return 'reader-pitch';
-  return undefined;
-};
-
-export const selectMainText = (root: HtmlElement, title?: string): MainText => {
+export const selectMainText = (
+  root: HtmlElement,
+  title?: string,
+  description?: string,
+): MainText => {
   const blocks = collectTextBlocks(root);
   const candidates = new Map<HtmlElement, Candidate>();
   const candidateOf = (el: HtmlElement): Candidate => {
@@ -166,8 +165,15 @@ export const selectMainText = (root: HtmlElement, title?: string): MainText => {
   // (WIRED "grid--item body", 2f42ef1d in the benchmark): such twins are more of the article.
   const topClass = top.attrs['class'];
   if (topClass !== undefined && topClass.trim() !== '') {
+    const topKind = classKind(topClass);
     for (const [el, score] of finalScores) {
-      if (el === top || el.tag !== top.tag || el.attrs['class'] !== topClass) continue;
+      if (el === top || el.tag !== top.tag) continue;
+      const cls = el.attrs['class'];
+      if (
+        cls !== topClass &&
+        (topKind === undefined || cls === undefined || classKind(cls) !== topKind)
+      )
+        continue;
       if ((candidates.get(el)?.paragraphs ?? 0) === 0) continue;
       if (score < MIN_TWIN_SCORE || chosen.some((c) => isInside(el, c) || isInside(c, el)))
         continue;
@@ -178,8 +184,28 @@ export const selectMainText = (root: HtmlElement, title?: string): MainText => {
   const normTitle = title?.toLowerCase().replace(/\s+/g, ' ').trim();
   const paragraphs: string[] = [];
   const dropped: { text: string; reason: string }[] = [];
-  for (const block of blocks) {
-    if (!chosen.some((el) => isInside(block.owner, el))) continue;
+  const inBody = blocks.map((block) => chosen.some((el) => isInside(block.owner, el)));
+  const bodyStart = inBody.indexOf(true);
+  const squash = (text: string): string => text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ');
+  const bodyText = squash(
+    blocks
+      .filter((_, i) => inBody[i])
+      .map((b) => b.text)
+      .join(' '),
+  );
+  const isNew = (text: string): boolean => !bodyText.includes(squash(text).trim());
+  let standfirst = bodyStart > 0 ? findStandfirst(blocks, bodyStart, description) : undefined;
+  if (standfirst !== undefined && !isNew(blocks[standfirst]!.text)) standfirst = undefined;
+  // Not among the blocks (its header was skipped as furniture): look in the page before the body.
+  const firstBody =
+    bodyStart >= 0 ? chosen.find((el) => isInside(blocks[bodyStart]!.owner, el)) : undefined;
+  const before =
+    standfirst === undefined && firstBody !== undefined
+      ? findStandfirstBefore(root, firstBody, description)
+      : undefined;
+  if (before !== undefined && isNew(before)) paragraphs.push(before);
+  for (const [index, block] of blocks.entries()) {
+    if (!inBody[index] && index !== standfirst) continue;
     const density = block.chars === 0 ? 0 : block.linkChars / block.chars;
     if (density > MAX_LINK_DENSITY) {
       dropped.push({ text: block.text, reason: 'link-list' });

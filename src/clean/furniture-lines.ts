@@ -1,0 +1,115 @@
+/**
+ * Blocks inside the article container that are page furniture, judged on their text alone: labels
+ * ("Anzeige", "Read more"), reader pitches (newsletter, social), consent placeholders that stand
+ * in for an embedded video or post, bylines and dateline stamps on a line of their own. Each rule
+ * is anchored on the whole (short) block, so a sentence of reporting that merely contains the
+ * words stays. Languages: the ones sitrep's analysts read most (en, de, fr, es, it, nl, pl, pt);
+ * German first, since German news, magazines and blogs are what extraction was weakest on.
+ */
+
+/** Lines that label page furniture rather than say anything ("Advert", "comments", "Weiterlesen"). */
+const FURNITURE_LINE = new RegExp(
+  '^(' +
+    [
+      // English
+      'advertisement|advertisment|advert|sponsored|comments?|share( this( article| story)?)?',
+      'follow us|read more|related|see also|continue reading|click here|sign up|subscribe',
+      'image|photo|video|getty images|reuters|ap photo|this slideshow requires javascript',
+      'tell us what you think|key points|most read|recommended|more on this story|read next',
+      // German
+      'anzeige|werbung|weiterlesen|mehr zum thema|lesen sie (auch|mehr)|auch interessant',
+      'das könnte sie auch interessieren|mehr lesen|zum artikel|artikel teilen|teilen',
+      'kommentare?|empfehlungen|meistgelesen|zur startseite|mehr (aus|zu|news|nachrichten)',
+      'dieses thema im programm|weitere informationen|ende der weiteren informationen',
+      'schlagwörter( zu diesem artikel)?|themen( zu diesem artikel)?|mehr zum autor',
+      // French, Spanish, Italian, Dutch, Polish, Portuguese
+      '(à )?lire aussi|publicit[ée]|partager|lee también|leer más|publicidad|compartir',
+      'leggi anche|pubblicit[àa]|lees ook|advertentie|czytaj (też|także|również)|reklama',
+      'leia também|publicidade',
+    ].join('|') +
+    ')\\b.{0,60}$',
+  'iu',
+);
+
+/** A newsletter pitch: asks to sign up and names the newsletter or inbox; short, never reporting. */
+const NEWSLETTER_PITCH =
+  /\b(sign up|subscribe|delivered|abonnieren|anmelden|registrieren)\b.*\b(newsletters?|inbox|letterbox|postfach)\b|\b(newsletters?|inbox)\b.*\b(sign up|subscribe|abonnieren|anmelden)\b/iu;
+const SOCIAL_PITCH =
+  /^(follow|like|folgen sie|folge) .{0,80}\b(twitter|facebook|instagram|linkedin|tiktok|whatsapp|telegram|threads|bluesky)\b/iu;
+/** Shortcodes a CMS failed to render ("[button link=...]Send us[/button]"). */
+/** Any short block about the site's newsletter, app or social accounts is a pitch, in any language. */
+const SITE_PITCH =
+  /\bnewsletter|\b(app|apps)\b.{0,80}\b(android|ios|herunterladen|download|installieren)\b|\b(auch bei|folgen sie uns|folge uns|follow us|find us)\b.{0,60}\b(social media|whatsapp|instagram|facebook|tiktok|telegram|twitter|youtube)\b/iu;
+const SITE_PITCH_MAX_CHARS = 200;
+/** "3 Min Lesezeit", "Lesezeit: 4 Minuten", "5 min read". */
+const READING_TIME =
+  /^((lesezeit|lesedauer|reading time)\s*:?\s*)?(ca\.\s*)?\d+\s*(min\.?|minuten|minutes?)(\s*(lesezeit|lesedauer|read|reading time))?$/iu;
+/** "Do 25.04.24 | 14:07 Uhr | Von Eva Kirchner", "NDR 1 | Regional | 17.06.2025 | 15:00 Uhr". */
+const META_LINE = /^[^|]{0,60}(\|[^|]{0,60}){2,}$/u;
+const HAS_DATE = /\d{1,2}\.\d{1,2}\.(\d{2}|\d{4})\b|\d{1,2}:\d{2}/u;
+const SHORTCODE = /^\[[a-z_]+[^\]]*\].*\[\/[a-z_]+\]$/i;
+const PITCH_MAX_CHARS = 250;
+
+/**
+ * What a blocked embed says instead of the video or post (German sites must ask before loading
+ * third-party content, so every embed leaves such a box in the text), and cookie-wall sentences.
+ */
+const CONSENT_PLACEHOLDER = new RegExp(
+  [
+    'empfohlener (redaktioneller|externer) inhalt',
+    'an dieser stelle (findest du|finden sie) (einen )?externen? inhalt',
+    'ich bin damit einverstanden, dass mir',
+    'personenbezogene daten können an drittplattformen übermittelt werden',
+    'ein klick für den datenschutz',
+    'externer inhalt',
+    '(um|zum) (diesen|den) (externen )?inhalt (zu )?(sehen|anzuzeigen|laden)',
+    'inhalte? (von|aus) (youtube|twitter|x|instagram|facebook|tiktok|spotify|datawrapper|podigee|glomex)',
+    '(wir verwenden|diese (web)?seite (verwendet|nutzt)|we use|this (site|website) uses) cookies',
+    'to view this content,? (please )?(enable|accept|allow)',
+    '(enable|turn on) javascript (to|in order to)',
+    'this (content|embed|video) is (not available|blocked)',
+  ]
+    .map((p) => `(${p})`)
+    .join('|'),
+  'iu',
+);
+const CONSENT_MAX_CHARS = 300;
+
+/**
+ * Agency stamps under the text ("Quelle: dpa", the "© dpa-infocom, dpa:240516-99-53606/3" every
+ * German paper running dpa copy prints). Other copyright lines stay: article-extraction-benchmark's
+ * gold keeps them ("© 2019 Associated Press. All Rights Reserved.")
+ * and controls of collapsible boxes ("Box aufklappen Box zuklappen", "Show more").
+ */
+const STAMP =
+  /^((quelle|quellen|source|sources|mit material von|bildquelle|fotos?|bild)\s*:\s*\S.{0,60}|©\s*dpa-infocom\b.{0,80})$/iu;
+const CONTROLS =
+  /^((\S+-)?box )?(aufklappen|zuklappen|ausklappen|einklappen|mehr anzeigen|weniger anzeigen|show (more|less)|expand|collapse)(\s+((\S+-)?box )?(aufklappen|zuklappen|ausklappen|einklappen|mehr anzeigen|weniger anzeigen|show (more|less)|expand|collapse))*$/iu;
+
+/** "Von Nina Magoley", "By Jane Doe and John Roe": a byline alone on its line. */
+const BYLINE =
+  /^(von|by|par|por|di|door|av|przez|de)\s+[\p{Lu}][\p{L}.'’-]+(\s*(,|und|and|&|et|y|e|en|i)?\s+[\p{Lu}][\p{L}.'’-]+){0,5}$/u;
+/** "Stand: 22.04.2024, 06:00 Uhr", "Updated: 3 May 2024", "02:57 Min. Verfügbar bis 06.05.2024". */
+const DATELINE =
+  /^((stand|aktualisiert( am)?|veröffentlicht( am)?|erstellt( am)?|zuletzt aktualisiert|updated( on)?|published( on)?|posted( on)?|last updated|mis à jour( le)?|publié( le)?|actualizado)\s*:?\s*.{0,40}\d.{0,30}|\d{1,2}:\d{2} min\.? verfügbar bis .{0,20})$/iu;
+
+export const furnitureReason = (text: string): string | undefined => {
+  if (FURNITURE_LINE.test(text)) return 'furniture-line';
+  if (SHORTCODE.test(text)) return 'shortcode';
+  if (text.length <= PITCH_MAX_CHARS && (NEWSLETTER_PITCH.test(text) || SOCIAL_PITCH.test(text)))
+    return 'reader-pitch';
+  if (text.length <= CONSENT_MAX_CHARS && CONSENT_PLACEHOLDER.test(text))
+    return 'consent-placeholder';
+  if (text.length <= 80 && BYLINE.test(text)) return 'byline';
+  if (
+    STAMP.test(text) ||
+    /^mit (material von )?(dpa|afp|reuters|ap|kna|epd)\b.{0,30}$/iu.test(text)
+  )
+    return 'stamp';
+  if (text.length <= SITE_PITCH_MAX_CHARS && SITE_PITCH.test(text)) return 'reader-pitch';
+  if (READING_TIME.test(text)) return 'reading-time';
+  if (text.length <= 140 && META_LINE.test(text) && HAS_DATE.test(text)) return 'meta-line';
+  if (CONTROLS.test(text)) return 'controls';
+  if (text.length <= 90 && DATELINE.test(text)) return 'dateline';
+  return undefined;
+};
