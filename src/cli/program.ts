@@ -84,6 +84,11 @@ export const runCli = async (argv: readonly string[], ctx: CliContext, version: 
     }
     if (isAppError(error)) {
       writeLine(ctx.stderr, `sitrep: ${error.message}`);
+      // What the user typed is wrong (a missing file, a file that is not a store): usage, exit 2.
+      if (error.code === 'INVALID_ARGUMENT' || error.code === 'INPUT_NOT_FOUND') {
+        ctx.setExitCode(EXIT.usage);
+        return;
+      }
     } else {
       writeLine(ctx.stderr, `sitrep: internal error: ${(error as Error).message ?? String(error)}`);
       if (ctx.env['SITREP_DEBUG']) writeLine(ctx.stderr, String((error as Error).stack));
