@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { isAppError } from '../core/errors.js';
 import { EXIT, writeLine, type CliContext } from './cli-context.js';
+import { register as registerBackup } from './backup-command.js';
 import { register as registerClean } from './clean-command.js';
 import { register as registerDupes } from './dupes-command.js';
 import { register as registerEnrich } from './enrich-command.js';
@@ -52,6 +53,7 @@ const COMMANDS: readonly Registrar[] = [
   registerWorker,
   registerJobs,
   registerMigrate,
+  registerBackup,
 ];
 
 export const buildProgram = (ctx: CliContext, version: string): Command => {
