@@ -3,6 +3,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { runCli } from './cli/program.js';
+import { limitsFromEnv, setIngestLimits } from './ingest/ingest-limits.js';
 import { openStore } from './store/open-store.js';
 
 const packageVersion = (): string => {
@@ -20,6 +21,13 @@ const packageVersion = (): string => {
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   if (error.code === 'EPIPE') process.exit(0);
 });
+
+try {
+  setIngestLimits(limitsFromEnv(process.env));
+} catch (error) {
+  process.stderr.write(`sitrep: ${(error as Error).message}\n`);
+  process.exit(2);
+}
 
 await runCli(
   process.argv.slice(2),

@@ -1,6 +1,7 @@
 import { createWriteStream, type WriteStream } from 'node:fs';
 import type { Command } from 'commander';
 import type { Rejection } from '../core/raw-item.js';
+import { missingInputPaths } from './input-paths.js';
 import { ingestPaths } from '../pipeline/ingest.js';
 import { measureInputs } from '../pipeline/read-inputs.js';
 import { enqueueIngest } from '../queue/enqueue-ingest.js';
@@ -62,6 +63,12 @@ export function register(program: Command, ctx: CliContext): void {
       const batchSize = Number(flags.batchSize);
       if (!Number.isInteger(batchSize) || batchSize < 1) {
         writeLine(ctx.stderr, `sitrep ingest: --batch-size must be a positive integer`);
+        ctx.setExitCode(EXIT.usage);
+        return;
+      }
+      const missing = await missingInputPaths(paths);
+      if (missing.length > 0) {
+        writeLine(ctx.stderr, `sitrep ingest: ${missing.join(', ')}: no such file or directory`);
         ctx.setExitCode(EXIT.usage);
         return;
       }

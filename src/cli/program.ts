@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { isAppError } from '../core/errors.js';
 import { EXIT, writeLine, type CliContext } from './cli-context.js';
+import { register as registerBackup } from './backup-command.js';
 import { register as registerClean } from './clean-command.js';
 import { register as registerDupes } from './dupes-command.js';
 import { register as registerEnrich } from './enrich-command.js';
@@ -60,6 +61,7 @@ const COMMANDS: readonly Registrar[] = [
   registerGraph,
   registerExposure,
   registerLedger,
+  registerBackup,
 ];
 
 export const buildProgram = (ctx: CliContext, version: string): Command => {
@@ -102,6 +104,11 @@ export const runCli = async (argv: readonly string[], ctx: CliContext, version: 
     }
     if (isAppError(error)) {
       writeLine(ctx.stderr, `sitrep: ${error.message}`);
+      // What the user typed is wrong (a missing file, a file that is not a store): usage, exit 2.
+      if (error.code === 'INVALID_ARGUMENT' || error.code === 'INPUT_NOT_FOUND') {
+        ctx.setExitCode(EXIT.usage);
+        return;
+      }
     } else {
       writeLine(ctx.stderr, `sitrep: internal error: ${(error as Error).message ?? String(error)}`);
       if (ctx.env['SITREP_DEBUG']) writeLine(ctx.stderr, String((error as Error).stack));

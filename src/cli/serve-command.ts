@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { AppError } from '../core/errors.js';
+import { boundSearches } from '../server/bounded-search.js';
 import { createApp } from '../server/create-app.js';
 import { LOOPBACK_HOSTNAMES } from '../server/host-check.js';
 import { isLoopbackHost, startServer } from '../server/serve.js';
@@ -71,10 +72,13 @@ export function register(program: Command, ctx: CliContext): void {
       const closed =
         flags.requireTokenForReads === true || ctx.env['SITREP_REQUIRE_TOKEN_FOR_READS'] === '1';
       const readsOpen = closed ? false : flags.openReads === true || isLoopbackHost(flags.host);
-      const store = await ctx.openStore(dbLocation(ctx, flags.db));
+      const location = dbLocation(ctx, flags.db);
+      const store = await ctx.openStore(location);
+      // Searches run off the event loop with a time budget (src/server/bounded-search.ts).
+      const searches = await boundSearches(store, location);
       try {
         const app = createApp({
-          store,
+          store: searches.store,
           auth: { readsOpen },
           ...(isLoopbackHost(flags.host) ? { allowedHostnames: LOOPBACK_HOSTNAMES } : {}),
           logError: (error) =>
@@ -107,6 +111,7 @@ export function register(program: Command, ctx: CliContext): void {
         writeLine(ctx.stderr, `sitrep serve: ${signal} received, stopping`);
         await server.close();
       } finally {
+        await searches.close();
         await store.close();
       }
     });

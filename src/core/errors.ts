@@ -7,6 +7,7 @@ export const ERROR_CODES = {
   STORE_UNAVAILABLE: 'the store could not be opened',
   STORE_MIGRATION: 'the store schema could not be migrated',
   QUERY_SYNTAX: 'the query could not be parsed',
+  QUERY_TIMEOUT: 'the query ran out of its time budget',
   INTERNAL: 'internal error',
 } as const;
 

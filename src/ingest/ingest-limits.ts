@@ -2,7 +2,7 @@
  * Bounds on what one input may cost, so a hostile or broken file is rejected with a reason
  * instead of exhausting memory or the stack. Defaults follow what trusted ingest systems do
  * (Chromium's parser caps DOM depth; Tika and Commons Compress cap inflation ratios); each can
- * be changed with an environment variable, read once per process (see README "Limits").
+ * be changed with an environment variable, read by main.ts (see README "How ingest behaves").
  */
 export interface IngestLimits {
   /** Largest record (decoded text of a JSONL line, feed item, page, WARC payload), in bytes. */
@@ -68,8 +68,8 @@ export const limitsFromEnv = (env: Record<string, string | undefined>): IngestLi
 
 let current: IngestLimits | undefined;
 
-/** The limits in force: the environment's, unless a test or embedding program set others. */
-export const ingestLimits = (): IngestLimits => (current ??= limitsFromEnv(process.env));
+/** The limits in force: the defaults, unless the composition root (main.ts) or a test set others. */
+export const ingestLimits = (): IngestLimits => current ?? DEFAULT_INGEST_LIMITS;
 
 /** Replaces the limits (tests, embedding); returns a function restoring the previous ones. */
 export const setIngestLimits = (limits: Partial<IngestLimits>): (() => void) => {

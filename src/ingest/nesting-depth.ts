@@ -1,27 +1,59 @@
-import { Parser } from 'htmlparser2';
-
 /**
  * Nesting depth measured without recursion, so the check itself cannot be the stack overflow it
  * guards against. Both stop counting meaningfully at `limit`; the answer is only "deeper or not".
  */
 
-/** True when HTML nests elements deeper than `limit` (implied closes counted as a browser would). */
+const VOID_ELEMENTS = new Set(
+  'area base br col embed hr img input link meta param source track wbr keygen command basefont bgsound frame isindex'.split(
+    ' ',
+  ),
+);
+const RAW_TEXT_ELEMENTS = new Set(
+  'script style textarea title xmp iframe noembed noframes plaintext'.split(' '),
+);
+const RAW_TEXT_ENDS = new Map<string, RegExp>();
+/** Opening one of these while the same element is open closes it first, as browsers do. */
+const SIBLING_ELEMENTS = new Set('p li option dt dd tr td th'.split(' '));
+
+// `[^<>]*` (not `[^>]*`) so a `<` without a closing `>` costs one scan to the next `<`, not to the end.
+const TAG = /<!--[\s\S]*?(?:-->|$)|<(\/?)([a-zA-Z][^\s/<>]*)[^<>]*>/g;
+
+/**
+ * True when HTML nests elements deeper than `limit`. A linear scan of the tags with an explicit
+ * stack: htmlparser2's own tree building is quadratic at such depths (37 s for 100,000 <div>s),
+ * which is the cost this check exists to avoid. Close tags pop to their match (unmatched ones are
+ * ignored), void and self-closed elements do not nest, raw-text elements are skipped whole.
+ */
 export const htmlDepthExceeds = (html: string, limit: number): boolean => {
-  let depth = 0;
-  let exceeded = false;
-  const parser = new Parser(
-    {
-      onopentagname() {
-        if (++depth > limit) exceeded = true;
-      },
-      onclosetag() {
-        depth = Math.max(0, depth - 1);
-      },
-    },
-    { decodeEntities: false },
-  );
-  parser.end(html);
-  return exceeded;
+  const stack: string[] = [];
+  const open = new Map<string, number>();
+  const tag = new RegExp(TAG.source, 'g');
+  for (let match = tag.exec(html); match !== null; match = tag.exec(html)) {
+    const name = match[2]?.toLowerCase();
+    if (name === undefined) continue;
+    if (match[1] === '/') {
+      if (!open.get(name)) continue;
+      for (let top = stack.pop(); top !== undefined; top = stack.pop()) {
+        open.set(top, (open.get(top) ?? 1) - 1);
+        if (top === name) break;
+      }
+      continue;
+    }
+    if (VOID_ELEMENTS.has(name) || match[0].endsWith('/>')) continue;
+    if (RAW_TEXT_ELEMENTS.has(name)) {
+      const end = RAW_TEXT_ENDS.get(name) ?? new RegExp(`</${name}`, 'gi');
+      RAW_TEXT_ENDS.set(name, end);
+      end.lastIndex = tag.lastIndex;
+      if (end.exec(html) === null) return false;
+      tag.lastIndex = end.lastIndex;
+      continue;
+    }
+    if (SIBLING_ELEMENTS.has(name) && stack[stack.length - 1] === name) continue;
+    stack.push(name);
+    open.set(name, (open.get(name) ?? 0) + 1);
+    if (stack.length > limit) return true;
+  }
+  return false;
 };
 
 /** True when JSON text nests arrays/objects deeper than `limit`; strings are skipped, not parsed. */

@@ -10,6 +10,7 @@ import { FILTER_FIELDS } from './query-ast.js';
 import type { Lexeme } from './query-lexer.js';
 import { lexQuery } from './query-lexer.js';
 import { parseDateBound } from './date-bound.js';
+import { queryCostProblem } from './query-cost.js';
 import { tokenTexts } from './tokenize.js';
 import type { Result } from '../core/result.js';
 import { err, ok } from '../core/result.js';
@@ -300,7 +301,11 @@ export const parseQuery = (input: string): Result<QueryAst, QuerySyntaxError> =>
   const lexemes = lexQuery(input);
   if (!lexemes.ok) return lexemes;
   try {
-    return ok(new Parser(lexemes.value, input.length).parseQuery());
+    const ast = new Parser(lexemes.value, input.length).parseQuery();
+    const tooCostly = ast.kind === 'all' ? undefined : queryCostProblem(ast);
+    // Reported at position 0: the whole query is the problem, not one place in it.
+    if (tooCostly !== undefined) return err({ message: tooCostly, position: 0 });
+    return ok(ast);
   } catch (failure) {
     if (failure instanceof SyntaxFailure) return err(failure.error);
     throw failure;

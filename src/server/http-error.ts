@@ -36,6 +36,7 @@ const STATUS_FOR_APP_CODE: Record<ErrorCode, HttpStatus> = {
   INPUT_UNREADABLE: 400,
   INVALID_ARGUMENT: 400,
   QUERY_SYNTAX: 400,
+  QUERY_TIMEOUT: 503,
   NOT_FOUND: 404,
   STORE_UNAVAILABLE: 503,
   STORE_MIGRATION: 503,
@@ -52,7 +53,11 @@ export const toErrorResponse = (error: unknown): { status: HttpStatus; body: Err
   }
   if (isAppError(error)) {
     const status = STATUS_FOR_APP_CODE[error.code];
-    const message = status >= 500 ? 'the server could not complete the request' : error.message;
+    // A time-out's message is the user's next step (narrow the query), not an internal detail.
+    const message =
+      status >= 500 && error.code !== 'QUERY_TIMEOUT'
+        ? 'the server could not complete the request'
+        : error.message;
     return { status, body: { error: { code: error.code, message } } };
   }
   return {

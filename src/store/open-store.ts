@@ -1,5 +1,6 @@
 import type { ArticleStore } from './port.js';
 import { PostgresStore } from './postgres/postgres-store.js';
+import { assertSqliteFileOrNew } from './sqlite/sqlite-file-check.js';
 import { SqliteStore } from './sqlite/sqlite-store.js';
 
 /** True for a postgres:// or postgresql:// URL (a `?schema=` parameter selects the schema). */
@@ -12,5 +13,6 @@ export const isPostgresLocation = (location: string): boolean =>
  */
 export const openStore = async (location: string): Promise<ArticleStore> => {
   if (isPostgresLocation(location)) return PostgresStore.open({ url: location });
+  assertSqliteFileOrNew(location);
   return SqliteStore.open({ path: location });
 };

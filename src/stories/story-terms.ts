@@ -34,6 +34,17 @@ const NAME_LIKE = /(?<![.!?]\s|^)\b\p{Lu}[\p{L}\p{N}]+/gu;
 export const nameLikeTerms = (text: string): string[] =>
   (text.normalize('NFKC').match(NAME_LIKE) ?? []).flatMap((word) => storyTerms(word));
 
+/**
+ * Longer "words" (a 700 KB run of letters in a scraped page) are cut here, at the source of every
+ * story key: PostgreSQL's btree refuses index rows over ~8 KB, and no real word is this long.
+ */
+export const MAX_STORY_TERM_LENGTH = 64;
+
+const cutLong = (word: string): string =>
+  word.length <= MAX_STORY_TERM_LENGTH
+    ? word
+    : Array.from(word).slice(0, MAX_STORY_TERM_LENGTH).join('');
+
 /** Terms of `text` in order; numbers are kept only when they look like years or counts with 3+ digits. */
 export const storyTerms = (text: string): string[] =>
   text
@@ -45,4 +56,4 @@ export const storyTerms = (text: string): string[] =>
       (word) =>
         word.length > 1 && !STOPWORDS.has(word) && (!/^\d+$/.test(word) || word.length >= 3),
     )
-    .map(foldPlural);
+    .map((word) => foldPlural(cutLong(word)));

@@ -109,7 +109,7 @@ describe('sitrep ingest', () => {
     }
   });
 
-  test('a missing path is a rejection naming it, not a crash', async () => {
+  test('a missing path is a usage error naming it (exit 2), not a rejected record', async () => {
     const run = await runSitrep([
       'ingest',
       join(dir.path, 'nope.txt'),
@@ -117,8 +117,8 @@ describe('sitrep ingest', () => {
       freshDb(),
       '--json',
     ]);
-    assert.equal(run.code, 3);
-    assert.match(run.stderr, /nope\.txt/);
+    assert.equal(run.code, 2);
+    assert.match(run.stderr, /nope\.txt: no such file or directory/);
   });
 
   test('"-" reads stdin', async () => {

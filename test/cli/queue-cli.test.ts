@@ -57,7 +57,7 @@ test('ingest --queue on an SQLite store is a clear usage error', async () => {
     '--db',
     `${dir.path}/x.db`,
   ]);
-  assert.equal(run.code, 1);
+  assert.equal(run.code, 2);
   assert.match(run.stderr, /postgres/i);
   assert.doesNotMatch(run.stderr, /\n\s+at /);
 });

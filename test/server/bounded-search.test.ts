@@ -1,0 +1,145 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { generateToken, hashToken } from '../../src/server/api-token.js';
+import { boundSearches, type BoundedSearchStore } from '../../src/server/bounded-search.js';
+import { createApp } from '../../src/server/create-app.js';
+import { openStore } from '../../src/store/open-store.js';
+import type { ArticleStore } from '../../src/store/port.js';
+import { SAMPLE_RECORDS } from './test-server.js';
+
+interface ErrorBody {
+  error: { code: string; message: string };
+}
+
+describe('searches bounded in cost and time, off the event loop', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'sitrep-bounded-'));
+  const path = join(dir, 'store.db');
+  let store: ArticleStore;
+  let bounded: BoundedSearchStore;
+  let tight: BoundedSearchStore;
+  const appOver = (over: ArticleStore) =>
+    createApp({ store: over, auth: { readsOpen: true }, logError: () => undefined });
+
+  before(async () => {
+    store = await openStore(path);
+    const token = generateToken();
+    await store.saveApiToken({
+      name: 'w',
+      tokenHash: hashToken(token),
+      scopes: ['read', 'write'],
+      createdAt: new Date().toISOString(),
+    });
+    const posted = await appOver(store).request('/api/ingest', {
+      method: 'POST',
+      body: JSON.stringify(SAMPLE_RECORDS),
+      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+    });
+    assert.equal(posted.status, 200);
+    bounded = await boundSearches(store, path, { budgetMs: 20_000 });
+    tight = await boundSearches(store, path, { budgetMs: 1 });
+  });
+  after(async () => {
+    await bounded.close();
+    await tight.close();
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  test('a search through the worker threads answers as the store itself does', async () => {
+    const direct = await (await appOver(store).request('/api/search?q=himars')).json();
+    const viaWorkers = await (await appOver(bounded.store).request('/api/search?q=himars')).json();
+    assert.deepEqual(viaWorkers, direct);
+    assert.ok((direct as { total: number }).total >= 1);
+  });
+
+  test('/healthz answers at once while searches are running', async () => {
+    const app = appOver(bounded.store);
+    const searches = Array.from({ length: 4 }, (_, i) =>
+      app.request(`/api/search?q=${encodeURIComponent(`himars OR patriot${i}`)}`),
+    );
+    const started = performance.now();
+    const health = await app.request('/healthz');
+    const elapsed = performance.now() - started;
+    assert.equal(health.status, 200);
+    assert.ok(elapsed < 100, `healthz took ${elapsed.toFixed(1)} ms`);
+    for (const response of await Promise.all(searches)) assert.equal(response.status, 200);
+  });
+
+  test('a search past its budget is a 503 naming the budget and what to do', async () => {
+    const response = await appOver(tight.store).request('/api/search?q=himars');
+    assert.equal(response.status, 503);
+    const body = (await response.json()) as ErrorBody;
+    assert.equal(body.error.code, 'QUERY_TIMEOUT');
+    assert.match(body.error.message, /did not finish within 1 ms .* narrow it/);
+  });
+
+  test("issue 16's hostile queries are a 400 with a reason, before touching the store", async () => {
+    const app = appOver(bounded.store);
+    for (const q of [
+      Array(1300).fill('a*').join(' '),
+      Array(550).fill('the').join(' OR '),
+      Array(1000).fill('-a*').join(' '),
+    ]) {
+      const started = performance.now();
+      const response = await app.request(`/api/search?q=${encodeURIComponent(q)}`);
+      assert.equal(response.status, 400);
+      assert.match(((await response.json()) as ErrorBody).error.message, /at most/);
+      assert.ok(performance.now() - started < 2000);
+    }
+  });
+
+  test('an API body nested 100,000 deep is a 400, not a 500', async () => {
+    const token = generateToken();
+    await store.saveApiToken({
+      name: 'deep',
+      tokenHash: hashToken(token),
+      scopes: ['read', 'write'],
+      createdAt: new Date().toISOString(),
+    });
+    const body = `{"text":"x","extra":${'['.repeat(100_000)}${']'.repeat(100_000)}}`;
+    const response = await appOver(bounded.store).request('/api/ingest', {
+      method: 'POST',
+      body,
+      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+    });
+    assert.equal(response.status, 400);
+    assert.match(((await response.json()) as ErrorBody).error.message, /nested more than 1024/);
+  });
+});
+
+describe('security headers', () => {
+  test('the raw endpoint keeps its own sandbox policy; every response forbids framing', async () => {
+    const { createTestServer, bearer } = await import('./test-server.js');
+    const server = await createTestServer({ readsOpen: true });
+    try {
+      const posted = await server.app.request('/api/ingest', {
+        method: 'POST',
+        body: JSON.stringify(SAMPLE_RECORDS),
+        headers: { 'Content-Type': 'application/json', ...bearer(server.token) },
+      });
+      assert.equal(posted.status, 200);
+      const found = (await (await server.app.request('/api/search?q=himars')).json()) as {
+        hits: { id: string }[];
+      };
+      const raw = await server.app.request(`/api/articles/${found.hits[0]?.id ?? ''}/raw`);
+      assert.equal(raw.status, 200);
+      const csp = raw.headers.get('content-security-policy') ?? '';
+      assert.match(csp, /^sandbox; default-src 'none'/);
+      assert.match(csp, /frame-ancestors 'none'/);
+      for (const path of ['/healthz', '/api/search?q=himars', '/nope']) {
+        const response = await server.app.request(path);
+        assert.match(
+          response.headers.get('content-security-policy') ?? '',
+          /frame-ancestors 'none'/,
+        );
+        assert.equal(response.headers.get('x-content-type-options'), 'nosniff');
+        assert.equal(response.headers.get('referrer-policy'), 'no-referrer');
+      }
+    } finally {
+      await server.close();
+    }
+  });
+});
