@@ -3,7 +3,7 @@ import type { ReaderEvent, FeedSubscription, Rejection } from '../core/raw-item.
 import type { ArticleStore } from '../store/port.js';
 import { draftArticle } from './draft-article.js';
 import type { ArticleEnricher } from './enricher.js';
-import { organiseSaved } from './organise.js';
+import { entityNamesOf, organiseSaved } from './organise.js';
 import { readInputs } from './read-inputs.js';
 
 export interface IngestProgress {
@@ -172,8 +172,7 @@ const enrichSaved = async (
       ...(source.published !== undefined ? { published: source.published } : {}),
     });
     await store.saveEnrichment(outcome.id, enrichment);
-    // Shared entities pull articles into one story.
-    entityNames.set(outcome.id, [...new Set(enrichment.entities.map((e) => e.id))]);
+    entityNames.set(outcome.id, entityNamesOf(enrichment));
     enriched++;
   }
   return enriched;

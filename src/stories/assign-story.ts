@@ -183,7 +183,11 @@ export const assignStory = async (
   const lookup = heaviest(weights, options.lookupTerms, idf);
   const published = time(input.published);
   const stories: StoryRecord[] = [];
-  for (const candidate of await index.findStoriesByTerms(lookup, options.maxCandidates)) {
+  for (const candidate of await index.findStoriesByTerms(
+    lookup,
+    options.maxCandidates,
+    options.postingsPerTerm,
+  )) {
     const story = await index.getStory(candidate.storyId);
     if (story && inWindow(story, published, options)) stories.push(story);
   }

@@ -1,6 +1,6 @@
 import type { PostgresMigration } from './migrate.js';
 import { POSTGRES_NEAR_DUPLICATE_SCHEMA_SQL } from './near-duplicate-index.js';
-import { POSTGRES_STORY_SCHEMA_SQL } from './story-index.js';
+import { POSTGRES_STORY_RECENT_POSTINGS_SQL, POSTGRES_STORY_SCHEMA_SQL } from './story-index.js';
 
 /**
  * Append-only schema history of the PostgreSQL store, the counterpart of sqlite/migrations.ts.
@@ -244,5 +244,10 @@ CREATE INDEX IF NOT EXISTS articles_newest_covering ON articles
     name: 'stories: list order index for paged story lists',
     sql: `CREATE INDEX stories_list_order ON stories
   ((coalesce(last_seen, '') COLLATE "C") DESC, (id COLLATE "C"));`,
+  },
+  {
+    version: 130,
+    name: 'stories: lookup terms remember when they were saved, so lookups read the newest stories',
+    sql: POSTGRES_STORY_RECENT_POSTINGS_SQL,
   },
 ];

@@ -10,7 +10,7 @@ import {
   NEAR_DUPLICATE_LSH_MEMORY_MIGRATION_SQL,
   NEAR_DUPLICATE_LSH_MIGRATION_SQL,
 } from './near-duplicate-lsh.js';
-import { STORY_SCHEMA_SQL } from './story-index.js';
+import { STORY_RECENT_POSTINGS_SQL, STORY_SCHEMA_SQL } from './story-index.js';
 
 export interface Migration {
   readonly version: number;
@@ -302,5 +302,10 @@ END;
     version: 40,
     name: 'stories: list order index for paged story lists',
     sql: `CREATE INDEX stories_list_order ON stories (coalesce(last_seen, '') DESC, id);`,
+  },
+  {
+    version: 130,
+    name: 'stories: lookup terms remember when they were saved, so lookups read the newest stories',
+    sql: STORY_RECENT_POSTINGS_SQL,
   },
 ];
