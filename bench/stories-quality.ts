@@ -110,7 +110,7 @@ for (const [name, load] of sets) {
   console.log(
     `${name}: ${items.length} articles, ${new Set(items.map((i) => i.label)).size} labelled clusters`,
   );
-  console.log('  threshold  precision  recall   F1      stories  ms/article');
+  console.log('  threshold  precision  recall   F1      stories  ms/article  cpu-ms/article');
   for (const threshold of (values.thresholds ?? '').split(',').map(Number)) {
     const index = new MemoryStoryIndex();
     const options = storyOptions({
@@ -124,16 +124,19 @@ for (const [name, load] of sets) {
       idf: values.idf === 'bm25' ? 'bm25' : 'smooth',
     });
     const started = performance.now();
+    const cpuStarted = process.cpuUsage();
     const predicted: string[] = [];
     for (const item of items)
       predicted.push((await assignStory(item.input, index, options)).storyId);
     const ms = (performance.now() - started) / items.length;
+    const cpu = process.cpuUsage(cpuStarted);
+    const cpuMs = (cpu.user + cpu.system) / 1000 / items.length;
     const score = bcubed(
       predicted,
       items.map((i) => i.label),
     );
     console.log(
-      `  ${threshold.toFixed(2).padStart(9)}  ${score.precision.toFixed(4).padStart(9)}  ${score.recall.toFixed(4)}  ${score.f1.toFixed(4)}  ${String(score.clusters).padStart(7)}  ${ms.toFixed(3)}`,
+      `  ${threshold.toFixed(2).padStart(9)}  ${score.precision.toFixed(4).padStart(9)}  ${score.recall.toFixed(4)}  ${score.f1.toFixed(4)}  ${String(score.clusters).padStart(7)}  ${ms.toFixed(3)}  ${cpuMs.toFixed(3)}`,
     );
   }
 }

@@ -15,6 +15,8 @@ import {
   type CliContext,
 } from './cli-context.js';
 import { enricherFor } from './enricher-option.js';
+import { kbDir } from './kb-command.js';
+import { defaultThreads, startStagePool } from '../pipeline/stage-pool.js';
 import { progressFor } from './progress.js';
 
 interface IngestFlags {
@@ -24,6 +26,7 @@ interface IngestFlags {
   batchSize: string;
   queue?: boolean;
   enrich: boolean;
+  threads: string;
 }
 
 const describeRecord = (rejection: Rejection): string => {
@@ -52,6 +55,11 @@ export function register(program: Command, ctx: CliContext): void {
     .option('--batch-size <n>', 'articles per transaction', '200')
     .option('--no-enrich', 'store articles without entities, figures, quotes and relations')
     .option(
+      '--threads <n>',
+      'threads for cleaning and enrichment (1: all on one thread); results do not depend on it',
+      String(defaultThreads()),
+    )
+    .option(
       '--queue',
       'PostgreSQL only: enqueue one job per file for `sitrep worker` processes instead of ingesting here',
     )
@@ -72,6 +80,12 @@ export function register(program: Command, ctx: CliContext): void {
         ctx.setExitCode(EXIT.usage);
         return;
       }
+      const threads = Number(flags.threads);
+      if (!Number.isInteger(threads) || threads < 1) {
+        writeLine(ctx.stderr, `sitrep ingest: --threads must be a positive integer`);
+        ctx.setExitCode(EXIT.usage);
+        return;
+      }
       if (flags.queue) {
         await enqueueFiles(ctx, paths, flags);
         return;
@@ -84,10 +98,19 @@ export function register(program: Command, ctx: CliContext): void {
       const totalBytes = await measureInputs(paths);
       const progress = progressFor(ctx, { quiet, totalBytes, label: 'ingest' });
       let items = 0;
+      const stages =
+        threads > 1
+          ? startStagePool({
+              threads,
+              enrich: enricher !== undefined,
+              kbDirs: [kbDir(ctx, undefined)],
+            })
+          : undefined;
       const summary = await withStore(ctx, flags.db, (store) =>
         ingestPaths(paths, store, {
           batchSize,
           ...(enricher ? { enricher } : {}),
+          ...(stages ? { stages } : {}),
           stdin: ctx.stdin,
           onProgress: ({ items: seen, bytesRead }) => {
             items = seen;
@@ -106,7 +129,10 @@ export function register(program: Command, ctx: CliContext): void {
             );
           },
         }),
-      ).finally(() => progress.stop());
+      ).finally(() => {
+        progress.stop();
+        return stages?.close();
+      });
       if (errorsFile) await new Promise<void>((resolve) => errorsFile.end(resolve));
 
       if (flags.json) writeJson(ctx, summary);

@@ -1,11 +1,13 @@
 import type { ArticleDraft, SaveOutcome } from '../core/article.js';
-import type { ReaderEvent, FeedSubscription, Rejection } from '../core/raw-item.js';
+import type { ReaderEvent, FeedSubscription, RawItem, Rejection } from '../core/raw-item.js';
 import { updateLedger } from '../services/ledger-update.js';
 import type { ArticleStore } from '../store/port.js';
-import { draftArticle } from './draft-article.js';
+import type { ArticleEnrichment } from '../core/enrichment.js';
+import type { Result } from '../core/result.js';
 import type { ArticleEnricher } from './enricher.js';
-import { organiseSaved } from './organise.js';
+import { entityNamesOf, organiseSaved } from './organise.js';
 import { readInputs } from './read-inputs.js';
+import { inlineStages, type CpuStages } from './stage-pool.js';
 
 export interface IngestProgress {
   readonly items: number;
@@ -20,6 +22,11 @@ export interface IngestOptions {
   readonly onRejected?: (rejection: Rejection) => void;
   /** When given, new and revised articles (and stored ones missing this enrichment) are enriched. */
   readonly enricher?: ArticleEnricher;
+  /**
+   * Where cleaning and enrichment run (a worker pool from startStagePool, whose workers load the
+   * same enricher); inline on this thread when absent. The caller closes it.
+   */
+  readonly stages?: CpuStages;
 }
 
 export interface IngestSummary {
@@ -73,23 +80,42 @@ export const ingestPaths = async (
   });
 };
 
-/** The pipeline proper: reader events -> cleaning -> drafts -> batched saves. */
+interface BatchItem {
+  readonly provenance: RawItem['provenance'];
+  readonly draft: Promise<Result<ArticleDraft>>;
+}
+
+/**
+ * The pipeline proper: reader events -> cleaning -> drafts -> batched saves -> enrichment ->
+ * organising. Cleaning and enrichment run on `options.stages` (a worker pool, or inline); saving
+ * and organising stay on this thread, one batch at a time in input order, so a run gives the same
+ * ids, copies and stories with any number of threads. While one batch is written the next is
+ * being cleaned: at most two batches are in flight, which bounds memory whatever the input size.
+ */
 export const ingestEvents = async (
   events: AsyncIterable<ReaderEvent>,
   store: ArticleStore,
   options: IngestOptions = {},
 ): Promise<IngestSummary> => {
   const batchSize = options.batchSize ?? 200;
+  const stages = options.stages ?? inlineStages(options.enricher);
   const summary = emptySummary();
-  let drafts: ArticleDraft[] = [];
+  let batch: BatchItem[] = [];
   let feeds: FeedSubscription[] = [];
   let items = 0;
+  let writing: Promise<void> = Promise.resolve();
 
   const reject = (rejection: Rejection): void => {
     summary.rejected++;
     options.onRejected?.(rejection);
   };
-  const flush = async (): Promise<void> => {
+  const write = async (items: readonly BatchItem[], feedBatch: FeedSubscription[]) => {
+    const drafts: ArticleDraft[] = [];
+    for (const item of items) {
+      const draft = await item.draft;
+      if (draft.ok) drafts.push(draft.value);
+      else reject({ provenance: item.provenance, reason: draft.error });
+    }
     if (drafts.length > 0) {
       const outcomes = await store.saveArticles(drafts);
       for (const outcome of outcomes) summary[outcome.status]++;
@@ -98,6 +124,7 @@ export const ingestEvents = async (
         summary.enriched += await enrichSaved(
           store,
           options.enricher,
+          stages,
           drafts,
           outcomes,
           entityNames,
@@ -108,23 +135,30 @@ export const ingestEvents = async (
       summary.storiesOpened += organised.storiesOpened;
       // Claim ledger and dependency graph: after syndication, whose group every claim carries.
       await updateLedger(store, outcomes.map((outcome) => outcome.id));
-      drafts = [];
     }
-    if (feeds.length > 0) {
-      const saved = await store.saveFeeds(feeds);
+    if (feedBatch.length > 0) {
+      const saved = await store.saveFeeds(feedBatch);
       summary.feeds.added += saved.added;
       summary.feeds.unchanged += saved.unchanged;
-      feeds = [];
     }
+  };
+  const flush = async (): Promise<void> => {
+    // The previous batch finishes writing before this one starts: one writer, in input order.
+    await writing;
+    const items = batch;
+    const feedBatch = feeds;
+    batch = [];
+    feeds = [];
+    writing = write(items, feedBatch);
+    // A failed write must surface even if no later flush awaits it.
+    writing.catch(() => undefined);
   };
 
   for await (const event of events) {
     switch (event.kind) {
       case 'item': {
         items++;
-        const draft = draftArticle(event.item);
-        if (draft.ok) drafts.push(draft.value);
-        else reject({ provenance: event.item.provenance, reason: draft.error });
+        batch.push({ provenance: event.item.provenance, draft: stages.draft(event.item) });
         break;
       }
       case 'feed':
@@ -140,10 +174,11 @@ export const ingestEvents = async (
           (summary.skippedByReason[event.skip.reason] ?? 0) + 1;
         break;
     }
-    if (drafts.length >= batchSize || feeds.length >= batchSize) await flush();
+    if (batch.length >= batchSize || feeds.length >= batchSize) await flush();
     options.onProgress?.({ items, bytesRead: 0 });
   }
   await flush();
+  await writing;
   return summary;
 };
 
@@ -154,11 +189,14 @@ export const ingestEvents = async (
 const enrichSaved = async (
   store: ArticleStore,
   enricher: ArticleEnricher,
+  stages: CpuStages,
   drafts: readonly ArticleDraft[],
   outcomes: readonly SaveOutcome[],
   entityNames: Map<string, readonly string[]>,
 ): Promise<number> => {
-  let enriched = 0;
+  // All of the batch's enrichments are handed to the stages at once (they run in parallel on a
+  // pool) and saved in input order.
+  const work: { id: string; enrichment: Promise<ArticleEnrichment> }[] = [];
   for (const [index, outcome] of outcomes.entries()) {
     const draft = drafts[index];
     if (!draft) continue;
@@ -168,16 +206,19 @@ const enrichSaved = async (
     }
     const article = outcome.status === 'unchanged' ? await store.getArticle(outcome.id) : undefined;
     const source = article ?? draft;
-    const enrichment = enricher.enrich({
+    const enrichment = stages.enrich({
       id: outcome.id,
       text: source.text,
       ...(source.title !== undefined ? { title: source.title } : {}),
       ...(source.published !== undefined ? { published: source.published } : {}),
     });
-    await store.saveEnrichment(outcome.id, enrichment);
-    // Shared entities pull articles into one story.
-    entityNames.set(outcome.id, [...new Set(enrichment.entities.map((e) => e.id))]);
-    enriched++;
+    enrichment.catch(() => undefined);
+    work.push({ id: outcome.id, enrichment });
   }
-  return enriched;
+  for (const { id, enrichment } of work) {
+    const value = await enrichment;
+    await store.saveEnrichment(id, value);
+    entityNames.set(id, entityNamesOf(value));
+  }
+  return work.length;
 };

@@ -1,4 +1,5 @@
 import type { ArticleDraft, SaveOutcome } from '../core/article.js';
+import type { ArticleEnrichment } from '../core/enrichment.js';
 import { decideSyndication } from '../dedup/decide-syndication.js';
 import { dedupOptions } from '../dedup/dedup-options.js';
 import { assignStory } from '../stories/assign-story.js';
@@ -27,6 +28,24 @@ export const organiseSaved = async (
   const inTransaction = store.inTransaction ?? (<T>(work: () => Promise<T>) => work());
   return inTransaction(() => organiseEach(store, drafts, outcomes, entityNames, counts));
 };
+
+/**
+ * The entity ids clustering sees for an article enriched in an earlier run (one killed between
+ * enriching and organising, or a run split in two): the same ones a single run would have passed,
+ * so stories do not depend on where a run was cut.
+ */
+export const storedEntityNames = async (
+  store: ArticleStore,
+  articleId: string,
+): Promise<readonly string[] | undefined> => {
+  const enrichment = await store.getEnrichment(articleId);
+  return enrichment ? entityNamesOf(enrichment) : undefined;
+};
+
+/** Distinct linked entity ids in order of first mention: shared entities pull articles together. */
+export const entityNamesOf = (enrichment: ArticleEnrichment): readonly string[] => [
+  ...new Set(enrichment.entities.map((entity) => entity.id)),
+];
 
 const organiseEach = async (
   store: ArticleStore,
@@ -60,7 +79,7 @@ const organiseEach = async (
       if (outcome.status === 'added' && decision.status !== 'original') counts.copies++;
     }
     if (store.stories) {
-      const entities = entityNames.get(outcome.id);
+      const entities = entityNames.get(outcome.id) ?? (await storedEntityNames(store, outcome.id));
       const assignment = await assignStory(
         { ...base, ...(entities ? { entities } : {}) },
         store.stories,

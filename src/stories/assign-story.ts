@@ -62,25 +62,34 @@ const inverseFrequency = (
     ? Math.log(1 + (documents - frequency + 0.5) / (frequency + 0.5))
     : Math.log((documents + 1) / (frequency + 1)) + 1;
 
-const cosine = (
-  a: ReadonlyMap<string, number>,
-  b: ReadonlyMap<string, number>,
-  idf: (term: string) => number,
-): number => {
+/** A vector and its norm with IDF applied: computed once per assignment for each candidate story. */
+interface Weighted {
+  readonly vector: ReadonlyMap<string, number>;
+  readonly norm: number;
+}
+
+const weighted = (vector: ReadonlyMap<string, number>, idf: (term: string) => number): Weighted => {
+  let sum = 0;
+  for (const [term, weight] of vector) {
+    const value = weight * idf(term);
+    sum += value * value;
+  }
+  return { vector, norm: Math.sqrt(sum) };
+};
+
+/** Cosine of two TF-IDF vectors, walking the smaller one; the norms come precomputed. */
+const cosine = (a: Weighted, b: Weighted, idf: (term: string) => number): number => {
+  if (a.norm === 0 || b.norm === 0) return 0;
+  const [small, large] = a.vector.size <= b.vector.size ? [a, b] : [b, a];
   let dot = 0;
-  let normA = 0;
-  let normB = 0;
-  for (const [term, weight] of a) {
-    const x = weight * idf(term);
-    normA += x * x;
-    const other = b.get(term);
-    if (other !== undefined) dot += x * other * idf(term);
+  for (const [term, weight] of small.vector) {
+    const other = large.vector.get(term);
+    if (other !== undefined) {
+      const inverse = idf(term);
+      dot += weight * other * inverse * inverse;
+    }
   }
-  for (const [term, weight] of b) {
-    const y = weight * idf(term);
-    normB += y * y;
-  }
-  return normA === 0 || normB === 0 ? 0 : dot / Math.sqrt(normA * normB);
+  return dot / (a.norm * b.norm);
 };
 
 const time = (iso: string | undefined): number | undefined => {
@@ -119,11 +128,13 @@ const earlier = (a: string | undefined, b: string | undefined): boolean => {
 };
 
 const pruned = (centroid: Map<string, number>, options: StoryOptions): Map<string, number> =>
-  new Map(
-    [...centroid.entries()]
-      .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
-      .slice(0, options.centroidTerms),
-  );
+  centroid.size <= options.centroidTerms
+    ? centroid
+    : new Map(
+        [...centroid.entries()]
+          .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+          .slice(0, options.centroidTerms),
+      );
 
 const mergeInto = (story: StoryRecord, other: StoryRecord, options: StoryOptions): StoryRecord => {
   const centroid = new Map(story.centroid);
@@ -183,21 +194,29 @@ export const assignStory = async (
   const lookup = heaviest(weights, options.lookupTerms, idf);
   const published = time(input.published);
   const stories: StoryRecord[] = [];
-  for (const candidate of await index.findStoriesByTerms(lookup, options.maxCandidates)) {
+  for (const candidate of await index.findStoriesByTerms(
+    lookup,
+    options.maxCandidates,
+    options.postingsPerTerm,
+  )) {
     const story = await index.getStory(candidate.storyId);
     if (story && inWindow(story, published, options)) stories.push(story);
   }
-  const missing = [...new Set(stories.flatMap((s) => [...s.centroid.keys()]))].filter(
-    (t) => !frequencies.has(t),
-  );
+  const missing: string[] = [];
+  for (const story of stories)
+    for (const term of story.centroid.keys()) if (!frequencies.has(term)) missing.push(term);
   if (missing.length > 0)
-    for (const [t, f] of (await index.documentFrequencies(missing)).frequencies)
+    for (const [t, f] of (await index.documentFrequencies([...new Set(missing)])).frequencies)
       frequencies.set(t, f);
 
+  const article = weighted(weights, idf);
+  const scored = new Map<StoryRecord, Weighted>();
   let best: StoryRecord | undefined;
   let bestSimilarity = 0;
   for (const story of stories) {
-    const similarity = cosine(weights, story.centroid, idf);
+    const vector = weighted(story.centroid, idf);
+    scored.set(story, vector);
+    const similarity = cosine(article, vector, idf);
     if (
       similarity > bestSimilarity ||
       (similarity === bestSimilarity && best && story.id < best.id)
@@ -248,10 +267,13 @@ export const assignStory = async (
   const similarity = opened ? 1 : Math.round(bestSimilarity * 10000) / 10000;
   const merged: string[] = [];
   if (!opened && options.mergeThreshold > 0) {
+    let joined = weighted(story.centroid, idf);
     for (const other of stories) {
       if (other.id === story.id) continue;
-      if (cosine(story.centroid, other.centroid, idf) < options.mergeThreshold) continue;
+      const otherVector = scored.get(other) ?? weighted(other.centroid, idf);
+      if (cosine(joined, otherVector, idf) < options.mergeThreshold) continue;
       story = mergeInto(story, other, options);
+      joined = weighted(story.centroid, idf);
       await index.moveMembers(other.id, story.id);
       merged.push(other.id);
     }

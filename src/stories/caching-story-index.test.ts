@@ -5,7 +5,11 @@ import { assignStory } from './assign-story.js';
 import { CachingStoryIndex } from './caching-story-index.js';
 import { MemoryStoryIndex } from './memory-story-index.js';
 import { storyIndexContract } from './story-index.test-suite.js';
-import { SqliteStoryIndex, STORY_SCHEMA_SQL } from '../store/sqlite/story-index.js';
+import {
+  SqliteStoryIndex,
+  STORY_RECENT_POSTINGS_SQL,
+  STORY_SCHEMA_SQL,
+} from '../store/sqlite/story-index.js';
 
 storyIndexContract('cached, in memory', () => new CachingStoryIndex(new MemoryStoryIndex()));
 
@@ -18,7 +22,7 @@ const ARTICLES = [
 
 test('a cache sees what another writer on the same database stored', async () => {
   const db = new Database(':memory:');
-  db.exec(STORY_SCHEMA_SQL);
+  db.exec(STORY_SCHEMA_SQL + STORY_RECENT_POSTINGS_SQL);
   const mine = new CachingStoryIndex(new SqliteStoryIndex(db));
   const other = new SqliteStoryIndex(db);
   const first = await assignStory({ id: 'a', text: ARTICLES[0] as string }, mine);

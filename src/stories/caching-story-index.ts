@@ -77,8 +77,12 @@ export class CachingStoryIndex implements StoryIndex {
     }
   }
 
-  findStoriesByTerms(terms: readonly string[], limit: number): Promise<StoryCandidate[]> {
-    return this.inner.findStoriesByTerms(terms, limit);
+  findStoriesByTerms(
+    terms: readonly string[],
+    limit: number,
+    perTerm?: number,
+  ): Promise<StoryCandidate[]> {
+    return this.inner.findStoriesByTerms(terms, limit, perTerm);
   }
 
   async getStory(storyId: string): Promise<StoryRecord | undefined> {

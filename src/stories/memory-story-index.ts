@@ -12,6 +12,7 @@ import {
   compareStoryListKeys,
   storyListKey,
 } from './story-order.js';
+import { DEFAULT_POSTINGS_PER_TERM } from './story-options.js';
 
 /** In-memory StoryIndex for tests and benchmarks; the store's tables are the real one. */
 export class MemoryStoryIndex implements StoryIndex {
@@ -19,7 +20,8 @@ export class MemoryStoryIndex implements StoryIndex {
   private readonly frequencies = new Map<string, number>();
   private readonly stories = new Map<string, StoryRecord>();
   private readonly storyTerms = new Map<string, readonly string[]>();
-  private readonly postings = new Map<string, Set<string>>();
+  /** term -> story id -> when the story was last saved (documents counted then). */
+  private readonly postings = new Map<string, Map<string, number>>();
   private readonly members = new Map<string, StoryMember>();
   private readonly membersByStory = new Map<string, StoryMember[]>();
 
@@ -36,11 +38,17 @@ export class MemoryStoryIndex implements StoryIndex {
       this.frequencies.set(term, (this.frequencies.get(term) ?? 0) + 1);
   }
 
-  async findStoriesByTerms(terms: readonly string[], limit: number): Promise<StoryCandidate[]> {
+  async findStoriesByTerms(
+    terms: readonly string[],
+    limit: number,
+    perTerm = DEFAULT_POSTINGS_PER_TERM,
+  ): Promise<StoryCandidate[]> {
     const shared = new Map<string, number>();
     for (const term of new Set(terms)) {
-      for (const storyId of this.postings.get(term) ?? [])
-        shared.set(storyId, (shared.get(storyId) ?? 0) + 1);
+      const newest = [...(this.postings.get(term) ?? new Map<string, number>()).entries()]
+        .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
+        .slice(0, perTerm);
+      for (const [storyId] of newest) shared.set(storyId, (shared.get(storyId) ?? 0) + 1);
     }
     return [...shared.entries()]
       .map(([storyId, sharedTerms]) => ({ storyId, sharedTerms }))
@@ -58,9 +66,9 @@ export class MemoryStoryIndex implements StoryIndex {
     this.stories.set(story.id, story);
     this.storyTerms.set(story.id, lookupTerms);
     for (const term of lookupTerms) {
-      const set = this.postings.get(term) ?? new Set<string>();
-      set.add(story.id);
-      this.postings.set(term, set);
+      const posting = this.postings.get(term) ?? new Map<string, number>();
+      posting.set(story.id, this.documents);
+      this.postings.set(term, posting);
     }
   }
 

@@ -151,5 +151,30 @@ export const storyIndexContract = (name: string, makeIndex: () => StoryIndex): v
         [['story-q0', 3]],
       );
     });
+
+    test('a lookup reads only the newest stories of each term', async () => {
+      const index = makeIndex();
+      const story = (id: string) => ({
+        id,
+        title: id,
+        articleCount: 1,
+        sources: [],
+        centroid: new Map([['shared', 1]]),
+        version: 'test',
+      });
+      for (const id of ['story-c', 'story-a', 'story-b']) {
+        await index.addDocument(['shared']);
+        await index.saveStory(story(id), ['shared', id]);
+      }
+      const ids = async (terms: string[], perTerm?: number) =>
+        (await index.findStoriesByTerms(terms, 10, perTerm)).map((c) => c.storyId);
+      assert.deepEqual(await ids(['shared']), ['story-a', 'story-b', 'story-c']);
+      assert.deepEqual(await ids(['shared'], 2), ['story-a', 'story-b']);
+      // Saving again makes a story the newest of its terms.
+      await index.addDocument(['shared']);
+      await index.saveStory(story('story-c'), ['shared', 'story-c']);
+      assert.deepEqual(await ids(['shared'], 1), ['story-c']);
+      assert.deepEqual(await ids(['shared', 'story-a'], 1), ['story-a', 'story-c']);
+    });
   });
 };

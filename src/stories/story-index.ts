@@ -51,8 +51,17 @@ export interface StoryIndex {
   ): Promise<{ documents: number; frequencies: Map<string, number> }>;
   /** Counts one more document containing each of `terms` (distinct). */
   addDocument(terms: readonly string[]): Promise<void>;
-  /** Stories holding any of `terms` as a lookup term, most shared terms first (ties: smaller id). */
-  findStoriesByTerms(terms: readonly string[], limit: number): Promise<StoryCandidate[]>;
+  /**
+   * Stories holding any of `terms` as a lookup term, most shared terms first (ties: smaller id).
+   * Per term only the `perTerm` stories saved most recently are read (ties: smaller id), so the
+   * cost of a lookup does not grow with the archive: a word shared by thousands of old stories
+   * offers the newest ones, which are the ones still taking articles.
+   */
+  findStoriesByTerms(
+    terms: readonly string[],
+    limit: number,
+    perTerm?: number,
+  ): Promise<StoryCandidate[]>;
   getStory(storyId: string): Promise<StoryRecord | undefined>;
   /** Inserts or replaces the story and its lookup terms. */
   saveStory(story: StoryRecord, lookupTerms: readonly string[]): Promise<void>;

@@ -28,7 +28,14 @@ export interface StoryOptions {
   readonly lookupTerms: number;
   /** Centroid terms kept per story (the heaviest), to bound its size. */
   readonly centroidTerms: number;
+  /**
+   * Stories read per lookup term, the most recently updated first: bounds the candidate search of
+   * an undated archive, where the time window prunes nothing, whatever the archive's size.
+   */
+  readonly postingsPerTerm: number;
 }
+
+export const DEFAULT_POSTINGS_PER_TERM = 64;
 
 // Calibrated on bench/stories-quality.ts (GoogleNews-TS and WikiRef220, B-cubed F1).
 export const DEFAULT_STORY_OPTIONS: StoryOptions = {
@@ -44,6 +51,7 @@ export const DEFAULT_STORY_OPTIONS: StoryOptions = {
   maxCandidates: 20,
   lookupTerms: 30,
   centroidTerms: 400,
+  postingsPerTerm: DEFAULT_POSTINGS_PER_TERM,
 };
 
 export const storyOptions = (overrides: Partial<StoryOptions> = {}): StoryOptions => ({

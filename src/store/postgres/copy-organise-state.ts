@@ -190,11 +190,11 @@ const PLAIN_TABLES: readonly PlainTable[] = [
     select: 'SELECT * FROM story_lookup_terms',
     // A term of a story the source no longer holds is left out (and shows in the verified counts)
     // rather than failing the copy on the foreign key.
-    insert: `INSERT INTO story_lookup_terms (term, story_id)
-      SELECT * FROM unnest($1::text[], $2::text[]) AS u (term, story_id)
+    insert: `INSERT INTO story_lookup_terms (term, story_id, seq)
+      SELECT * FROM unnest($1::text[], $2::text[], $3::bigint[]) AS u (term, story_id, seq)
        WHERE EXISTS (SELECT 1 FROM stories s WHERE s.id = u.story_id)
       ON CONFLICT DO NOTHING`,
-    columns: [['term', nullableText], ['story_id']],
+    columns: [['term', nullableText], ['story_id'], ['seq']],
   },
   {
     table: 'story_members',

@@ -1,7 +1,7 @@
 import type { PostgresMigration } from './migrate.js';
 import { LEDGER_SCHEMA_SQL } from './postgres-ledger.js';
 import { POSTGRES_NEAR_DUPLICATE_SCHEMA_SQL } from './near-duplicate-index.js';
-import { POSTGRES_STORY_SCHEMA_SQL } from './story-index.js';
+import { POSTGRES_STORY_RECENT_POSTINGS_SQL, POSTGRES_STORY_SCHEMA_SQL } from './story-index.js';
 
 /**
  * Append-only schema history of the PostgreSQL store, the counterpart of sqlite/migrations.ts.
@@ -250,5 +250,10 @@ CREATE INDEX IF NOT EXISTS articles_newest_covering ON articles
     version: 100,
     name: 'claim ledger and dependency graph rows per article',
     sql: LEDGER_SCHEMA_SQL,
+  },
+  {
+    version: 130,
+    name: 'stories: lookup terms remember when they were saved, so lookups read the newest stories',
+    sql: POSTGRES_STORY_RECENT_POSTINGS_SQL,
   },
 ];

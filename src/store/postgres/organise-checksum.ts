@@ -147,9 +147,9 @@ const TABLES: readonly TableHash[] = [
   {
     count: 'storyLookupTerms',
     tables: ['story_lookup_terms'],
-    sqlite: 'SELECT term, story_id FROM story_lookup_terms',
-    postgres: 'SELECT term, story_id FROM story_lookup_terms',
-    line: (r) => `sl\t${text(r['term'])}\t${String(r['story_id'])}`,
+    sqlite: 'SELECT term, story_id, seq FROM story_lookup_terms',
+    postgres: 'SELECT term, story_id, seq FROM story_lookup_terms',
+    line: (r) => `sl\t${text(r['term'])}\t${String(r['story_id'])}\t${String(r['seq'])}`,
   },
   {
     count: 'storyMembers',

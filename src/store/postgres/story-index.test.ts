@@ -3,7 +3,11 @@ import { storyIndexContract } from '../../stories/story-index.test-suite.js';
 import type { StoryIndex } from '../../stories/story-index.js';
 import { freshIndexSchemas } from './index-test-schemas.js';
 import { OrganiseTransaction } from './organise-transaction.js';
-import { POSTGRES_STORY_SCHEMA_SQL, PostgresStoryIndex } from './story-index.js';
+import {
+  POSTGRES_STORY_RECENT_POSTINGS_SQL,
+  POSTGRES_STORY_SCHEMA_SQL,
+  PostgresStoryIndex,
+} from './story-index.js';
 import { skipUnlessPostgres } from './test-database.js';
 
 /** Every call in an organising transaction of its own: the buffered counts and their flush. */
@@ -22,13 +26,17 @@ if (skipUnlessPostgres) {
 } else {
   const plain = freshIndexSchemas(
     'story',
-    POSTGRES_STORY_SCHEMA_SQL,
+    POSTGRES_STORY_SCHEMA_SQL + POSTGRES_STORY_RECENT_POSTINGS_SQL,
     (pool) => new PostgresStoryIndex(new OrganiseTransaction(pool)),
   );
-  const transactional = freshIndexSchemas('storytx', POSTGRES_STORY_SCHEMA_SQL, (pool) => {
-    const organising = new OrganiseTransaction(pool);
-    return callInTransaction(organising, new PostgresStoryIndex(organising));
-  });
+  const transactional = freshIndexSchemas(
+    'storytx',
+    POSTGRES_STORY_SCHEMA_SQL + POSTGRES_STORY_RECENT_POSTINGS_SQL,
+    (pool) => {
+      const organising = new OrganiseTransaction(pool);
+      return callInTransaction(organising, new PostgresStoryIndex(organising));
+    },
+  );
   after(() => Promise.all([plain.dropAll(), transactional.dropAll()]));
   storyIndexContract('PostgreSQL', plain.create);
   storyIndexContract('PostgreSQL, each call in an organising transaction', transactional.create);

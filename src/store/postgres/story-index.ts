@@ -6,6 +6,7 @@ import type {
   StoryMember,
   StoryRecord,
 } from '../../stories/story-index.js';
+import { DEFAULT_POSTINGS_PER_TERM } from '../../stories/story-options.js';
 import { compareMembersByTime, compareStoriesForList } from '../../stories/story-order.js';
 import { toStoryHeader, toStoryMember, toStoryRecord } from '../story-rows.js';
 import type { StoryHeaderRow, StoryMemberRow } from '../story-rows.js';
@@ -52,6 +53,15 @@ CREATE TABLE story_members (
   similarity double precision NOT NULL
 );
 CREATE INDEX story_members_story ON story_members (story_id);
+`;
+
+/**
+ * Migration 130, as in SQLite: when each lookup term was last saved for its story (the corpus'
+ * document count then), so a lookup reads a term's newest stories only.
+ */
+export const POSTGRES_STORY_RECENT_POSTINGS_SQL = `
+ALTER TABLE story_lookup_terms ADD COLUMN seq bigint NOT NULL DEFAULT 0;
+CREATE INDEX story_lookup_terms_recent ON story_lookup_terms (term, seq DESC, (story_id COLLATE "C"));
 `;
 
 type StoryRow = StoryHeaderRow & { sources: string[]; centroid: string };
@@ -185,13 +195,21 @@ export class PostgresStoryIndex implements StoryIndex {
     });
   }
 
-  async findStoriesByTerms(terms: readonly string[], limit: number): Promise<StoryCandidate[]> {
+  async findStoriesByTerms(
+    terms: readonly string[],
+    limit: number,
+    perTerm = DEFAULT_POSTINGS_PER_TERM,
+  ): Promise<StoryCandidate[]> {
     if (terms.length === 0) return [];
     const result = await this.db.query<{ story_id: string; shared: number }>(
-      `SELECT story_id, count(*)::integer AS shared FROM story_lookup_terms
-        WHERE term = ANY ($1::text[]) GROUP BY story_id
+      `SELECT story_id, count(*)::integer AS shared
+         FROM unnest($1::text[]) AS wanted (term)
+         CROSS JOIN LATERAL (
+           SELECT story_id FROM story_lookup_terms l WHERE l.term = wanted.term
+            ORDER BY l.seq DESC, l.story_id COLLATE "C" LIMIT $3) AS newest
+        GROUP BY story_id
         ORDER BY shared DESC, story_id COLLATE "C" LIMIT $2`,
-      [[...new Set(terms)], limit],
+      [[...new Set(terms)], limit, perTerm],
     );
     return result.rows.map((row) => ({ storyId: row.story_id, sharedTerms: row.shared }));
   }
@@ -210,6 +228,13 @@ export class PostgresStoryIndex implements StoryIndex {
     return story;
   }
 
+  /** The document count a save is stamped with: in a run, the counted one (stored + pending). */
+  private savedAt(): number | null {
+    const cache = this.cache();
+    if (!cache || cache.storedDocuments === undefined) return null;
+    return cache.storedDocuments + cache.pendingDocuments;
+  }
+
   async saveStory(story: StoryRecord, lookupTerms: readonly string[]): Promise<void> {
     // One statement (atomic on its own): the story, then its lookup terms as given. Terms it no
     // longer has are deleted and new ones inserted, so no row is touched twice in the statement.
@@ -222,8 +247,10 @@ export class PostgresStoryIndex implements StoryIndex {
        ), dropped AS (
          DELETE FROM story_lookup_terms WHERE story_id = $1 AND NOT (term = ANY ($9::text[]))
        )
-       INSERT INTO story_lookup_terms (term, story_id)
-       SELECT term, $1 FROM unnest($9::text[]) AS term ON CONFLICT DO NOTHING`,
+       INSERT INTO story_lookup_terms (term, story_id, seq)
+       SELECT term, $1, coalesce($10::bigint, (SELECT documents FROM story_corpus WHERE id = 1), 0)
+         FROM unnest($9::text[]) AS term
+       ON CONFLICT (term, story_id) DO UPDATE SET seq = excluded.seq`,
       [
         story.id,
         pgText(story.title),
@@ -234,6 +261,7 @@ export class PostgresStoryIndex implements StoryIndex {
         JSON.stringify([...story.centroid.entries()]),
         story.version,
         distinctSorted(lookupTerms),
+        this.savedAt(),
       ],
     );
     this.cache()?.stories.set(story.id, asStored(story));

@@ -10,8 +10,8 @@ import {
   NEAR_DUPLICATE_LSH_MEMORY_MIGRATION_SQL,
   NEAR_DUPLICATE_LSH_MIGRATION_SQL,
 } from './near-duplicate-lsh.js';
-import { STORY_SCHEMA_SQL } from './story-index.js';
 import { LEDGER_SCHEMA_SQL } from './sqlite-ledger.js';
+import { STORY_RECENT_POSTINGS_SQL, STORY_SCHEMA_SQL } from './story-index.js';
 
 export interface Migration {
   readonly version: number;
@@ -308,5 +308,10 @@ END;
     version: 100,
     name: 'claim ledger and dependency graph rows per article',
     sql: LEDGER_SCHEMA_SQL,
+  },
+  {
+    version: 130,
+    name: 'stories: lookup terms remember when they were saved, so lookups read the newest stories',
+    sql: STORY_RECENT_POSTINGS_SQL,
   },
 ];

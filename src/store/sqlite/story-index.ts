@@ -7,6 +7,7 @@ import type {
   StoryMember,
   StoryRecord,
 } from '../../stories/story-index.js';
+import { DEFAULT_POSTINGS_PER_TERM } from '../../stories/story-options.js';
 import { compareMembersByTime, compareStoriesForList } from '../../stories/story-order.js';
 import { toStoryHeader, toStoryMember, toStoryRecord } from '../story-rows.js';
 import type { StoryHeaderRow, StoryMemberRow } from '../story-rows.js';
@@ -48,6 +49,15 @@ CREATE TABLE story_members (
 CREATE INDEX story_members_story ON story_members(story_id);
 `;
 
+/**
+ * Migration 130: when each lookup term was last saved for its story (the corpus' document count
+ * then), so a lookup reads a term's newest stories only and its cost does not grow with the archive.
+ */
+export const STORY_RECENT_POSTINGS_SQL = `
+ALTER TABLE story_lookup_terms ADD COLUMN seq INTEGER NOT NULL DEFAULT 0;
+CREATE INDEX story_lookup_terms_recent ON story_lookup_terms(term, seq DESC, story_id);
+`;
+
 type StoryRow = StoryHeaderRow & { sources: string; centroid: string };
 type MemberRow = StoryMemberRow;
 
@@ -83,8 +93,9 @@ export class SqliteStoryIndex implements StoryIndex {
         `INSERT INTO story_term_frequencies (term, documents) VALUES (?, 1)
          ON CONFLICT (term) DO UPDATE SET documents = documents + 1`,
       ),
-      storiesByTerm: db.prepare<[string], { story_id: string }>(
-        'SELECT story_id FROM story_lookup_terms WHERE term = ?',
+      storiesByTerm: db.prepare<[string, number], { story_id: string }>(
+        `SELECT story_id FROM story_lookup_terms WHERE term = ?
+          ORDER BY seq DESC, story_id LIMIT ?`,
       ),
       story: db.prepare<[string], StoryRow>('SELECT * FROM stories WHERE id = ?'),
       upsertStory: db.prepare<
@@ -97,8 +108,8 @@ export class SqliteStoryIndex implements StoryIndex {
            centroid = excluded.centroid, version = excluded.version`,
       ),
       deleteLookup: db.prepare<[string]>('DELETE FROM story_lookup_terms WHERE story_id = ?'),
-      insertLookup: db.prepare<[string, string]>(
-        'INSERT OR IGNORE INTO story_lookup_terms (term, story_id) VALUES (?, ?)',
+      insertLookup: db.prepare<[string, string, number]>(
+        'INSERT OR IGNORE INTO story_lookup_terms (term, story_id, seq) VALUES (?, ?, ?)',
       ),
       insertMember: db.prepare<
         [string, string, string | null, string | null, string | null, number]
@@ -145,7 +156,8 @@ export class SqliteStoryIndex implements StoryIndex {
         story.version,
       );
       s.deleteLookup.run(story.id);
-      for (const term of lookupTerms) s.insertLookup.run(term, story.id);
+      const seq = s.documents.get()?.documents ?? 0;
+      for (const term of lookupTerms) s.insertLookup.run(term, story.id, seq);
     });
     this.moveTx = db.transaction((fromId: string, intoId: string) => {
       s.moveMembers.run(intoId, fromId);
@@ -166,10 +178,14 @@ export class SqliteStoryIndex implements StoryIndex {
     this.addDocumentTx(terms);
   }
 
-  async findStoriesByTerms(terms: readonly string[], limit: number): Promise<StoryCandidate[]> {
+  async findStoriesByTerms(
+    terms: readonly string[],
+    limit: number,
+    perTerm = DEFAULT_POSTINGS_PER_TERM,
+  ): Promise<StoryCandidate[]> {
     const shared = new Map<string, number>();
     for (const term of new Set(terms)) {
-      for (const row of this.statements.storiesByTerm.all(term))
+      for (const row of this.statements.storiesByTerm.all(term, perTerm))
         shared.set(row.story_id, (shared.get(row.story_id) ?? 0) + 1);
     }
     return [...shared.entries()]

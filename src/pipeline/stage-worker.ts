@@ -1,0 +1,50 @@
+import { parentPort, workerData } from 'node:worker_threads';
+import type { RawItem } from '../core/raw-item.js';
+import { draftArticle } from './draft-article.js';
+import { loadEnricher, type ArticleEnricher, type EnrichmentInput } from './enricher.js';
+
+/** What a stage worker is started with. */
+export interface StageWorkerData {
+  readonly enrich: boolean;
+  readonly kbDirs?: readonly string[];
+}
+
+export type StageTask =
+  | { readonly kind: 'draft'; readonly item: RawItem }
+  | { readonly kind: 'enrich'; readonly input: EnrichmentInput };
+
+export type StageRequest = StageTask & { readonly id: number };
+
+export type StageReply =
+  | { readonly id: number; readonly ok: true; readonly value: unknown }
+  | { readonly id: number; readonly ok: false; readonly error: string };
+
+// One worker thread of the stage pool (stage-pool.ts): runs cleaning and enrichment, the same
+// functions the inline path calls, and answers each task by id.
+const port = parentPort;
+if (port) {
+  const data = workerData as StageWorkerData;
+  let enricher: Promise<ArticleEnricher> | undefined;
+  const enricherOnce = (): Promise<ArticleEnricher> =>
+    (enricher ??= loadEnricher(data.kbDirs ? { kbDirs: [...data.kbDirs] } : {}));
+
+  port.on('message', (request: StageRequest) => {
+    const answer = async (): Promise<unknown> => {
+      switch (request.kind) {
+        case 'draft':
+          return draftArticle(request.item);
+        case 'enrich':
+          return (await enricherOnce()).enrich(request.input);
+      }
+    };
+    answer().then(
+      (value) => port.postMessage({ id: request.id, ok: true, value } satisfies StageReply),
+      (error: unknown) =>
+        port.postMessage({
+          id: request.id,
+          ok: false,
+          error: error instanceof Error ? error.message : String(error),
+        } satisfies StageReply),
+    );
+  });
+}

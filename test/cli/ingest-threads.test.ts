@@ -1,0 +1,73 @@
+import assert from 'node:assert/strict';
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, test } from 'node:test';
+import Database from 'better-sqlite3';
+import { loadEnricher } from '../../src/pipeline/enricher.js';
+import { ingestPaths } from '../../src/pipeline/ingest.js';
+import { startStagePool } from '../../src/pipeline/stage-pool.js';
+import { openStore } from '../../src/store/open-store.js';
+import { sharedPath, skipUnlessShared } from '../shared-data.js';
+import { tempDir } from './cli-harness.js';
+
+// 150 BBC entertainment articles (it holds exact copies) with enrichment, in batches of 25.
+const CORPUS = ['corpora', 'bbc-fulltext', 'bbc', 'entertainment'] as const;
+const dir = tempDir('sitrep-threads-');
+after(() => dir.remove());
+
+/** What must not depend on the thread count: ids, copies, enrichments and stories. */
+const snapshot = (file: string) => {
+  const db = new Database(file, { readonly: true });
+  try {
+    const rows = (sql: string) => JSON.stringify(db.prepare(sql).all());
+    return {
+      articles: rows('SELECT id, seq, identity_key, content_hash FROM articles ORDER BY seq'),
+      copies: rows('SELECT * FROM syndication_decisions ORDER BY article_id'),
+      enrichments: rows(
+        'SELECT article_id, version, document FROM article_enrichments ORDER BY article_id',
+      ),
+      stories: rows('SELECT * FROM stories ORDER BY id'),
+      members: rows('SELECT * FROM story_members ORDER BY article_id'),
+    };
+  } finally {
+    db.close();
+  }
+};
+
+test(
+  'ingest with a pool of 2 threads stores what one thread stores',
+  { skip: skipUnlessShared(...CORPUS), timeout: 300_000 },
+  async () => {
+    const corpus = sharedPath(...CORPUS)!;
+    const paths = readdirSync(corpus)
+      .filter((name) => name.endsWith('.txt'))
+      .sort()
+      .slice(0, 150)
+      .map((name) => join(corpus, name));
+    const enricher = await loadEnricher();
+    const run = async (name: string, threads: number) => {
+      const file = join(dir.path, `${name}.db`);
+      const store = await openStore(file);
+      const stages = threads > 1 ? startStagePool({ threads, enrich: true }) : undefined;
+      try {
+        const summary = await ingestPaths(paths, store, {
+          batchSize: 25,
+          enricher,
+          ...(stages ? { stages } : {}),
+        });
+        return { summary, file };
+      } finally {
+        await stages?.close();
+        await store.close();
+      }
+    };
+    const one = await run('one', 1);
+    const pooled = await run('pooled', 2);
+    assert.deepEqual(pooled.summary, one.summary);
+    assert.ok(one.summary.enriched > 100, JSON.stringify(one.summary));
+    const expected = snapshot(one.file);
+    const actual = snapshot(pooled.file);
+    for (const key of Object.keys(expected) as (keyof typeof expected)[])
+      assert.equal(actual[key], expected[key], `${key} differ`);
+  },
+);
