@@ -15,6 +15,8 @@ import type { FeedSubscription } from '../core/raw-item.js';
 import type { NearDuplicateIndex } from '../dedup/near-duplicate-index.js';
 import type { StoryIndex } from '../stories/story-index.js';
 import type { QueryAst } from '../search/index.js';
+import type { SourcesPort } from './sources-port.js';
+import type { WatchlistsPort } from './watchlists-port.js';
 
 /**
  * The one storage port. Every backend (SQLite, PostgreSQL) implements it and passes
@@ -31,6 +33,9 @@ export interface ArticleStore {
    */
   readonly nearDuplicates?: NearDuplicateIndex;
   readonly stories?: StoryIndex;
+  /** Live sources and their polling state; watchlists, alerts and deliveries (src/sources, src/watchlists). */
+  readonly sources?: SourcesPort;
+  readonly watchlists?: WatchlistsPort;
 
   /**
    * Runs `work` in one transaction when the backend can (SQLite): the syndication and story stages

@@ -1,6 +1,7 @@
 import type { PostgresMigration } from './migrate.js';
 import { POSTGRES_NEAR_DUPLICATE_SCHEMA_SQL } from './near-duplicate-index.js';
 import { POSTGRES_STORY_SCHEMA_SQL } from './story-index.js';
+import { LIVE_MIGRATIONS_POSTGRES } from '../live-schema.js';
 
 /**
  * Append-only schema history of the PostgreSQL store, the counterpart of sqlite/migrations.ts.
@@ -245,4 +246,5 @@ CREATE INDEX IF NOT EXISTS articles_newest_covering ON articles
     sql: `CREATE INDEX stories_list_order ON stories
   ((coalesce(last_seen, '') COLLATE "C") DESC, (id COLLATE "C"));`,
   },
+  ...LIVE_MIGRATIONS_POSTGRES,
 ];

@@ -11,6 +11,7 @@ import {
   NEAR_DUPLICATE_LSH_MIGRATION_SQL,
 } from './near-duplicate-lsh.js';
 import { STORY_SCHEMA_SQL } from './story-index.js';
+import { LIVE_MIGRATIONS_SQLITE } from '../live-schema.js';
 
 export interface Migration {
   readonly version: number;
@@ -303,4 +304,5 @@ END;
     name: 'stories: list order index for paged story lists',
     sql: `CREATE INDEX stories_list_order ON stories (coalesce(last_seen, '') DESC, id);`,
   },
+  ...LIVE_MIGRATIONS_SQLITE,
 ];

@@ -53,6 +53,9 @@ import { SqliteNearDuplicateIndex } from './near-duplicate-index.js';
 import { CachingStoryIndex } from '../../stories/caching-story-index.js';
 import { SqliteStoryIndex } from './story-index.js';
 import { applyConnectionSettings } from './connection-settings.js';
+import { SourcesQueries } from '../sources-queries.js';
+import { WatchlistsQueries } from '../watchlists-queries.js';
+import { sqliteLiveSql } from './sqlite-live-sql.js';
 
 interface ExistingArticle {
   id: string;
@@ -72,6 +75,8 @@ export class SqliteStore implements ArticleStore {
   readonly backend = 'sqlite' as const;
   readonly nearDuplicates: NearDuplicateIndex;
   readonly stories: StoryIndex;
+  readonly sources: SourcesQueries;
+  readonly watchlists: WatchlistsQueries;
   private readonly db: Database.Database;
   private readonly now: () => Date;
   private readonly facts: FactQueries;
@@ -82,6 +87,8 @@ export class SqliteStore implements ArticleStore {
     this.facts = new FactQueries(sqliteRunner(db));
     this.nearDuplicates = new SqliteNearDuplicateIndex(db);
     this.stories = new CachingStoryIndex(new SqliteStoryIndex(db));
+    this.sources = new SourcesQueries(sqliteLiveSql(db));
+    this.watchlists = new WatchlistsQueries(sqliteLiveSql(db));
   }
 
   static open(options: SqliteStoreOptions): SqliteStore {
