@@ -118,11 +118,13 @@ export class SourcesQueries implements SourcesPort {
   async updateSourceSettings(id: string, settings: SourceSettings) {
     const sets: string[] = [];
     const params: (string | number)[] = [];
-    if (settings.title !== undefined) sets.push('title = ?') && params.push(settings.title);
-    if (settings.intervalSeconds !== undefined)
-      sets.push('interval_seconds = ?') && params.push(settings.intervalSeconds);
-    if (settings.fullText !== undefined)
-      sets.push('full_text = ?') && params.push(settings.fullText);
+    const set = (column: string, value: string | number): void => {
+      sets.push(`${column} = ?`);
+      params.push(value);
+    };
+    if (settings.title !== undefined) set('title', settings.title);
+    if (settings.intervalSeconds !== undefined) set('interval_seconds', settings.intervalSeconds);
+    if (settings.fullText !== undefined) set('full_text', settings.fullText);
     if (sets.length === 0) return (await this.getSource(id)) !== undefined;
     return (
       (await this.sql.run(`UPDATE sources SET ${sets.join(', ')} WHERE id = ?`, [...params, id])) >

@@ -191,9 +191,15 @@ export class WatchlistsQueries implements WatchlistsPort {
   async listAlerts(options: AlertListOptions) {
     const where: string[] = [];
     const params: (string | number)[] = [];
-    if (options.watchlistId) where.push('watchlist_id = ?') && params.push(options.watchlistId);
+    if (options.watchlistId) {
+      where.push('watchlist_id = ?');
+      params.push(options.watchlistId);
+    }
     if (options.unreadOnly) where.push('read_at IS NULL');
-    if (options.since) where.push('created_at >= ?') && params.push(options.since);
+    if (options.since) {
+      where.push('created_at >= ?');
+      params.push(options.since);
+    }
     if (options.before) {
       const before = await this.getAlert(options.before);
       if (before) {
