@@ -87,8 +87,15 @@ export const parseAllowList = (text: string | undefined): string[] =>
       return entry;
     });
 
-/** The refusal rules with the operator's allow-list (CIDRs) punched through them. */
-export const createAddressPolicy = (allow: readonly string[] = []): AddressPolicy => {
+/**
+ * The refusal rules with the operator's allow-list (CIDRs) punched through them. `only`, when
+ * given, refuses every address outside those ranges too (an offline deployment, or tests that must
+ * never leave loopback).
+ */
+export const createAddressPolicy = (
+  allow: readonly string[] = [],
+  only?: readonly string[],
+): AddressPolicy => {
   const refused = [...IPV4_REFUSED, ...IPV6_REFUSED].map((range) => {
     const list = new BlockList();
     const { address, prefix, family } = splitCidr(range.cidr);
@@ -105,10 +112,17 @@ export const createAddressPolicy = (allow: readonly string[] = []): AddressPolic
     const inner = family === 6 ? embeddedIpv4(address) : undefined;
     return inner !== undefined && allowed.check(inner, 'ipv4');
   };
+  const onlyList = only ? new BlockList() : undefined;
+  for (const cidr of only ?? []) {
+    const { address, prefix, family } = splitCidr(cidr);
+    onlyList?.addSubnet(address, prefix, familyName(family));
+  }
   return {
     refusal(address) {
       const family = isIP(address);
       if (family === 0) return 'not an IP address';
+      if (onlyList && !onlyList.check(address, familyName(family as 4 | 6)))
+        return 'outside SITREP_FETCH_ONLY';
       if (isAllowed(address, family as 4 | 6)) return undefined;
       for (const range of refused) {
         if (range.family !== family) continue;

@@ -26,6 +26,8 @@ export const guardedConnector = (options: {
   readonly resolver?: Resolver;
   readonly base?: buildConnector.connector;
   readonly timeoutMs?: number;
+  /** Resolve no names but localhost (no DNS query leaves the machine): with SITREP_FETCH_ONLY. */
+  readonly noDns?: boolean;
 }): buildConnector.connector => {
   const resolver = options.resolver ?? systemResolver;
   const base =
@@ -34,6 +36,12 @@ export const guardedConnector = (options: {
     const host = hostname.replace(/^\[(.*)\]$/, '$1');
     let answers: readonly ResolvedAddress[];
     if (isIP(host) !== 0) answers = [{ address: host, family: isIP(host) }];
+    else if (options.noDns && host.toLowerCase() !== 'localhost')
+      throw new FetchError(
+        'REFUSED_ADDRESS',
+        `refused to resolve ${host}: SITREP_FETCH_ONLY allows address literals and localhost only`,
+      );
+    else if (options.noDns) answers = [{ address: '127.0.0.1', family: 4 }];
     else {
       try {
         answers = await resolver(host);

@@ -272,3 +272,32 @@ describe('safe fetcher: caps and encodings', () => {
     });
   }
 });
+
+describe('safe fetcher: SITREP_FETCH_ONLY', () => {
+  test('refuses names (no DNS) and addresses outside the ranges', async () => {
+    await expectRefusal(
+      { only: ['127.0.0.0/8'], allow: LOOPBACK, resolver: fixedResolver({}) },
+      'http://news.example.com/feed',
+      'REFUSED_ADDRESS',
+      /refused to resolve/,
+    );
+    await expectRefusal(
+      { only: ['127.0.0.0/8'] },
+      'http://93.184.216.34/feed',
+      'REFUSED_ADDRESS',
+      /outside/,
+    );
+  });
+
+  test('lets loopback through when also allowed', async () => {
+    const f = fetcher({ only: ['127.0.0.0/8'], allow: LOOPBACK });
+    try {
+      assert.equal(
+        (await f.fetch({ url: `http://localhost:${port}/ok` })).body.toString(),
+        'hello',
+      );
+    } finally {
+      await f.close();
+    }
+  });
+});

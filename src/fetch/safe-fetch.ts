@@ -12,6 +12,8 @@ export const MAX_REDIRECTS = 10;
 export interface SafeFetcherOptions {
   /** CIDRs the operator allows despite the refusal rules (SITREP_FETCH_ALLOW). */
   readonly allow?: readonly string[];
+  /** When set, nothing outside these CIDRs is fetched and no name but localhost is resolved. */
+  readonly only?: readonly string[];
   readonly resolver?: Resolver;
   /** Opens sockets once the address passed; tests wrap it to count connection attempts. */
   readonly connect?: buildConnector.connector;
@@ -24,6 +26,9 @@ export interface SafeFetcherOptions {
 
 export interface FetchRequest {
   readonly url: string;
+  /** GET follows redirects; POST (webhooks) never does: a redirect is its answer. */
+  readonly method?: 'GET' | 'POST';
+  readonly body?: string;
   readonly headers?: Readonly<Record<string, string>>;
   readonly signal?: AbortSignal;
 }
@@ -116,7 +121,7 @@ const describeNetworkError = (
  * each one re-checked), body capped after decompression, one clock over the whole exchange.
  */
 export const createSafeFetcher = (options: SafeFetcherOptions = {}): SafeFetcher => {
-  const policy: AddressPolicy = createAddressPolicy(options.allow ?? []);
+  const policy: AddressPolicy = createAddressPolicy(options.allow ?? [], options.only);
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const userAgent = options.userAgent ?? 'sitrep/0.1 (+https://github.com/sitrep; feed poller)';
@@ -126,6 +131,7 @@ export const createSafeFetcher = (options: SafeFetcherOptions = {}): SafeFetcher
       ...(options.resolver ? { resolver: options.resolver } : {}),
       ...(options.connect ? { base: options.connect } : {}),
       timeoutMs,
+      noDns: options.only !== undefined,
     }),
     keepAliveTimeout: 4_000,
     headersTimeout: timeoutMs,
@@ -141,8 +147,9 @@ export const createSafeFetcher = (options: SafeFetcherOptions = {}): SafeFetcher
       for (let redirects = 0; ; redirects++) {
         const response = await request(url, {
           dispatcher: agent,
-          method: 'GET',
+          method: req.method ?? 'GET',
           signal,
+          ...(req.body !== undefined ? { body: req.body } : {}),
           headers: {
             'user-agent': userAgent,
             'accept-encoding': 'gzip, deflate, br',
@@ -152,7 +159,7 @@ export const createSafeFetcher = (options: SafeFetcherOptions = {}): SafeFetcher
           },
         });
         const headers = flatHeaders(response.headers);
-        if (REDIRECTS.has(response.statusCode) && headers['location']) {
+        if (REDIRECTS.has(response.statusCode) && headers['location'] && req.method !== 'POST') {
           await response.body.dump();
           if (redirects >= MAX_REDIRECTS)
             throw new FetchError('TOO_MANY_REDIRECTS', `more than ${MAX_REDIRECTS} redirects`);

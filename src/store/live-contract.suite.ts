@@ -79,7 +79,9 @@ export const runLiveContract = (target: ContractTarget): void => {
 
     it('claims due sources once until the poll is recorded or the lease ends', async (sources) => {
       await sources.addSources([{ url: 'http://a.test/1' }, { url: 'http://a.test/2' }], T0);
+      assert.equal((await sources.listDueSources(at(1), 10)).length, 2);
       const one = await sources.claimDueSources('w1', at(1), 60_000, 10);
+      assert.equal((await sources.listDueSources(at(1), 10)).length, 0, 'leased ones are not due');
       assert.equal(one.length, 2);
       assert.equal((await sources.claimDueSources('w2', at(2), 60_000, 10)).length, 0, 'leased');
       const id = one[0]!.id;

@@ -108,6 +108,8 @@ export interface SourcesPort {
   ): Promise<SourceRecord | undefined>;
   /** Records a poll and releases the lease; false when `owner` no longer held it. */
   recordPoll(id: string, owner: string, poll: PollRecord): Promise<boolean>;
+  /** Active sources due at `now` and not leased, without claiming them (a scheduler's view). */
+  listDueSources(now: string, limit: number): Promise<SourceRecord[]>;
   /** The earliest next poll among active sources, to sleep until then. */
   nextDueAt(): Promise<string | undefined>;
 }

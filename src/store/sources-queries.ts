@@ -198,6 +198,15 @@ export class SourcesQueries implements SourcesPort {
     return changed > 0;
   }
 
+  async listDueSources(now: string, limit: number) {
+    const rows = await this.sql.all(
+      `SELECT * FROM sources WHERE state = 'active' AND next_poll_at <= ?
+         AND (lease_until IS NULL OR lease_until < ?) ORDER BY next_poll_at, id LIMIT ?`,
+      [now, now, limit],
+    );
+    return rows.map(toSource);
+  }
+
   async nextDueAt() {
     const rows = await this.sql.all(
       "SELECT min(next_poll_at) AS due FROM sources WHERE state = 'active'",
