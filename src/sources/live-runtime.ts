@@ -47,6 +47,13 @@ export class LiveRuntime {
   readonly owner: string;
   private readonly email: EmailSender | undefined;
   private evaluating: Promise<unknown> = Promise.resolve();
+  private writing: Promise<unknown> = Promise.resolve();
+  /** One store writer at a time in this process (ingest, alert evaluation). */
+  readonly exclusive = <T>(work: () => Promise<T>): Promise<T> => {
+    const run = this.writing.then(work);
+    this.writing = run.catch(() => undefined);
+    return run;
+  };
   private readonly totals = {
     evaluation: { articles: 0, alerts: 0, deliveries: 0 } as EvaluationSummary,
     deliveries: { sent: 0, retrying: 0, dead: 0 } as DeliverySummary,
@@ -77,6 +84,7 @@ export class LiveRuntime {
       policy: config.policy,
       owner: this.owner,
       concurrency: config.fetch.concurrency,
+      exclusive: this.exclusive,
       ...(enricher ? { enricher } : {}),
       ...(now ? { now } : {}),
       onPolled: (outcome: PollOutcome) => this.afterPoll(outcome),
@@ -119,9 +127,11 @@ export class LiveRuntime {
   evaluateAndDeliver(): Promise<void> {
     const run = this.evaluating.then(async () => {
       try {
-        const evaluation = await evaluateNewArticles(this.options.store, {
-          ...(this.options.now ? { now: this.options.now } : {}),
-        });
+        const evaluation = await this.exclusive(() =>
+          evaluateNewArticles(this.options.store, {
+            ...(this.options.now ? { now: this.options.now } : {}),
+          }),
+        );
         add(this.totals.evaluation, evaluation);
         const deliveries = await runDueDeliveries({
           store: this.options.store,

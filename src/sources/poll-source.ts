@@ -27,6 +27,11 @@ export interface PollDependencies {
   readonly enricher?: ArticleEnricher;
   readonly now?: () => Date;
   readonly random?: () => number;
+  /**
+   * Runs store writes one at a time in this process: fetches overlap, but two ingests on one SQLite
+   * connection must not interleave inside each other's transaction (and ingest is CPU-bound anyway).
+   */
+  readonly exclusive?: <T>(work: () => Promise<T>) => Promise<T>;
 }
 
 export interface PollOutcome {
@@ -102,7 +107,12 @@ export const pollSource = async (
 
   const failure = (
     error: string,
-    options: { status?: number; retryAfter?: number; disable?: string } = {},
+    options: {
+      status?: number;
+      retryAfter?: number;
+      disable?: string;
+      validators?: { etag?: string; lastModified?: string };
+    } = {},
   ): PollOutcome => {
     const failures = source.consecutiveFailures + 1;
     const wait = Math.max(
@@ -130,6 +140,7 @@ export const pollSource = async (
         consecutiveFailures: failures,
         nextPollAt: addSeconds(started, wait),
         ...(disable ? { disable } : {}),
+        ...(options.validators ? { replaceValidators: true, ...options.validators } : {}),
       },
     };
   };
@@ -207,7 +218,16 @@ export const pollSource = async (
   const items = events.filter((event) => event.kind === 'item').length;
   const rejected = events.find((event) => event.kind === 'rejected');
   if (items === 0 && rejected?.kind === 'rejected')
-    return failure(`not a feed: ${rejected.rejection.reason}`, { status: response.status });
+    // The validators are kept: an unchanged broken document is answered by a free 304 next time.
+    return failure(`not a feed: ${rejected.rejection.reason}`, {
+      status: response.status,
+      validators: {
+        ...(response.headers['etag'] ? { etag: response.headers['etag'] } : {}),
+        ...(response.headers['last-modified']
+          ? { lastModified: response.headers['last-modified'] }
+          : {}),
+      },
+    });
 
   const expanded: ReaderEvent[] = [];
   for (const event of events) {
@@ -228,12 +248,15 @@ export const pollSource = async (
     expanded.push({ kind: 'item', item: outcome.item as RawItem });
   }
 
-  const ingest = await ingestEvents(
-    (async function* () {
-      yield* expanded;
-    })(),
-    deps.store,
-    deps.enricher ? { enricher: deps.enricher } : {},
+  const exclusive = deps.exclusive ?? (<T>(work: () => Promise<T>) => work());
+  const ingest = await exclusive(() =>
+    ingestEvents(
+      (async function* () {
+        yield* expanded;
+      })(),
+      deps.store,
+      deps.enricher ? { enricher: deps.enricher } : {},
+    ),
   );
   const format = formatOf(events);
   const title = titleOf(events);

@@ -62,6 +62,8 @@ export interface PollRecord {
   readonly title?: string;
   readonly newItems: number;
   readonly notModified: boolean;
+  /** Store etag/lastModified as given (absent ones cleared): any complete 200, even an unreadable one. */
+  readonly replaceValidators?: boolean;
   readonly intervalSeconds: number;
   readonly itemsPerDay: number;
   readonly consecutiveFailures: number;

@@ -157,6 +157,7 @@ export class SourcesQueries implements SourcesPort {
   }
 
   async recordPoll(id: string, owner: string, poll: PollRecord) {
+    const replace = poll.replaceValidators ?? (poll.succeeded && !poll.notModified);
     const changed = await this.sql.run(
       `UPDATE sources SET
          last_fetch_at = ?, last_status = ?, last_error = ?,
@@ -177,9 +178,9 @@ export class SourcesQueries implements SourcesPort {
         poll.succeeded ? 1 : 0,
         poll.fetchedAt,
         // A 304 keeps the validators it answered; a 200 replaces them, even with none.
-        poll.succeeded && !poll.notModified ? 1 : 0,
+        replace ? 1 : 0,
         poll.etag ?? null,
-        poll.succeeded && !poll.notModified ? 1 : 0,
+        replace ? 1 : 0,
         poll.lastModified ?? null,
         poll.format ?? null,
         poll.title ?? null,
