@@ -72,7 +72,7 @@ export const embeddedIpv4 = (address: string): string | undefined => {
 };
 
 export interface AddressPolicy {
-  /** Undefined when the address may be connected to; otherwise why not ("loopback", "private"…). */
+  /** Undefined when the address may be connected to; otherwise why not ("loopback address"…). */
   refusal(address: string): string | undefined;
 }
 
@@ -122,13 +122,13 @@ export const createAddressPolicy = (
       const family = isIP(address);
       if (family === 0) return 'not an IP address';
       if (onlyList && !onlyList.check(address, familyName(family as 4 | 6)))
-        return 'outside SITREP_FETCH_ONLY';
+        return 'an address outside SITREP_FETCH_ONLY';
       if (isAllowed(address, family as 4 | 6)) return undefined;
       for (const range of refused) {
         if (range.family !== family) continue;
         if (range.list.check(address, familyName(range.family))) {
           const inner = family === 6 ? embeddedIpv4(address) : undefined;
-          return inner ? `${range.reason} of ${inner}` : range.reason;
+          return inner ? `${range.reason} address of ${inner}` : `${range.reason} address`;
         }
       }
       return undefined;

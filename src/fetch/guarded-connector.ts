@@ -15,6 +15,9 @@ export type Resolver = (hostname: string) => Promise<readonly ResolvedAddress[]>
 export const systemResolver: Resolver = (hostname) =>
   lookup(hostname, { all: true, verbatim: true });
 
+const withArticle = (phrase: string): string =>
+  /^an? /.test(phrase) ? phrase : `${/^(IPv4|[aeiou])/.test(phrase) ? 'an' : 'a'} ${phrase}`;
+
 /**
  * An undici connector that resolves the host itself, checks every answer against the policy and
  * connects only to an address that passed: the address checked is the address connected to, so a
@@ -56,10 +59,13 @@ export const guardedConnector = (options: {
     for (const answer of answers) {
       const refusal = options.policy.refusal(answer.address);
       if (refusal !== undefined) {
-        const via = answer.address === host ? '' : ` (${host} resolves to ${answer.address})`;
+        const what =
+          answer.address === host
+            ? `${host} is ${withArticle(refusal)}`
+            : `${host} resolves to ${answer.address}, ${withArticle(refusal)}`;
         throw new FetchError(
           'REFUSED_ADDRESS',
-          `refused to connect to a ${refusal} address${via || ` ${host}`}; allow it with SITREP_FETCH_ALLOW`,
+          `refused to connect: ${what} (allow it with SITREP_FETCH_ALLOW)`,
         );
       }
     }

@@ -115,6 +115,8 @@ export const pollSource = async (
     } = {},
   ): PollOutcome => {
     const failures = source.consecutiveFailures + 1;
+    // Waits count from the answer (a Retry-After is relative to it), not from the request.
+    const answered = now();
     const wait = Math.max(
       backoffSeconds(failures, deps.policy, deps.random),
       options.retryAfter ?? 0,
@@ -138,7 +140,7 @@ export const pollSource = async (
         intervalSeconds: source.intervalSeconds,
         itemsPerDay: source.itemsPerDay,
         consecutiveFailures: failures,
-        nextPollAt: addSeconds(started, wait),
+        nextPollAt: addSeconds(answered, wait),
         ...(disable ? { disable } : {}),
         ...(options.validators ? { replaceValidators: true, ...options.validators } : {}),
       },

@@ -12,7 +12,9 @@ import { extname } from 'node:path';
 export interface SeenRequest {
   readonly path: string;
   readonly host: string;
+  /** When the request arrived, and when it was answered. */
   readonly at: number;
+  readonly answeredAt: number;
   readonly conditional: boolean;
   readonly status: number;
 }
@@ -88,8 +90,9 @@ export class FeedFixtureServer {
     const path = (req.url ?? '/').split('?')[0] ?? '/';
     const conditional =
       req.headers['if-none-match'] !== undefined || req.headers['if-modified-since'] !== undefined;
+    const arrived = Date.now();
     const finish = (status: number) => {
-      this.seen.push({ path, host, at: Date.now(), conditional, status });
+      this.seen.push({ path, host, at: arrived, answeredAt: Date.now(), conditional, status });
       this.active.set(host, (this.active.get(host) ?? 1) - 1);
     };
     const respond = () => {
