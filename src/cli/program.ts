@@ -24,6 +24,10 @@ import { register as registerStories } from './stories-command.js';
 import { register as registerStory } from './story-command.js';
 import { register as registerToken } from './token-command.js';
 import { register as registerWorker } from './worker-command.js';
+import { register as registerSource } from './source-command.js';
+import { register as registerWatch } from './watch-command.js';
+import { register as registerWatchlist } from './watchlist-command.js';
+import { register as registerDigest } from './digest-command.js';
 
 type Registrar = (program: Command, ctx: CliContext) => void;
 
@@ -48,6 +52,10 @@ const COMMANDS: readonly Registrar[] = [
   registerFigures,
   registerQuotes,
   registerServe,
+  registerSource,
+  registerWatch,
+  registerWatchlist,
+  registerDigest,
   registerToken,
   registerWorker,
   registerJobs,

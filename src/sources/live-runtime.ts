@@ -13,6 +13,7 @@ import { HostGate } from './host-gate.js';
 import type { LiveConfig } from './live-config.js';
 import { pollDueSources, runPollLoop, type CycleSummary } from './poll-cycle.js';
 import type { PollOutcome } from './poll-source.js';
+import type { PollPolicy } from './poll-policy.js';
 
 export interface LiveRuntimeOptions {
   readonly store: ArticleStore;
@@ -46,6 +47,8 @@ export class LiveRuntime {
   readonly gate: HostGate;
   readonly owner: string;
   private readonly email: EmailSender | undefined;
+  readonly policy: PollPolicy;
+  readonly enricher: ArticleEnricher | undefined;
   private evaluating: Promise<unknown> = Promise.resolve();
   private writing: Promise<unknown> = Promise.resolve();
   /** One store writer at a time in this process (ingest, alert evaluation). */
@@ -72,6 +75,8 @@ export class LiveRuntime {
       });
     this.gate = new HostGate({ limit: fetch.perHostLimit, delayMs: fetch.politenessMs });
     this.owner = options.owner ?? processOwner();
+    this.policy = options.config.policy;
+    this.enricher = options.enricher;
     this.email = options.config.smtp ? createEmailSender(options.config.smtp) : undefined;
   }
 
@@ -101,6 +106,13 @@ export class LiveRuntime {
       evaluation: { ...this.totals.evaluation },
       deliveries: { ...this.totals.deliveries },
     };
+  }
+
+  /** Evaluates and delivers without polling (`sitrep watchlist run`). */
+  async pollOnceWithoutSources(): Promise<Pick<LiveCycleReport, 'evaluation' | 'deliveries'>> {
+    this.resetTotals();
+    await this.evaluateAndDeliver();
+    return { evaluation: { ...this.totals.evaluation }, deliveries: { ...this.totals.deliveries } };
   }
 
   /** Polls until aborted (serve, watch). */
