@@ -11,6 +11,9 @@ import { addIngestRoutes } from './routes/ingest-routes.js';
 import { addSearchRoutes } from './routes/search-routes.js';
 import { addStatsRoutes } from './routes/stats-routes.js';
 import { addStoryRoutes } from './routes/story-routes.js';
+import { addAlertRoutes } from './routes/alert-routes.js';
+import { addSourceRoutes } from './routes/source-routes.js';
+import { addWatchlistRoutes } from './routes/watchlist-routes.js';
 import { securityHeaders } from './security-headers.js';
 import { addUiRoutes } from './ui/ui-routes.js';
 
@@ -51,6 +54,9 @@ export const createApp = (options: AppOptions): Hono => {
   addFactRoutes(app, read, store);
   addStoryRoutes(app, read, store);
   addIngestRoutes(app, write, store, options.now ?? (() => new Date()));
+  if (store.sources) addSourceRoutes(app, read, write, store);
+  if (store.watchlists) addWatchlistRoutes(app, read, write, store);
+  if (store.watchlists) addAlertRoutes(app, read, write, store);
   addUiRoutes(app);
 
   app.notFound((c) =>
