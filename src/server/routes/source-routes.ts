@@ -42,12 +42,13 @@ const ListSchema = z
   .object({ state: z.enum(['active', 'paused', 'disabled']).optional() })
   .strict();
 
-const body = async (c: { req: { json: () => Promise<unknown> } }): Promise<unknown> =>
-  c.req.json().catch(() => {
-    throw new z.ZodError([
-      { code: 'custom', path: [], message: 'the body is not JSON', input: undefined },
-    ]);
-  });
+const body = async (c: { req: { json: () => Promise<unknown> } }): Promise<unknown> => {
+  try {
+    return await c.req.json();
+  } catch {
+    throw new HttpError(400, 'INVALID_ARGUMENT', 'the body is not JSON');
+  }
+};
 
 /** Live sources: health for the UI (state, last error, items/day) and their management. */
 export const addSourceRoutes = (
