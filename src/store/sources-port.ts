@@ -101,7 +101,10 @@ export interface SourcesPort {
     leaseMs: number,
     limit: number,
   ): Promise<SourceRecord[]>;
-  /** Leases one source if nobody holds it (due or not): a worker's poll-source job. */
+  /**
+   * Leases one source if it is due and nobody holds it: a worker's poll-source job. A duplicate job
+   * for a source another worker just polled finds it not due and skips it.
+   */
   claimSource(
     id: string,
     owner: string,

@@ -150,8 +150,9 @@ export class SourcesQueries implements SourcesPort {
   async claimSource(id: string, owner: string, now: string, leaseMs: number) {
     const rows = await this.sql.all(
       `UPDATE sources SET lease_until = ?, leased_by = ?
-        WHERE id = ? AND state = 'active' AND (lease_until IS NULL OR lease_until < ?) RETURNING *`,
-      [leaseEnd(now, leaseMs), owner, id, now],
+        WHERE id = ? AND state = 'active' AND next_poll_at <= ? AND (lease_until IS NULL OR lease_until < ?)
+        RETURNING *`,
+      [leaseEnd(now, leaseMs), owner, id, now, now],
     );
     return rows[0] ? toSource(rows[0]) : undefined;
   }
