@@ -29,6 +29,10 @@ import { register as registerClaims } from './claims-command.js';
 import { register as registerGraph } from './graph-command.js';
 import { register as registerExposure } from './exposure-command.js';
 import { register as registerLedger } from './ledger-command.js';
+import { register as registerSource } from './source-command.js';
+import { register as registerWatch } from './watch-command.js';
+import { register as registerWatchlist } from './watchlist-command.js';
+import { register as registerDigest } from './digest-command.js';
 
 type Registrar = (program: Command, ctx: CliContext) => void;
 
@@ -53,6 +57,10 @@ const COMMANDS: readonly Registrar[] = [
   registerFigures,
   registerQuotes,
   registerServe,
+  registerSource,
+  registerWatch,
+  registerWatchlist,
+  registerDigest,
   registerToken,
   registerWorker,
   registerJobs,

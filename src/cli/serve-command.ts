@@ -5,6 +5,7 @@ import { createApp } from '../server/create-app.js';
 import { LOOPBACK_HOSTNAMES } from '../server/host-check.js';
 import { isLoopbackHost, startServer } from '../server/serve.js';
 import { dbLocation, EXIT, writeLine, type CliContext } from './cli-context.js';
+import { startServePolling } from './live-options.js';
 
 interface ServeFlags {
   db?: string;
@@ -12,6 +13,7 @@ interface ServeFlags {
   host: string;
   requireTokenForReads?: boolean;
   openReads?: boolean;
+  poll: boolean;
 }
 
 const STOP_SIGNALS = ['SIGINT', 'SIGTERM'] as const;
@@ -50,6 +52,7 @@ export function register(program: Command, ctx: CliContext): void {
       '--open-reads',
       'read endpoints need no token even when bound to a non-loopback address',
     )
+    .option('--no-poll', 'do not poll live sources (`sitrep source add`) in this process')
     .addHelpText(
       'after',
       '\nWrite endpoints (POST /api/ingest) always need "Authorization: Bearer <token>" (`sitrep token create`).',
@@ -102,6 +105,7 @@ export function register(program: Command, ctx: CliContext): void {
             throw error;
           },
         );
+        const polling = await startServePolling(ctx, store, flags.poll !== false);
         const stopped = untilSignalled();
         writeLine(
           ctx.stdout,
@@ -109,6 +113,7 @@ export function register(program: Command, ctx: CliContext): void {
         );
         const signal = await stopped;
         writeLine(ctx.stderr, `sitrep serve: ${signal} received, stopping`);
+        await polling.stop();
         await server.close();
       } finally {
         await searches.close();

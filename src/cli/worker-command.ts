@@ -6,6 +6,8 @@ import { enricherFor } from './enricher-option.js';
 import { openQueue } from '../queue/open-queue.js';
 import { runWorker, type WorkerEvent } from '../queue/worker.js';
 import { dbLocation, EXIT, writeJson, writeLine, type CliContext } from './cli-context.js';
+import { registerPollSourceJob } from '../sources/poll-source-job.js';
+import { liveRuntimeFor } from './live-options.js';
 
 interface WorkerFlags {
   db?: string;
@@ -94,10 +96,16 @@ export function register(program: Command, ctx: CliContext): void {
           ctx.stderr,
           `worker ${workerId}: ${concurrency} at once on ${location.replace(/\/\/[^@/]*@/, '//')}`,
         );
+      const enricher = await enricherFor(ctx, flags.enrich !== false);
+      const live = await liveRuntimeFor(ctx, store, {
+        enrich: false,
+        label: 'worker',
+        ...(enricher ? { enricher } : {}),
+      });
       try {
         const summary = await runWorker({
           queue,
-          handlers: defaultHandlers(store, await enricherFor(ctx, flags.enrich !== false)),
+          handlers: registerPollSourceJob(defaultHandlers(store, enricher), store, live),
           workerId,
           concurrency,
           leaseMs,
@@ -118,6 +126,7 @@ export function register(program: Command, ctx: CliContext): void {
       } finally {
         process.off('SIGINT', onSignal);
         process.off('SIGTERM', onSignal);
+        await live.close();
         await Promise.all([queue.close(), store.close()]);
       }
     });

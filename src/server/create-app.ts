@@ -12,6 +12,9 @@ import { addSearchRoutes } from './routes/search-routes.js';
 import { addStatsRoutes } from './routes/stats-routes.js';
 import { addStoryRoutes } from './routes/story-routes.js';
 import { addLedgerRoutes } from './routes/ledger-routes.js';
+import { addAlertRoutes } from './routes/alert-routes.js';
+import { addSourceRoutes } from './routes/source-routes.js';
+import { addWatchlistRoutes } from './routes/watchlist-routes.js';
 import { securityHeaders } from './security-headers.js';
 import { addUiRoutes } from './ui/ui-routes.js';
 
@@ -53,6 +56,9 @@ export const createApp = (options: AppOptions): Hono => {
   addStoryRoutes(app, read, store);
   addLedgerRoutes(app, read, store);
   addIngestRoutes(app, write, store, options.now ?? (() => new Date()));
+  if (store.sources) addSourceRoutes(app, read, write, store);
+  if (store.watchlists) addWatchlistRoutes(app, read, write, store);
+  if (store.watchlists) addAlertRoutes(app, read, write, store);
   addUiRoutes(app, store, auth);
 
   app.notFound((c) =>

@@ -11,6 +11,7 @@ import {
 } from './openapi-schemas.js';
 import { STORY_PATHS, STORY_SCHEMAS } from './openapi-story-paths.js';
 import { LEDGER_PATHS, LEDGER_SCHEMAS } from './openapi-ledger-paths.js';
+import { LIVE_PATHS, LIVE_SCHEMAS } from './openapi-live-paths.js';
 
 /**
  * The OpenAPI 3.1 description of every endpoint, written by hand beside the routes; a test checks
@@ -49,7 +50,13 @@ export const buildOpenApiDocument = (version: string) => ({
   },
   components: {
     securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } },
-    schemas: { ...OPENAPI_SCHEMAS, ...ENTITY_SCHEMAS, ...STORY_SCHEMAS, ...LEDGER_SCHEMAS },
+    schemas: {
+      ...OPENAPI_SCHEMAS,
+      ...ENTITY_SCHEMAS,
+      ...STORY_SCHEMAS,
+      ...LEDGER_SCHEMAS,
+      ...LIVE_SCHEMAS,
+    },
   },
   paths: {
     '/healthz': {
@@ -338,6 +345,7 @@ export const buildOpenApiDocument = (version: string) => ({
     ...ENTITY_PATHS,
     ...STORY_PATHS,
     ...LEDGER_PATHS,
+    ...LIVE_PATHS,
     '/api/ingest': {
       post: {
         summary: 'ingest records through the same pipeline as `sitrep ingest`',

@@ -16,6 +16,8 @@ import type { NearDuplicateIndex } from '../dedup/near-duplicate-index.js';
 import type { StoryIndex } from '../stories/story-index.js';
 import type { QueryAst } from '../search/index.js';
 import type { LedgerStore } from './ledger-port.js';
+import type { SourcesPort } from './sources-port.js';
+import type { WatchlistsPort } from './watchlists-port.js';
 
 /**
  * The one storage port. Every backend (SQLite, PostgreSQL) implements it and passes
@@ -34,6 +36,9 @@ export interface ArticleStore {
   readonly stories?: StoryIndex;
   /** Claim ledger and dependency graph rows (src/claims, src/dependencies); optional like the stages above. */
   readonly ledger?: LedgerStore;
+  /** Live sources and their polling state; watchlists, alerts and deliveries (src/sources, src/watchlists). */
+  readonly sources?: SourcesPort;
+  readonly watchlists?: WatchlistsPort;
 
   /**
    * Runs `work` in one transaction when the backend can (SQLite): the syndication and story stages

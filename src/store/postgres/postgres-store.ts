@@ -56,6 +56,9 @@ import { languageKey } from '../search-keys.js';
 import { getPostgresEnrichment, savePostgresEnrichment } from './postgres-enrichment.js';
 import { searchPostgres } from './postgres-search.js';
 import { postgresRunner } from './postgres-facts.js';
+import { SourcesQueries } from '../sources-queries.js';
+import { WatchlistsQueries } from '../watchlists-queries.js';
+import { postgresLiveSql } from './postgres-live-sql.js';
 import { FactQueries } from '../fact-queries.js';
 import { PostgresNearDuplicateIndex } from './near-duplicate-index.js';
 import { OrganiseTransaction } from './organise-transaction.js';
@@ -75,6 +78,8 @@ export class PostgresStore implements ArticleStore {
   readonly nearDuplicates: PostgresNearDuplicateIndex;
   readonly stories: PostgresStoryIndex;
   readonly ledger: PostgresLedger;
+  readonly sources: SourcesQueries;
+  readonly watchlists: WatchlistsQueries;
   private readonly pool: pg.Pool;
   private readonly organising: OrganiseTransaction;
   private readonly target: PostgresTarget;
@@ -90,6 +95,8 @@ export class PostgresStore implements ArticleStore {
     this.nearDuplicates = new PostgresNearDuplicateIndex(this.organising);
     this.stories = new PostgresStoryIndex(this.organising);
     this.ledger = new PostgresLedger(pool, now);
+    this.sources = new SourcesQueries(postgresLiveSql(pool));
+    this.watchlists = new WatchlistsQueries(postgresLiveSql(pool));
   }
 
   /**

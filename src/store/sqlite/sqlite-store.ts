@@ -54,6 +54,9 @@ import { CachingStoryIndex } from '../../stories/caching-story-index.js';
 import { SqliteLedger } from './sqlite-ledger.js';
 import { SqliteStoryIndex } from './story-index.js';
 import { applyConnectionSettings } from './connection-settings.js';
+import { SourcesQueries } from '../sources-queries.js';
+import { WatchlistsQueries } from '../watchlists-queries.js';
+import { sqliteLiveSql } from './sqlite-live-sql.js';
 
 interface ExistingArticle {
   id: string;
@@ -74,6 +77,8 @@ export class SqliteStore implements ArticleStore {
   readonly nearDuplicates: NearDuplicateIndex;
   readonly stories: StoryIndex;
   readonly ledger: SqliteLedger;
+  readonly sources: SourcesQueries;
+  readonly watchlists: WatchlistsQueries;
   private readonly db: Database.Database;
   private readonly now: () => Date;
   private readonly facts: FactQueries;
@@ -85,6 +90,8 @@ export class SqliteStore implements ArticleStore {
     this.nearDuplicates = new SqliteNearDuplicateIndex(db);
     this.stories = new CachingStoryIndex(new SqliteStoryIndex(db));
     this.ledger = new SqliteLedger(db, now);
+    this.sources = new SourcesQueries(sqliteLiveSql(db));
+    this.watchlists = new WatchlistsQueries(sqliteLiveSql(db));
   }
 
   static open(options: SqliteStoreOptions): SqliteStore {

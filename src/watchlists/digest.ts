@@ -1,0 +1,125 @@
+import type { ArticleStore } from '../store/port.js';
+import type { AlertRecord, WatchlistRecord } from '../store/watchlists-port.js';
+import { articleLink } from './alert-payload.js';
+import { watchlistsOf } from './evaluate-new-articles.js';
+
+export interface DigestGroup {
+  /** The story's id and title, or undefined for alerts outside any story. */
+  readonly storyId?: string;
+  readonly storyTitle?: string;
+  readonly alerts: readonly AlertRecord[];
+}
+
+export interface Digest {
+  readonly watchlist: WatchlistRecord;
+  readonly since: string;
+  readonly until: string;
+  readonly groups: readonly DigestGroup[];
+  readonly total: number;
+}
+
+const MAX_ALERTS = 2000;
+
+/** The alerts of a watchlist since an instant, grouped by story (largest group first). */
+export const buildDigest = async (
+  store: ArticleStore,
+  watchlist: WatchlistRecord,
+  since: string,
+  now: Date,
+): Promise<Digest> => {
+  const alerts = await watchlistsOf(store).listAlerts({
+    watchlistId: watchlist.id,
+    since,
+    limit: MAX_ALERTS,
+  });
+  const byStory = new Map<string, AlertRecord[]>();
+  for (const alert of alerts) {
+    const key = alert.storyId ?? `alert:${alert.id}`;
+    const list = byStory.get(key) ?? [];
+    list.push(alert);
+    byStory.set(key, list);
+  }
+  const groups: DigestGroup[] = [];
+  for (const [key, list] of byStory) {
+    const sorted = [...list].sort((a, b) =>
+      (b.published ?? b.createdAt).localeCompare(a.published ?? a.createdAt),
+    );
+    const storyId = key.startsWith('alert:') ? undefined : key;
+    const story = storyId ? await store.stories?.getStory(storyId) : undefined;
+    groups.push({
+      ...(storyId ? { storyId } : {}),
+      ...(story ? { storyTitle: story.title } : {}),
+      alerts: sorted,
+    });
+  }
+  groups.sort(
+    (a, b) =>
+      b.alerts.length - a.alerts.length ||
+      (b.alerts[0]?.createdAt ?? '').localeCompare(a.alerts[0]?.createdAt ?? ''),
+  );
+  return { watchlist, since, until: now.toISOString(), groups, total: alerts.length };
+};
+
+const when = (alert: AlertRecord): string =>
+  (alert.published ?? alert.createdAt).replace('T', ' ').slice(0, 16);
+
+const mdEscape = (text: string): string => text.replace(/([\\`*_[\]<>])/g, '\\$1');
+
+export const digestMarkdown = (digest: Digest, publicUrl: string): string => {
+  const lines = [
+    `# ${mdEscape(digest.watchlist.name)}: ${digest.total} alert${digest.total === 1 ? '' : 's'}`,
+    '',
+    `Query: \`${digest.watchlist.query.replace(/`/g, "'")}\` · ${digest.since.slice(0, 16).replace('T', ' ')} to ${digest.until.slice(0, 16).replace('T', ' ')} UTC`,
+  ];
+  for (const group of digest.groups) {
+    const first = group.alerts[0];
+    lines.push('', `## ${mdEscape(group.storyTitle ?? first?.title ?? 'Untitled')}`);
+    if (group.storyId)
+      lines.push(`Story: ${publicUrl}/stories/${encodeURIComponent(group.storyId)}`);
+    lines.push('');
+    for (const alert of group.alerts) {
+      const meta = [alert.source, when(alert)].filter(Boolean).join(' · ');
+      lines.push(
+        `- [${mdEscape(alert.title ?? alert.articleId)}](${articleLink(publicUrl, alert.articleId)}) (${mdEscape(meta)})`,
+      );
+      if (alert.entities.length > 0)
+        lines.push(`  Entities: ${mdEscape(alert.entities.join(', '))}`);
+    }
+  }
+  if (digest.total === 0) lines.push('', 'Nothing new.');
+  return `${lines.join('\n')}\n`;
+};
+
+export const escapeHtml = (text: string): string =>
+  text.replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c,
+  );
+
+export const digestHtml = (digest: Digest, publicUrl: string): string => {
+  const parts = [
+    '<!doctype html><html lang="en"><head><meta charset="utf-8">',
+    `<title>${escapeHtml(digest.watchlist.name)}: sitrep digest</title></head><body>`,
+    `<h1>${escapeHtml(digest.watchlist.name)}: ${digest.total} alert${digest.total === 1 ? '' : 's'}</h1>`,
+    `<p>Query: <code>${escapeHtml(digest.watchlist.query)}</code> · ${escapeHtml(digest.since.slice(0, 16).replace('T', ' '))} to ${escapeHtml(digest.until.slice(0, 16).replace('T', ' '))} UTC</p>`,
+  ];
+  for (const group of digest.groups) {
+    const first = group.alerts[0];
+    const heading = escapeHtml(group.storyTitle ?? first?.title ?? 'Untitled');
+    parts.push(
+      group.storyId
+        ? `<h2><a href="${escapeHtml(`${publicUrl}/stories/${encodeURIComponent(group.storyId)}`)}">${heading}</a></h2><ul>`
+        : `<h2>${heading}</h2><ul>`,
+    );
+    for (const alert of group.alerts) {
+      const meta = [alert.source, when(alert)].filter(Boolean).join(' · ');
+      parts.push(
+        `<li><a href="${escapeHtml(articleLink(publicUrl, alert.articleId))}">${escapeHtml(alert.title ?? alert.articleId)}</a> <small>${escapeHtml(meta)}</small>${alert.entities.length > 0 ? `<br><small>Entities: ${escapeHtml(alert.entities.join(', '))}</small>` : ''}</li>`,
+      );
+    }
+    parts.push('</ul>');
+  }
+  if (digest.total === 0) parts.push('<p>Nothing new.</p>');
+  parts.push('</body></html>');
+  return `${parts.join('\n')}\n`;
+};
