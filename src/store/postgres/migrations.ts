@@ -2,7 +2,6 @@ import type { PostgresMigration } from './migrate.js';
 import { LEDGER_SCHEMA_SQL } from './postgres-ledger.js';
 import { POSTGRES_NEAR_DUPLICATE_SCHEMA_SQL } from './near-duplicate-index.js';
 import { POSTGRES_STORY_RECENT_POSTINGS_SQL, POSTGRES_STORY_SCHEMA_SQL } from './story-index.js';
-import { POSTGRES_STORY_SCHEMA_SQL } from './story-index.js';
 import { LIVE_MIGRATIONS_POSTGRES } from '../live-schema.js';
 
 /**
@@ -253,8 +252,10 @@ CREATE INDEX IF NOT EXISTS articles_newest_covering ON articles
     name: 'claim ledger and dependency graph rows per article',
     sql: LEDGER_SCHEMA_SQL,
   },
+  {
     version: 130,
     name: 'stories: lookup terms remember when they were saved, so lookups read the newest stories',
     sql: POSTGRES_STORY_RECENT_POSTINGS_SQL,
+  },
   ...LIVE_MIGRATIONS_POSTGRES,
 ];

@@ -12,7 +12,6 @@ import {
 } from './near-duplicate-lsh.js';
 import { LEDGER_SCHEMA_SQL } from './sqlite-ledger.js';
 import { STORY_RECENT_POSTINGS_SQL, STORY_SCHEMA_SQL } from './story-index.js';
-import { STORY_SCHEMA_SQL } from './story-index.js';
 import { LIVE_MIGRATIONS_SQLITE } from '../live-schema.js';
 
 export interface Migration {
@@ -311,8 +310,10 @@ END;
     name: 'claim ledger and dependency graph rows per article',
     sql: LEDGER_SCHEMA_SQL,
   },
+  {
     version: 130,
     name: 'stories: lookup terms remember when they were saved, so lookups read the newest stories',
     sql: STORY_RECENT_POSTINGS_SQL,
+  },
   ...LIVE_MIGRATIONS_SQLITE,
 ];
