@@ -14,6 +14,7 @@ import type {
 import type { FeedSubscription } from '../core/raw-item.js';
 import type { NearDuplicateIndex } from '../dedup/near-duplicate-index.js';
 import type { StoryIndex } from '../stories/story-index.js';
+import type { EntityArticles } from './entity-articles-port.js';
 import type { QueryAst } from '../search/index.js';
 
 /**
@@ -31,6 +32,8 @@ export interface ArticleStore {
    */
   readonly nearDuplicates?: NearDuplicateIndex;
   readonly stories?: StoryIndex;
+  /** Articles mentioning an entity, newest first (entity pages); optional like the indexes above. */
+  readonly entityArticles?: EntityArticles;
 
   /**
    * Runs `work` in one transaction when the backend can (SQLite): the syndication and story stages
