@@ -20,9 +20,9 @@ export const OverviewPage = ({ view, names }: { view: OverviewView; names: Sourc
       </p>
       {view.newSince !== undefined ? (
         <p class="new-since" role="status">
-          {view.newSince === 0
+          {view.newSince.count === 0
             ? 'Nothing new since your last visit.'
-            : `${plural(view.newSince, 'article', 'articles')} new since your last visit.`}
+            : `${view.newSince.atLeast ? 'At least ' : ''}${plural(view.newSince.count, 'article', 'articles')} new since your last visit (listed first below).`}
         </p>
       ) : null}
       <div class="overview-grid">
