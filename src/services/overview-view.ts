@@ -47,9 +47,8 @@ export const overviewView = async (
   );
   return {
     stats,
-    recent: recent.items.slice(0, RECENT),
-    newSince:
-      since === undefined ? undefined : recent.items.filter((a) => a.ingestedAt > since).length,
+    recent: recent.items,
+    newSince: since === undefined ? undefined : newSinceOf(recent.items, since),
     stories: stories?.items ?? [],
     entities: entities.map((e, i) => ({ ...e, timeline: timelines[i] ?? [] })),
   };
