@@ -1,11 +1,11 @@
 /**
  * Archive-wide aggregates (counts by source, the most-mentioned entities) cost a full scan of the
  * mention table on a large archive (about 1 s at 100k articles) and change slowly. Pages read them
- * through this cache: a value younger than `maxAgeMs` is served as is; an older one is still served
+ * through this cache: a value younger than `maxAgeMs` (5 minutes) is served as is; an older one is still served
  * while one refresh runs in the background (stale-while-revalidate), so only the very first read
  * after start waits. Keys are per store (a WeakMap), so tests with fresh stores never share values.
  */
-export const AGGREGATE_MAX_AGE_MS = 60_000;
+export const AGGREGATE_MAX_AGE_MS = 5 * 60_000;
 
 interface Entry {
   value: unknown;

@@ -89,28 +89,48 @@ export interface EntityContextOptions {
   readonly aliases?: readonly string[];
   readonly limit: number;
   readonly articles?: number;
+  /** Articles mentioning it in all, when the caller knows (the entity summary). */
+  readonly articlesTotal?: number;
 }
+
+/**
+ * The entity's newest articles: from the store's mention index when it has one (cheap for any
+ * entity), else through the search engine's `entity:` filter.
+ */
+export const newestArticlesOf = async (
+  store: ArticleStore,
+  entityId: string,
+  limit: number,
+): Promise<{ ids: string[]; total: number }> => {
+  if (store.entityArticles) {
+    const ids = await store.entityArticles.newestArticleIds(entityId, limit);
+    return { ids, total: ids.length };
+  }
+  const found = await store.searchArticles({
+    query: parseEntityQuery(entityId),
+    limit,
+    sort: 'newest',
+  });
+  return { ids: found.hits.map((h) => h.id), total: found.total };
+};
 
 export const entityContext = async (
   store: ArticleStore,
   entityId: string,
   options: EntityContextOptions,
 ): Promise<EntityContext> => {
-  const found = await store.searchArticles({
-    query: parseEntityQuery(entityId),
-    limit: options.articles ?? ENTITY_CONTEXT_ARTICLES,
-    sort: 'newest',
-  });
+  const wanted = options.articles ?? ENTITY_CONTEXT_ARTICLES;
+  const found = await newestArticlesOf(store, entityId, wanted);
   const quotesBy: Fact<QuoteRecord>[] = [];
   const quotesMentioning: Fact<QuoteRecord>[] = [];
   const figures: Fact<FigureRecord>[] = [];
   const bySentence = new Map<string, NeighbourEntity>();
   const byParagraph = new Map<string, NeighbourEntity>();
   const writtenAs = new Set<string>();
-  for (const hit of found.hits) {
+  for (const id of found.ids) {
     const [article, enrichment] = await Promise.all([
-      store.getArticle(hit.id),
-      store.getEnrichment(hit.id),
+      store.getArticle(id),
+      store.getEnrichment(id),
     ]);
     if (!article || !enrichment) continue;
     const text = article.text;
@@ -173,7 +193,7 @@ export const entityContext = async (
     withinSentence: ranked(bySentence, options.limit),
     withinParagraph: ranked(byParagraph, options.limit),
     writtenAs: [...writtenAs].sort(),
-    articlesRead: found.hits.length,
-    articlesTotal: found.total,
+    articlesRead: found.ids.length,
+    articlesTotal: options.articlesTotal ?? found.total,
   };
 };

@@ -11,8 +11,11 @@ export interface TrendingEntity extends EntitySummary {
 export interface OverviewView {
   readonly stats: StoreStats;
   readonly recent: Article[];
-  /** Of the recent articles, how many were ingested after `since` (the reader's last visit). */
-  readonly newSince: number | undefined;
+  /**
+   * Of the recent articles, how many were ingested after `since` (the reader's last visit);
+   * `atLeast` when all of them were, so there may be more.
+   */
+  readonly newSince: { readonly count: number; readonly atLeast: boolean } | undefined;
   readonly stories: StorySummary[];
   readonly entities: TrendingEntity[];
 }
@@ -20,13 +23,18 @@ export interface OverviewView {
 const RECENT = 12;
 const TOP_ENTITIES = 10;
 
+const newSinceOf = (recent: readonly Article[], since: string) => {
+  const count = recent.filter((a) => a.ingestedAt > since).length;
+  return { count, atLeast: count === recent.length && count > 0 };
+};
+
 export const overviewView = async (
   store: ArticleStore,
   since: string | undefined,
 ): Promise<OverviewView> => {
   const [stats, recent, stories, entities] = await Promise.all([
     cachedAggregate(store, 'stats', () => store.countStats()),
-    store.listArticles({ limit: 50 }),
+    store.listArticles({ limit: RECENT }),
     store.stories ? pageStories(store.stories, { limit: 8, minArticles: 2 }) : undefined,
     cachedAggregate(store, `top-entities:${TOP_ENTITIES}`, () =>
       store.listEntities({ limit: TOP_ENTITIES }),
@@ -39,9 +47,8 @@ export const overviewView = async (
   );
   return {
     stats,
-    recent: recent.items.slice(0, RECENT),
-    newSince:
-      since === undefined ? undefined : recent.items.filter((a) => a.ingestedAt > since).length,
+    recent: recent.items,
+    newSince: since === undefined ? undefined : newSinceOf(recent.items, since),
     stories: stories?.items ?? [],
     entities: entities.map((e, i) => ({ ...e, timeline: timelines[i] ?? [] })),
   };

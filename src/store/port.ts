@@ -14,6 +14,7 @@ import type {
 import type { FeedSubscription } from '../core/raw-item.js';
 import type { NearDuplicateIndex } from '../dedup/near-duplicate-index.js';
 import type { StoryIndex } from '../stories/story-index.js';
+import type { EntityArticles } from './entity-articles-port.js';
 import type { QueryAst } from '../search/index.js';
 import type { LedgerStore } from './ledger-port.js';
 import type { SourcesPort } from './sources-port.js';
@@ -39,6 +40,8 @@ export interface ArticleStore {
   /** Live sources and their polling state; watchlists, alerts and deliveries (src/sources, src/watchlists). */
   readonly sources?: SourcesPort;
   readonly watchlists?: WatchlistsPort;
+  /** Articles mentioning an entity, newest first (entity pages); optional like the indexes above. */
+  readonly entityArticles?: EntityArticles;
 
   /**
    * Runs `work` in one transaction when the backend can (SQLite): the syndication and story stages

@@ -375,6 +375,22 @@ describe('web UI in Chromium', { skip: SKIP, timeout: 180_000 }, () => {
     assert.ok(width > 700, `the text uses the width (${width}px)`);
     await assertClean('article');
     await shootBothWidths('article');
+    // The dark theme follows the system; the header's switch overrides it.
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await page.reload();
+    await page.waitForSelector('body[data-ready="true"]');
+    assert.equal(
+      await page.evaluate<string>('getComputedStyle(document.body).backgroundColor'),
+      'rgb(18, 20, 23)',
+    );
+    await page.screenshot({ path: join(ARTIFACTS, 'article-dark-1400.png'), fullPage: true });
+    await page.click('#theme-toggle');
+    assert.equal(
+      await page.evaluate<string>('getComputedStyle(document.body).backgroundColor'),
+      'rgb(255, 255, 255)',
+    );
+    await page.evaluate("localStorage.removeItem('sitrep.theme')");
+    await page.emulateMedia({ colorScheme: 'light' });
     // Keyboard: Tab to the quote in the facts panel, Enter marks and focuses its evidence.
     let onQuote = false;
     for (let i = 0; i < 80 && !onQuote; i++) {

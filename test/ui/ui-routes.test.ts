@@ -112,3 +112,17 @@ test('the graph page and its GEXF export answer on an archive without relations'
   assert.match(gexf.headers.get('content-type') ?? '', /gexf/);
   assert.match(await gexf.text(), /<nodes\/><edges\/>|<nodes><\/nodes>/);
 });
+
+test('the overview says what is new since the last visit (kept in a cookie)', async () => {
+  const first = await open.app.request('/');
+  assert.doesNotMatch(await first.text(), /since your last visit/);
+  assert.match(first.headers.get('set-cookie') ?? '', /sitrep_last_visit=/);
+  const old = await open.app.request('/', {
+    headers: { Cookie: 'sitrep_last_visit=2000-01-01T00:00:00.000Z' },
+  });
+  assert.match(await old.text(), /At least 2 articles new since your last visit/);
+  const recent = await open.app.request('/', {
+    headers: { Cookie: 'sitrep_last_visit=2999-01-01T00:00:00.000Z' },
+  });
+  assert.match(await recent.text(), /Nothing new since your last visit/);
+});

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, describe, test } from 'node:test';
 import { parseQuery } from '../../search/index.js';
 import type { ArticleStore, TextHit } from '../port.js';
+import { runEntityArticlesContract } from '../entity-articles-contract.suite.js';
 import { runFactsContract } from '../facts-contract.suite.js';
 import { runSearchContract } from '../search-contract.suite.js';
 import { draftFor, runStoreContract, type ContractTarget } from '../store-contract.suite.js';
@@ -25,6 +26,7 @@ const target: ContractTarget = { name: 'postgres', open: freshStore, skip: skipU
 runStoreContract(target);
 runSearchContract(target);
 runFactsContract(target);
+runEntityArticlesContract(target);
 
 const search = async (store: ArticleStore, query: string): Promise<TextHit[]> => {
   const parsed = parseQuery(query);

@@ -59,6 +59,7 @@ import { postgresRunner } from './postgres-facts.js';
 import { SourcesQueries } from '../sources-queries.js';
 import { WatchlistsQueries } from '../watchlists-queries.js';
 import { postgresLiveSql } from './postgres-live-sql.js';
+import { EntityArticleQueries } from '../entity-articles-port.js';
 import { FactQueries } from '../fact-queries.js';
 import { PostgresNearDuplicateIndex } from './near-duplicate-index.js';
 import { OrganiseTransaction } from './organise-transaction.js';
@@ -85,12 +86,14 @@ export class PostgresStore implements ArticleStore {
   private readonly target: PostgresTarget;
   private readonly now: () => Date;
   private readonly facts: FactQueries;
+  readonly entityArticles: EntityArticleQueries;
 
   private constructor(pool: pg.Pool, target: PostgresTarget, now: () => Date) {
     this.pool = pool;
     this.target = target;
     this.now = now;
     this.facts = new FactQueries(postgresRunner(pool));
+    this.entityArticles = new EntityArticleQueries(postgresRunner(pool));
     this.organising = new OrganiseTransaction(pool);
     this.nearDuplicates = new PostgresNearDuplicateIndex(this.organising);
     this.stories = new PostgresStoryIndex(this.organising);

@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
+import { runEntityArticlesContract } from '../entity-articles-contract.suite.js';
 import { runFactsContract } from '../facts-contract.suite.js';
 import { runSearchContract } from '../search-contract.suite.js';
 import { runStoreContract, type ContractTarget } from '../store-contract.suite.js';
@@ -19,6 +20,7 @@ const target: ContractTarget = {
 runStoreContract(target);
 runSearchContract(target);
 runFactsContract(target);
+runEntityArticlesContract(target);
 
 test('sqlite: reopening a file keeps its articles and applies no migration twice', async () => {
   const path = join(dir, 'reopen.db');

@@ -45,6 +45,7 @@ import { languageKey } from '../search-keys.js';
 import { getSqliteEnrichment, saveSqliteEnrichment } from './sqlite-enrichment.js';
 import { searchSqlite } from './sqlite-search.js';
 import { sqliteRunner } from './sqlite-facts.js';
+import { EntityArticleQueries } from '../entity-articles-port.js';
 import { FactQueries } from '../fact-queries.js';
 import type { NearDuplicateIndex } from '../../dedup/near-duplicate-index.js';
 import type { StoryIndex } from '../../stories/story-index.js';
@@ -82,11 +83,13 @@ export class SqliteStore implements ArticleStore {
   private readonly db: Database.Database;
   private readonly now: () => Date;
   private readonly facts: FactQueries;
+  readonly entityArticles: EntityArticleQueries;
 
   private constructor(db: Database.Database, now: () => Date) {
     this.db = db;
     this.now = now;
     this.facts = new FactQueries(sqliteRunner(db));
+    this.entityArticles = new EntityArticleQueries(sqliteRunner(db));
     this.nearDuplicates = new SqliteNearDuplicateIndex(db);
     this.stories = new CachingStoryIndex(new SqliteStoryIndex(db));
     this.ledger = new SqliteLedger(db, now);

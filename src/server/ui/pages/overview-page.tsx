@@ -7,9 +7,13 @@ import { SourceLabel } from '../components/hits.js';
 import { articleHref, entityHref, quoteValue, searchHref } from '../hrefs.js';
 import { StoryItem } from './story-pages.js';
 
+/** The busiest sources; the rest are one search away (source: facet). */
+const SOURCES_SHOWN = 15;
+
 export const OverviewPage = ({ view, names }: { view: OverviewView; names: SourceNames }) => {
   const { stats } = view;
   const sources = Object.entries(stats.bySource).sort((a, b) => b[1] - a[1]);
+  const shownSources = sources.slice(0, SOURCES_SHOWN);
   return (
     <>
       <h1>Overview</h1>
@@ -20,9 +24,9 @@ export const OverviewPage = ({ view, names }: { view: OverviewView; names: Sourc
       </p>
       {view.newSince !== undefined ? (
         <p class="new-since" role="status">
-          {view.newSince === 0
+          {view.newSince.count === 0
             ? 'Nothing new since your last visit.'
-            : `${plural(view.newSince, 'article', 'articles')} new since your last visit.`}
+            : `${view.newSince.atLeast ? 'At least ' : ''}${plural(view.newSince.count, 'article', 'articles')} new since your last visit (listed first below).`}
         </p>
       ) : null}
       <div class="overview-grid">
@@ -87,7 +91,7 @@ export const OverviewPage = ({ view, names }: { view: OverviewView; names: Sourc
                 </tr>
               </thead>
               <tbody>
-                {sources.map(([source, count]) => (
+                {shownSources.map(([source, count]) => (
                   <tr>
                     <td>
                       {source === 'unknown' ? (
@@ -104,7 +108,10 @@ export const OverviewPage = ({ view, names }: { view: OverviewView; names: Sourc
               </tbody>
             </table>
           </div>
-          <p class="note">{`${plural(stats.feeds, 'feed', 'feeds')} subscribed; ${plural(stats.revisions, 'revision', 'revisions')} stored.`}</p>
+          {sources.length > shownSources.length ? (
+            <p class="note">{`and ${plural(sources.length - shownSources.length, 'more source', 'more sources')} (see the Source facet of a search)`}</p>
+          ) : null}
+          <p class="note">{`${plural(stats.feeds, 'feed', 'feeds')} subscribed; ${plural(stats.revisions, 'revision', 'revisions')} stored. Counts refresh every few minutes.`}</p>
         </section>
       </div>
     </>
