@@ -12,6 +12,8 @@ export interface EdgeItem {
   readonly kind: 'weapon' | 'class' | 'capability';
   readonly id?: string;
   readonly name: string;
+  /** The words as written (a known system's span may include its class noun: "Hellfire anti-tank missiles"). */
+  readonly text: string;
   readonly start: number;
   readonly end: number;
   /** "28 M-55S tanks", "three more IRIS-T": the count written just before. */
@@ -123,7 +125,8 @@ export const findItems = (
     }
     const head = m[2] ?? '';
     const named = kept.filter((w) => !DROPPED.test(w));
-    if (NEEDS_DESCRIPTOR.test(head) && named.length === 0) {
+    const hyphenOrigin = /-(?:supplied|made|provided|donated|built|manufactured|produced)\s+$/.test(text.slice(Math.max(from, start - 16), start));
+    if (NEEDS_DESCRIPTOR.test(head) && named.length === 0 && !hyphenOrigin) {
       classes.push({ start: from + m.index + m[0].length - head.length, end, name: '', head });
       continue;
     }
@@ -149,7 +152,7 @@ export const findItems = (
     if (touching !== undefined) end = Math.max(end, touching.end);
     const entity = kb.get(w.id);
     // "multiple rocket launchers" is an alias of one system in the KB but, written in lower case, a class.
-    if (!/\p{Lu}|\d/u.test(w.text)) {
+    if (!/\p{Lu}|\d/u.test(w.text) || /^(?:MLRS|MLR systems|SAMs?|MANPADS|APCs?|IFVs?|UAVs?|ATGMs?|SPGs?)$/.test(w.text)) {
       classes.push({ start: w.start, end, name: text.slice(w.start, end), head: w.text });
       continue;
     }
@@ -159,6 +162,7 @@ export const findItems = (
       kind: 'weapon',
       id: w.id,
       name: entity?.name ?? w.name,
+      text: text.slice(w.start, end),
       start: w.start,
       end,
       ...(quantity !== undefined ? { quantity } : {}),
@@ -172,6 +176,7 @@ export const findItems = (
     items.push({
       kind: 'class',
       name: c.name,
+      text: text.slice(c.start, c.end),
       start: c.start,
       end: c.end,
       ...(quantity !== undefined ? { quantity } : {}),
@@ -187,6 +192,7 @@ export const findItems = (
     items.push({
       kind: /terminals$/.test(m[0]) ? 'class' : 'capability',
       name: m[0],
+      text: m[0],
       start,
       end,
       ...(origin !== undefined ? { originMention: origin } : {}),

@@ -37,7 +37,7 @@ const TRIGGERS: readonly { cls: TriggerClass; re: RegExp }[] = [
     re: /\b(?:bu(?:y|ys|ying)|bought|purchas(?:e|es|ed|ing)|procur(?:e|es|ed|ing|ement)|(?<!in )order(?:s|ed|ing)?|acquir(?:e|es|ed|ing)|acquisition)\b/gi,
   },
   { cls: 'list', re: /\b(?:includ(?:e|es|ed|ing)|consist(?:s|ing)? of|compris(?:e|es|ing)|contain(?:s|ing)?)\b/gi },
-  { cls: 'ask', re: /\b(?:(?:demand|need|requests?|appeals?|calls?|push) for|ask(?:s|ed|ing)?|request(?:s|ed|ing)?)\b/gi },
+  { cls: 'ask', re: /\b(?:(?:demand|need|requests?|appeals?|calls?|push) for|needs?|needed|ask(?:s|ed|ing)?|request(?:s|ed|ing)?)\b/gi },
   {
     cls: 'use',
     re: /\b(?:(?:ships|warships|vessels|submarines|bombers|carriers|troops|forces|units) (?:armed )?with|operat(?:e|es|ed|ing)|us(?:e|es|ed|ing)|field(?:s|ed|ing)|employ(?:s|ed|ing)?|armed with|equipped with|drills with|train(?:s|ed|ing)? (?:on|with))\b/gi,
@@ -57,6 +57,9 @@ const BASE: Record<TriggerClass, EdgeStatus> = {
   rely: 'depends_on',
   list: 'committed',
 };
+/** Verbs of deciding on a transfer: their subject is the supplier of "the transfer of X to Y". */
+const DECISION =
+  /\b(?:approv\w*|authori[sz]\w*|allow\w*|permit\w*|announc\w*|complet\w*|speed\w* up|discuss\w*|consider\w*|block\w*|delay\w*|halt\w*|suspend\w*|resum\w*|start\w*|continu\w*|increas\w*|began|begin\w*|launch\w*|may|will|plans?|planning)\b/i;
 /** A list trigger names the contents of aid when the words before it are about aid. */
 const AID_WORDS = /\b(?:package|aid|assistance|tranche|shipments?|deliver\w*|support|weapons|arms|equipment|military|security)\b/i;
 
@@ -72,7 +75,7 @@ const isNominal = (text: string, t: Trigger, floor: number): boolean => {
   const before = text.slice(Math.max(floor, t.start - 12), t.start);
   const after = text.slice(t.end, t.end + 12);
   return (
-    /^\s+(?:of|for|to)\b/i.test(after) ||
+    /^\s+of\b/i.test(after) ||
     /\b(?:the|a|an|its|their|his|her|arms|weapons?|drones?|missiles?|’s|'s)\s+$/i.test(before) ||
     /s\s+$/i.test(before)
   );
@@ -295,6 +298,15 @@ class SentenceEdges {
     return [];
   }
 
+  /** For "X for/of supplying": X when it is a party, undefined when it is not, null when no such gerund. */
+  private gerundAgent(t: Trigger, floor: number): EdgeActor | undefined | null {
+    const before = this.text.slice(Math.max(floor, t.start - 60), t.start);
+    const m = /(\S+)\s+(?:for|of|over)\s+$/i.exec(before);
+    if (!/ing$/i.test(t.word) || m === null) return null;
+    const nounEnd = t.start - before.length + m.index + (m[1] ?? '').length;
+    return this.actors.find((a) => a.mention.end === nounEnd && a.mention.start >= floor);
+  }
+
   /** The first actor of the sentence that is not inside a prepositional phrase. */
   private mainSubject(): EdgeActor | undefined {
     return this.actors.find((a) => !PREPOSITION_BEFORE.test(this.text.slice(Math.max(this.s.start, a.mention.start - 16), a.mention.start)));
@@ -303,6 +315,8 @@ class SentenceEdges {
   private actorAfter(from: number, to: number, lead: RegExp): EdgeActor | undefined {
     return this.actors.find((a) => {
       if (a.mention.start < from || a.mention.start >= to) return false;
+      // "for Russian ships": a demonym in front of a noun is a modifier, not a party.
+      if (a.mention.type === 'NORP' && /^\s+\p{Ll}/u.test(this.text.slice(a.mention.end, a.mention.end + 3))) return false;
       return lead.test(this.text.slice(from, a.mention.start));
     });
   }
@@ -389,11 +403,15 @@ class SentenceEdges {
             ? this.itemsIn(t.end, Math.min(limit, t.end + 60)).slice(0, 1)
             : this.items.filter((i) => i.kind !== 'capability' && i.end <= t.start && i.end >= t.start - 40).slice(-1);
           const to = this.actorAfter(t.end, limit, /^[\s\S]*\b(?:to|for)\s+(?:the\s+)?$/i);
-          const operator =
-            to ??
-            this.subjects(Math.min(origin?.mention.start ?? t.start, items[0]?.start ?? t.start), this.s.start).find(
-              (a) => a !== origin,
+          const firstAt = Math.min(origin?.mention.start ?? t.start, items[0]?.start ?? t.start);
+          const holder = this.subjects(firstAt, this.s.start).find((a) => a !== origin);
+          // "Ukraine used a U.S.-supplied rocket system" names the holder; "Russia says it destroyed ..." does not.
+          const holds =
+            holder !== undefined &&
+            /\b(?:us(?:e|es|ed|ing)|fir(?:e|es|ed|ing)|operat\w+|deploy\w*|ha[sd]|have|receiv\w+|got|get|gets|field\w*|employ\w*)\b/i.test(
+              this.text.slice(holder.mention.end, firstAt),
             );
+          const operator = to ?? (holds ? holder : undefined);
           for (const item of items)
             push(this.emit(t, item, operator ?? this.pendingRecipient(), origin?.party, lead, 'delivered', ['passive']));
           break;
@@ -405,10 +423,22 @@ class SentenceEdges {
           const to = explicitTo ?? carried?.recipient;
           const from = this.actorAfter(t.end, limit, /^[\s\S]*\bfrom\s+(?:the\s+)?$/i);
           const owner = this.actors.find((a) => /^\s*['’]s\s/.test(this.text.slice(a.mention.end, a.mention.end + 4)) && a.mention.end >= t.start - 20 && a.mention.end <= t.start);
+          // "U.S. may approve transfer of rocket systems to Ukraine": the one deciding on it supplies.
+          const decider =
+            subjects.length === 1 &&
+            subject !== undefined &&
+            DECISION.test(this.text.slice(subject.mention.end, t.start)) &&
+            !/\band\b/i.test(this.text.slice(subject.mention.end, t.start))
+              ? subject
+              : undefined;
           let items = this.itemsIn(t.end, to !== undefined ? to.mention.start : limit);
           if (items.length === 0) items = this.items.filter((i) => i.kind !== 'capability' && i.end <= t.start && i.end >= t.start - 30);
           for (const item of items)
-            push(this.emit(t, item, to, (from ?? owner)?.party ?? carried?.supplier, lead, 'delivered', ['nominal']));
+            push(
+              this.emit(t, item, to, (from ?? owner)?.party ?? carried?.supplier ?? decider?.party, lead, 'delivered', [
+                from ?? owner ?? carried ? 'nominal' : 'nominal, supplier from the clause subject',
+              ]),
+            );
           break;
         }
         // Active: "Canada to give Ukraine 20,000 shells", "Norway has transferred 14 LAV III to Ukraine".
@@ -422,23 +452,32 @@ class SentenceEdges {
               this.items.some((i) => i.originMention === a.mention)
             ),
         );
+        // The previous verb's recipient is not this verb's subject ("supply Ukraine with X, as well as consider supplying Y").
+        let own = subjects.filter((a) => a.mention !== this.lastGive?.recipient.mention);
+        // "sanctions against Iran for supplying Russia with drones": a gerund's agent is the noun before
+        // "for"; "accused the dual citizen of buying drones": when that noun is no party, there is none.
+        const gerundAgent = this.gerundAgent(t, floor);
+        if (gerundAgent !== null) own = gerundAgent === undefined ? [] : [gerundAgent];
         let to = direct ?? this.actorAfter(t.end, limit, /^[\s\S]*\b(?:to|for|into)\s+(?:the\s+)?$/i);
+        // "urges Ukraine's western partners to send fighter jets": Ukraine receives, the partners are unnamed.
+        const patron = own.length === 1 && own[0] !== undefined && /^['’]s\s+(?:[\p{Ll}-]+\s+){0,2}(?:partners|allies|friends|backers|supporters)\b/u.test(this.text.slice(own[0].mention.end, own[0].mention.end + 40)) ? own[0] : undefined;
+        if (patron !== undefined && to === undefined) {
+          to = patron;
+          own = [];
+        }
+        // "In addition to HIMARS systems, Stinger and Javelin missiles, ..., the United States has provided":
+        // a fronted list belongs to the verb.
+        const fronted = /^\s*(?:in addition to|besides|apart from|along with|on top of)\b/i.exec(this.text.slice(this.clauseStart(t.start), t.start));
+        const frontItems = fronted !== null ? this.itemsIn(this.clauseStart(t.start), own[0]?.mention.start ?? t.start) : [];
         // After a "to X" recipient only what follows it directly belongs to this verb
         // ("sent to Ukraine a batch of howitzers", not "..., set up air defense in Germany").
-        const items = this.itemsIn(t.end, limit).filter(
+        const items = [...frontItems, ...this.itemsIn(t.end, limit)].filter(
           (i) => {
             if (to === undefined || to === direct || to.mention.start < t.end || i.start < to.mention.start) return true;
             const gap = this.text.slice(to.mention.end, i.start);
             return !/[,;]/.test(gap) || /\b(?:includ\w*|such as|namely|in particular|notably|among them|comprising)\b/i.test(gap);
           },
         );
-        // The previous verb's recipient is not this verb's subject ("supply Ukraine with X, as well as consider supplying Y").
-        let own = subjects.filter((a) => a.mention !== this.lastGive?.recipient.mention);
-        // "sanctions against Iran for supplying Russia with drones": a gerund's agent is the noun before "for".
-        if (/ing$/i.test(t.word) && /\b(?:for|over)\s+$/i.test(before)) {
-          const agent = [...this.actors].reverse().find((a) => a.mention.end <= t.start && a.mention.start >= floor);
-          if (agent !== undefined) own = [agent];
-        }
         let givers: (EdgeParty | undefined)[] = own.length > 0 ? own.map((a) => a.party) : [undefined];
         const carried = own.length === 0 && to === undefined ? this.carried(t) : undefined;
         if (carried !== undefined) {
@@ -493,6 +532,8 @@ class SentenceEdges {
           ? this.actors.find((a) => a.mention.end <= t.start && a.mention.end >= t.start - 20)
           : undefined;
         const items = this.itemsIn(t.end, limit);
+        const agent = this.gerundAgent(t, floor);
+        if (agent === undefined) break;
         if (forWhom !== undefined) {
           for (const buyer of subjects) for (const item of items) push(this.emit(t, item, forWhom, buyer.party, lead, 'ordered', ['bought for']));
         } else {
@@ -505,6 +546,14 @@ class SentenceEdges {
           // "European demand for Patriot systems", "Ukraine's request for F-16s".
           const wanting = this.actors.find((a) => a.mention.end <= t.start && /^(?:['’]s)?\s+(?:[\p{Ll}-]+\s+)?$/u.test(this.text.slice(a.mention.end, t.start)));
           for (const item of this.itemsIn(t.end, limit)) push(this.emit(t, item, wanting, undefined, lead, 'requested', ['nominal request']));
+          break;
+        }
+        if (/^need/i.test(t.word)) {
+          // "Ukraine urgently needs more air defense weapons".
+          const items = this.itemsIn(t.end, limit).filter((i) =>
+            /^\s*(?:(?:more|new|modern|additional|further|urgently|[\d,]+)\s+)*$/i.test(this.text.slice(t.end, i.start)),
+          );
+          for (const item of items.slice(0, 1)) push(this.emit(t, item, subject, undefined, lead, 'requested', ['need']));
           break;
         }
         // "Zelensky asks Portugal for tanks": the asker wants, the one asked would supply.
@@ -542,7 +591,7 @@ class SentenceEdges {
         );
         const things = this.items.filter((i) => i.start >= t.end && i.start < limit);
         if (things.length === 0 && on !== undefined) {
-          push(this.emit(t, { kind: 'capability', ...(on.party.id !== undefined ? { id: on.party.id } : {}), name: on.party.name, start: on.mention.start, end: on.mention.end }, who, on.party, lead, 'depends_on', []));
+          push(this.emit(t, { kind: 'capability', ...(on.party.id !== undefined ? { id: on.party.id } : {}), name: on.party.name, text: on.mention.text, start: on.mention.start, end: on.mention.end }, who, on.party, lead, 'depends_on', []));
         }
         for (const item of things) push(this.emit(t, item, who, on?.party, lead, 'depends_on', []));
         break;
@@ -581,7 +630,14 @@ class SentenceEdges {
       const owner = this.actors.find((a) => {
         const gap = this.text.slice(a.mention.end, item.start);
         if (/^['’]s\s+(?:[\p{Ll}-]+\s+){0,2}$/u.test(gap)) return true;
-        return item.kind === 'weapon' && a.mention.type === 'NORP' && /^\s+(?:[\p{Ll}-]+\s+){0,1}$/u.test(gap) && item.originMention !== a.mention;
+        // "hit by a Ukrainian Neptune missile": the demonym of the one using it; elsewhere
+        // ("Iranian drones") it is as often the origin, so it is not read.
+        return (
+          item.kind === 'weapon' &&
+          a.mention.type === 'NORP' &&
+          /^\s+(?:[\p{Ll}-]+\s+){0,1}$/u.test(gap) &&
+          /\b(?:by|with|from)\s+(?:an?\s+|the\s+)?$/i.test(this.text.slice(Math.max(this.s.start, a.mention.start - 12), a.mention.start))
+        );
       });
       const pronoun = owner === undefined && item.kind === 'weapon' && /\b(?:its|their)\s+(?:[\p{Ll}-]+\s+)?$/u.test(this.text.slice(Math.max(this.s.start, item.start - 30), item.start));
       if (pronoun) {

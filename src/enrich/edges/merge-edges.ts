@@ -33,6 +33,10 @@ const norm = (name: string): string => name.toLowerCase().replace(/[^\p{L}\p{N}]
 const sameSystem = (a: EdgeItem, b: EdgeItem): boolean => {
   if (a.id !== undefined && a.id === b.id) return true;
   if (a.id !== undefined && b.id !== undefined) return false;
+  // "Hellfire anti-tank missiles" (a known system) and "anti-tank missiles" (its class) in a title.
+  const known = a.kind === 'weapon' ? a : b.kind === 'weapon' ? b : undefined;
+  const other = known === a ? b : a;
+  if (known !== undefined && other.kind === 'class' && norm(known.text).includes(norm(other.name))) return true;
   const x = norm(a.name);
   const y = norm(b.name);
   if (x === y || x.includes(y) || y.includes(x)) return true;
