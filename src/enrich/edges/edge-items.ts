@@ -198,5 +198,10 @@ export const findItems = (
       ...(origin !== undefined ? { originMention: origin } : {}),
     });
   }
-  return items.sort((a, b) => a.start - b.start);
+  // "loitering munitions (suicide drones)": a second name in brackets is the same item.
+  const sorted = items.sort((a, b) => a.start - b.start);
+  return sorted.filter((item, k) => {
+    const prev = sorted[k - 1];
+    return prev === undefined || !/^\s*\($/.test(text.slice(prev.end, item.start));
+  });
 };

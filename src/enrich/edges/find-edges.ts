@@ -404,14 +404,19 @@ class SentenceEdges {
             : this.items.filter((i) => i.kind !== 'capability' && i.end <= t.start && i.end >= t.start - 40).slice(-1);
           const to = this.actorAfter(t.end, limit, /^[\s\S]*\b(?:to|for)\s+(?:the\s+)?$/i);
           const firstAt = Math.min(origin?.mention.start ?? t.start, items[0]?.start ?? t.start);
-          const holder = this.subjects(firstAt, this.s.start).find((a) => a !== origin);
           // "Ukraine used a U.S.-supplied rocket system" names the holder; "Russia says it destroyed ..." does not.
-          const holds =
-            holder !== undefined &&
-            /\b(?:us(?:e|es|ed|ing)|fir(?:e|es|ed|ing)|operat\w+|deploy\w*|ha[sd]|have|receiv\w+|got|get|gets|field\w*|employ\w*)\b/i.test(
-              this.text.slice(holder.mention.end, firstAt),
+          const holder = [...this.actors]
+            .reverse()
+            .find(
+              (a) =>
+                a !== origin &&
+                a.mention.end <= firstAt &&
+                !(a.mention.type === 'NORP' && /^\s+\p{Ll}/u.test(this.text.slice(a.mention.end, a.mention.end + 3))) &&
+                /\b(?:us(?:e|es|ed|ing)|fir(?:e|es|ed|ing)|operat\w+|deploy\w*|ha[sd]|have|receiv\w+|got|get|gets|field\w*|employ\w*)\b/i.test(
+                  this.text.slice(a.mention.end, firstAt),
+                ),
             );
-          const operator = to ?? (holds ? holder : undefined);
+          const operator = to ?? holder;
           for (const item of items)
             push(this.emit(t, item, operator ?? this.pendingRecipient(), origin?.party, lead, 'delivered', ['passive']));
           break;
@@ -424,12 +429,13 @@ class SentenceEdges {
           const from = this.actorAfter(t.end, limit, /^[\s\S]*\bfrom\s+(?:the\s+)?$/i);
           const owner = this.actors.find((a) => /^\s*['’]s\s/.test(this.text.slice(a.mention.end, a.mention.end + 4)) && a.mention.end >= t.start - 20 && a.mention.end <= t.start);
           // "U.S. may approve transfer of rocket systems to Ukraine": the one deciding on it supplies.
+          const others = subjects.filter((a) => a.party.id !== to?.party.id);
           const decider =
-            subjects.length === 1 &&
-            subject !== undefined &&
-            DECISION.test(this.text.slice(subject.mention.end, t.start)) &&
-            !/\band\b/i.test(this.text.slice(subject.mention.end, t.start))
-              ? subject
+            others.length === 1 &&
+            others[0] !== undefined &&
+            DECISION.test(this.text.slice(others[0].mention.end, t.start)) &&
+            !/\band\b/i.test(this.text.slice((subjects[subjects.length - 1] as EdgeActor).mention.end, t.start))
+              ? others[0]
               : undefined;
           let items = this.itemsIn(t.end, to !== undefined ? to.mention.start : limit);
           if (items.length === 0) items = this.items.filter((i) => i.kind !== 'capability' && i.end <= t.start && i.end >= t.start - 30);
