@@ -63,15 +63,6 @@ const ANAPHOR_IDS: Record<string, string> = {
   union: 'org:eu',
 };
 
-const BASE: Record<TriggerClass, EdgeStatus> = {
-  give: 'delivered',
-  get: 'delivered',
-  buy: 'ordered',
-  ask: 'requested',
-  use: 'operates',
-  rely: 'depends_on',
-  list: 'committed',
-};
 /** Verbs of deciding on a transfer: their subject is the supplier of "the transfer of X to Y". */
 const DECISION =
   /\b(?:approv\w*|authori[sz]\w*|allow\w*|permit\w*|announc\w*|complet\w*|speed\w* up|discuss\w*|consider\w*|block\w*|delay\w*|halt\w*|suspend\w*|resum\w*|start\w*|continu\w*|increas\w*|began|begin\w*|launch\w*|may|will|plans?|planning)\b/i;
