@@ -63,6 +63,10 @@ const ANAPHOR_IDS: Record<string, string> = {
   union: 'org:eu',
 };
 
+/** Words without which a sentence with no system can neither announce aid nor state a reliance. */
+const GIVE_OR_RELY =
+  /\b(?:suppl|deliver|provi|sen[dt]|transfer|donat|g[ai]v|hand|ship|pledg|sell|sold|sale|export|rel[iy]|depend|package|aid|assistance)/i;
+
 /** Verbs of deciding on a transfer: their subject is the supplier of "the transfer of X to Y". */
 const DECISION =
   /\b(?:approv\w*|authori[sz]\w*|allow\w*|permit\w*|announc\w*|complet\w*|speed\w* up|discuss\w*|consider\w*|block\w*|delay\w*|halt\w*|suspend\w*|resum\w*|start\w*|continu\w*|increas\w*|began|begin\w*|launch\w*|may|will|plans?|planning)\b/i;
@@ -162,8 +166,15 @@ export const findEdges = (
     [...entities].sort((a, b) => a.start - b.start),
     kb,
   );
+  let from = 0;
   for (const s of sentences) {
-    const inSentence = sorted.filter((e) => e.start >= s.start && e.end <= s.end);
+    // Sentences and mentions are both in text order: one sweep finds each sentence's mentions.
+    while (from < sorted.length && (sorted[from] as EntityMention).start < s.start) from++;
+    let to = from;
+    while (to < sorted.length && (sorted[to] as EntityMention).start < s.end) to++;
+    const inSentence = sorted.slice(from, to).filter((e) => e.end <= s.end);
+    const body = text.slice(s.start, s.end);
+    if (inSentence.length === 0 && !/\b(?:includ|consist|compris|contain)/i.test(body)) continue;
     const items = findItems(text, s.start, s.end, inSentence, kb).filter(
       (i) =>
         !inSentence.some(
@@ -179,7 +190,7 @@ export const findEdges = (
       .map((m) => resolveActor(m, kb, published))
       .filter((a): a is EdgeActor => a !== undefined);
     // A sentence with no system may still announce aid whose list follows, or state a reliance.
-    if (items.length === 0 && actors.length === 0) continue;
+    if (items.length === 0 && (actors.length === 0 || !GIVE_OR_RELY.test(body))) continue;
     const money = figures.filter((f) => f.kind === 'money' && f.start >= s.start && f.end <= s.end);
     const value =
       money.length === 1 && money[0] !== undefined
