@@ -51,24 +51,37 @@ const inPath = join(out, `facts-${set}.in.jsonl`);
 const outPath = join(out, `facts-${set}.out.jsonl`);
 writeFileSync(inPath, [...articles.values()].map((a) => JSON.stringify(a)).join('\n') + '\n');
 const t0 = performance.now();
-const enriched = execFileSync(process.execPath, [repoPath('bin', 'sitrep.js'), 'enrich', '--jsonl'], {
-  input: readFileSync(inPath),
-  maxBuffer: 1 << 30,
-});
+const enriched = execFileSync(
+  process.execPath,
+  [repoPath('bin', 'sitrep.js'), 'enrich', '--jsonl'],
+  {
+    input: readFileSync(inPath),
+    maxBuffer: 1 << 30,
+  },
+);
 const ms = performance.now() - t0;
 writeFileSync(outPath, enriched);
 
 const tools = join(shared, 'tools');
 const score = (args: string[]): string => {
   try {
-    return execFileSync(process.execPath, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    return execFileSync(process.execPath, args, {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
   } catch (error) {
     // The scorers exit 1 when a bar is missed; their report is still on stdout (and -v lines on stderr).
     const e = error as { stdout?: string; stderr?: string };
     return `${e.stdout ?? ''}${values.v ? (e.stderr ?? '') : ''}`;
   }
 };
-const edgeArgs = [join(tools, 'score-edges.mjs'), 'score', goldPath, outPath, ...(values.v ? ['-v'] : [])];
+const edgeArgs = [
+  join(tools, 'score-edges.mjs'),
+  'score',
+  goldPath,
+  outPath,
+  ...(values.v ? ['-v'] : []),
+];
 if (values.v) {
   // -v details go to stderr; show them even when the bar is met.
   try {
@@ -77,9 +90,13 @@ if (values.v) {
     /* the report above is what matters */
   }
 }
-console.log(`set ${set}: ${articles.size} articles (${HELD_OUT.has(set) ? 'held out, never tuned on' : 'development: tuned on'}); enrich ${(ms / 1000).toFixed(1)} s`);
+console.log(
+  `set ${set}: ${articles.size} articles (${HELD_OUT.has(set) ? 'held out, never tuned on' : 'development: tuned on'}); enrich ${(ms / 1000).toFixed(1)} s`,
+);
 console.log(`  edges    ${score(edgeArgs.slice(0, 4)).trim()}`);
-console.log(`  figures  ${score([join(tools, 'score-claims.mjs'), 'figures', goldPath, outPath]).trim()}`);
+console.log(
+  `  figures  ${score([join(tools, 'score-claims.mjs'), 'figures', goldPath, outPath]).trim()}`,
+);
 if (values.baseline) {
   const relationsOnly = join(out, `facts-${set}.relations.jsonl`);
   writeFileSync(
@@ -94,5 +111,7 @@ if (values.baseline) {
       })
       .join('\n') + '\n',
   );
-  console.log(`  baseline (relations only) ${score([join(tools, 'score-edges.mjs'), 'score', goldPath, relationsOnly]).trim()}`);
+  console.log(
+    `  baseline (relations only) ${score([join(tools, 'score-edges.mjs'), 'score', goldPath, relationsOnly]).trim()}`,
+  );
 }

@@ -28,7 +28,12 @@ const ruwa = (shared: string): Map<string, GoldArticle> => {
   const path = join(shared, 'corpora', 'ruwa-russia-ukraine-war-news', 'RUWA_04.08.23.csv');
   const [header, ...rows] = parseCsv(readFileSync(path, 'utf8'));
   const col = (name: string): number => (header ?? []).indexOf(name);
-  const [rowAt, titleAt, descAt, dateAt] = [col('Unnamed: 0'), col('title'), col('desc'), col('Date')];
+  const [rowAt, titleAt, descAt, dateAt] = [
+    col('Unnamed: 0'),
+    col('title'),
+    col('desc'),
+    col('Date'),
+  ];
   ruwaRows = new Map();
   for (const row of rows) {
     const key = `ruwa:${row[rowAt] ?? ''}`;
@@ -59,7 +64,9 @@ const re3d = (shared: string, source: string, docId: string): GoldArticle | unde
     re3dDocs.set(source, docs);
   }
   const d = docs.get(docId);
-  return d ? { id: `re3d:${source}/${docId}`, text: d.text, ...(d.title ? { title: d.title } : {}) } : undefined;
+  return d
+    ? { id: `re3d:${source}/${docId}`, text: d.text, ...(d.title ? { title: d.title } : {}) }
+    : undefined;
 };
 
 /** The article a gold id names, or an error saying why it cannot be rebuilt. */

@@ -25,7 +25,14 @@ export interface GoldClaim {
 }
 export type GoldFile = Record<string, { edges: GoldEdge[]; claims: GoldClaim[] }>;
 
-const STATUSES = new Set(['requested', 'ordered', 'committed', 'delivered', 'operates', 'depends_on']);
+const STATUSES = new Set([
+  'requested',
+  'ordered',
+  'committed',
+  'delivered',
+  'operates',
+  'depends_on',
+]);
 
 export const parseGold = (source: string, name: string): GoldFile => {
   const gold: GoldFile = {};
@@ -41,11 +48,30 @@ export const parseGold = (source: string, name: string): GoldFile => {
       return;
     }
     if (!current) throw new Error(`${where}: line before any "@ id"`);
-    const fields = line.slice(1).split('|').map((f) => f.trim());
+    const fields = line
+      .slice(1)
+      .split('|')
+      .map((f) => f.trim());
     if (line.startsWith('E ')) {
-      const [recipient = '', supplier = '', system = '', status = '', neg = '', evidence = '', opt] = fields;
+      const [
+        recipient = '',
+        supplier = '',
+        system = '',
+        status = '',
+        neg = '',
+        evidence = '',
+        opt,
+      ] = fields;
       if (!STATUSES.has(status)) throw new Error(`${where}: unknown status "${status}"`);
-      current.edges.push({ recipient, supplier, system, status, negated: neg === 'neg', evidence, optional: opt === 'opt' });
+      current.edges.push({
+        recipient,
+        supplier,
+        system,
+        status,
+        negated: neg === 'neg',
+        evidence,
+        optional: opt === 'opt',
+      });
     } else if (line.startsWith('C ')) {
       const [value = '', unit = '', subject = '', evidence = ''] = fields;
       const v = Number(value);
@@ -57,7 +83,10 @@ export const parseGold = (source: string, name: string): GoldFile => {
 };
 
 /** Evidence strings that do not occur in their article (the gold was typed by hand). */
-export const missingEvidence = (gold: GoldFile, articles: ReadonlyMap<string, GoldArticle>): string[] =>
+export const missingEvidence = (
+  gold: GoldFile,
+  articles: ReadonlyMap<string, GoldArticle>,
+): string[] =>
   Object.entries(gold).flatMap(([id, g]) => {
     const text = articles.get(id)?.text ?? '';
     return [...g.edges, ...g.claims]

@@ -16,7 +16,8 @@ export interface EdgeActor {
 
 const STATE_BODIES = new Set(['ministry', 'armed-force', 'government-body', 'agency', 'seat']);
 /** Names that say "someone" but not who: an edge keeps no supplier for them. */
-const VAGUE = /^(?:west|the west|western|partners|allies|nato allies|international partners|western partners|europe's)$/i;
+const VAGUE =
+  /^(?:west|the west|western|partners|allies|nato allies|international partners|western partners|europe's)$/i;
 
 const countryOf = (kb: KnowledgeBase, entity: KbEntity): KbEntity | undefined => {
   if (entity.kind === 'country' || entity.kind === 'territory') return entity;
@@ -87,7 +88,10 @@ export const resolveActor = (
 };
 
 /** The single origin state of a system in the KB, for edges whose text does not name the supplier. */
-export const originState = (kb: KnowledgeBase, systemId: string | undefined): KbEntity | undefined => {
+export const originState = (
+  kb: KnowledgeBase,
+  systemId: string | undefined,
+): KbEntity | undefined => {
   if (systemId === undefined) return undefined;
   const countries = kb.get(systemId)?.countries ?? [];
   if (countries.length !== 1) return undefined;

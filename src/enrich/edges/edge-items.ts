@@ -12,6 +12,8 @@ export interface EdgeItem {
   readonly kind: 'weapon' | 'class' | 'capability';
   readonly id?: string;
   readonly name: string;
+  /** The words as written (a known system's span may include its class noun: "Hellfire anti-tank missiles"). */
+  readonly text: string;
   readonly start: number;
   readonly end: number;
   /** "28 M-55S tanks", "three more IRIS-T": the count written just before. */
@@ -46,7 +48,8 @@ const HEAD = [
 const CLASS_RE = new RegExp(String.raw`\b((?:${DESCRIPTOR}\s+){0,4})(${HEAD})\b`, 'g');
 
 /** Heads that need a descriptor or a known system in front to mean materiel ("vehicles", "jets"). */
-const NEEDS_DESCRIPTOR = /^(?:vehicles|jets|aircraft|fighters|guns|rounds|terminals|batter(?:y|ies)|launchers|missile|rockets|tank)$/i;
+const NEEDS_DESCRIPTOR =
+  /^(?:vehicles|jets|aircraft|fighters|guns|rounds|terminals|batter(?:y|ies)|launchers|missile|rockets|tank)$/i;
 /** Descriptors that are not part of the name ("modern tanks" are tanks). */
 const DROPPED = /^(?:modern|modernized|modernised|advanced|military)$/i;
 
@@ -81,8 +84,18 @@ const originBefore = (
   if (last === undefined) return undefined;
   const gap = text.slice(last.end, start);
   // Only descriptor words between the origin and the item: "U.S.-made", "German-made transport".
-  if (!/^(?:['’]s|-?(?:made|manufactured|built|produced|designed|supplied|provided|donated)?)(?:\s+\p{Ll}[\p{L}-]*){0,3}\s*$/u.test(gap)) return undefined;
-  if (/\b(?:over|more|than|about|some|with|and|or|the|a|an|of|few|many|several|another|to|for|from|in|on|at|by|as|is|are|was|were|has|have|had|will)\b/i.test(gap)) return undefined;
+  if (
+    !/^(?:['’]s|-?(?:made|manufactured|built|produced|designed|supplied|provided|donated)?)(?:\s+\p{Ll}[\p{L}-]*){0,3}\s*$/u.test(
+      gap,
+    )
+  )
+    return undefined;
+  if (
+    /\b(?:over|more|than|about|some|with|and|or|the|a|an|of|few|many|several|another|to|for|from|in|on|at|by|as|is|are|was|were|has|have|had|will)\b/i.test(
+      gap,
+    )
+  )
+    return undefined;
   if (/\b(?:to|for|from|in|of|by|with|on|against)\s*$/i.test(gap)) return undefined;
   return last;
 };
@@ -98,7 +111,9 @@ export const findItems = (
   const body = text.slice(from, to);
   const items: EdgeItem[] = [];
   const weapons = entities.filter((e) => e.type === 'WEAPON');
-  const actors = entities.filter((e) => (ACTOR_TYPES.has(e.type) || e.type === 'PERSON') && !e.id.startsWith('local:'));
+  const actors = entities.filter(
+    (e) => (ACTOR_TYPES.has(e.type) || e.type === 'PERSON') && !e.id.startsWith('local:'),
+  );
   const overlaps = (s: number, e: number): boolean => items.some((i) => s < i.end && e > i.start);
   CLASS_RE.lastIndex = 0;
   const classes: { start: number; end: number; name: string; head: string }[] = [];
@@ -115,7 +130,13 @@ export const findItems = (
       if (isActor) {
         kept.length = 0;
         start = at + w.length + 1;
-      } else if (kept.length === 0 && (at === from || /^(?:The|A|An|Western|New|More|Modern|Advanced|Additional|Other|Its|Their|His|Her|Some|Several|Both|All|Many|These|Those)$/.test(w))) {
+      } else if (
+        kept.length === 0 &&
+        (at === from ||
+          /^(?:The|A|An|Western|New|More|Modern|Advanced|Additional|Other|Its|Their|His|Her|Some|Several|Both|All|Many|These|Those)$/.test(
+            w,
+          ))
+      ) {
         // Determiners and sentence-initial capitals are not part of a model name.
         start = at + w.length + 1;
       } else kept.push(w);
@@ -123,7 +144,10 @@ export const findItems = (
     }
     const head = m[2] ?? '';
     const named = kept.filter((w) => !DROPPED.test(w));
-    if (NEEDS_DESCRIPTOR.test(head) && named.length === 0) {
+    const hyphenOrigin = /-(?:supplied|made|provided|donated|built|manufactured|produced)\s+$/.test(
+      text.slice(Math.max(from, start - 16), start),
+    );
+    if (NEEDS_DESCRIPTOR.test(head) && named.length === 0 && !hyphenOrigin) {
       classes.push({ start: from + m.index + m[0].length - head.length, end, name: '', head });
       continue;
     }
@@ -137,7 +161,16 @@ export const findItems = (
     if (entities.some((e) => start < e.end && end > e.start)) continue;
     const found = kb.findByAlias(m[0].slice(0, -1)).find((e) => e.type === 'WEAPON');
     if (found !== undefined)
-      weaponsAndPlurals.push({ text: m[0], start, end, type: 'WEAPON', id: found.id, name: found.name, source: 'kb', method: 'plural' });
+      weaponsAndPlurals.push({
+        text: m[0],
+        start,
+        end,
+        type: 'WEAPON',
+        id: found.id,
+        name: found.name,
+        source: 'kb',
+        method: 'plural',
+      });
   }
   // Known systems first; a class phrase that touches one is its head noun ("IRIS-T air defense systems").
   for (const w of weaponsAndPlurals) {
@@ -145,11 +178,19 @@ export const findItems = (
     // The tagger sometimes calls a clock time or a number a weapon.
     if (!/\p{L}/u.test(w.text)) continue;
     let end = w.end;
-    const touching = classes.find((c) => c.start <= end + 14 && c.start >= w.start && /^[\s-]*(?:class\s+)?[\p{L}\d\s-]*$/u.test(text.slice(end, c.start)));
+    const touching = classes.find(
+      (c) =>
+        c.start <= end + 14 &&
+        c.start >= w.start &&
+        /^[\s-]*(?:class\s+)?[\p{L}\d\s-]*$/u.test(text.slice(end, c.start)),
+    );
     if (touching !== undefined) end = Math.max(end, touching.end);
     const entity = kb.get(w.id);
     // "multiple rocket launchers" is an alias of one system in the KB but, written in lower case, a class.
-    if (!/\p{Lu}|\d/u.test(w.text)) {
+    if (
+      !/\p{Lu}|\d/u.test(w.text) ||
+      /^(?:MLRS|MLR systems|SAMs?|MANPADS|APCs?|IFVs?|UAVs?|ATGMs?|SPGs?)$/.test(w.text)
+    ) {
       classes.push({ start: w.start, end, name: text.slice(w.start, end), head: w.text });
       continue;
     }
@@ -159,6 +200,7 @@ export const findItems = (
       kind: 'weapon',
       id: w.id,
       name: entity?.name ?? w.name,
+      text: text.slice(w.start, end),
       start: w.start,
       end,
       ...(quantity !== undefined ? { quantity } : {}),
@@ -172,6 +214,7 @@ export const findItems = (
     items.push({
       kind: 'class',
       name: c.name,
+      text: text.slice(c.start, c.end),
       start: c.start,
       end: c.end,
       ...(quantity !== undefined ? { quantity } : {}),
@@ -187,10 +230,16 @@ export const findItems = (
     items.push({
       kind: /terminals$/.test(m[0]) ? 'class' : 'capability',
       name: m[0],
+      text: m[0],
       start,
       end,
       ...(origin !== undefined ? { originMention: origin } : {}),
     });
   }
-  return items.sort((a, b) => a.start - b.start);
+  // "loitering munitions (suicide drones)": a second name in brackets is the same item.
+  const sorted = items.sort((a, b) => a.start - b.start);
+  return sorted.filter((item, k) => {
+    const prev = sorted[k - 1];
+    return prev === undefined || !/^\s*\($/.test(text.slice(prev.end, item.start));
+  });
 };

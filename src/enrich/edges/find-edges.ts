@@ -1,4 +1,9 @@
-import { type EdgeParty, type EdgeStatus, edgeStatusFamily, type SupplyEdge } from '../../core/supply-edge.js';
+import {
+  type EdgeParty,
+  type EdgeStatus,
+  edgeStatusFamily,
+  type SupplyEdge,
+} from '../../core/supply-edge.js';
 import type { KnowledgeBase } from '../../kb/kb-types.js';
 import type { Figure } from '../figures/figure-types.js';
 import type { EntityMention } from '../find-entities.js';
@@ -36,8 +41,14 @@ const TRIGGERS: readonly { cls: TriggerClass; re: RegExp }[] = [
     cls: 'buy',
     re: /\b(?:bu(?:y|ys|ying)|bought|purchas(?:e|es|ed|ing)|procur(?:e|es|ed|ing|ement)|(?<!in )order(?:s|ed|ing)?|acquir(?:e|es|ed|ing)|acquisition)\b/gi,
   },
-  { cls: 'list', re: /\b(?:includ(?:e|es|ed|ing)|consist(?:s|ing)? of|compris(?:e|es|ing)|contain(?:s|ing)?)\b/gi },
-  { cls: 'ask', re: /\b(?:(?:demand|need|requests?|appeals?|calls?|push) for|ask(?:s|ed|ing)?|request(?:s|ed|ing)?)\b/gi },
+  {
+    cls: 'list',
+    re: /\b(?:includ(?:e|es|ed|ing)|consist(?:s|ing)? of|compris(?:e|es|ing)|contain(?:s|ing)?)\b/gi,
+  },
+  {
+    cls: 'ask',
+    re: /\b(?:(?:demand|need|requests?|appeals?|calls?|push) for|needs?|needed|ask(?:s|ed|ing)?|request(?:s|ed|ing)?)\b/gi,
+  },
   {
     cls: 'use',
     re: /\b(?:(?:ships|warships|vessels|submarines|bombers|carriers|troops|forces|units) (?:armed )?with|operat(?:e|es|ed|ing)|us(?:e|es|ed|ing)|field(?:s|ed|ing)|employ(?:s|ed|ing)?|armed with|equipped with|drills with|train(?:s|ed|ing)? (?:on|with))\b/gi,
@@ -46,24 +57,29 @@ const TRIGGERS: readonly { cls: TriggerClass; re: RegExp }[] = [
 
 /** "the alliance's dependence", "the bloc's reliance": the last alliance or bloc named before. */
 const ANAPHOR = /\b(?:the\s+)?(alliance|bloc|union)(?:['’]s)?\s+(?:[\p{Ll}-]+\s+){0,2}$/iu;
-const ANAPHOR_IDS: Record<string, string> = { alliance: 'org:nato', bloc: 'org:eu', union: 'org:eu' };
-
-const BASE: Record<TriggerClass, EdgeStatus> = {
-  give: 'delivered',
-  get: 'delivered',
-  buy: 'ordered',
-  ask: 'requested',
-  use: 'operates',
-  rely: 'depends_on',
-  list: 'committed',
+const ANAPHOR_IDS: Record<string, string> = {
+  alliance: 'org:nato',
+  bloc: 'org:eu',
+  union: 'org:eu',
 };
+
+/** Words without which a sentence with no system can neither announce aid nor state a reliance. */
+const GIVE_OR_RELY =
+  /\b(?:suppl|deliver|provi|sen[dt]|transfer|donat|g[ai]v|hand|ship|pledg|sell|sold|sale|export|rel[iy]|depend|package|aid|assistance)/i;
+
+/** Verbs of deciding on a transfer: their subject is the supplier of "the transfer of X to Y". */
+const DECISION =
+  /\b(?:approv\w*|authori[sz]\w*|allow\w*|permit\w*|announc\w*|complet\w*|speed\w* up|discuss\w*|consider\w*|block\w*|delay\w*|halt\w*|suspend\w*|resum\w*|start\w*|continu\w*|increas\w*|began|begin\w*|launch\w*|may|will|plans?|planning)\b/i;
 /** A list trigger names the contents of aid when the words before it are about aid. */
-const AID_WORDS = /\b(?:package|aid|assistance|tranche|shipments?|deliver\w*|support|weapons|arms|equipment|military|security)\b/i;
+const AID_WORDS =
+  /\b(?:package|aid|assistance|tranche|shipments?|deliver\w*|support|weapons|arms|equipment|military|security)\b/i;
 
 /** A noun use of a supply verb: "the supply of", "arms supplies to", "procurement of". */
-const NOMINAL = /^(?:supply|supplies|delivery|deliveries|transfer|transfers|provision|shipments?|donations?|sales?|procurement|purchase|acquisition|order|exports?)$/i;
+const NOMINAL =
+  /^(?:supply|supplies|delivery|deliveries|transfer|transfers|provision|shipments?|donations?|sales?|procurement|purchase|acquisition|order|exports?)$/i;
 const PASSIVE_LEAD = /(?:\b(?:be|been|being|is|are|was|were|get|got)\s+(?:\w+ly\s+)?|,\s*|-)$/i;
-const PREPOSITION_BEFORE = /\b(?:to|for|from|of|in|into|with|by|at|on|against|than|between|about|over|near)\s+(?:the\s+)?$/i;
+const PREPOSITION_BEFORE =
+  /\b(?:to|for|from|of|in|into|with|by|at|on|against|than|between|about|over|near)\s+(?:the\s+)?$/i;
 const CAPABILITY_CUE =
   /\b(?:halt(?:s|ed|ing)?|suspen\w+|withh(?:old|olds|eld|olding)|cut(?:s|ting)? off|den(?:y|ied|ies)|withdr\w+|access|shar(?:e|es|ed|ing)|support|reliance|dependen\w+|rel(?:y|ies|ied))\b/i;
 
@@ -72,7 +88,7 @@ const isNominal = (text: string, t: Trigger, floor: number): boolean => {
   const before = text.slice(Math.max(floor, t.start - 12), t.start);
   const after = text.slice(t.end, t.end + 12);
   return (
-    /^\s+(?:of|for|to)\b/i.test(after) ||
+    /^\s+of\b/i.test(after) ||
     /\b(?:the|a|an|its|their|his|her|arms|weapons?|drones?|missiles?|’s|'s)\s+$/i.test(before) ||
     /s\s+$/i.test(before)
   );
@@ -88,12 +104,24 @@ const relinkNeighbours = (
   for (let i = 0; i < entities.length; i++) {
     const a = entities[i] as EntityMention;
     const b = entities[i + 1];
-    if (b !== undefined && (a.id.startsWith('local:') || b.id.startsWith('local:')) && /^ $/.test(text.slice(a.end, b.start))) {
+    if (
+      b !== undefined &&
+      (a.id.startsWith('local:') || b.id.startsWith('local:')) &&
+      /^ $/.test(text.slice(a.end, b.start))
+    ) {
       const known = kb
         .findByAlias(text.slice(a.start, b.end))
         .find((e) => e.type === 'GPE' || e.type === 'NORP' || e.type === 'ORG');
       if (known !== undefined) {
-        out.push({ ...a, text: text.slice(a.start, b.end), end: b.end, type: known.type, id: known.id, name: known.name, method: 'alias' });
+        out.push({
+          ...a,
+          text: text.slice(a.start, b.end),
+          end: b.end,
+          type: known.type,
+          id: known.id,
+          name: known.name,
+          method: 'alias',
+        });
         i++;
         continue;
       }
@@ -133,9 +161,20 @@ export const findEdges = (
   const drafts: Draft[] = [];
   const docActors: EdgeActor[] = [];
   let lastAid: { recipient: EdgeActor; supplier?: EdgeParty } | undefined;
-  const sorted = relinkNeighbours(text, [...entities].sort((a, b) => a.start - b.start), kb);
+  const sorted = relinkNeighbours(
+    text,
+    [...entities].sort((a, b) => a.start - b.start),
+    kb,
+  );
+  let from = 0;
   for (const s of sentences) {
-    const inSentence = sorted.filter((e) => e.start >= s.start && e.end <= s.end);
+    // Sentences and mentions are both in text order: one sweep finds each sentence's mentions.
+    while (from < sorted.length && (sorted[from] as EntityMention).start < s.start) from++;
+    let to = from;
+    while (to < sorted.length && (sorted[to] as EntityMention).start < s.end) to++;
+    const inSentence = sorted.slice(from, to).filter((e) => e.end <= s.end);
+    const body = text.slice(s.start, s.end);
+    if (inSentence.length === 0 && !/\b(?:includ|consist|compris|contain)/i.test(body)) continue;
     const items = findItems(text, s.start, s.end, inSentence, kb).filter(
       (i) =>
         !inSentence.some(
@@ -151,14 +190,21 @@ export const findEdges = (
       .map((m) => resolveActor(m, kb, published))
       .filter((a): a is EdgeActor => a !== undefined);
     // A sentence with no system may still announce aid whose list follows, or state a reliance.
-    if (items.length === 0 && actors.length === 0) continue;
+    if (items.length === 0 && (actors.length === 0 || !GIVE_OR_RELY.test(body))) continue;
     const money = figures.filter((f) => f.kind === 'money' && f.start >= s.start && f.end <= s.end);
     const value =
       money.length === 1 && money[0] !== undefined
         ? { amount: money[0].value, currency: money[0].unit }
         : undefined;
-    const sentence = new SentenceEdges(text, s, items, actors, value, drafts, (id, before) =>
-      [...docActors].reverse().find((a) => a.party.id === id && a.mention.end <= before),
+    const sentence = new SentenceEdges(
+      text,
+      s,
+      items,
+      actors,
+      value,
+      drafts,
+      (id, before) =>
+        [...docActors].reverse().find((a) => a.party.id === id && a.mention.end <= before),
       kb,
       () => lastAid,
     );
@@ -167,15 +213,20 @@ export const findEdges = (
     docActors.push(...actors);
   }
   // Named systems before classes: a list's items come before its summary ("14 M113 ... 30 armored vehicles").
-  const rank = (d: Draft): number => (d.system.kind === 'weapon' ? 0 : d.system.kind === 'class' ? 1 : 2);
+  const rank = (d: Draft): number =>
+    d.system.kind === 'weapon' ? 0 : d.system.kind === 'class' ? 1 : 2;
   const merged = mergeEdges(drafts);
   // "Britain's Husky vehicles" in an article about their delivery: the possessive names the supplier.
-  const suppliers = merged.filter((d) => d.supplier?.id !== undefined && edgeStatusFamily(d.status) === 'supply');
+  const suppliers = merged.filter(
+    (d) => d.supplier?.id !== undefined && edgeStatusFamily(d.status) === 'supply',
+  );
   return merged
     .filter(
       (d) =>
         !d.reasons.includes('trigger:possessive') ||
-        !suppliers.some((o) => o.supplier?.id === d.recipient.id && o.recipient.id !== d.recipient.id),
+        !suppliers.some(
+          (o) => o.supplier?.id === d.recipient.id && o.recipient.id !== d.recipient.id,
+        ),
     )
     .sort((a, b) => rank(a) - rank(b) || a.start - b.start)
     .map((d) => finish(d, kb));
@@ -230,9 +281,11 @@ class SentenceEdges {
         const end = start + m[0].length;
         if (found.some((t) => start < t.end && end > t.start)) continue;
         // Words inside a system's name ("Phoenix Ghost") or an actor's are not verbs.
-        if (items.some((i) => start >= i.start && end <= i.end && i.kind !== 'capability')) continue;
+        if (items.some((i) => start >= i.start && end <= i.end && i.kind !== 'capability'))
+          continue;
         // "the buying of used P-3 Orion": an adjective, not a verb of use.
-        if (cls === 'use' && /^used$/i.test(m[0]) && items.some((i) => i.start === end + 1)) continue;
+        if (cls === 'use' && /^used$/i.test(m[0]) && items.some((i) => i.start === end + 1))
+          continue;
         found.push({ cls, start, end, word: m[0] });
       }
     }
@@ -242,11 +295,15 @@ class SentenceEdges {
   read(): void {
     const used = new Set<EdgeItem>();
     this.triggers.forEach((t, k) => {
-      const next = this.triggers.slice(k + 1).find((n) => (n.cls !== 'ask' || t.cls === 'ask') && n.cls !== 'list');
+      const next = this.triggers
+        .slice(k + 1)
+        .find((n) => (n.cls !== 'ask' || t.cls === 'ask') && n.cls !== 'list');
       let limit = Math.min(next?.start ?? this.s.end, this.clauseEnd(t.end));
       // "to consider MLRS supply": the system right before a noun trigger is that trigger's.
       if (next !== undefined && isNominal(this.text, next, this.s.start)) {
-        const owned = this.items.find((i) => i.end <= next.start && /^\s*$/.test(this.text.slice(i.end, next.start)));
+        const owned = this.items.find(
+          (i) => i.end <= next.start && /^\s*$/.test(this.text.slice(i.end, next.start)),
+        );
         if (owned !== undefined) limit = Math.min(limit, owned.start);
       }
       const prev = k > 0 ? this.triggers[k - 1] : undefined;
@@ -259,29 +316,46 @@ class SentenceEdges {
 
   private clauseStart(at: number): number {
     const before = this.text.slice(this.s.start, at);
-    const cut = Math.max(before.lastIndexOf(';'), before.lastIndexOf(': '), before.lastIndexOf(' — '));
+    const cut = Math.max(
+      before.lastIndexOf(';'),
+      before.lastIndexOf(': '),
+      before.lastIndexOf(' — '),
+    );
     return cut >= 0 ? this.s.start + cut + 1 : this.s.start;
   }
 
   private clauseEnd(from: number): number {
     const rest = this.text.slice(from, this.s.end);
     const m =
-      /;|\s[—–]\s|,\s+(?:while|but|whereas|although|though|which(?!\s+(?:will\s+|would\s+)?includ)|that|who|where|addressed|written|said|says)\b|\.\s|\b(?:in order )?to\s+(?!the\s)(?:further\s+)?[a-z]{3,}\b/.exec(rest);
+      /;|\s[—–]\s|,\s+(?:while|but|whereas|although|though|which(?!\s+(?:will\s+|would\s+)?includ)|that|who|where|addressed|written|said|says)\b|\.\s|\b(?:in order )?to\s+(?!the\s)(?:further\s+)?[a-z]{3,}\b/.exec(
+        rest,
+      );
     return m ? from + m.index : this.s.end;
   }
 
   /** The actor the clause is about before `at`, with actors coordinated to it ("Germany, Denmark and Norway"). */
   private subjects(at: number, floor: number, anyRole = false): EdgeActor[] {
     const before = this.actors.filter(
-      (a) => a.mention.end <= at && a.mention.start >= floor && (!anyRole || a.party.id?.startsWith('gpe:') === true),
+      (a) =>
+        a.mention.end <= at &&
+        a.mention.start >= floor &&
+        (!anyRole || a.party.id?.startsWith('gpe:') === true),
     );
     for (let i = before.length - 1; i >= 0; i--) {
       const a = before[i] as EdgeActor;
-      const lead = anyRole ? '' : this.text.slice(Math.max(floor, a.mention.start - 16), a.mention.start);
-      const verbNext = /^\s+(?:(?:is|are|was|were|will|would|also|has|have|had|expected|set|going|due|now|then)\s+)*(?:to\s+)?$/i.test(
-        this.text.slice(a.mention.end, at),
-      );
-      if (PREPOSITION_BEFORE.test(lead) && !verbNext && !/\b(?:call(?:s|ed|ing)? (?:on|upon))\s+(?:the\s+)?$/i.test(lead)) continue;
+      const lead = anyRole
+        ? ''
+        : this.text.slice(Math.max(floor, a.mention.start - 16), a.mention.start);
+      const verbNext =
+        /^\s+(?:(?:is|are|was|were|will|would|also|has|have|had|expected|set|going|due|now|then)\s+)*(?:to\s+)?$/i.test(
+          this.text.slice(a.mention.end, at),
+        );
+      if (
+        PREPOSITION_BEFORE.test(lead) &&
+        !verbNext &&
+        !/\b(?:call(?:s|ed|ing)? (?:on|upon))\s+(?:the\s+)?$/i.test(lead)
+      )
+        continue;
       // "Slovenian Prime Minister Robert Golob": the demonym and the person are one subject.
       const group = [a];
       for (let j = i - 1; j >= 0; j--) {
@@ -295,14 +369,34 @@ class SentenceEdges {
     return [];
   }
 
+  /** For "X for/of supplying": X when it is a party, undefined when it is not, null when no such gerund. */
+  private gerundAgent(t: Trigger, floor: number): EdgeActor | undefined | null {
+    const before = this.text.slice(Math.max(floor, t.start - 60), t.start);
+    const m = /(\S+)\s+(?:for|of|over)\s+$/i.exec(before);
+    if (!/ing$/i.test(t.word) || m === null) return null;
+    const nounEnd = t.start - before.length + m.index + (m[1] ?? '').length;
+    return this.actors.find((a) => a.mention.end === nounEnd && a.mention.start >= floor);
+  }
+
   /** The first actor of the sentence that is not inside a prepositional phrase. */
   private mainSubject(): EdgeActor | undefined {
-    return this.actors.find((a) => !PREPOSITION_BEFORE.test(this.text.slice(Math.max(this.s.start, a.mention.start - 16), a.mention.start)));
+    return this.actors.find(
+      (a) =>
+        !PREPOSITION_BEFORE.test(
+          this.text.slice(Math.max(this.s.start, a.mention.start - 16), a.mention.start),
+        ),
+    );
   }
 
   private actorAfter(from: number, to: number, lead: RegExp): EdgeActor | undefined {
     return this.actors.find((a) => {
       if (a.mention.start < from || a.mention.start >= to) return false;
+      // "for Russian ships": a demonym in front of a noun is a modifier, not a party.
+      if (
+        a.mention.type === 'NORP' &&
+        /^\s+\p{Ll}/u.test(this.text.slice(a.mention.end, a.mention.end + 3))
+      )
+        return false;
       return lead.test(this.text.slice(from, a.mention.start));
     });
   }
@@ -327,9 +421,14 @@ class SentenceEdges {
     why: string[],
   ): Draft | undefined {
     if (recipient === undefined) return undefined;
-    const modality = base === 'operates' || base === 'depends_on'
-      ? { status: base, negated: /\b(?:not(?! only)|never|no longer|n't)\b/i.test(lead), hedged: false }
-      : readModality(lead, t.word, base);
+    const modality =
+      base === 'operates' || base === 'depends_on'
+        ? {
+            status: base,
+            negated: /\b(?:not(?! only)|never|no longer|n't)\b/i.test(lead),
+            hedged: false,
+          }
+        : readModality(lead, t.word, base);
     let sup = supplier;
     const reasons = [`trigger:${t.word.toLowerCase()}`, ...why];
     if (sup === undefined && item.originMention !== undefined) {
@@ -354,7 +453,9 @@ class SentenceEdges {
       start,
       end,
       reasons,
-      ...(this.value !== undefined && base !== 'operates' && base !== 'depends_on' ? { value: this.value } : {}),
+      ...(this.value !== undefined && base !== 'operates' && base !== 'depends_on'
+        ? { value: this.value }
+        : {}),
     };
     this.out.push(draft);
     return draft;
@@ -363,8 +464,12 @@ class SentenceEdges {
   private readTrigger(t: Trigger, limit: number, prev: Trigger | undefined): Draft[] {
     // "Poland bought and transferred to Ukraine ...": verbs joined by "and" share their subject.
     const joined = prev !== undefined && /^\s+and\s+$/i.test(this.text.slice(prev.end, t.start));
-    const floor = Math.max(this.clauseStart(t.start), prev !== undefined && prev.cls !== 'ask' && !joined ? prev.end : this.s.start);
-    const leadFrom = prev?.cls === 'ask' && prev.start >= this.clauseStart(t.start) ? prev.start : floor;
+    const floor = Math.max(
+      this.clauseStart(t.start),
+      prev !== undefined && prev.cls !== 'ask' && !joined ? prev.end : this.s.start,
+    );
+    const leadFrom =
+      prev?.cls === 'ask' && prev.start >= this.clauseStart(t.start) ? prev.start : floor;
     const lead = this.text.slice(Math.max(leadFrom, t.start - 120), t.start);
     const subjects = this.subjects(t.start, floor);
     const subject = subjects[subjects.length - 1];
@@ -377,25 +482,50 @@ class SentenceEdges {
     };
     switch (t.cls) {
       case 'give': {
-        const passive = /(?:ed|sent|given|sold)$/i.test(t.word) && PASSIVE_LEAD.test(before) && !/\b(?:has|have|had)\s+$/i.test(before);
+        const passive =
+          /(?:ed|sent|given|sold)$/i.test(t.word) &&
+          PASSIVE_LEAD.test(before) &&
+          !/\b(?:has|have|had)\s+$/i.test(before);
         if (passive) {
           // "Krab howitzers, supplied by Poland", "were delivered to Ukraine", "U.S.-supplied rockets".
           const hyphenated = before.endsWith('-');
           const by = this.actorAfter(t.end, limit, /^[\s\S]*\b(?:by|from)\s+(?:the\s+)?$/i);
-          const origin = hyphenated
-            ? this.actors.find((a) => a.mention.end === t.start - 1)
-            : by;
+          const origin = hyphenated ? this.actors.find((a) => a.mention.end === t.start - 1) : by;
           const items = hyphenated
             ? this.itemsIn(t.end, Math.min(limit, t.end + 60)).slice(0, 1)
-            : this.items.filter((i) => i.kind !== 'capability' && i.end <= t.start && i.end >= t.start - 40).slice(-1);
+            : this.items
+                .filter((i) => i.kind !== 'capability' && i.end <= t.start && i.end >= t.start - 40)
+                .slice(-1);
           const to = this.actorAfter(t.end, limit, /^[\s\S]*\b(?:to|for)\s+(?:the\s+)?$/i);
-          const operator =
-            to ??
-            this.subjects(Math.min(origin?.mention.start ?? t.start, items[0]?.start ?? t.start), this.s.start).find(
-              (a) => a !== origin,
+          const firstAt = Math.min(origin?.mention.start ?? t.start, items[0]?.start ?? t.start);
+          // "Ukraine used a U.S.-supplied rocket system" names the holder; "Russia says it destroyed ..." does not.
+          const holder = [...this.actors]
+            .reverse()
+            .find(
+              (a) =>
+                a !== origin &&
+                a.mention.end <= firstAt &&
+                !(
+                  a.mention.type === 'NORP' &&
+                  /^\s+\p{Ll}/u.test(this.text.slice(a.mention.end, a.mention.end + 3))
+                ) &&
+                /\b(?:us(?:e|es|ed|ing)|fir(?:e|es|ed|ing)|operat\w+|deploy\w*|ha[sd]|have|receiv\w+|got|get|gets|field\w*|employ\w*)\b/i.test(
+                  this.text.slice(a.mention.end, firstAt),
+                ),
             );
+          const operator = to ?? holder;
           for (const item of items)
-            push(this.emit(t, item, operator ?? this.pendingRecipient(), origin?.party, lead, 'delivered', ['passive']));
+            push(
+              this.emit(
+                t,
+                item,
+                operator ?? this.pendingRecipient(),
+                origin?.party,
+                lead,
+                'delivered',
+                ['passive'],
+              ),
+            );
           break;
         }
         if (nominal) {
@@ -404,11 +534,44 @@ class SentenceEdges {
           const carried = explicitTo === undefined ? this.carried(t) : undefined;
           const to = explicitTo ?? carried?.recipient;
           const from = this.actorAfter(t.end, limit, /^[\s\S]*\bfrom\s+(?:the\s+)?$/i);
-          const owner = this.actors.find((a) => /^\s*['’]s\s/.test(this.text.slice(a.mention.end, a.mention.end + 4)) && a.mention.end >= t.start - 20 && a.mention.end <= t.start);
+          const owner = this.actors.find(
+            (a) =>
+              /^\s*['’]s\s/.test(this.text.slice(a.mention.end, a.mention.end + 4)) &&
+              a.mention.end >= t.start - 20 &&
+              a.mention.end <= t.start,
+          );
+          // "U.S. may approve transfer of rocket systems to Ukraine": the one deciding on it supplies.
+          const others = subjects.filter((a) => a.party.id !== to?.party.id);
+          const decider =
+            others.length === 1 &&
+            others[0] !== undefined &&
+            DECISION.test(this.text.slice(others[0].mention.end, t.start)) &&
+            !/\band\b/i.test(
+              this.text.slice((subjects[subjects.length - 1] as EdgeActor).mention.end, t.start),
+            )
+              ? others[0]
+              : undefined;
           let items = this.itemsIn(t.end, to !== undefined ? to.mention.start : limit);
-          if (items.length === 0) items = this.items.filter((i) => i.kind !== 'capability' && i.end <= t.start && i.end >= t.start - 30);
+          if (items.length === 0)
+            items = this.items.filter(
+              (i) => i.kind !== 'capability' && i.end <= t.start && i.end >= t.start - 30,
+            );
           for (const item of items)
-            push(this.emit(t, item, to, (from ?? owner)?.party ?? carried?.supplier, lead, 'delivered', ['nominal']));
+            push(
+              this.emit(
+                t,
+                item,
+                to,
+                (from ?? owner)?.party ?? carried?.supplier ?? decider?.party,
+                lead,
+                'delivered',
+                [
+                  (from ?? owner ?? carried)
+                    ? 'nominal'
+                    : 'nominal, supplier from the clause subject',
+                ],
+              ),
+            );
           break;
         }
         // Active: "Canada to give Ukraine 20,000 shells", "Norway has transferred 14 LAV III to Ukraine".
@@ -422,24 +585,56 @@ class SentenceEdges {
               this.items.some((i) => i.originMention === a.mention)
             ),
         );
-        let to = direct ?? this.actorAfter(t.end, limit, /^[\s\S]*\b(?:to|for|into)\s+(?:the\s+)?$/i);
-        // After a "to X" recipient only what follows it directly belongs to this verb
-        // ("sent to Ukraine a batch of howitzers", not "..., set up air defense in Germany").
-        const items = this.itemsIn(t.end, limit).filter(
-          (i) => {
-            if (to === undefined || to === direct || to.mention.start < t.end || i.start < to.mention.start) return true;
-            const gap = this.text.slice(to.mention.end, i.start);
-            return !/[,;]/.test(gap) || /\b(?:includ\w*|such as|namely|in particular|notably|among them|comprising)\b/i.test(gap);
-          },
-        );
         // The previous verb's recipient is not this verb's subject ("supply Ukraine with X, as well as consider supplying Y").
         let own = subjects.filter((a) => a.mention !== this.lastGive?.recipient.mention);
-        // "sanctions against Iran for supplying Russia with drones": a gerund's agent is the noun before "for".
-        if (/ing$/i.test(t.word) && /\b(?:for|over)\s+$/i.test(before)) {
-          const agent = [...this.actors].reverse().find((a) => a.mention.end <= t.start && a.mention.start >= floor);
-          if (agent !== undefined) own = [agent];
+        // "sanctions against Iran for supplying Russia with drones": a gerund's agent is the noun before
+        // "for"; "accused the dual citizen of buying drones": when that noun is no party, there is none.
+        const gerundAgent = this.gerundAgent(t, floor);
+        if (gerundAgent !== null) own = gerundAgent === undefined ? [] : [gerundAgent];
+        let to =
+          direct ?? this.actorAfter(t.end, limit, /^[\s\S]*\b(?:to|for|into)\s+(?:the\s+)?$/i);
+        // "urges Ukraine's western partners to send fighter jets": Ukraine receives, the partners are unnamed.
+        const patron =
+          own.length === 1 &&
+          own[0] !== undefined &&
+          /^['’]s\s+(?:[\p{Ll}-]+\s+){0,2}(?:partners|allies|friends|backers|supporters)\b/u.test(
+            this.text.slice(own[0].mention.end, own[0].mention.end + 40),
+          )
+            ? own[0]
+            : undefined;
+        if (patron !== undefined && to === undefined) {
+          to = patron;
+          own = [];
         }
-        let givers: (EdgeParty | undefined)[] = own.length > 0 ? own.map((a) => a.party) : [undefined];
+        // "In addition to HIMARS systems, Stinger and Javelin missiles, ..., the United States has provided":
+        // a fronted list belongs to the verb.
+        const fronted = /^\s*(?:in addition to|besides|apart from|along with|on top of)\b/i.exec(
+          this.text.slice(this.clauseStart(t.start), t.start),
+        );
+        const frontItems =
+          fronted !== null
+            ? this.itemsIn(this.clauseStart(t.start), own[0]?.mention.start ?? t.start)
+            : [];
+        // After a "to X" recipient only what follows it directly belongs to this verb
+        // ("sent to Ukraine a batch of howitzers", not "..., set up air defense in Germany").
+        const items = [...frontItems, ...this.itemsIn(t.end, limit)].filter((i) => {
+          if (
+            to === undefined ||
+            to === direct ||
+            to.mention.start < t.end ||
+            i.start < to.mention.start
+          )
+            return true;
+          const gap = this.text.slice(to.mention.end, i.start);
+          return (
+            !/[,;]/.test(gap) ||
+            /\b(?:includ\w*|such as|namely|in particular|notably|among them|comprising)\b/i.test(
+              gap,
+            )
+          );
+        });
+        let givers: (EdgeParty | undefined)[] =
+          own.length > 0 ? own.map((a) => a.party) : [undefined];
         const carried = own.length === 0 && to === undefined ? this.carried(t) : undefined;
         if (carried !== undefined) {
           to = carried.recipient;
@@ -447,10 +642,27 @@ class SentenceEdges {
         }
         // "Berlin has declined to send Leopard tanks": the recipient of the aid discussed just before.
         const context = to === undefined && carried === undefined ? this.before() : undefined;
-        if (context !== undefined && !own.some((a) => a.party.id === context.recipient.party.id)) to = context.recipient;
+        if (context !== undefined && !own.some((a) => a.party.id === context.recipient.party.id))
+          to = context.recipient;
         for (const supplier of givers)
-          for (const item of items) push(this.emit(t, item, to, supplier, lead, 'delivered', carried ? ['coordinated with the previous clause'] : []));
-        if (to !== undefined) this.lastGive = { recipient: to, ...(givers[0] !== undefined ? { supplier: givers[0] } : {}), end: t.end };
+          for (const item of items)
+            push(
+              this.emit(
+                t,
+                item,
+                to,
+                supplier,
+                lead,
+                'delivered',
+                carried ? ['coordinated with the previous clause'] : [],
+              ),
+            );
+        if (to !== undefined)
+          this.lastGive = {
+            recipient: to,
+            ...(givers[0] !== undefined ? { supplier: givers[0] } : {}),
+            end: t.end,
+          };
         break;
       }
       case 'list': {
@@ -464,10 +676,25 @@ class SentenceEdges {
           this.actorAfter(sentenceStart, t.start, /^[\s\S]*\b(?:to|for)\s+(?:the\s+)?$/i) ??
           this.previous()?.recipient;
         const giver = this.mainSubject();
-        const supplier = giver !== undefined && giver !== to ? giver.party : this.previous()?.supplier;
+        const supplier =
+          giver !== undefined && giver !== to ? giver.party : this.previous()?.supplier;
         const listLead = this.text.slice(sentenceStart, t.start);
         for (const item of this.itemsIn(t.end, this.clauseEnd(t.end)))
-          push(this.emit(t, item, to, supplier, listLead, /\b(?:has|have|had)\s+(?:been\s+)?(?:provided|sent|delivered|supplied|transferred|donated)\b|\b(?:provided|sent|delivered|supplied|transferred|donated)\b/i.test(listLead) && !/\b(?:will|to be)\b/i.test(listLead) ? 'delivered' : 'committed', ['aid list']));
+          push(
+            this.emit(
+              t,
+              item,
+              to,
+              supplier,
+              listLead,
+              /\b(?:has|have|had)\s+(?:been\s+)?(?:provided|sent|delivered|supplied|transferred|donated)\b|\b(?:provided|sent|delivered|supplied|transferred|donated)\b/i.test(
+                listLead,
+              ) && !/\b(?:will|to be)\b/i.test(listLead)
+                ? 'delivered'
+                : 'committed',
+              ['aid list'],
+            ),
+          );
         break;
       }
       case 'get': {
@@ -480,11 +707,23 @@ class SentenceEdges {
         if (/ed$/i.test(t.word) && /^\s+by\b/i.test(after)) {
           // "HIMARS acquired by their governments", "F-16s bought by Norway".
           const by = this.actorAfter(t.end, limit, /^\s+by\s+(?:the\s+)?$/i);
-          const items = this.items.filter((i) => i.kind !== 'capability' && i.end <= t.start && i.end >= t.start - 40).slice(-1);
+          const items = this.items
+            .filter((i) => i.kind !== 'capability' && i.end <= t.start && i.end >= t.start - 40)
+            .slice(-1);
           const firstItem = items[0];
-          const at = Math.min(firstItem?.originMention?.start ?? t.start, firstItem?.start ?? t.start);
-          const owners = by !== undefined ? [by] : /^\s+by\s+(?:their|its)\b/i.test(after) ? this.subjects(at, this.s.start, true) : [];
-          for (const owner of owners) for (const item of items) push(this.emit(t, item, owner, undefined, lead, 'ordered', ['passive']));
+          const at = Math.min(
+            firstItem?.originMention?.start ?? t.start,
+            firstItem?.start ?? t.start,
+          );
+          const owners =
+            by !== undefined
+              ? [by]
+              : /^\s+by\s+(?:their|its)\b/i.test(after)
+                ? this.subjects(at, this.s.start, true)
+                : [];
+          for (const owner of owners)
+            for (const item of items)
+              push(this.emit(t, item, owner, undefined, lead, 'ordered', ['passive']));
           break;
         }
         const forWhom = this.actorAfter(t.end, limit, /^[\s\S]*\bfor\s+(?:the\s+)?$/i);
@@ -493,22 +732,45 @@ class SentenceEdges {
           ? this.actors.find((a) => a.mention.end <= t.start && a.mention.end >= t.start - 20)
           : undefined;
         const items = this.itemsIn(t.end, limit);
+        const agent = this.gerundAgent(t, floor);
+        if (agent === undefined) break;
         if (forWhom !== undefined) {
-          for (const buyer of subjects) for (const item of items) push(this.emit(t, item, forWhom, buyer.party, lead, 'ordered', ['bought for']));
+          for (const buyer of subjects)
+            for (const item of items)
+              push(this.emit(t, item, forWhom, buyer.party, lead, 'ordered', ['bought for']));
         } else {
-          for (const item of items) push(this.emit(t, item, owner ?? subject, from?.party, lead, 'ordered', []));
+          for (const item of items)
+            push(this.emit(t, item, owner ?? subject, from?.party, lead, 'ordered', []));
         }
         break;
       }
       case 'ask': {
         if (/\sfor$/i.test(t.word)) {
           // "European demand for Patriot systems", "Ukraine's request for F-16s".
-          const wanting = this.actors.find((a) => a.mention.end <= t.start && /^(?:['’]s)?\s+(?:[\p{Ll}-]+\s+)?$/u.test(this.text.slice(a.mention.end, t.start)));
-          for (const item of this.itemsIn(t.end, limit)) push(this.emit(t, item, wanting, undefined, lead, 'requested', ['nominal request']));
+          const wanting = this.actors.find(
+            (a) =>
+              a.mention.end <= t.start &&
+              /^(?:['’]s)?\s+(?:[\p{Ll}-]+\s+)?$/u.test(this.text.slice(a.mention.end, t.start)),
+          );
+          for (const item of this.itemsIn(t.end, limit))
+            push(this.emit(t, item, wanting, undefined, lead, 'requested', ['nominal request']));
+          break;
+        }
+        if (/^need/i.test(t.word)) {
+          // "Ukraine urgently needs more air defense weapons".
+          const items = this.itemsIn(t.end, limit).filter((i) =>
+            /^\s*(?:(?:more|new|modern|additional|further|urgently|[\d,]+)\s+)*$/i.test(
+              this.text.slice(t.end, i.start),
+            ),
+          );
+          for (const item of items.slice(0, 1))
+            push(this.emit(t, item, subject, undefined, lead, 'requested', ['need']));
           break;
         }
         // "Zelensky asks Portugal for tanks": the asker wants, the one asked would supply.
-        const asked = this.actors.find((a) => a.mention.start >= t.end && a.mention.start <= t.end + 4);
+        const asked = this.actors.find(
+          (a) => a.mention.start >= t.end && a.mention.start <= t.end + 4,
+        );
         const forAt = this.text.slice(t.end, limit).search(/\bfor\b/i);
         if (forAt < 0) break;
         for (const item of this.itemsIn(t.end + forAt, limit))
@@ -517,7 +779,11 @@ class SentenceEdges {
       }
       case 'use': {
         // "with the use of mortars": a noun with no user named after it says nothing about who.
-        if (/\b(?:the|of)\s+$/i.test(before) && !/^\s+of\b[^.;]*\bby\b/i.test(this.text.slice(t.end, limit))) break;
+        if (
+          /\b(?:the|of)\s+$/i.test(before) &&
+          !/^\s+of\b[^.;]*\bby\b/i.test(this.text.slice(t.end, limit))
+        )
+          break;
         const by = this.actorAfter(t.end, limit, /^[\s\S]*\bby\s+(?:the\s+)?$/i);
         const operator = subject ?? by;
         for (const item of this.itemsIn(t.end, limit))
@@ -526,12 +792,23 @@ class SentenceEdges {
       }
       case 'rely': {
         // Energy, trade and money dependence is not the defence dependence edges describe.
-        if (/\b(?:energy|gas|oil|fuel|economic|trade|financial|food|grain|coal)\s+(?:[\p{L}-]+\s+)?$/iu.test(lead)) break;
+        if (
+          /\b(?:energy|gas|oil|fuel|economic|trade|financial|food|grain|coal)\s+(?:[\p{L}-]+\s+)?$/iu.test(
+            lead,
+          )
+        )
+          break;
         let who = subject;
         const anaphor = ANAPHOR.exec(lead);
         const id = anaphor?.[1] !== undefined ? ANAPHOR_IDS[anaphor[1].toLowerCase()] : undefined;
-        if (id !== undefined) who = this.actors.find((a) => a.party.id === id && a.mention.end <= t.start) ?? this.earlier(id, t.start) ?? who;
-        else if (/\b(?:their|its)\s+(?:[\p{L}-]+\s+){0,2}$/iu.test(lead)) who = this.subjects(this.s.end, this.s.start).length > 0 ? this.mainSubject() ?? who : who;
+        if (id !== undefined)
+          who =
+            this.actors.find((a) => a.party.id === id && a.mention.end <= t.start) ??
+            this.earlier(id, t.start) ??
+            who;
+        else if (/\b(?:their|its)\s+(?:[\p{L}-]+\s+){0,2}$/iu.test(lead))
+          who =
+            this.subjects(this.s.end, this.s.start).length > 0 ? (this.mainSubject() ?? who) : who;
         // "reliance on the United States", not "dependence on Russian gas".
         const on = this.actors.find(
           (a) =>
@@ -542,9 +819,36 @@ class SentenceEdges {
         );
         const things = this.items.filter((i) => i.start >= t.end && i.start < limit);
         if (things.length === 0 && on !== undefined) {
-          push(this.emit(t, { kind: 'capability', ...(on.party.id !== undefined ? { id: on.party.id } : {}), name: on.party.name, start: on.mention.start, end: on.mention.end }, who, on.party, lead, 'depends_on', []));
+          push(
+            this.emit(
+              t,
+              {
+                kind: 'capability',
+                ...(on.party.id !== undefined ? { id: on.party.id } : {}),
+                name: on.party.name,
+                text: on.mention.text,
+                start: on.mention.start,
+                end: on.mention.end,
+              },
+              who,
+              on.party,
+              lead,
+              'depends_on',
+              [],
+            ),
+          );
         }
-        for (const item of things) push(this.emit(t, item, who, on?.party, lead, 'depends_on', []));
+        // "depends on U.S. support in intelligence sharing, air-to-air refueling": the state in front of
+        // the list supplies every capability in it.
+        const provider =
+          on ??
+          this.actors.find(
+            (a) =>
+              a.mention.start >= t.end &&
+              /^\s+(?:the\s+)?$/u.test(this.text.slice(t.end, a.mention.start)),
+          );
+        for (const item of things)
+          push(this.emit(t, item, who, provider?.party, lead, 'depends_on', []));
         break;
       }
     }
@@ -571,7 +875,9 @@ class SentenceEdges {
   private carried(t: Trigger): { recipient: EdgeActor; supplier?: EdgeParty } | undefined {
     const last = this.lastGive;
     if (last === undefined) return undefined;
-    return /(?:\band\b|\bas well as\b|,)/i.test(this.text.slice(last.end, t.start)) ? last : undefined;
+    return /(?:\band\b|\bas well as\b|,)/i.test(this.text.slice(last.end, t.start))
+      ? last
+      : undefined;
   }
 
   /** "Ukraine's NASAMS", "Ukrainian Neptune missile": possession in service. */
@@ -581,20 +887,46 @@ class SentenceEdges {
       const owner = this.actors.find((a) => {
         const gap = this.text.slice(a.mention.end, item.start);
         if (/^['’]s\s+(?:[\p{Ll}-]+\s+){0,2}$/u.test(gap)) return true;
-        return item.kind === 'weapon' && a.mention.type === 'NORP' && /^\s+(?:[\p{Ll}-]+\s+){0,1}$/u.test(gap) && item.originMention !== a.mention;
+        // "hit by a Ukrainian Neptune missile": the demonym of the one using it; elsewhere
+        // ("Iranian drones") it is as often the origin, so it is not read.
+        return (
+          item.kind === 'weapon' &&
+          a.mention.type === 'NORP' &&
+          /^\s+(?:[\p{Ll}-]+\s+){0,1}$/u.test(gap) &&
+          /\b(?:by|with|from)\s+(?:an?\s+|the\s+)?$/i.test(
+            this.text.slice(Math.max(this.s.start, a.mention.start - 12), a.mention.start),
+          )
+        );
       });
-      const pronoun = owner === undefined && item.kind === 'weapon' && /\b(?:its|their)\s+(?:[\p{Ll}-]+\s+)?$/u.test(this.text.slice(Math.max(this.s.start, item.start - 30), item.start));
+      const pronoun =
+        owner === undefined &&
+        item.kind === 'weapon' &&
+        /\b(?:its|their)\s+(?:[\p{Ll}-]+\s+)?$/u.test(
+          this.text.slice(Math.max(this.s.start, item.start - 30), item.start),
+        );
       if (pronoun) {
         // "the operation of its F-16s": the nearest state named before owns them.
-        const near = [...this.actors].reverse().find((a) => a.mention.end <= item.start && a.party.id?.startsWith('gpe:'));
+        const near = [...this.actors]
+          .reverse()
+          .find((a) => a.mention.end <= item.start && a.party.id?.startsWith('gpe:'));
         if (near !== undefined) {
-          const t: Trigger = { cls: 'use', start: item.start, end: item.start, word: 'possessive pronoun' };
+          const t: Trigger = {
+            cls: 'use',
+            start: item.start,
+            end: item.start,
+            word: 'possessive pronoun',
+          };
           this.emit(t, item, near, undefined, '', 'operates', []);
         }
         continue;
       }
       if (owner === undefined) continue;
-      const t: Trigger = { cls: 'use', start: owner.mention.end, end: owner.mention.end, word: 'possessive' };
+      const t: Trigger = {
+        cls: 'use',
+        start: owner.mention.end,
+        end: owner.mention.end,
+        word: 'possessive',
+      };
       this.emit(t, item, owner, undefined, '', 'operates', []);
     }
   }
@@ -605,12 +937,28 @@ class SentenceEdges {
     if (!CAPABILITY_CUE.test(body)) return;
     for (const item of this.items) {
       if (item.kind !== 'capability' || used.has(item)) continue;
-      const after = this.actors.find((a) => a.mention.start >= item.end && a.mention.start <= item.end + 40 && /^\s+(?:\w+\s+){0,2}(?:with|for|to)\s+(?:the\s+)?$/i.test(this.text.slice(item.end, a.mention.start)));
-      const denied = this.actors.find((a) => a.mention.type === 'NORP' && a.mention.start > item.end && /\bden(?:y|ied|ies)\s+$/i.test(this.text.slice(item.end, a.mention.start)));
+      const after = this.actors.find(
+        (a) =>
+          a.mention.start >= item.end &&
+          a.mention.start <= item.end + 40 &&
+          /^\s+(?:\w+\s+){0,2}(?:with|for|to)\s+(?:the\s+)?$/i.test(
+            this.text.slice(item.end, a.mention.start),
+          ),
+      );
+      const denied = this.actors.find(
+        (a) =>
+          a.mention.type === 'NORP' &&
+          a.mention.start > item.end &&
+          /\bden(?:y|ied|ies)\s+$/i.test(this.text.slice(item.end, a.mention.start)),
+      );
       const recipient = after ?? denied;
       if (recipient === undefined) continue;
-      const provider = this.actors.find((a) => a.mention.start <= item.start && a.mention.end >= item.end && a.mention.type === 'ORG');
-      const parent = provider?.party.id !== undefined ? this.kb.get(provider.party.id)?.parent : undefined;
+      const provider = this.actors.find(
+        (a) =>
+          a.mention.start <= item.start && a.mention.end >= item.end && a.mention.type === 'ORG',
+      );
+      const parent =
+        provider?.party.id !== undefined ? this.kb.get(provider.party.id)?.parent : undefined;
       const parentEntity = parent !== undefined ? this.kb.get(parent) : undefined;
       const supplier: EdgeActor | undefined =
         provider !== undefined
@@ -621,7 +969,15 @@ class SentenceEdges {
             ? undefined
             : this.subjects(item.start, this.s.start)[0];
       const t: Trigger = { cls: 'rely', start: item.start, end: item.end, word: 'capability' };
-      this.emit(t, item, recipient, supplier?.party !== recipient.party ? supplier?.party : undefined, '', 'depends_on', ['capability with its user']);
+      this.emit(
+        t,
+        item,
+        recipient,
+        supplier?.party !== recipient.party ? supplier?.party : undefined,
+        '',
+        'depends_on',
+        ['capability with its user'],
+      );
     }
   }
 }

@@ -27,18 +27,28 @@ const words = (name: string): string[] =>
     .split(/[\s/]+/)
     .filter((w) => w !== '' && !GENERIC.has(w));
 
-const norm = (name: string): string => name.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+const norm = (name: string): string =>
+  name
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
 
 /** The same system written twice ("Leopard 2" and "Leopard tanks", "APCs" and "M113 APCs"). */
 const sameSystem = (a: EdgeItem, b: EdgeItem): boolean => {
   if (a.id !== undefined && a.id === b.id) return true;
   if (a.id !== undefined && b.id !== undefined) return false;
+  // "Hellfire anti-tank missiles" (a known system) and "anti-tank missiles" (its class) in a title.
+  const known = a.kind === 'weapon' ? a : b.kind === 'weapon' ? b : undefined;
+  const other = known === a ? b : a;
+  if (known !== undefined && other.kind === 'class' && norm(known.text).includes(norm(other.name)))
+    return true;
   const x = norm(a.name);
   const y = norm(b.name);
   if (x === y || x.includes(y) || y.includes(x)) return true;
   // "air defense systems" and "air and missile defense systems": every word of one is in the other.
   const all = (n: string): string[] => norm(n).split(' ');
-  const [short, long] = x.length <= y.length ? [all(x), new Set(all(y))] : [all(y), new Set(all(x))];
+  const [short, long] =
+    x.length <= y.length ? [all(x), new Set(all(y))] : [all(y), new Set(all(x))];
   if (short.every((w) => long.has(w))) return true;
   const wa = new Set(words(a.name));
   return words(b.name).some((w) => wa.has(w) && w.length >= 3);
@@ -68,12 +78,26 @@ export const mergeEdges = (drafts: readonly EdgeDraft[]): EdgeDraft[] => {
       continue;
     }
     if (twin.supplier === undefined && d.supplier !== undefined) twin.supplier = d.supplier;
-    if (twin.system.kind === 'class' && d.system.kind === 'class' && d.system.name.length > twin.system.name.length) {
+    if (
+      twin.system.kind === 'class' &&
+      d.system.kind === 'class' &&
+      d.system.name.length > twin.system.name.length
+    ) {
       // "air and missile defense systems" says more than "air defense systems".
-      twin.system = { ...d.system, ...(d.system.quantity === undefined && twin.system.quantity !== undefined ? { quantity: twin.system.quantity } : {}) };
+      twin.system = {
+        ...d.system,
+        ...(d.system.quantity === undefined && twin.system.quantity !== undefined
+          ? { quantity: twin.system.quantity }
+          : {}),
+      };
     }
     if (twin.system.kind !== 'weapon' && d.system.kind === 'weapon') {
-      twin.system = { ...d.system, ...(twin.system.quantity !== undefined && d.system.quantity === undefined ? { quantity: twin.system.quantity } : {}) };
+      twin.system = {
+        ...d.system,
+        ...(twin.system.quantity !== undefined && d.system.quantity === undefined
+          ? { quantity: twin.system.quantity }
+          : {}),
+      };
     }
     twin.reasons.push(`repeated at ${d.start}`);
   }

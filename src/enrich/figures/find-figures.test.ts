@@ -13,6 +13,12 @@ describe('parseNumber', () => {
     assert.equal(parseNumber('twenty-five'), 25);
     assert.equal(parseNumber('a'), undefined);
   });
+
+  test('"two dozen" is 24 and "a dozen" 12, not 14 and 13', () => {
+    assert.equal(parseNumber('two dozen'), 24);
+    assert.equal(parseNumber('a dozen'), 12);
+    assert.equal(parseNumber('dozen'), undefined);
+  });
 });
 
 describe('findFigures', () => {
@@ -64,5 +70,66 @@ describe('findFigures', () => {
     assert.equal(doubling?.subject, 'budget');
     assert.equal(third?.unit, 'fraction');
     assert.ok(Math.abs((third?.value ?? 0) - 1 / 3) < 1e-9);
+  });
+
+  const brief = (text: string): (string | number | null)[][] =>
+    findFigures(text).map((f) => [
+      f.text,
+      f.kind,
+      f.unit,
+      ...f.normalized.amounts.map((a) => a.value),
+      f.normalized.qualifier ?? null,
+    ]);
+
+  test('money: symbols mid-sentence, glued scales, words after the number, paired values', () => {
+    assert.deepEqual(brief('Berlin pledged €4 billion ($4.35 billion) on Tuesday.'), [
+      ['€4 billion ($4.35 billion)', 'money', 'EUR', 4e9, 4.35e9, null],
+    ]);
+    assert.deepEqual(brief('Biden: US to announce $800M in security assistance'), [
+      ['$800M', 'money', 'USD', 800e6, null],
+    ]);
+    assert.deepEqual(
+      brief('Poland has provided over 7 billion zlotys (more than $1.6 billion) in weapons'),
+      [['over 7 billion zlotys (more than $1.6 billion)', 'money', 'PLN', 7e9, 1.6e9, 'over']],
+    );
+    assert.deepEqual(brief('valued at EUR 92 million, and a £2.3bn order'), [
+      ['EUR 92 million', 'money', 'EUR', 92e6, null],
+      ['£2.3bn', 'money', 'GBP', 2.3e9, null],
+    ]);
+  });
+
+  test('counts: words, dozens, names between number and noun, ranges, elided second numbers', () => {
+    assert.deepEqual(brief('two dozen people were killed'), [
+      ['two dozen people', 'count', 'people', 24, null],
+    ]);
+    assert.deepEqual(
+      brief('Norway has transferred 14 Iveco LAV III armored vehicles to Ukraine.'),
+      [['14 Iveco LAV III armored vehicles', 'count', 'vehicles', 14, null]],
+    );
+    assert.deepEqual(brief('Thirteen Russia ships are on alert, with up to 36 missiles.'), [
+      ['Thirteen Russia ships', 'count', 'ships', 13, null],
+      ['up to 36 missiles', 'count', 'missiles', 36, 'up to'],
+    ]);
+    assert.deepEqual(brief('between 20-30 tanks'), [
+      ['20-30 tanks', 'count', 'tanks', 20, 30, 'range'],
+    ]);
+    assert.deepEqual(brief('from four battle groups to eight.'), [
+      ['four battle groups', 'count', 'battle groups', 4, 8, null],
+    ]);
+  });
+
+  test('numbers inside names and years are not counts; large bare numbers are', () => {
+    assert.deepEqual(brief('Iranian Shahed-136 drones and T-72 tanks'), []);
+    assert.deepEqual(brief('In 2022 Russian forces advanced.'), []);
+    assert.deepEqual(brief('increasing the 80,000 previously in Europe'), [
+      ['80,000', 'count', '', 80000, null],
+    ]);
+  });
+
+  test('percent ranges and qualifiers', () => {
+    assert.deepEqual(brief('spending of 10-15% of GDP, at least 2 percent'), [
+      ['10-15%', 'percent', '%', 10, 15, 'range'],
+      ['at least 2 percent', 'percent', '%', 2, 'at least'],
+    ]);
   });
 });

@@ -119,7 +119,10 @@ const moneyAmount = (text: string): Amount | undefined => {
   const rest = symbol !== undefined ? text.slice(symbol.length).trim() : text;
   const num = numberPart.exec(rest)?.[0];
   let value = num !== undefined ? parseNumber(num) : undefined;
-  const glued = num !== undefined ? /^(bn|mn|tn|m|b|k)\b/i.exec(rest.slice(rest.indexOf(num) + num.length))?.[1] : undefined;
+  const glued =
+    num !== undefined
+      ? /^(bn|mn|tn|m|b|k)\b/i.exec(rest.slice(rest.indexOf(num) + num.length))?.[1]
+      : undefined;
   if (value !== undefined && glued !== undefined)
     value *= { bn: 1e9, b: 1e9, mn: 1e6, m: 1e6, tn: 1e12, k: 1e3 }[glued.toLowerCase()] ?? 1;
   if (value === undefined || currency === undefined) return undefined;
@@ -236,7 +239,11 @@ export const findFigures = (text: string): Figure[] => {
     const elided = ELIDED_TO.exec(text.slice(end, end + 40));
     const second = elided?.[1] !== undefined ? parseNumber(elided[1]) : undefined;
     if (second !== undefined && upper === undefined)
-      amounts.push({ value: second, unit: noun, text: text.slice(start, end + (elided?.[0].length ?? 0)) });
+      amounts.push({
+        value: second,
+        unit: noun,
+        text: text.slice(start, end + (elided?.[0].length ?? 0)),
+      });
     const qualifier = upper !== undefined ? 'range' : m[1]?.toLowerCase();
     push({
       text: m[0],
