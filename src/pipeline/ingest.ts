@@ -107,7 +107,7 @@ export const ingestEvents = async (
       summary.copies += organised.copies;
       summary.storiesOpened += organised.storiesOpened;
       // Claim ledger and dependency graph: after syndication, whose group every claim carries.
-      await updateLedger(store, outcomes.map((outcome) => outcome.id));
+      if (options.enricher) await updateLedger(store, outcomes.map((outcome) => outcome.id));
       drafts = [];
     }
     if (feeds.length > 0) {
