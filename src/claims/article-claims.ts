@@ -1,7 +1,8 @@
 import { splitSentences, tokenize } from '../enrich/tokenize.js';
-import { findAnchor } from './claim-anchor.js';
+import { findAnchor, placesOf } from './claim-anchor.js';
 import { CLAIMS_VERSION, type Claim, type Claimant, type NormalisedValue } from './claim.js';
 import { qualifierOf } from './claim-qualifier.js';
+import { PER_DAY_RE, predicateNear } from './claim-predicate.js';
 import { rateFor } from './currency-rates.js';
 import type { LedgerArticle, LedgerFigure } from './ledger-input.js';
 
@@ -12,6 +13,14 @@ const DELTA_IN_FIGURE_RE = /\b(?:additional|extra|further|new)\b|\bmore\b(?!\s+t
 /** "from 30 to 52": the first figure is the level before the change. */
 const FROM_BEFORE_RE = /\bfrom\s+$/i;
 const TO_AFTER_RE = /^\s+to\b/i;
+
+/** Cues of a running tally: such a figure is updated day by day, so a day's lag is no conflict. */
+const RUNNING_RE =
+  /\b(?:since (?:the )?(?:beginning|start|outbreak)|since (?:russia|the (?:full-scale )?invasion|february|march|the war)|so far|to date|in total|a total of|has recorded|have recorded|has registered|have registered|has verified|have been (?:killed|wounded|injured|destroyed)|cumulative|already)\b/i;
+
+/** A toll still being counted ("has increased to 17", "reached 14"): each report states its own day. */
+const RISING_RE =
+  /\b(?:increased to|rose to|risen to|climbed to|grew to|reached|now stands at|has risen to|jumped to)\s+(?:\S+\s+){0,2}$/i;
 
 const STOP_WORDS = new Set(['the', 'a', 'an', 'of', 'its', 'their', 'new', 'total', 'some', 'up']);
 
@@ -31,6 +40,51 @@ export const subjectKey = (subject: string): string =>
     .filter((w) => w !== '' && !STOP_WORDS.has(w))
     .map(singular)
     .join(' ');
+
+const CONTEXT_STOP = new Set([
+  ...STOP_WORDS,
+  'and',
+  'or',
+  'in',
+  'on',
+  'at',
+  'to',
+  'for',
+  'by',
+  'with',
+  'from',
+  'as',
+  'is',
+  'are',
+  'was',
+  'were',
+  'has',
+  'have',
+  'had',
+  'been',
+  'be',
+  'that',
+  'this',
+  'which',
+  'who',
+  'it',
+  'its',
+  'than',
+  'more',
+]);
+
+/** The statement's content words (no numbers, no stop words), at most 40, for like-context checks. */
+const contextWords = (sentence: string, figureText: string): string[] =>
+  [
+    ...new Set(
+      sentence
+        .replace(figureText, ' ')
+        .toLowerCase()
+        .split(/[^\p{L}]+/u)
+        .filter((w) => w.length > 2 && !CONTEXT_STOP.has(w))
+        .map(singular),
+    ),
+  ].slice(0, 40);
 
 const family = (figure: LedgerFigure): string => {
   switch (figure.kind) {
@@ -120,25 +174,52 @@ export const claimsOfArticle = (article: LedgerArticle): Claim[] => {
           ? 'change: the level before "from ... to"'
           : 'change: the figure states a change, not a level',
       );
+    // "from February 24 to August 1": a period's start is not the time the figure holds at.
+    const periodStart = (d: { start: number }): boolean =>
+      /\b(?:since|from|between|after|starting|beginning)\s+(?:the\s+)?$/i.test(
+        text.slice(Math.max(sentence.start, d.start - 16), d.start),
+      );
+    const running =
+      RUNNING_RE.test(text.slice(sentence.start, sentence.end)) ||
+      RISING_RE.test(before) ||
+      document.dates.some(
+        (d) => d.start >= sentence.start && d.end <= sentence.end && periodStart(d),
+      );
+    if (running) reasons.push('running tally: the sentence counts up to its date');
     const paragraphStart = text.lastIndexOf('\n', sentence.start - 1) + 1;
-    const anchor = findAnchor({
+    const anchorContext = {
       text,
       entities: document.entities,
       figureStart: figure.start,
       sentence,
       paragraphStart,
-    });
+    };
+    const anchor = findAnchor(anchorContext);
+    const places = placesOf(anchorContext, anchor?.id);
     if (anchor) reasons.push(`about: ${anchor.reason}`);
     const subject = figure.subject ?? figure.unit;
     const key = subjectKey(figure.kind === 'count' ? figure.unit : subject);
-    const measure = `${family(figure)}|${anchor ? anchor.id : key}`;
-    const measureLabel = anchor ? `${subject} of ${anchor.name}` : subject;
+    const sentenceText = text.slice(sentence.start, sentence.end);
+    const predicate = predicateNear(
+      sentenceText,
+      figure.start - sentence.start,
+      figure.end - sentence.start,
+    );
+    if (predicate) reasons.push(`predicate: ${predicate}`);
+    const perDay = PER_DAY_RE.test(sentenceText);
+    if (perDay) reasons.push('per day: a count for one day');
+    const measure = `${family(figure)}|${predicate ?? ''}|${places.join('+')}|${anchor ? anchor.id : key}`;
+    const measureLabel = `${subject}${predicate ? ` ${predicate}` : ''}${anchor ? ` (${anchor.name})` : ''}`;
     const dated = document.dates
       .filter((d) => d.value !== undefined && d.start >= sentence.start && d.end <= sentence.end)
+      .filter((d) => !periodStart(d))
       .sort((a, b) => Math.abs(a.start - figure.start) - Math.abs(b.start - figure.start))[0];
-    const asOf = dated?.value?.split('/')[0] ?? published;
-    const asOfBasis = dated ? 'sentence date' : published ? 'published' : 'unknown';
-    if (dated) reasons.push(`as of: "${text.slice(dated.start, dated.end)}" in the sentence`);
+    // A tally still being counted holds at the time of the report, not of the event it counts.
+    const useDate = dated && !(running && published);
+    const asOf = useDate ? dated.value?.split('/')[0] : published;
+    const asOfBasis = useDate ? 'sentence date' : published ? 'published' : 'unknown';
+    if (useDate) reasons.push(`as of: "${text.slice(dated.start, dated.end)}" in the sentence`);
+    else if (dated) reasons.push('as of: publication (a running tally is as of its report)');
     const normalised = normalise(figure, yearOf(asOf), reasons);
     const quote = document.quotes.find((q) => q.start <= figure.start && figure.end <= q.end);
     const claimant: Claimant =
@@ -162,6 +243,7 @@ export const claimsOfArticle = (article: LedgerArticle): Claim[] => {
       sentence: { start: sentence.start, end: sentence.end },
       subject,
       ...(anchor ? { about: { id: anchor.id, name: anchor.name } } : {}),
+      context: contextWords(sentenceText, figure.text),
       measure,
       measureLabel,
       kind: figure.kind,
@@ -171,6 +253,9 @@ export const claimsOfArticle = (article: LedgerArticle): Claim[] => {
       normalised,
       qualifier,
       delta,
+      running,
+      ...(predicate ? { predicate } : {}),
+      perDay,
       ...(asOf ? { asOf } : {}),
       asOfBasis,
       claimant,

@@ -35,8 +35,32 @@ const GROUP_TYPES = new Set(['ORG', 'EVENT', 'UNIT']);
 const entitiesIn = (entities: readonly LedgerEntity[], start: number, end: number) =>
   entities.filter((e) => e.start >= start && e.end <= end && !/\d/.test(e.name));
 
+/**
+ * Where a sentence's own statement ends: an attribution tail ("... — Ukrinform.", "... - RMA.")
+ * names who reported, not what was counted.
+ */
+export const statementEnd = (text: string, sentence: { start: number; end: number }): number => {
+  const body = text.slice(sentence.start, sentence.end);
+  const tail = /\s[—–-]{1,2}\s*[^—–-]{1,60}$/.exec(body);
+  return tail ? sentence.start + tail.index : sentence.end;
+};
+
+/** Places named in the statement (not its attribution tail), as sorted ids: part of a measure. */
+export const placesOf = (context: AnchorContext, except?: string): string[] => {
+  const end = statementEnd(context.text, context.sentence);
+  return [
+    ...new Set(
+      entitiesIn(context.entities, context.sentence.start, end)
+        .filter((e) => e.type === 'GPE' || e.type === 'LOC')
+        .map((e) => e.id)
+        .filter((id) => id !== except),
+    ),
+  ].sort();
+};
+
 export const findAnchor = (context: AnchorContext): Anchor | undefined => {
-  const { text, entities, figureStart, sentence, paragraphStart } = context;
+  const { text, entities, figureStart, paragraphStart } = context;
+  const sentence = { start: context.sentence.start, end: statementEnd(text, context.sentence) };
   const before = text.slice(sentence.start, figureStart);
   const anaphor = [...before.matchAll(ANAPHOR_RE)].at(-1)?.[1]?.toLowerCase();
   if (anaphor) {

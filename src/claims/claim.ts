@@ -1,5 +1,5 @@
 /** Bumped whenever claim derivation or comparison rules change; saved with every claim and flag. */
-export const CLAIMS_VERSION = 'claims-1';
+export const CLAIMS_VERSION = 'claims-6';
 
 /** How a figure bounds the true value: "at least 52" is a floor, "up to 300,000" a ceiling. */
 export type ClaimQualifier =
@@ -30,6 +30,8 @@ export interface Claim {
   readonly subject: string;
   /** The entity the quantity belongs to, when one is named or referred back to ("the group"). */
   readonly about?: { readonly id: string; readonly name: string };
+  /** Content words of the statement (numbers left out): cross-article claims compare only in like contexts. */
+  readonly context: readonly string[];
   /** Grouping key: claims with the same measure are about the same quantity. */
   readonly measure: string;
   /** Human label of the measure ("countries of Ukraine Defense Contact Group"). */
@@ -43,6 +45,12 @@ export interface Claim {
   readonly qualifier: ClaimQualifier;
   /** "by 20,000", "an increase of": a change, not a level; never compared with levels. */
   readonly delta: boolean;
+  /** What happened to the counted thing ("killed", "wounded", "supplied"), when the clause says. */
+  readonly predicate?: string;
+  /** A count for one day ("killed 7 civilians over the past day"): only that day's reports compare. */
+  readonly perDay: boolean;
+  /** A running tally ("has recorded ... since the invasion began", "so far"): it moves daily. */
+  readonly running: boolean;
   /** ISO date (or yyyy-mm / yyyy) the figure holds at, and where that came from. */
   readonly asOf?: string;
   readonly asOfBasis: 'sentence date' | 'published' | 'unknown';

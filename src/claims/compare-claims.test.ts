@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { Claim } from './claim.js';
+import { CLAIMS_VERSION, type Claim } from './claim.js';
 import { claimInterval } from './claim-qualifier.js';
 import { comparePair, groupClaims } from './compare-claims.js';
 import { rateFor } from './currency-rates.js';
@@ -10,6 +10,7 @@ const claim = (extra: Partial<Claim>): Claim => ({
   start: 0,
   end: 10,
   text: '52 countries',
+  context: ['countries', 'contact', 'group'],
   sentence: { start: 0, end: 40 },
   subject: 'countries',
   about: { id: 'org:udcg', name: 'Ukraine Defense Contact Group' },
@@ -21,12 +22,14 @@ const claim = (extra: Partial<Claim>): Claim => ({
   normalised: { value: 52, unit: 'countries' },
   qualifier: 'exact',
   delta: false,
+  running: false,
+  perDay: false,
   asOf: '2024-06-01',
   asOfBasis: 'published',
   claimant: { name: 'Reuters', kind: 'outlet' },
   syndicationGroup: 'a',
   reasons: [],
-  version: 'claims-1',
+  version: CLAIMS_VERSION,
   ...extra,
 });
 
@@ -36,10 +39,10 @@ const at = (value: number, extra: Partial<Claim> = {}): Claim =>
 test('independent sources disagreeing at the same time conflict, with reasons and version', () => {
   const pair = comparePair(
     at(52, { qualifier: 'at least' }),
-    at(20, { articleId: 'b', syndicationGroup: 'b', asOf: '2024-06-03' }),
+    at(20, { articleId: 'b', syndicationGroup: 'b', asOf: '2024-06-02' }),
   );
   assert.equal(pair.verdict, 'conflict');
-  assert.equal(pair.version, 'claims-1');
+  assert.equal(pair.version, CLAIMS_VERSION);
   assert.ok(pair.reasons.some((r) => r.startsWith('disagree beyond qualifiers')));
   assert.ok(pair.reasons.some((r) => r.includes('syndication groups a and b')));
 });
@@ -85,7 +88,7 @@ test('undated claims from different articles are not flagged', () => {
 test('groups label each measure by its strongest verdict', () => {
   const groups = groupClaims([
     at(52, { qualifier: 'at least' }),
-    at(20, { start: 50 }),
+    at(20, { start: 50, sentence: { start: 41, end: 80 } }),
     at(7, { measure: 'count:country|org:x' }),
   ]);
   assert.deepEqual(
@@ -104,4 +107,20 @@ test('currency rates keep the year used, and fall back to the nearest tabled yea
   );
   assert.equal(rateFor('EUR', 2040)?.year, 2025);
   assert.equal(rateFor('XYZ', 2022), undefined);
+});
+
+test('running tallies a day apart allow a day of movement; beyond it they still conflict', () => {
+  const b = { articleId: 'b', syndicationGroup: 'b' };
+  assert.equal(
+    comparePair(at(4577, { running: true }), at(4521, { ...b, running: true })).verdict,
+    'consistent',
+  );
+  assert.equal(
+    comparePair(at(4577, { running: true }), at(3200, { ...b, running: true })).verdict,
+    'conflict',
+  );
+  assert.equal(
+    comparePair(at(3455, { asOf: '2024-06-01' }), at(3675, { ...b, asOf: '2024-06-04' })).verdict,
+    'change over time',
+  );
 });

@@ -32,15 +32,35 @@ export interface ClaimGroup {
 
 const DAY = 86_400_000;
 
-/** The days a date string covers: a day (plus a week: news reports lag), a month, or a year. */
+/**
+ * The days a date string covers: a day (with the day after: a report published the next morning
+ * states the same time), a month, or a year.
+ */
 const period = (date: string): { from: number; to: number } | undefined => {
-  const [y, m, d] = date.split('-').map(Number);
+  const [y, m, d] = date.slice(0, 10).split('-').map(Number);
   if (y === undefined || !Number.isFinite(y)) return undefined;
   if (m === undefined) return { from: Date.UTC(y, 0, 1), to: Date.UTC(y + 1, 0, 1) };
   if (d === undefined) return { from: Date.UTC(y, m - 1, 1), to: Date.UTC(y, m, 1) };
   const day = Date.UTC(y, m - 1, d);
-  return { from: day, to: day + 7 * DAY };
+  return { from: day, to: day + 2 * DAY };
 };
+
+/**
+ * Two reports of one quantity word it alike ("OHCHR has recorded N civilian casualties in
+ * Ukraine"); unrelated counts of one measure rarely share a third of their content words. Chosen
+ * on RUWA's flagged pairs (a development set, not a report).
+ */
+const MIN_CONTEXT_SIMILARITY = 0.3;
+
+const jaccard = (a: readonly string[], b: readonly string[]): number => {
+  if (a.length === 0 || b.length === 0) return 0;
+  const set = new Set(a);
+  const shared = b.filter((w) => set.has(w)).length;
+  return shared / (set.size + b.length - shared);
+};
+
+/** A running tally moves between two reports of one day (different hours, lags): this much. */
+const RUNNING_TOLERANCE = 0.05;
 
 const sameTime = (a: Claim, b: Claim): { same: boolean | undefined; reason: string } => {
   if (a.articleId === b.articleId)
@@ -50,7 +70,11 @@ const sameTime = (a: Claim, b: Claim): { same: boolean | undefined; reason: stri
   const pa = period(a.asOf);
   const pb = period(b.asOf);
   if (!pa || !pb) return { same: undefined, reason: 'time unknown: unreadable date' };
-  const overlap = pa.from < pb.to && pb.from < pa.to;
+  // A count for one day, or a tally still moving, compares only with reports of that very day.
+  const exact = a.perDay || b.perDay || (a.running && b.running);
+  const overlap = exact
+    ? a.asOf.slice(0, 10) === b.asOf.slice(0, 10)
+    : pa.from < pb.to && pb.from < pa.to;
   return overlap
     ? { same: true, reason: `same time: as of ${a.asOf} and ${b.asOf}` }
     : { same: false, reason: `as-of dates differ: ${a.asOf} vs ${b.asOf}` };
@@ -72,13 +96,40 @@ export const comparePair = (a: Claim, b: Claim): ClaimPair => {
       reasons.push('not comparable: one figure is a change, the other a level');
       return 'not comparable';
     }
+    if (a.articleId === b.articleId && a.sentence.start === b.sentence.start) {
+      reasons.push('not comparable: two figures of one sentence count different things');
+      return 'not comparable';
+    }
+    if (a.running !== b.running || a.perDay !== b.perDay) {
+      reasons.push(
+        "not comparable: a running tally, a day's count and a one-off figure are different scopes",
+      );
+      return 'not comparable';
+    }
+    if (a.articleId !== b.articleId) {
+      const similarity = jaccard(a.context, b.context);
+      if (similarity < MIN_CONTEXT_SIMILARITY) {
+        reasons.push(
+          `not comparable: the statements share too little (${similarity.toFixed(2)} < ${MIN_CONTEXT_SIMILARITY})`,
+        );
+        return 'not comparable';
+      }
+      reasons.push(`like statements: content-word overlap ${similarity.toFixed(2)}`);
+    }
+    if (a.kind === 'percent' && b.kind === 'percent' && Math.abs(a.value + b.value - 100) <= 1) {
+      reasons.push('not comparable: complementary shares (they add up to 100%)');
+      return 'not comparable';
+    }
     if (a.normalised.unit !== b.normalised.unit) {
       reasons.push(`not comparable: units ${a.normalised.unit} and ${b.normalised.unit}`);
       return 'not comparable';
     }
     const time = sameTime(a, b);
     reasons.push(time.reason);
-    const converted = a.unit !== b.unit || a.normalised.rate !== undefined ? 0.05 : 0;
+    const converted =
+      (a.unit !== b.unit || a.normalised.rate !== undefined ? 0.05 : 0) +
+      (a.running || b.running ? RUNNING_TOLERANCE : 0);
+    if (a.running || b.running) reasons.push("running tally: a day's movement (5%) allowed");
     const ia = claimInterval(
       a.normalised.value,
       a.high && a.high * (a.normalised.value / a.value),
@@ -115,7 +166,7 @@ export const comparePair = (a: Claim, b: Claim): ClaimPair => {
  * subject says more than one word ("troops" alone is every army in the world).
  */
 const comparable = (claim: Claim): boolean =>
-  claim.about !== undefined || claim.measure.split('|')[1]!.includes(' ');
+  claim.about !== undefined || (claim.measure.split('|').at(-1) ?? '').includes(' ');
 
 /** Pairs checked per measure at most: broad measures in big archives stay bounded. */
 const MAX_CLAIMS_COMPARED = 400;

@@ -44,6 +44,11 @@ export function register(program: Command, ctx: CliContext): void {
         out(
           `    ${c.capability}: ${c.dependingOnSupplier}/${c.systems} systems${report.supplier ? ` depend on ${report.supplier.name}` : ''} (${Math.round(c.share * 100)}%)`,
         );
+      out('  by capability and supplier country:');
+      for (const r of report.rollup)
+        out(
+          `    ${r.capability}: ${r.suppliers.map((s) => `${s.supplier.name} ${s.systems}/${r.systems}`).join(', ')}`,
+        );
       if (report.exposed.length > 0)
         out(`  exposed if ${report.supplier?.name ?? 'a supplier'} withholds:`);
       for (const line of report.exposed)

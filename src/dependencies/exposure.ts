@@ -44,6 +44,13 @@ export interface CapabilityShare {
   readonly share: number;
 }
 
+/** Country -> supplier-country dependence in one capability: the roll-up SIPRI-style tables give. */
+export interface CapabilityRollup {
+  readonly capability: Capability;
+  readonly systems: number;
+  readonly suppliers: { supplier: GraphParty; systems: number; share: number }[];
+}
+
 export interface ExposureLine {
   readonly risk: ExposureRisk;
   readonly system: GraphParty;
@@ -65,6 +72,8 @@ export interface ExposureReport {
   readonly supplier?: GraphParty;
   readonly bySupplier: { supplier: GraphParty; systems: ExposedSystem[] }[];
   readonly capabilities: CapabilityShare[];
+  /** Every supplier's share of each capability (whatever `supplier` was asked). */
+  readonly rollup: CapabilityRollup[];
   readonly exposed: ExposureLine[];
   readonly alternatives: AlternativeLine[];
   readonly version: string;
@@ -202,6 +211,26 @@ export const exposureOf = (
     };
   });
 
+  const rollup: CapabilityRollup[] = [...new Set(all.map((s) => s.capability))].map(
+    (capability) => {
+      const ofCapability = all.filter((s) => s.capability === capability);
+      const counts = new Map<string, { supplier: GraphParty; systems: number }>();
+      for (const s of ofCapability)
+        for (const link of s.suppliers) {
+          const entry = counts.get(link.supplier.key) ?? { supplier: link.supplier, systems: 0 };
+          entry.systems++;
+          counts.set(link.supplier.key, entry);
+        }
+      return {
+        capability,
+        systems: ofCapability.length,
+        suppliers: [...counts.values()]
+          .map((c) => ({ ...c, share: c.systems / ofCapability.length }))
+          .sort((a, b) => b.systems - a.systems),
+      };
+    },
+  );
+
   const exposed: ExposureLine[] = [];
   for (const s of all.filter(dependsOn))
     for (const edge of s.edges)
@@ -249,6 +278,7 @@ export const exposureOf = (
     ...(supplier ? { supplier } : {}),
     bySupplier: [...bySupplierMap.values()].sort((a, b) => b.systems.length - a.systems.length),
     capabilities: capabilities.sort((a, b) => b.systems - a.systems),
+    rollup: rollup.sort((a, b) => b.systems - a.systems),
     exposed,
     alternatives: alternativeLines,
     version: GRAPH_VERSION,

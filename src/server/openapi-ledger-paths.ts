@@ -218,7 +218,15 @@ export const LEDGER_SCHEMAS = {
   },
   ExposureReport: {
     type: 'object',
-    required: ['country', 'bySupplier', 'capabilities', 'exposed', 'alternatives', 'version'],
+    required: [
+      'country',
+      'bySupplier',
+      'capabilities',
+      'rollup',
+      'exposed',
+      'alternatives',
+      'version',
+    ],
     properties: {
       country: ref('GraphParty'),
       supplier: ref('GraphParty'),
@@ -241,6 +249,28 @@ export const LEDGER_SCHEMAS = {
             systems: { type: 'integer' },
             dependingOnSupplier: { type: 'integer' },
             share: { type: 'number' },
+          },
+        },
+      },
+      rollup: {
+        type: 'array',
+        description: 'country -> supplier-country dependence per capability category',
+        items: {
+          type: 'object',
+          properties: {
+            capability: { type: 'string' },
+            systems: { type: 'integer' },
+            suppliers: {
+              type: 'array',
+              items: {
+                type: 'object',
+                properties: {
+                  supplier: ref('GraphParty'),
+                  systems: { type: 'integer' },
+                  share: { type: 'number' },
+                },
+              },
+            },
           },
         },
       },

@@ -92,12 +92,19 @@ export const updateLedger = async (
 ): Promise<LedgerUpdateSummary> => {
   const summary = emptySummary();
   if (!store.ledger) return summary;
-  for (const id of new Set(articleIds)) {
-    const article = await store.getArticle(id);
-    if (!article) continue;
-    summary[await updateArticleLedger(store, article, options)]++;
-  }
-  return summary;
+  const updateAll = async (): Promise<LedgerUpdateSummary> => {
+    for (const id of new Set(articleIds)) {
+      const article = await store.getArticle(id);
+      if (!article) continue;
+      summary[await updateArticleLedger(store, article, options)]++;
+    }
+    return summary;
+  };
+  // SQLite: one commit per batch instead of one per article. PostgreSQL's inTransaction holds the
+  // organise lock, which the ledger's own per-article transactions do not need.
+  return store.backend === 'sqlite' && store.inTransaction
+    ? store.inTransaction(updateAll)
+    : updateAll();
 };
 
 /** Re-derives every article's ledger rows from stored enrichment (`sitrep ledger rebuild`). */

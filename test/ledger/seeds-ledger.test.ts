@@ -6,6 +6,7 @@ import { after, before, describe, test } from 'node:test';
 import gexf from 'graphology-gexf';
 import graphml from 'graphology-graphml';
 import graphology from 'graphology';
+import { CLAIMS_VERSION } from '../../src/claims/claim.js';
 import { exportGraph } from '../../src/dependencies/graph-export.js';
 import { loadKnowledgeBase } from '../../src/kb/load-knowledge-base.js';
 import { loadEnricher } from '../../src/pipeline/enricher.js';
@@ -79,7 +80,7 @@ describe('claim ledger and dependency graph on the seeds', { skip }, () => {
     assert.match(conflict!.measure, /Ukraine Defense Contact Group/);
     assert.match(conflict!.b.sentence, /expansion of the group to 20 countries/);
     assert.ok(conflict!.reasons.length >= 3);
-    assert.equal(conflict!.version, 'claims-1');
+    assert.equal(conflict!.version, CLAIMS_VERSION);
   });
 
   test('copies and claims apart in time are labelled, not flagged', async () => {

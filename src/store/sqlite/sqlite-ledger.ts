@@ -54,19 +54,43 @@ CREATE TABLE ledger_alternatives (
 const parse = <T>(rows: { record: string }[]): T[] =>
   rows.map((row) => JSON.parse(row.record) as T);
 
+const DERIVED_TABLES = ['ledger_claims', 'ledger_edges', 'ledger_alternatives'] as const;
+
 export class SqliteLedger implements LedgerStore {
+  private statements?: ReturnType<SqliteLedger['prepareWrites']>;
+
   constructor(
     private readonly db: Database.Database,
     private readonly now: () => Date = () => new Date(),
   ) {}
 
-  async replaceArticle(articleId: string, ledger: ArticleLedger, version: string): Promise<void> {
-    const write = this.db.transaction(() => {
-      for (const table of ['ledger_claims', 'ledger_edges', 'ledger_alternatives'])
-        this.db.prepare(`DELETE FROM ${table} WHERE article_id = ?`).run(articleId);
-      const claim = this.db.prepare(
+  /** Prepared once, on first write (the tables exist only after migration 100). */
+  private prepareWrites() {
+    return {
+      deletes: DERIVED_TABLES.map((table) =>
+        this.db.prepare<[string]>(`DELETE FROM ${table} WHERE article_id = ?`),
+      ),
+      claim: this.db.prepare(
         'INSERT INTO ledger_claims (article_id, ordinal, measure, about_id, claimant_id, record) VALUES (?, ?, ?, ?, ?, ?)',
-      );
+      ),
+      edge: this.db.prepare(
+        'INSERT INTO ledger_edges (article_id, ordinal, recipient_key, system_key, supplier_key, status, record) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      ),
+      alternative: this.db.prepare(
+        'INSERT INTO ledger_alternatives (article_id, ordinal, system_key, alternative_key, record) VALUES (?, ?, ?, ?, ?)',
+      ),
+      version: this.db.prepare(
+        `INSERT INTO ledger_articles (article_id, version, updated_at) VALUES (?, ?, ?)
+         ON CONFLICT (article_id) DO UPDATE SET version = excluded.version, updated_at = excluded.updated_at`,
+      ),
+    };
+  }
+
+  async replaceArticle(articleId: string, ledger: ArticleLedger, version: string): Promise<void> {
+    const statements = (this.statements ??= this.prepareWrites());
+    const write = this.db.transaction(() => {
+      for (const remove of statements.deletes) remove.run(articleId);
+      const { claim, edge, alternative } = statements;
       ledger.claims.forEach((c, i) =>
         claim.run(
           articleId,
@@ -76,9 +100,6 @@ export class SqliteLedger implements LedgerStore {
           c.claimant.id ?? null,
           JSON.stringify(c),
         ),
-      );
-      const edge = this.db.prepare(
-        'INSERT INTO ledger_edges (article_id, ordinal, recipient_key, system_key, supplier_key, status, record) VALUES (?, ?, ?, ?, ?, ?, ?)',
       );
       ledger.edges.forEach((e, i) =>
         edge.run(
@@ -91,18 +112,10 @@ export class SqliteLedger implements LedgerStore {
           JSON.stringify(e),
         ),
       );
-      const alternative = this.db.prepare(
-        'INSERT INTO ledger_alternatives (article_id, ordinal, system_key, alternative_key, record) VALUES (?, ?, ?, ?, ?)',
-      );
       ledger.alternatives.forEach((a, i) =>
         alternative.run(articleId, i, a.system.key, a.alternative.key, JSON.stringify(a)),
       );
-      this.db
-        .prepare(
-          `INSERT INTO ledger_articles (article_id, version, updated_at) VALUES (?, ?, ?)
-           ON CONFLICT (article_id) DO UPDATE SET version = excluded.version, updated_at = excluded.updated_at`,
-        )
-        .run(articleId, version, this.now().toISOString());
+      statements.version.run(articleId, version, this.now().toISOString());
     });
     write();
   }
