@@ -11,7 +11,8 @@
  *
  * Types are mapped onto each corpus' own: PERSON -> PER, ORG (and UNIT) -> ORG, GPE/LOC/FACILITY
  * -> LOC, and on re3d WEAPON (Weapon + MilitaryPlatform). Other gold types (MISC...) are left
- * out of both sides. Gold is scored as the corpus gives it. --capitals also scores each set
+ * out of both sides. Gold is scored as the corpus gives it, except GMB's (titles moved out of
+ * names, as the other corpora write them). --capitals also scores each set
  * written in capitals (as headlines are). Speed: tokens per second of the whole recogniser
  * (tagger, repairs, KB phrases, document consistency) on one core.
  */
@@ -27,6 +28,7 @@ import type { NerModel } from '../src/enrich/ner/perceptron-model.js';
 import { loadKnowledgeBase } from '../src/kb/load-knowledge-base.js';
 import { sharedPath, repoPath } from '../test/shared-data.js';
 import {
+  conventionalSentence,
   loadCorpusParts,
   upperCased,
   type CorpusParts,
@@ -151,7 +153,11 @@ for (const part of parts) {
   for (const [name, documents] of variants) {
     const sentences = documents.flat();
     const tokens = sentences.reduce((n, s) => n + s.words.length, 0);
-    const gold = sentences.map((s) => toEval(spansFromBio(s.tags), allowed));
+    // GMB puts titles inside people's names ("President Bush"); its gold is moved to the
+    // convention the other corpora and the recogniser follow (titles out, see train-ner.ts).
+    const gold = sentences.map((s) =>
+      toEval(spansFromBio((part.name === 'GMB' ? conventionalSentence(s) : s).tags), allowed),
+    );
     const [mine, mineS] = timed(() => ours(documents, depsOf(model)));
     const a = scoreSpans(
       gold,

@@ -4,7 +4,8 @@
  *
  * - GMB (VOA newswire): the last REPORT_SENTENCES sentences are the report part (a contiguous
  *   block, so few documents straddle it), every 10th sentence before it is dev, the rest train.
- * - re3d: train without the BBC Online sentences (CC BY-NC) is train; the test split is report.
+ * - re3d: the train split without the BBC Online sentences (CC BY-NC), every 5th sentence of
+ *   it dev and the rest train; the test split is report.
  * - GUM: the official split of splits.md (train / dev / test), genres with a shippable licence.
  * - Broad Twitter Corpus: btc.train / btc.dev / btc.test (never the section files with them).
  * - WNUT-17: wnut17train / emerging.dev / emerging.test.annotated.
@@ -89,11 +90,15 @@ const re3dParts = (nerDir: string): CorpusParts => {
       bbcSentences.add(s.words.join(' '));
     }
   }
-  const train = parseConll(read(join(nerDir, 're3d', 'conll', 're3d-train.conll')), RE3D_LABELS);
+  const train = parseConll(
+    read(join(nerDir, 're3d', 'conll', 're3d-train.conll')),
+    RE3D_LABELS,
+  ).filter((s) => !bbcSentences.has(s.words.join(' ')));
   return {
     name: 're3d',
-    train: train.filter((s) => !bbcSentences.has(s.words.join(' '))).map((s) => [s]),
-    dev: [],
+    // Every 5th sentence of the train split is dev: the only defence text with gold.
+    train: train.filter((_, i) => i % 5 !== 0).map((s) => [s]),
+    dev: train.filter((_, i) => i % 5 === 0).map((s) => [s]),
     report: conllDocuments(read(join(nerDir, 're3d', 'conll', 're3d-test.conll')), RE3D_LABELS),
   };
 };

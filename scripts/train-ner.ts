@@ -3,7 +3,7 @@
  *
  *   node --max-old-space-size=8000 --import tsx scripts/train-ner.ts [--epochs N] [--out PATH]
  *     [--dev] [--dev-out PATH] [--corpora gmb,re3d,gum,btc,wnut,crossner] [--upper K] [--kb]
- *     [--no-lexicon] [--word-dropout P]
+ *     [--no-lexicon] [--word-dropout P] [--repeat re3d:4]
  *
  * Deterministic: the same code and data give the same bytes.
  *
@@ -50,9 +50,10 @@ const { values } = parseArgs({
     kb: { type: 'boolean', default: false },
     drop: { type: 'string', default: '' },
     'no-lexicon': { type: 'boolean', default: false },
-    'word-dropout': { type: 'string', default: '0' },
+    'word-dropout': { type: 'string', default: '0.1' },
     corpora: { type: 'string', default: 'gmb,re3d,gum,btc,wnut,crossner' },
     upper: { type: 'string', default: '0' },
+    repeat: { type: 'string', default: '' },
     'case-profile': { type: 'string', default: 'reuters,bbc' },
   },
 });
@@ -103,10 +104,18 @@ const parts = loadCorpusParts(
 );
 const upperEvery = Number(values.upper);
 const train: LabelledSentence[] = [];
+// --repeat re3d:4 trains on a corpus' sentences that many times (the only defence text with gold).
+const repeats = new Map(
+  values.repeat
+    .split(',')
+    .filter((r) => r !== '')
+    .map((r) => [r.split(':')[0] as string, Number(r.split(':')[1] ?? 1)]),
+);
 for (const part of parts) {
   const sentences = part.train.flat().map(conventionalSentence);
-  console.log(`${part.name}: ${sentences.length} train sentences`);
-  train.push(...sentences);
+  const times = repeats.get(part.name) ?? 1;
+  console.log(`${part.name}: ${sentences.length} train sentences${times > 1 ? ` x${times}` : ''}`);
+  for (let k = 0; k < times; k++) train.push(...sentences);
 }
 if (upperEvery > 0) {
   const n = train.length;

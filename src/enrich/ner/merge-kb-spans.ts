@@ -37,13 +37,14 @@ export const mergeKbSpans = <S extends TypedSpan>(
       const s = spans[exact] as S;
       // The model's WEAPON guesses are weak (few training examples): the KB's type wins there.
       // A KB phrase with a single reading ("Lockheed Martin" is a company) overrides the tagger,
-      // unless the tagger read an organisation there: a club or a party named after a place
-      // ("Leeds", "Georgia's ruling party") is told by its context, which the KB does not see.
+      // unless the tagger read an organisation where the KB knows a place: a club or a team
+      // named after its town ("Leeds") is told by its context, which the KB does not see.
       // Chosen on the GMB dev part (ORG F1 61.1 -> 62.8 through the whole recogniser).
       const type =
         KB_LED_TYPES.has(m.type) ||
         KB_LED_TYPES.has(s.type) ||
-        ((m.types ?? [m.type]).length === 1 && s.type !== 'ORG') ||
+        ((m.types ?? [m.type]).length === 1 &&
+          !(s.type === 'ORG' && (m.type === 'GPE' || m.type === 'LOC'))) ||
         (s.type === 'GPE' && (m.type === 'LOC' || m.type === 'FACILITY'))
           ? m.type
           : s.type;

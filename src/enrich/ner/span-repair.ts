@@ -30,6 +30,12 @@ const PERSON_HEAD_TITLES = new Set(
 const isLower = (w: string): boolean => /^\p{Ll}/u.test(w);
 const isCapitalised = (w: string): boolean => /^\p{Lu}/u.test(w);
 const OF_FOR = new Set(['of', 'for']);
+/** Closed-class words that open sentences and never start a name. */
+const SENTENCE_OPENERS = new Set(
+  'If But When As In On At After Before While Although Though Since Because And Or So Yet With By From To Under During Despite Meanwhile However Then'.split(
+    ' ',
+  ),
+);
 const isTitleCaseCommon = (w: string, common: ReadonlySet<string>): boolean =>
   w.toUpperCase() !== w && common.has(w.toLowerCase());
 
@@ -131,6 +137,13 @@ export const repairSpans = <S extends WordSpan>(spans: readonly S[], ctx: Repair
     } else if (words[start - 1] === 'The' && start > 1 && span.type !== 'PERSON') {
       start--;
     }
+    // "If Washington ...": a function word opening the sentence is not part of the name.
+    while (
+      span.end - start > 1 &&
+      (start === 0 || PUNCT_ONLY.test(words[start - 1] as string)) &&
+      SENTENCE_OPENERS.has(words[start] as string)
+    )
+      start++;
     if (span.type === 'PERSON') start = nameStartAfterTitle(words, start, span.end);
     // "European Defence Commissioner Andrius Kubilius" tagged as one organisation is a person.
     if (span.type === 'ORG') {
