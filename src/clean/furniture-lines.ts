@@ -64,7 +64,7 @@ const CONSENT_PLACEHOLDER = new RegExp(
     'externer inhalt',
     '(um|zum) (diesen|den) (externen )?inhalt (zu )?(sehen|anzuzeigen|laden)',
     'inhalte? (von|aus) (youtube|twitter|x|instagram|facebook|tiktok|spotify|datawrapper|podigee|glomex)',
-    '(wir verwenden|diese (web)?seite (verwendet|nutzt)|we use|this (site|website) uses) cookies',
+    '(wir verwenden|diese (website|webseite|seite) (verwendet|nutzt)|we use|this (site|website) uses) cookies',
     'to view this content,? (please )?(enable|accept|allow)',
     '(enable|turn on) javascript (to|in order to)',
     'this (content|embed|video) is (not available|blocked)',
@@ -88,7 +88,7 @@ const CONTROLS =
 
 /** "Von Nina Magoley", "By Jane Doe and John Roe": a byline alone on its line. */
 const BYLINE =
-  /^(von|by|par|por|di|door|av|przez|de)\s+[\p{Lu}][\p{L}.'’-]+(\s*(,|und|and|&|et|y|e|en|i)?\s+[\p{Lu}][\p{L}.'’-]+){0,5}$/u;
+  /^([Vv]on|[Bb]y|BY|[Pp]ar|[Pp]or|[Dd]i|[Dd]oor|[Aa]v|[Pp]rzez)\s+[\p{Lu}][\p{L}.'’-]+(\s*(,|und|and|&|et|y|e|en|i)?\s+[\p{Lu}][\p{L}.'’-]+){0,5}$/u;
 /** "Stand: 22.04.2024, 06:00 Uhr", "Updated: 3 May 2024", "02:57 Min. Verfügbar bis 06.05.2024". */
 const DATELINE =
   /^((stand|aktualisiert( am)?|veröffentlicht( am)?|erstellt( am)?|zuletzt aktualisiert|updated( on)?|published( on)?|posted( on)?|last updated|mis à jour( le)?|publié( le)?|actualizado)\s*:?\s*.{0,40}\d.{0,30}|\d{1,2}:\d{2} min\.? verfügbar bis .{0,20})$/iu;
