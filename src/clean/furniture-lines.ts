@@ -22,6 +22,10 @@ const FURNITURE_LINE = new RegExp(
       'kommentare?|empfehlungen|meistgelesen|zur startseite|mehr (aus|zu|news|nachrichten)',
       'dieses thema im programm|weitere informationen|ende der weiteren informationen',
       'schlagwörter( zu diesem artikel)?|themen( zu diesem artikel)?|mehr zum autor',
+      // German blog furniture (WordPress and friends)
+      'ähnliche (beiträge|artikel)|verwandte (beiträge|artikel)|das könnte dich auch interessieren',
+      'schreibe(n sie)? einen kommentar|kommentar (verfassen|schreiben|abschicken)|antworten',
+      'teilen mit|gefällt mir|beitragsnavigation|vorheriger beitrag|nächster beitrag',
       // French, Spanish, Italian, Dutch, Polish, Portuguese
       '(à )?lire aussi|publicit[ée]|partager|lee también|leer más|publicidad|compartir',
       'leggi anche|pubblicit[àa]|lees ook|advertentie|czytaj (też|także|również)|reklama',
