@@ -28,6 +28,8 @@ describe('furnitureReason', () => {
       ['mit dpa', 'stamp'],
       ['Personen-Box aufklappen Personen-Box zuklappen', 'controls'],
       ['3 Min Lesezeit', 'reading-time'],
+      ['Jetzt weiterlesen mit SZ Plus', 'paywall-pitch'],
+      ['Sie haben bereits ein Abo? Hier anmelden.', 'paywall-pitch'],
       ['Do 25.04.24 | 14:07 Uhr | Von Eva Kirchner', 'meta-line'],
       [
         'Sie mögen den Tag kompakt zusammengefasst? Dann sind Sie beim täglichen Newsletter richtig.',

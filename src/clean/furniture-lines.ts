@@ -90,6 +90,11 @@ const STAMP =
 const CONTROLS =
   /^((\S+-)?box )?(aufklappen|zuklappen|ausklappen|einklappen|mehr anzeigen|weniger anzeigen|show (more|less)|expand|collapse)(\s+((\S+-)?box )?(aufklappen|zuklappen|ausklappen|einklappen|mehr anzeigen|weniger anzeigen|show (more|less)|expand|collapse))*$/iu;
 
+/** What a paywall prints where the article stops ("Jetzt weiterlesen mit SZ Plus", "Already a subscriber?"). */
+const PAYWALL_PITCH =
+  /\b(weiterlesen mit|exklusiv für (abonnenten|abonnentinnen|abonnent:innen)|jetzt (abonnieren|abo abschließen|freischalten|gratis testen)|sie (haben|sind) bereits (ein abo|abonnent)|bereits abonnent|already a subscriber|subscribe to (continue|keep) reading|this (article|content) is (only )?(available )?(for|to) subscribers|continue reading with)\b/iu;
+const PAYWALL_MAX_CHARS = 250;
+
 /** "Von Nina Magoley", "By Jane Doe and John Roe": a byline alone on its line. */
 const BYLINE =
   /^([Vv]on|[Bb]y|BY|[Pp]ar|[Pp]or|[Dd]i|[Dd]oor|[Aa]v|[Pp]rzez)\s+[\p{Lu}][\p{L}.'’-]+(\s*(,|und|and|&|et|y|e|en|i)?\s+[\p{Lu}][\p{L}.'’-]+){0,5}$/u;
@@ -112,6 +117,7 @@ export const furnitureReason = (text: string): string | undefined => {
     return 'stamp';
   if (text.length <= SITE_PITCH_MAX_CHARS && SITE_PITCH.test(text)) return 'reader-pitch';
   if (READING_TIME.test(text)) return 'reading-time';
+  if (text.length <= PAYWALL_MAX_CHARS && PAYWALL_PITCH.test(text)) return 'paywall-pitch';
   if (text.length <= 140 && META_LINE.test(text) && HAS_DATE.test(text)) return 'meta-line';
   if (CONTROLS.test(text)) return 'controls';
   if (text.length <= 90 && DATELINE.test(text)) return 'dateline';
