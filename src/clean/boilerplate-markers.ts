@@ -152,15 +152,24 @@ export interface ElementSigns {
  * says nothing positive or ends on the widget word.
  */
 const NO_SIGNS: ElementSigns = { negative: false, positive: false };
-/** Signs are asked for several times per element per page; words are split once. */
-const signsCache = new WeakMap<HtmlElement, ElementSigns>();
+/**
+ * Signs depend only on the class and id strings, and pages repeat a few class lists on hundreds of
+ * elements (and a site repeats them on every page): judged once per distinct string. Bounded, so a
+ * long ingest of many sites cannot grow it without limit.
+ */
+const signsByName = new Map<string, ElementSigns>();
+const MAX_CACHED_NAMES = 20_000;
 
 export const signsOf = (el: HtmlElement): ElementSigns => {
-  if (el.attrs['class'] === undefined && el.attrs['id'] === undefined) return NO_SIGNS;
-  let signs = signsCache.get(el);
+  const cls = el.attrs['class'];
+  const id = el.attrs['id'];
+  if (cls === undefined && id === undefined) return NO_SIGNS;
+  const key = `${cls ?? ''}\u0000${id ?? ''}`;
+  let signs = signsByName.get(key);
   if (!signs) {
     signs = computeSigns(el);
-    signsCache.set(el, signs);
+    if (signsByName.size >= MAX_CACHED_NAMES) signsByName.clear();
+    signsByName.set(key, signs);
   }
   return signs;
 };

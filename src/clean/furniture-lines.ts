@@ -22,6 +22,10 @@ const FURNITURE_LINE = new RegExp(
       'kommentare?|empfehlungen|meistgelesen|zur startseite|mehr (aus|zu|news|nachrichten)',
       'dieses thema im programm|weitere informationen|ende der weiteren informationen',
       'schlagwörter( zu diesem artikel)?|themen( zu diesem artikel)?|mehr zum autor',
+      // German blog furniture (WordPress and friends)
+      'ähnliche (beiträge|artikel)|verwandte (beiträge|artikel)|das könnte dich auch interessieren',
+      'schreibe(n sie)? einen kommentar|kommentar (verfassen|schreiben|abschicken)|antworten',
+      'teilen mit|gefällt mir|beitragsnavigation|vorheriger beitrag|nächster beitrag',
       // French, Spanish, Italian, Dutch, Polish, Portuguese
       '(à )?lire aussi|publicit[ée]|partager|lee también|leer más|publicidad|compartir',
       'leggi anche|pubblicit[àa]|lees ook|advertentie|czytaj (też|także|również)|reklama',
@@ -64,7 +68,7 @@ const CONSENT_PLACEHOLDER = new RegExp(
     'externer inhalt',
     '(um|zum) (diesen|den) (externen )?inhalt (zu )?(sehen|anzuzeigen|laden)',
     'inhalte? (von|aus) (youtube|twitter|x|instagram|facebook|tiktok|spotify|datawrapper|podigee|glomex)',
-    '(wir verwenden|diese (web)?seite (verwendet|nutzt)|we use|this (site|website) uses) cookies',
+    '(wir verwenden|diese (website|webseite|seite) (verwendet|nutzt)|we use|this (site|website) uses) cookies',
     'to view this content,? (please )?(enable|accept|allow)',
     '(enable|turn on) javascript (to|in order to)',
     'this (content|embed|video) is (not available|blocked)',
@@ -86,9 +90,14 @@ const STAMP =
 const CONTROLS =
   /^((\S+-)?box )?(aufklappen|zuklappen|ausklappen|einklappen|mehr anzeigen|weniger anzeigen|show (more|less)|expand|collapse)(\s+((\S+-)?box )?(aufklappen|zuklappen|ausklappen|einklappen|mehr anzeigen|weniger anzeigen|show (more|less)|expand|collapse))*$/iu;
 
+/** What a paywall prints where the article stops ("Jetzt weiterlesen mit SZ Plus", "Already a subscriber?"). */
+const PAYWALL_PITCH =
+  /\b(weiterlesen mit|exklusiv für (abonnenten|abonnentinnen|abonnent:innen)|jetzt (abonnieren|abo abschließen|freischalten|gratis testen)|sie (haben|sind) bereits (ein abo|abonnent)|bereits abonnent|already a subscriber|subscribe to (continue|keep) reading|this (article|content) is (only )?(available )?(for|to) subscribers|continue reading with)\b/iu;
+const PAYWALL_MAX_CHARS = 250;
+
 /** "Von Nina Magoley", "By Jane Doe and John Roe": a byline alone on its line. */
 const BYLINE =
-  /^(von|by|par|por|di|door|av|przez|de)\s+[\p{Lu}][\p{L}.'’-]+(\s*(,|und|and|&|et|y|e|en|i)?\s+[\p{Lu}][\p{L}.'’-]+){0,5}$/u;
+  /^([Vv]on|[Bb]y|BY|[Pp]ar|[Pp]or|[Dd]i|[Dd]oor|[Aa]v|[Pp]rzez)\s+[\p{Lu}][\p{L}.'’-]+(\s*(,|und|and|&|et|y|e|en|i)?\s+[\p{Lu}][\p{L}.'’-]+){0,5}$/u;
 /** "Stand: 22.04.2024, 06:00 Uhr", "Updated: 3 May 2024", "02:57 Min. Verfügbar bis 06.05.2024". */
 const DATELINE =
   /^((stand|aktualisiert( am)?|veröffentlicht( am)?|erstellt( am)?|zuletzt aktualisiert|updated( on)?|published( on)?|posted( on)?|last updated|mis à jour( le)?|publié( le)?|actualizado)\s*:?\s*.{0,40}\d.{0,30}|\d{1,2}:\d{2} min\.? verfügbar bis .{0,20})$/iu;
@@ -108,6 +117,7 @@ export const furnitureReason = (text: string): string | undefined => {
     return 'stamp';
   if (text.length <= SITE_PITCH_MAX_CHARS && SITE_PITCH.test(text)) return 'reader-pitch';
   if (READING_TIME.test(text)) return 'reading-time';
+  if (text.length <= PAYWALL_MAX_CHARS && PAYWALL_PITCH.test(text)) return 'paywall-pitch';
   if (text.length <= 140 && META_LINE.test(text) && HAS_DATE.test(text)) return 'meta-line';
   if (CONTROLS.test(text)) return 'controls';
   if (text.length <= 90 && DATELINE.test(text)) return 'dateline';

@@ -45,3 +45,18 @@ describe('selectMainText', () => {
     assert.equal(mainOf(html).length, 9);
   });
 });
+
+describe('selectMainText, chunked bodies', () => {
+  test('chunks that share the container component class are one article', () => {
+    const chunk = (i: number, modifier: string): string =>
+      `<div data-area="text"><div class="RichText ${modifier} lg:w-8/12">${prose(2, `part ${i}`)}</div></div>`;
+    const html = `<body><div data-area="body">${chunk(1, '')}<div class="ad">Anzeige</div>${chunk(2, 'RichText--last')}
+      <div class="teaser-list"><a href="/x">Another story</a></div>${chunk(3, 'RichText--lastPmb0')}</div></body>`;
+    const paragraphs = mainOf(html);
+    for (const part of [1, 2, 3])
+      assert.ok(
+        paragraphs.some((p) => p.includes(`part ${part}`)),
+        `part ${part}`,
+      );
+  });
+});

@@ -187,13 +187,17 @@ export const selectMainText = (
   const inBody = blocks.map((block) => chosen.some((el) => isInside(block.owner, el)));
   const bodyStart = inBody.indexOf(true);
   const squash = (text: string): string => text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ');
-  const bodyText = squash(
-    blocks
-      .filter((_, i) => inBody[i])
-      .map((b) => b.text)
-      .join(' '),
-  );
-  const isNew = (text: string): boolean => !bodyText.includes(squash(text).trim());
+  // Built only when a standfirst is found (most pages have none), so it costs nothing otherwise.
+  let bodyText: string | undefined;
+  const isNew = (text: string): boolean => {
+    bodyText ??= squash(
+      blocks
+        .filter((_, i) => inBody[i])
+        .map((b) => b.text)
+        .join(' '),
+    );
+    return !bodyText.includes(squash(text).trim());
+  };
   let standfirst = bodyStart > 0 ? findStandfirst(blocks, bodyStart, description) : undefined;
   if (standfirst !== undefined && !isNew(blocks[standfirst]!.text)) standfirst = undefined;
   // Not among the blocks (its header was skipped as furniture): look in the page before the body.

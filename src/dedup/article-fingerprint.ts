@@ -78,6 +78,8 @@ const shingleHashes = (wordHashes: Uint32Array, size: number): Uint32Array => {
  * Times", "News24 | Bulls, Jones pursue talks"): the longest segment between separators, when it
  * has at least three words; otherwise the whole title.
  */
+const MIN_HEADLINE_WORDS = 3;
+
 export const titleProper = (title: string): string => {
   const segments = title.split(/\s+(?:[-|–—:]{1,2})\s+/);
   if (segments.length < 2) return title;
@@ -107,7 +109,10 @@ export const fingerprintArticle = (
   );
   const url = input.canonicalUrl ?? input.url;
   const canonical = url === undefined ? undefined : canonicalUrl(url);
-  const titleWords = input.title === undefined ? [] : foldedWords(titleProper(input.title));
+  // A title of one or two words once the site name is off ("Video - CNN", "INDEX") is the site's
+  // generic page title, not a headline: it vouches for nothing, so it gets no hash.
+  const properWords = input.title === undefined ? [] : foldedWords(titleProper(input.title));
+  const titleWords = properWords.length >= MIN_HEADLINE_WORDS ? properWords : [];
   const fingerprint: ArticleFingerprint = {
     articleId: input.id,
     ...(input.source === undefined ? {} : { source: input.source }),

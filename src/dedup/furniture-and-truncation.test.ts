@@ -36,6 +36,14 @@ test('two short pages made of site furniture are not copies of each other', asyn
   assert.equal(groups.get('video-2'), 'video-2');
 });
 
+test('a generic site title ("Video - CNN") does not make two thin pages copies', async () => {
+  const groups = await groupOf([
+    { id: 'v1', title: 'Video - CNN', text: [CHAT, AP_RIGHTS].join('\n\n') },
+    { id: 'v2', title: 'Video - CNN', text: [CHAT, AP_RIGHTS].join('\n\n') },
+  ]);
+  assert.equal(groups.get('v2'), 'v2');
+});
+
 test('empty texts are never copies, whatever their number', async () => {
   const groups = await groupOf([
     { id: 'a', text: '', title: 'One' },

@@ -1,0 +1,53 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { furnitureReason } from './furniture-lines.js';
+
+describe('furnitureReason', () => {
+  test('names German and other-language furniture blocks', () => {
+    const cases: [string, string][] = [
+      ['Weiterlesen', 'furniture-line'],
+      ['Anzeige', 'furniture-line'],
+      ['Mehr zum Thema', 'furniture-line'],
+      ['À lire aussi : la réforme des retraites', 'furniture-line'],
+      ['Leggi anche', 'furniture-line'],
+      [
+        'Ich bin damit einverstanden, dass mir externe Inhalte angezeigt werden. Personenbezogene Daten können an Drittplattformen übermittelt werden.',
+        'consent-placeholder',
+      ],
+      ['Empfohlener redaktioneller Inhalt', 'consent-placeholder'],
+      ['Ein Klick für den Datenschutz', 'consent-placeholder'],
+      [
+        'Diese Website verwendet Cookies, um Ihnen das beste Erlebnis zu bieten.',
+        'consent-placeholder',
+      ],
+      ['Von Nina Magoley', 'byline'],
+      ['By Jane Doe and John Roe', 'byline'],
+      ['Stand: 22.04.2024, 06:00 Uhr', 'dateline'],
+      ['Quelle: dpa', 'stamp'],
+      ['© dpa-infocom, dpa:240516-99-53606/3 (dpa)', 'stamp'],
+      ['mit dpa', 'stamp'],
+      ['Personen-Box aufklappen Personen-Box zuklappen', 'controls'],
+      ['3 Min Lesezeit', 'reading-time'],
+      ['Jetzt weiterlesen mit SZ Plus', 'paywall-pitch'],
+      ['Sie haben bereits ein Abo? Hier anmelden.', 'paywall-pitch'],
+      ['Do 25.04.24 | 14:07 Uhr | Von Eva Kirchner', 'meta-line'],
+      [
+        'Sie mögen den Tag kompakt zusammengefasst? Dann sind Sie beim täglichen Newsletter richtig.',
+        'reader-pitch',
+      ],
+      ['Die Zeitung auch bei Social Media – ob WhatsApp, Instagram oder Facebook.', 'reader-pitch'],
+    ];
+    for (const [text, reason] of cases) assert.equal(furnitureReason(text), reason, text);
+  });
+
+  test('leaves reporting alone, even when it uses the same words', () => {
+    const reporting = [
+      'Die Anzeige gegen den Bürgermeister wurde am Montag von der Staatsanwaltschaft geprüft, sagte ein Sprecher.',
+      'Von Beginn an war klar, dass die Verhandlungen in Brüssel schwierig werden würden, hieß es aus Regierungskreisen.',
+      'Twitter and Facebook both said on Tuesday they had removed thousands of accounts linked to the campaign.',
+      'The copyright dispute between the two publishers went to court in March.',
+      '© 2019 Associated Press. All Rights Reserved.',
+    ];
+    for (const text of reporting) assert.equal(furnitureReason(text), undefined, text);
+  });
+});
