@@ -59,6 +59,7 @@ import { postgresRunner } from './postgres-facts.js';
 import { FactQueries } from '../fact-queries.js';
 import { PostgresNearDuplicateIndex } from './near-duplicate-index.js';
 import { OrganiseTransaction } from './organise-transaction.js';
+import type { OrganiseLockStats } from '../port.js';
 import { PostgresStoryIndex } from './story-index.js';
 
 export interface PostgresStoreOptions extends PostgresConnectionOptions {
@@ -95,6 +96,8 @@ export class PostgresStore implements ArticleStore {
    */
   readonly inTransaction = <T>(work: () => Promise<T>): Promise<T> =>
     this.guard(() => this.organising.run(work));
+
+  readonly organiseLockStats = (): OrganiseLockStats => this.organising.lockStats();
 
   static async open(options: PostgresStoreOptions): Promise<PostgresStore> {
     const { pool, target } = await connect(options);
