@@ -1,10 +1,9 @@
 import type { Command } from 'commander';
 import { reprocessArticles } from '../pipeline/reprocess.js';
 import { EXIT, withStore, writeJson, writeLine, type CliContext } from './cli-context.js';
-import { enricherFor } from './enricher-option.js';
-import { kbDir } from './kb-command.js';
+
 import { progressFor } from './progress.js';
-import { defaultThreads, startStagePool } from '../pipeline/stage-pool.js';
+import { stagesFor, threadsOption } from './stages-option.js';
 
 interface ReprocessFlags {
   db?: string;
@@ -26,8 +25,8 @@ export function register(program: Command, ctx: CliContext): void {
     .option('--json', 'print {"examined","rederived","enriched","failed"} as JSON')
     .option(
       '--threads <n>',
-      'threads for cleaning and enrichment (1: all on one thread)',
-      String(defaultThreads()),
+      'threads for cleaning and enrichment: a number (1: all on one thread) or auto (the cores)',
+      'auto',
     )
     .addHelpText(
       'after',
@@ -35,22 +34,14 @@ export function register(program: Command, ctx: CliContext): void {
         'articles already current (with --all it starts again from the first article).',
     )
     .action(async (flags: ReprocessFlags) => {
-      const threads = Number(flags.threads);
-      if (!Number.isInteger(threads) || threads < 1) {
+      const threads = threadsOption(flags.threads, Number.POSITIVE_INFINITY);
+      if (threads === undefined) {
         writeLine(ctx.stderr, `sitrep reprocess: --threads must be a positive integer`);
         ctx.setExitCode(EXIT.usage);
         return;
       }
-      const enricher = await enricherFor(ctx, flags.enrich);
+      const { stages, enricher, close } = await stagesFor(ctx, { threads, enrich: flags.enrich });
       const progress = progressFor(ctx, { quiet: flags.json === true, label: 'reprocess' });
-      const stages =
-        threads > 1
-          ? startStagePool({
-              threads,
-              enrich: enricher !== undefined,
-              kbDirs: [kbDir(ctx, undefined)],
-            })
-          : undefined;
       const summary = await withStore(ctx, flags.db, (store) =>
         reprocessArticles(store, {
           all: flags.all === true,
@@ -61,7 +52,7 @@ export function register(program: Command, ctx: CliContext): void {
         }),
       ).finally(() => {
         progress.stop();
-        return stages?.close();
+        return close();
       });
       if (flags.json) writeJson(ctx, summary);
       else
