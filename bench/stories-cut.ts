@@ -4,7 +4,8 @@
  *
  *   clean  - one `sitrep ingest` into a fresh store (the reference)
  *   killed - the same command killed with SIGKILL at --kills random moments, then run to the end
- *   split  - the first half of the categories in one run, then the whole corpus in a second
+ *   split  - the first half of the corpus in one run, then the whole corpus in a second: once
+ *            keeping the order a single run reads in, once with the category folders only
  *
  * and compares each store's stories with the clean one's: count, and members (every story as its
  * sorted member ids). Prints the load average beside the times: the machine may be shared.
@@ -119,10 +120,22 @@ try {
   await ingest(killedDb, [corpus]);
   const afterKills = stories(killedDb);
 
-  const categories = readdirSync(corpus, { withFileTypes: true })
+  // Two ways to cut: the first half of the corpus' entries in the order ingest reads them (sorted
+  // by code point, as read-inputs does), then the whole; and the category folders only (a top-level
+  // file such as README.TXT then arrives in the second run instead of first).
+  const entries = readdirSync(corpus, { withFileTypes: true }).sort((a, b) =>
+    a.name < b.name ? -1 : a.name > b.name ? 1 : 0,
+  );
+  const firstHalf = entries
+    .slice(0, Math.ceil(entries.length / 2))
+    .map((e) => join(corpus, e.name));
+  const orderedDb = join(dir, 'split-ordered.db');
+  await ingest(orderedDb, firstHalf);
+  await ingest(orderedDb, [corpus]);
+  const splitOrdered = stories(orderedDb);
+  const categories = entries
     .filter((entry) => entry.isDirectory())
-    .map((entry) => join(corpus, entry.name))
-    .sort();
+    .map((entry) => join(corpus, entry.name));
   const splitDb = join(dir, 'split.db');
   await ingest(splitDb, categories.slice(0, Math.ceil(categories.length / 2)));
   await ingest(splitDb, [corpus]);
@@ -130,7 +143,8 @@ try {
 
   for (const [name, partition] of [
     ['killed + re-run', afterKills],
-    ['split in two runs', split],
+    ['split in two runs, reading order kept', splitOrdered],
+    ['split in two runs, folders only (order changed)', split],
   ] as const) {
     const same = JSON.stringify(partition) === JSON.stringify(expected);
     console.log(

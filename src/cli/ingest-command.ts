@@ -14,9 +14,7 @@ import {
   writeLine,
   type CliContext,
 } from './cli-context.js';
-import { enricherFor } from './enricher-option.js';
-import { kbDir } from './kb-command.js';
-import { defaultThreads, startStagePool } from '../pipeline/stage-pool.js';
+import { stagesFor, threadsOption } from './stages-option.js';
 import { progressFor } from './progress.js';
 
 interface IngestFlags {
@@ -56,8 +54,9 @@ export function register(program: Command, ctx: CliContext): void {
     .option('--no-enrich', 'store articles without entities, figures, quotes and relations')
     .option(
       '--threads <n>',
-      'threads for cleaning and enrichment (1: all on one thread); results do not depend on it',
-      String(defaultThreads()),
+      'threads for cleaning and enrichment: a number (1: all on one thread) or auto (the cores, ' +
+        'one per 2 MiB of input); results do not depend on it',
+      'auto',
     )
     .option(
       '--queue',
@@ -80,8 +79,13 @@ export function register(program: Command, ctx: CliContext): void {
         ctx.setExitCode(EXIT.usage);
         return;
       }
-      const threads = Number(flags.threads);
-      if (!Number.isInteger(threads) || threads < 1) {
+      const totalBytes = await measureInputs(paths);
+      // stdin's size is unknown: auto then uses every core.
+      const threads = threadsOption(
+        flags.threads,
+        paths.includes('-') ? Number.POSITIVE_INFINITY : totalBytes,
+      );
+      if (threads === undefined) {
         writeLine(ctx.stderr, `sitrep ingest: --threads must be a positive integer`);
         ctx.setExitCode(EXIT.usage);
         return;
@@ -94,18 +98,9 @@ export function register(program: Command, ctx: CliContext): void {
         ? createWriteStream(flags.errors, { flags: 'w' })
         : undefined;
       const quiet = flags.json === true;
-      const enricher = await enricherFor(ctx, flags.enrich);
-      const totalBytes = await measureInputs(paths);
+      const { stages, enricher, close } = await stagesFor(ctx, { threads, enrich: flags.enrich });
       const progress = progressFor(ctx, { quiet, totalBytes, label: 'ingest' });
       let items = 0;
-      const stages =
-        threads > 1
-          ? startStagePool({
-              threads,
-              enrich: enricher !== undefined,
-              kbDirs: [kbDir(ctx, undefined)],
-            })
-          : undefined;
       const summary = await withStore(ctx, flags.db, (store) =>
         ingestPaths(paths, store, {
           batchSize,
@@ -131,7 +126,7 @@ export function register(program: Command, ctx: CliContext): void {
         }),
       ).finally(() => {
         progress.stop();
-        return stages?.close();
+        return close();
       });
       if (errorsFile) await new Promise<void>((resolve) => errorsFile.end(resolve));
 

@@ -1,8 +1,17 @@
 import type { Command } from 'commander';
 import { reprocessArticles } from '../pipeline/reprocess.js';
 import { EXIT, withStore, writeJson, writeLine, type CliContext } from './cli-context.js';
-import { enricherFor } from './enricher-option.js';
+
 import { progressFor } from './progress.js';
+import { stagesFor, threadsOption } from './stages-option.js';
+
+interface ReprocessFlags {
+  db?: string;
+  all?: boolean;
+  json?: boolean;
+  enrich: boolean;
+  threads: string;
+}
 
 export function register(program: Command, ctx: CliContext): void {
   program
@@ -14,17 +23,37 @@ export function register(program: Command, ctx: CliContext): void {
     .option('--all', 're-derive every article, even when stage versions match')
     .option('--no-enrich', 'only re-derive cleaned fields; leave enrichment as it is')
     .option('--json', 'print {"examined","rederived","enriched","failed"} as JSON')
-    .action(async (flags: { db?: string; all?: boolean; json?: boolean; enrich: boolean }) => {
-      const enricher = await enricherFor(ctx, flags.enrich);
+    .option(
+      '--threads <n>',
+      'threads for cleaning and enrichment: a number (1: all on one thread) or auto (the cores)',
+      'auto',
+    )
+    .addHelpText(
+      'after',
+      '\nInterrupting is safe: every finished chunk of 100 articles is kept, and a re-run skips ' +
+        'articles already current (with --all it starts again from the first article).',
+    )
+    .action(async (flags: ReprocessFlags) => {
+      const threads = threadsOption(flags.threads, Number.POSITIVE_INFINITY);
+      if (threads === undefined) {
+        writeLine(ctx.stderr, `sitrep reprocess: --threads must be a positive integer`);
+        ctx.setExitCode(EXIT.usage);
+        return;
+      }
+      const { stages, enricher, close } = await stagesFor(ctx, { threads, enrich: flags.enrich });
       const progress = progressFor(ctx, { quiet: flags.json === true, label: 'reprocess' });
       const summary = await withStore(ctx, flags.db, (store) =>
         reprocessArticles(store, {
           all: flags.all === true,
           ...(enricher ? { enricher } : {}),
+          ...(stages ? { stages } : {}),
           onProgress: (examined) => progress.update(examined),
           onFailed: (id, reason) => writeLine(ctx.stderr, `failed: ${id}: ${reason}`),
         }),
-      ).finally(() => progress.stop());
+      ).finally(() => {
+        progress.stop();
+        return close();
+      });
       if (flags.json) writeJson(ctx, summary);
       else
         writeLine(

@@ -117,12 +117,20 @@ export function register(program: Command, ctx: CliContext): void {
             if (line) writeLine(ctx.stderr, line);
           },
         });
-        if (flags.json) writeJson(ctx, summary);
-        else
+        const lock = store.organiseLockStats?.();
+        if (flags.json) writeJson(ctx, { ...summary, ...(lock ? { organiseLock: lock } : {}) });
+        else {
           writeLine(
             ctx.stdout,
             `worker ${workerId}: ${summary.done} done, ${summary.failed} failed (${summary.dead} dead)`,
           );
+          if (lock)
+            writeLine(
+              ctx.stdout,
+              `worker ${workerId}: organise lock waited ${lock.waitSeconds.toFixed(1)} s, ` +
+                `held ${lock.heldSeconds.toFixed(1)} s over ${lock.batches} batches`,
+            );
+        }
       } finally {
         process.off('SIGINT', onSignal);
         process.off('SIGTERM', onSignal);

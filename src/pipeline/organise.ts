@@ -79,7 +79,13 @@ const organiseEach = async (
       if (outcome.status === 'added' && decision.status !== 'original') counts.copies++;
     }
     if (store.stories) {
-      const entities = entityNames.get(outcome.id) ?? (await storedEntityNames(store, outcome.id));
+      // An article already in a story keeps it: its stored enrichment is read (and parsed) only
+      // when it still has to be clustered, not for every unchanged article of a re-run.
+      const entities =
+        entityNames.get(outcome.id) ??
+        ((await store.stories.getMembership(outcome.id))
+          ? undefined
+          : await storedEntityNames(store, outcome.id));
       const assignment = await assignStory(
         { ...base, ...(entities ? { entities } : {}) },
         store.stories,

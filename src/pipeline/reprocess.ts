@@ -1,8 +1,11 @@
-import type { ArticleStore } from '../store/port.js';
-import { cleanItem } from '../clean/clean-item.js';
-import { articleDraftFrom } from './draft-article.js';
+import type { ArticleDraft, DerivedFields } from '../core/article.js';
+import type { ArticleEnrichment } from '../core/enrichment.js';
+import type { RawItem } from '../core/raw-item.js';
+import type { Result } from '../core/result.js';
+import type { ArticleStore, ArticleWithRaw } from '../store/port.js';
 import type { ArticleEnricher } from './enricher.js';
 import { itemFromRecord } from './item-record.js';
+import { inlineStages, type CpuStages } from './stage-pool.js';
 
 export interface ReprocessSummary {
   examined: number;
@@ -18,6 +21,10 @@ export interface ReprocessOptions {
   readonly onFailed?: (articleId: string, reason: string) => void;
   /** Also (re-)enrich articles whose text changed or whose enrichment is missing or older. */
   readonly enricher?: ArticleEnricher;
+  /** Where cleaning and enrichment run (startStagePool); inline when absent. The caller closes it. */
+  readonly stages?: CpuStages;
+  /** Articles cleaned and enriched together and written in one transaction. */
+  readonly chunkSize?: number;
 }
 
 const sameVersions = (a: Readonly<Record<string, string>>, b: Readonly<Record<string, string>>) => {
@@ -25,61 +32,118 @@ const sameVersions = (a: Readonly<Record<string, string>>, b: Readonly<Record<st
   return [...keys].every((key) => a[key] === b[key]);
 };
 
+interface Examined {
+  readonly article: ArticleWithRaw;
+  readonly draft: Promise<Result<ArticleDraft>>;
+}
+
 /**
  * Re-derives stored articles from their raw input where a stage that shaped them has a new version.
  * Raw input and revisions stay as they are; only derived fields change. Backends page
  * `streamArticles` by sequence number, so updating while streaming is safe.
+ *
+ * Cleaning and enrichment run on `options.stages` (the ingest pool, or inline), a chunk of
+ * articles at a time, and each chunk's writes go in one transaction where the store offers one: an
+ * interrupted run keeps every finished chunk, and a re-run skips what is already current.
  */
 export const reprocessArticles = async (
   store: ArticleStore,
   options: ReprocessOptions = {},
 ): Promise<ReprocessSummary> => {
   const summary: ReprocessSummary = { examined: 0, rederived: 0, enriched: 0, failed: 0 };
-  for await (const article of store.streamArticles()) {
-    summary.examined++;
-    options.onProgress?.(summary.examined);
-    try {
-      const item = itemFromRecord(article.raw, article.itemRecord);
-      const doc = cleanItem(item);
+  const stages = options.stages ?? inlineStages(options.enricher);
+  const chunkSize = options.chunkSize ?? 100;
+  const inTransaction = store.inTransaction ?? (<T>(work: () => Promise<T>) => work());
+  let chunk: Examined[] = [];
+
+  const fail = (articleId: string, cause: unknown): void => {
+    summary.failed++;
+    options.onFailed?.(articleId, cause instanceof Error ? cause.message : String(cause));
+  };
+
+  const writeChunk = async (examined: readonly Examined[]): Promise<void> => {
+    const enrichments: { id: string; enrichment: Promise<ArticleEnrichment> }[] = [];
+    const updates: { id: string; fields: DerivedFields }[] = [];
+    for (const { article, draft: pending } of examined) {
+      let draft: Result<ArticleDraft>;
+      try {
+        draft = await pending;
+      } catch (cause) {
+        fail(article.id, cause);
+        continue;
+      }
+      if (!draft.ok) {
+        fail(article.id, draft.error);
+        continue;
+      }
+      const derived = draft.value;
       let text = article.text;
       let title = article.title;
-      const stale = options.all || !sameVersions(doc.stageVersions, article.stageVersions);
+      const stale = options.all || !sameVersions(derived.stageVersions, article.stageVersions);
       if (stale) {
-        const draft = articleDraftFrom(item, doc);
-        await store.updateDerived(article.id, {
-          ...(draft.title !== undefined ? { title: draft.title } : {}),
-          text: draft.text,
-          authors: draft.authors,
-          ...(draft.published !== undefined ? { published: draft.published } : {}),
-          ...(draft.language !== undefined ? { language: draft.language } : {}),
-          ...(draft.site !== undefined ? { site: draft.site } : {}),
-          ...(draft.canonicalUrl !== undefined ? { canonicalUrl: draft.canonicalUrl } : {}),
-          contentHash: draft.contentHash,
-          stageVersions: draft.stageVersions,
-        });
-        summary.rederived++;
-        text = draft.text;
-        title = draft.title;
+        updates.push({ id: article.id, fields: derivedFields(derived) });
+        text = derived.text;
+        title = derived.title;
       }
       if (options.enricher) {
         const current = stale ? undefined : await store.getEnrichment(article.id);
         if (current?.version !== options.enricher.version) {
-          await store.saveEnrichment(
-            article.id,
-            options.enricher.enrich({
-              id: article.id,
-              text,
-              ...(title !== undefined ? { title } : {}),
-              ...(article.published !== undefined ? { published: article.published } : {}),
-            }),
-          );
-          summary.enriched++;
+          const enrichment = stages.enrich({
+            id: article.id,
+            text,
+            ...(title !== undefined ? { title } : {}),
+            ...(article.published !== undefined ? { published: article.published } : {}),
+          });
+          enrichment.catch(() => undefined);
+          enrichments.push({ id: article.id, enrichment });
         }
       }
-    } catch (cause) {
-      summary.failed++;
-      options.onFailed?.(article.id, (cause as Error).message);
     }
+    const ready: { id: string; enrichment: ArticleEnrichment }[] = [];
+    for (const { id, enrichment } of enrichments) {
+      try {
+        ready.push({ id, enrichment: await enrichment });
+      } catch (cause) {
+        fail(id, cause);
+      }
+    }
+    await inTransaction(async () => {
+      for (const { id, fields } of updates) await store.updateDerived(id, fields);
+      for (const { id, enrichment } of ready) await store.saveEnrichment(id, enrichment);
+    });
+    summary.rederived += updates.length;
+    summary.enriched += ready.length;
+  };
+
+  for await (const article of store.streamArticles()) {
+    summary.examined++;
+    let item: RawItem;
+    try {
+      item = itemFromRecord(article.raw, article.itemRecord);
+    } catch (cause) {
+      fail(article.id, cause);
+      continue;
+    }
+    chunk.push({ article, draft: stages.draft(item) });
+    if (chunk.length >= chunkSize) {
+      await writeChunk(chunk);
+      chunk = [];
+    }
+    options.onProgress?.(summary.examined);
   }
+  await writeChunk(chunk);
+  options.onProgress?.(summary.examined);
   return summary;
 };
+
+const derivedFields = (draft: ArticleDraft): DerivedFields => ({
+  ...(draft.title !== undefined ? { title: draft.title } : {}),
+  text: draft.text,
+  authors: draft.authors,
+  ...(draft.published !== undefined ? { published: draft.published } : {}),
+  ...(draft.language !== undefined ? { language: draft.language } : {}),
+  ...(draft.site !== undefined ? { site: draft.site } : {}),
+  ...(draft.canonicalUrl !== undefined ? { canonicalUrl: draft.canonicalUrl } : {}),
+  contentHash: draft.contentHash,
+  stageVersions: draft.stageVersions,
+});

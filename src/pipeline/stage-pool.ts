@@ -6,7 +6,13 @@ import type { RawItem } from '../core/raw-item.js';
 import type { Result } from '../core/result.js';
 import { draftArticle } from './draft-article.js';
 import type { ArticleEnricher, EnrichmentInput } from './enricher.js';
-import type { StageReply, StageRequest, StageTask, StageWorkerData } from './stage-worker.js';
+import type {
+  EnricherInfo,
+  StageReply,
+  StageRequest,
+  StageTask,
+  StageWorkerData,
+} from './stage-worker.js';
 
 /**
  * The CPU-bound stages of ingest (cleaning into a draft, enrichment), behind one interface so the
@@ -20,6 +26,25 @@ export interface CpuStages {
   enrich(input: EnrichmentInput): Promise<ArticleEnrichment>;
   close(): Promise<void>;
 }
+
+/**
+ * The enricher as the writer thread sees it when the pool enriches: its version (to tell current
+ * enrichments from stale ones) without loading a third copy of the KB and NER model (~170 MiB) in
+ * the main thread. Problems the workers met loading the KB go to `onProblem`.
+ */
+export const poolEnricher = async (
+  pool: ReturnType<typeof startStagePool>,
+  onProblem?: (problem: string) => void,
+): Promise<ArticleEnricher> => {
+  const info = await pool.enricherInfo();
+  for (const problem of info.problems) onProblem?.(problem);
+  return {
+    version: info.version,
+    enrich: () => {
+      throw new Error('enrichment runs on the stage pool: call its enrich()');
+    },
+  };
+};
 
 /** The stages on the calling thread: the `--threads 1` baseline, and what tests use by default. */
 export const inlineStages = (enricher?: ArticleEnricher): CpuStages => ({
@@ -73,7 +98,9 @@ interface PoolThread {
  * queueing and task-level options would add a dependency and nothing the pipeline uses. Tasks go
  * to the thread with the fewest in flight; a worker that dies fails its tasks with its error.
  */
-export const startStagePool = (options: StagePoolOptions): CpuStages => {
+export const startStagePool = (
+  options: StagePoolOptions,
+): CpuStages & { enricherInfo(): Promise<EnricherInfo> } => {
   const threads: PoolThread[] = [];
   let nextId = 0;
   let failure: Error | undefined;
@@ -120,6 +147,7 @@ export const startStagePool = (options: StagePoolOptions): CpuStages => {
         return Promise.reject(new Error('enrichment requested from a pool started without it'));
       return run({ kind: 'enrich', input });
     },
+    enricherInfo: () => run({ kind: 'enricher' }),
     close: async () => {
       await Promise.all(threads.map((thread) => thread.worker.terminate()));
     },

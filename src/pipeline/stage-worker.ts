@@ -11,7 +11,14 @@ export interface StageWorkerData {
 
 export type StageTask =
   | { readonly kind: 'draft'; readonly item: RawItem }
-  | { readonly kind: 'enrich'; readonly input: EnrichmentInput };
+  | { readonly kind: 'enrich'; readonly input: EnrichmentInput }
+  | { readonly kind: 'enricher' };
+
+/** Answer to 'enricher': what the main thread needs of an enricher it does not load itself. */
+export interface EnricherInfo {
+  readonly version: string;
+  readonly problems: readonly string[];
+}
 
 export type StageRequest = StageTask & { readonly id: number };
 
@@ -25,8 +32,12 @@ const port = parentPort;
 if (port) {
   const data = workerData as StageWorkerData;
   let enricher: Promise<ArticleEnricher> | undefined;
+  const problems: string[] = [];
   const enricherOnce = (): Promise<ArticleEnricher> =>
-    (enricher ??= loadEnricher(data.kbDirs ? { kbDirs: [...data.kbDirs] } : {}));
+    (enricher ??= loadEnricher({
+      ...(data.kbDirs ? { kbDirs: [...data.kbDirs] } : {}),
+      onProblem: (problem) => problems.push(problem),
+    }));
 
   port.on('message', (request: StageRequest) => {
     const answer = async (): Promise<unknown> => {
@@ -35,6 +46,8 @@ if (port) {
           return draftArticle(request.item);
         case 'enrich':
           return (await enricherOnce()).enrich(request.input);
+        case 'enricher':
+          return { version: (await enricherOnce()).version, problems } satisfies EnricherInfo;
       }
     };
     answer().then(

@@ -50,6 +50,9 @@ export interface ArticleStore {
    */
   readonly inTransaction?: <T>(work: () => Promise<T>) => Promise<T>;
 
+  /** Backends that serialise organising across processes (PostgreSQL): time waited for that lock. */
+  readonly organiseLockStats?: () => OrganiseLockStats;
+
   /**
    * Saves a batch in one transaction: new identity -> added; same identity and content hash -> unchanged;
    * same identity, new content -> a new revision. A crash mid-batch leaves none of the batch.
@@ -240,4 +243,11 @@ export interface StoreStats {
   readonly byLanguage: Record<string, number>;
   readonly firstPublished?: string;
   readonly lastPublished?: string;
+}
+
+/** Organising batches of this process, seconds spent waiting for the organise lock and holding it. */
+export interface OrganiseLockStats {
+  readonly batches: number;
+  readonly waitSeconds: number;
+  readonly heldSeconds: number;
 }

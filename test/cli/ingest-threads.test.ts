@@ -5,6 +5,7 @@ import { after, test } from 'node:test';
 import Database from 'better-sqlite3';
 import { loadEnricher } from '../../src/pipeline/enricher.js';
 import { ingestPaths } from '../../src/pipeline/ingest.js';
+import { reprocessArticles } from '../../src/pipeline/reprocess.js';
 import { startStagePool } from '../../src/pipeline/stage-pool.js';
 import { openStore } from '../../src/store/open-store.js';
 import { sharedPath, skipUnlessShared } from '../shared-data.js';
@@ -35,7 +36,7 @@ const snapshot = (file: string) => {
 };
 
 test(
-  'ingest with a pool of 2 threads stores what one thread stores',
+  'ingest and reprocess with a pool of 2 threads store what one thread stores',
   { skip: skipUnlessShared(...CORPUS), timeout: 300_000 },
   async () => {
     const corpus = sharedPath(...CORPUS)!;
@@ -69,5 +70,39 @@ test(
     const actual = snapshot(pooled.file);
     for (const key of Object.keys(expected) as (keyof typeof expected)[])
       assert.equal(actual[key], expected[key], `${key} differ`);
+
+    // reprocess --all on the same pool: same derived fields and enrichments as on one thread.
+    const reprocess = async (file: string, threads: number) => {
+      const store = await openStore(file);
+      const stages = threads > 1 ? startStagePool({ threads, enrich: true }) : undefined;
+      try {
+        return await reprocessArticles(store, {
+          all: true,
+          enricher,
+          chunkSize: 40,
+          ...(stages ? { stages } : {}),
+        });
+      } finally {
+        await stages?.close();
+        await store.close();
+      }
+    };
+    const reprocessedOne = await reprocess(one.file, 1);
+    const reprocessedPooled = await reprocess(pooled.file, 2);
+    assert.deepEqual(reprocessedPooled, reprocessedOne);
+    assert.equal(reprocessedOne.rederived, reprocessedOne.examined);
+    assert.equal(reprocessedOne.failed, 0);
+    const derived = (file: string) => {
+      const db = new Database(file, { readonly: true });
+      try {
+        return JSON.stringify(
+          db.prepare('SELECT id, title, text, content_hash FROM articles ORDER BY seq').all(),
+        );
+      } finally {
+        db.close();
+      }
+    };
+    assert.equal(derived(pooled.file), derived(one.file));
+    assert.equal(snapshot(pooled.file).enrichments, snapshot(one.file).enrichments);
   },
 );

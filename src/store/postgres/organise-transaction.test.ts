@@ -59,6 +59,11 @@ test(
         groups.map((g) => [g.canonical, g.members.map((m) => m.id)]),
         [['copy0', articles.slice(1).map((a) => a.id)]],
       );
+      // Each process counts its own batches and the time they waited for the lock.
+      const [a, b] = [first.organiseLockStats(), second.organiseLockStats()];
+      assert.equal(a.batches + b.batches, articles.length);
+      assert.ok(a.waitSeconds >= 0 && a.heldSeconds > 0 && b.heldSeconds > 0);
+      assert.ok(a.waitSeconds + b.waitSeconds > 0, 'batches queued behind one another');
       const stories = await second.stories.listStories();
       assert.equal(stories.length, 1);
       assert.equal(stories[0]?.articleCount, articles.length);

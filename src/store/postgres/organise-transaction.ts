@@ -2,6 +2,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import type pg from 'pg';
 import { inTransaction } from './connection.js';
 import { withStatementRetry } from './statement-retry.js';
+import type { OrganiseLockStats } from '../port.js';
 
 /** First key of the advisory lock; the second is the schema, so schemas in one database never wait on each other. */
 const ORGANISE_LOCK_CLASS = 7_311_992;
@@ -40,6 +41,19 @@ interface Run {
 export class OrganiseTransaction {
   private readonly current = new AsyncLocalStorage<Run>();
   private tail: Promise<void> = Promise.resolve();
+  private readonly stats = { batches: 0, waitMs: 0, heldMs: 0 };
+
+  /**
+   * Time this process spent waiting for the organise lock (behind its own earlier batches and
+   * then on the advisory lock) and holding it: what tells whether the lock is the ceiling.
+   */
+  lockStats(): OrganiseLockStats {
+    return {
+      batches: this.stats.batches,
+      waitSeconds: this.stats.waitMs / 1000,
+      heldSeconds: this.stats.heldMs / 1000,
+    };
+  }
 
   constructor(private readonly pool: pg.Pool) {}
 
@@ -48,18 +62,25 @@ export class OrganiseTransaction {
     const previous = this.tail;
     let done!: () => void;
     this.tail = new Promise<void>((resolve) => (done = resolve));
+    const asked = performance.now();
+    let locked: number | undefined;
     try {
       await previous;
       return await inTransaction(this.pool, async (client) => {
         await client.query('SELECT pg_advisory_xact_lock($1, hashtext(current_schema()))', [
           ORGANISE_LOCK_CLASS,
         ]);
+        locked ??= performance.now();
         const run: Run = { client, states: new Map() };
         const result = await this.current.run(run, work);
         for (const state of run.states.values()) await state.flush?.(client);
         return result;
       });
     } finally {
+      const now = performance.now();
+      this.stats.batches++;
+      this.stats.waitMs += (locked ?? now) - asked;
+      this.stats.heldMs += locked === undefined ? 0 : now - locked;
       done();
     }
   }

@@ -63,6 +63,7 @@ import { EntityArticleQueries } from '../entity-articles-port.js';
 import { FactQueries } from '../fact-queries.js';
 import { PostgresNearDuplicateIndex } from './near-duplicate-index.js';
 import { OrganiseTransaction } from './organise-transaction.js';
+import type { OrganiseLockStats } from '../port.js';
 import { PostgresStoryIndex } from './story-index.js';
 import { PostgresLedger } from './postgres-ledger.js';
 
@@ -108,6 +109,8 @@ export class PostgresStore implements ArticleStore {
    */
   readonly inTransaction = <T>(work: () => Promise<T>): Promise<T> =>
     this.guard(() => this.organising.run(work));
+
+  readonly organiseLockStats = (): OrganiseLockStats => this.organising.lockStats();
 
   static async open(options: PostgresStoreOptions): Promise<PostgresStore> {
     const { pool, target } = await connect(options);

@@ -1,0 +1,103 @@
+/**
+ * bench/backfill: a large generated archive ingested as a user would, `sitrep ingest -` reading
+ * JSONL from a pipe (built CLI: run `npm run build` first). The articles are recombined from the
+ * real corpora by bench/search-generate.ts (base document + paragraphs of others, an outlet, a date
+ * in 2020-2026) and written to the pipe as they are generated, so neither this process nor the
+ * CLI ever holds the input: the pipe's back-pressure paces the generator.
+ *
+ * Reports articles/s, peak RSS of the CLI (from /usr/bin/time) and the load average; the issue's
+ * bar is --n 1000000 in < 75 min with peak RSS < 1 GiB.
+ *
+ *   npx tsx bench/convert-reuters.ts          # once: bench/out/reuters.jsonl
+ *   npx tsx bench/backfill.ts [--n 20000] [--threads auto] [--no-enrich] [--seed 1]
+ */
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { loadSourceDocuments } from './search-corpus.js';
+import { ArticleGenerator } from './search-generate.js';
+
+const { values } = parseArgs({
+  options: {
+    n: { type: 'string', default: '20000' },
+    threads: { type: 'string', default: 'auto' },
+    'no-enrich': { type: 'boolean', default: false },
+    seed: { type: 'string', default: '1' },
+  },
+});
+
+const here = fileURLToPath(new URL('.', import.meta.url));
+const shared = process.env['SITREP_SHARED'] ?? join(here, '..', '..', 'shared');
+const reuters = join(here, 'out', 'reuters.jsonl');
+if (!existsSync(reuters)) {
+  console.error('bench/out/reuters.jsonl is missing: run `npx tsx bench/convert-reuters.ts` first');
+  process.exit(2);
+}
+const total = Number(values.n);
+const generator = new ArticleGenerator(loadSourceDocuments(shared, reuters), Number(values.seed));
+const dir = mkdtempSync(join(tmpdir(), 'sitrep-backfill-'));
+const load = () =>
+  loadavg()
+    .map((n) => n.toFixed(1))
+    .join(' ');
+
+const cliArgs = [
+  join(here, '..', 'bin', 'sitrep.js'),
+  'ingest',
+  '-',
+  '--db',
+  join(dir, 'backfill.db'),
+  '--json',
+  '--threads',
+  values.threads ?? 'auto',
+  ...(values['no-enrich'] ? ['--no-enrich'] : []),
+];
+const useTime = existsSync('/usr/bin/time');
+const loadBefore = load();
+const started = performance.now();
+const child = useTime
+  ? spawn('/usr/bin/time', ['-v', process.execPath, ...cliArgs], {
+      stdio: ['pipe', 'pipe', 'pipe'],
+    })
+  : spawn(process.execPath, cliArgs, { stdio: ['pipe', 'pipe', 'pipe'] });
+let stdout = '';
+let stderr = '';
+child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
+
+try {
+  for (let i = 0; i < total; i++) {
+    const { draft } = generator.article(i);
+    const line = `${JSON.stringify({
+      url: `https://bench.example/backfill/${values.seed}/${i}`,
+      title: draft.title,
+      text: draft.text,
+      published: draft.published,
+      source: draft.source,
+    })}\n`;
+    if (!child.stdin.write(line))
+      await new Promise<void>((resolve) => child.stdin.once('drain', resolve));
+    if ((i + 1) % 10_000 === 0)
+      console.log(
+        `  ${i + 1} written after ${((performance.now() - started) / 1000).toFixed(0)} s (load ${load()})`,
+      );
+  }
+  child.stdin.end();
+  const code = await exited;
+  const seconds = (performance.now() - started) / 1000;
+  const rss = /Maximum resident set size \(kbytes\): (\d+)/.exec(stderr)?.[1];
+  const summary = JSON.parse(stdout || '{}') as { added?: number; unchanged?: number };
+  const stored = (summary.added ?? 0) + (summary.unchanged ?? 0);
+  console.log(
+    `${total} generated, ${stored} stored in ${seconds.toFixed(1)} s = ${(stored / seconds).toFixed(1)} articles/s; ` +
+      `peak RSS ${rss ? (Number(rss) / 1024).toFixed(0) : '?'} MiB; exit ${code}; ` +
+      `load ${loadBefore} -> ${load()}; threads ${values.threads}` +
+      `; projected for 1M: ${(1_000_000 / (stored / seconds) / 60).toFixed(0)} min`,
+  );
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}
