@@ -11,6 +11,7 @@ import { addIngestRoutes } from './routes/ingest-routes.js';
 import { addSearchRoutes } from './routes/search-routes.js';
 import { addStatsRoutes } from './routes/stats-routes.js';
 import { addStoryRoutes } from './routes/story-routes.js';
+import { rateLimit, type RateLimitOptions } from './rate-limit.js';
 import { securityHeaders } from './security-headers.js';
 import { addUiRoutes } from './ui/ui-routes.js';
 
@@ -26,6 +27,8 @@ export interface AppOptions {
   readonly version?: string;
   /** Where unexpected errors are logged (their details never reach the client). */
   readonly logError?: (error: unknown) => void;
+  /** Per-client and per-token limits weighted by cost (rate-limit.ts); absent: none (tests). */
+  readonly rateLimits?: RateLimitOptions;
   /** Clock for provenance of API ingests; injectable for tests. */
   readonly now?: () => Date;
 }
@@ -41,6 +44,7 @@ export const createApp = (options: AppOptions): Hono => {
   const app = new Hono();
   app.use('*', securityHeaders);
   if (options.allowedHostnames) app.use('*', hostCheck(options.allowedHostnames));
+  if (options.rateLimits) app.use('*', rateLimit(options.rateLimits));
 
   app.get('/healthz', (c) => c.json({ status: 'ok' }));
   app.get('/api/openapi.json', (c) => c.json(openApi));
