@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { AppError } from '../core/errors.js';
 import { boundSearches } from '../server/bounded-search.js';
+import { DEFAULT_RATE_LIMITS } from '../server/rate-limit.js';
 import { createApp } from '../server/create-app.js';
 import { LOOPBACK_HOSTNAMES } from '../server/host-check.js';
 import { isLoopbackHost, startServer } from '../server/serve.js';
@@ -82,6 +83,7 @@ export function register(program: Command, ctx: CliContext): void {
       try {
         const app = createApp({
           store: searches.store,
+          rateLimits: DEFAULT_RATE_LIMITS,
           auth: { readsOpen },
           ...(isLoopbackHost(flags.host) ? { allowedHostnames: LOOPBACK_HOSTNAMES } : {}),
           logError: (error) =>

@@ -15,6 +15,7 @@ import { addLedgerRoutes } from './routes/ledger-routes.js';
 import { addAlertRoutes } from './routes/alert-routes.js';
 import { addSourceRoutes } from './routes/source-routes.js';
 import { addWatchlistRoutes } from './routes/watchlist-routes.js';
+import { rateLimit, type RateLimitOptions } from './rate-limit.js';
 import { securityHeaders } from './security-headers.js';
 import { addUiRoutes } from './ui/ui-routes.js';
 
@@ -30,6 +31,8 @@ export interface AppOptions {
   readonly version?: string;
   /** Where unexpected errors are logged (their details never reach the client). */
   readonly logError?: (error: unknown) => void;
+  /** Per-client and per-token limits weighted by cost (rate-limit.ts); absent: none (tests). */
+  readonly rateLimits?: RateLimitOptions;
   /** Clock for provenance of API ingests; injectable for tests. */
   readonly now?: () => Date;
 }
@@ -45,6 +48,7 @@ export const createApp = (options: AppOptions): Hono => {
   const app = new Hono();
   app.use('*', securityHeaders);
   if (options.allowedHostnames) app.use('*', hostCheck(options.allowedHostnames));
+  if (options.rateLimits) app.use('*', rateLimit(options.rateLimits));
 
   app.get('/healthz', (c) => c.json({ status: 'ok' }));
   app.get('/api/openapi.json', (c) => c.json(openApi));

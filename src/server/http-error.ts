@@ -7,12 +7,14 @@ export type HttpOnlyCode =
   | 'PAYLOAD_TOO_LARGE'
   | 'UNSUPPORTED_MEDIA_TYPE'
   | 'UNPROCESSABLE'
+  /** Too much work asked by one client or token in a short time (rate-limit.ts). */
+  | 'RATE_LIMITED'
   /** The store's backend lacks an optional index the endpoint needs (stories, syndication). */
   | 'NOT_SUPPORTED_BY_BACKEND';
 
 export type HttpErrorCode = ErrorCode | HttpOnlyCode;
 
-export type HttpStatus = 400 | 401 | 403 | 404 | 413 | 415 | 422 | 500 | 501 | 503;
+export type HttpStatus = 400 | 401 | 403 | 404 | 413 | 415 | 422 | 429 | 500 | 501 | 503;
 
 /** The one error body every endpoint returns: `{"error":{"code","message"}}`. */
 export interface ErrorBody {

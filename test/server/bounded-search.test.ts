@@ -143,3 +143,39 @@ describe('security headers', () => {
     }
   });
 });
+
+describe('rate limits weighted by cost', () => {
+  test('a client past its budget gets 429 with Retry-After; loopback and /healthz are exempt', async () => {
+    const { createTestServer } = await import('./test-server.js');
+    const server = await createTestServer({ readsOpen: true });
+    try {
+      let clock = 0;
+      let address = '203.0.113.9';
+      const app = createApp({
+        store: server.store,
+        auth: { readsOpen: true },
+        rateLimits: {
+          perClient: { burst: 10, perSecond: 1 },
+          perToken: { burst: 100, perSecond: 10 },
+          exemptLoopback: true,
+          clientAddress: () => address,
+          now: () => clock,
+        },
+      });
+      const statuses = [];
+      for (let i = 0; i < 3; i++) statuses.push((await app.request('/api/search?q=himars')).status);
+      assert.deepEqual(statuses, [200, 200, 429], 'searches cost 4 of the 10 units');
+      const refused = await app.request('/api/search?q=himars');
+      assert.equal(refused.headers.get('retry-after'), '2');
+      assert.equal(((await refused.json()) as ErrorBody).error.code, 'RATE_LIMITED');
+      assert.equal((await app.request('/healthz')).status, 200);
+      assert.equal((await app.request('/api/stats')).status, 200, 'a read costs 1 unit');
+      clock += 4000;
+      assert.equal((await app.request('/api/search?q=himars')).status, 200, 'refilled');
+      address = '127.0.0.1';
+      for (let i = 0; i < 20; i++) assert.equal((await app.request('/api/stats')).status, 200);
+    } finally {
+      await server.close();
+    }
+  });
+});

@@ -1,0 +1,162 @@
+/**
+ * Load while ingesting (issue 16): starts `sitrep serve` on a fresh SQLite store, drives search,
+ * article and entity requests from 20 concurrent clients on loopback for N seconds, first alone
+ * (baseline) and then while `sitrep ingest` fills the same store, and prints p50/p99, errors and
+ * any SQLITE_BUSY next to each other. A small closed-loop driver (fetch) instead of autocannon:
+ * the requests need ids read from earlier answers, and it adds no dependency.
+ *
+ *   npm run build && node --import tsx bench/load/run.ts [--seconds 60] [--clients 20] [--input DIR]
+ *
+ * Default input: ../shared/corpora/bbc-fulltext. Timings on a shared machine are noisy: the
+ * script prints the load average beside them.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { repoPath, sharedPath } from '../../test/shared-data.js';
+
+const { values } = parseArgs({
+  options: {
+    seconds: { type: 'string', default: '60' },
+    clients: { type: 'string', default: '20' },
+    input: { type: 'string' },
+  },
+});
+const seconds = Number(values.seconds);
+const clients = Number(values.clients);
+const input = values.input ?? sharedPath('corpora', 'bbc-fulltext');
+if (!input)
+  throw new Error('no input: pass --input DIR (../shared/corpora/bbc-fulltext is absent)');
+
+const SITREP = repoPath('bin/sitrep.js');
+const dir = mkdtempSync(join(tmpdir(), 'sitrep-load-'));
+const db = join(dir, 'load.db');
+
+const run = (args: string[]): ChildProcess =>
+  spawn(process.execPath, [SITREP, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+
+const finished = (child: ChildProcess): Promise<number> =>
+  new Promise((resolve) => child.on('close', (code) => resolve(code ?? -1)));
+
+const QUERIES = [
+  'nato',
+  'minister OR government',
+  'election after:2004',
+  'bank* -football',
+  '"prime minister"',
+  'film OR music source:bbc',
+  'england world cup',
+  'oil price*',
+];
+
+interface Phase {
+  readonly latencies: number[];
+  readonly search: number[];
+  errors: number;
+  readonly statuses: Map<number, number>;
+}
+
+const percentile = (sorted: readonly number[], p: number): number =>
+  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
+
+const drive = async (base: string, ids: string[], entities: string[]): Promise<Phase> => {
+  const phase: Phase = { latencies: [], search: [], errors: 0, statuses: new Map() };
+  const until = performance.now() + seconds * 1000;
+  let n = 0;
+  const client = async (): Promise<void> => {
+    while (performance.now() < until) {
+      const k = n++;
+      const path =
+        k % 3 === 0
+          ? `/api/search?q=${encodeURIComponent(QUERIES[k % QUERIES.length] ?? 'nato')}`
+          : k % 3 === 1
+            ? `/api/articles/${ids[k % ids.length] ?? ''}`
+            : entities.length > 0
+              ? `/api/entities/${encodeURIComponent(entities[k % entities.length] ?? '')}`
+              : `/api/entities?limit=20`;
+      const started = performance.now();
+      try {
+        const response = await fetch(base + path);
+        await response.arrayBuffer();
+        phase.statuses.set(response.status, (phase.statuses.get(response.status) ?? 0) + 1);
+        if (response.status >= 500 || response.status === 429) phase.errors++;
+      } catch {
+        phase.errors++;
+      }
+      phase.latencies.push(performance.now() - started);
+      if (k % 3 === 0) phase.search.push(performance.now() - started);
+    }
+  };
+  await Promise.all(Array.from({ length: clients }, client));
+  return phase;
+};
+
+const report = (label: string, phase: Phase): string => {
+  const sorted = [...phase.latencies].sort((a, b) => a - b);
+  const search = [...phase.search].sort((a, b) => a - b);
+  return (
+    `${label.padEnd(16)} search p50 ${percentile(search, 50).toFixed(1)} ms p99 ${percentile(search, 99).toFixed(1)} ms |` +
+    ` all: ${String(sorted.length).padStart(7)} requests  ${(sorted.length / seconds).toFixed(0).padStart(5)}/s  p50 ${percentile(sorted, 50).toFixed(1).padStart(7)} ms  p99 ${percentile(sorted, 99).toFixed(1).padStart(7)} ms  max ${(sorted.at(-1) ?? NaN).toFixed(0).padStart(6)} ms  errors ${phase.errors}  statuses ${JSON.stringify(Object.fromEntries(phase.statuses))}`
+  );
+};
+
+const main = async (): Promise<void> => {
+  // A first slice of the store so the baseline has something to find.
+  const seed = run(['ingest', repoPath('examples/sample'), '--db', db, '--json']);
+  await finished(seed);
+  const server = run(['serve', '--db', db, '--port', '0']);
+  let serverErr = '';
+  server.stderr?.on('data', (chunk: Buffer) => (serverErr += chunk.toString()));
+  const base = await new Promise<string>((resolve, reject) => {
+    server.stdout?.on('data', (chunk: Buffer) => {
+      const url = /serving (http:\/\/[^/\s]+)\//.exec(chunk.toString())?.[1];
+      if (url) resolve(url);
+    });
+    server.on('close', () => reject(new Error(`serve exited: ${serverErr}`)));
+  });
+  try {
+    const listed = (await (await fetch(`${base}/api/articles?limit=50`)).json()) as {
+      items?: { id: string }[];
+    };
+    const ids = (listed.items ?? []).map((a) => a.id);
+    const entityList = (await (await fetch(`${base}/api/entities?limit=30`)).json()) as {
+      items?: { id: string }[];
+    };
+    const entities = (entityList.items ?? []).map((e) => e.id);
+    console.log(
+      `load average before: ${loadavg()
+        .map((l) => l.toFixed(1))
+        .join(' ')} (2 cores shared)`,
+    );
+    const baseline = await drive(base, ids, entities);
+    console.log(report('without ingest', baseline));
+    const ingest = run(['ingest', input, '--db', db, '--json']);
+    let ingestErr = '';
+    ingest.stderr?.on('data', (chunk: Buffer) => (ingestErr += chunk.toString()));
+    const during = await drive(base, ids, entities);
+    console.log(report('during ingest', during));
+    const ingestCode = await finished(ingest);
+    console.log(
+      `load average after: ${loadavg()
+        .map((l) => l.toFixed(1))
+        .join(' ')}`,
+    );
+    const busy = /SQLITE_BUSY|database is locked/i.test(serverErr + ingestErr);
+    console.log(`ingest exit ${ingestCode}; SQLITE_BUSY seen: ${busy ? 'YES' : 'no'}`);
+    const p99 = percentile(
+      [...during.search].sort((a, b) => a - b),
+      99,
+    );
+    console.log(
+      `bar: 0 errors (${during.errors + baseline.errors}); search p99 during ingest < 500 ms: ${p99.toFixed(0)} ms`,
+    );
+  } finally {
+    server.kill('SIGINT');
+    await finished(server);
+    rmSync(dir, { recursive: true, force: true });
+  }
+};
+
+await main();
