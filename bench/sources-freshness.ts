@@ -43,8 +43,14 @@ const percentile = (values: number[], p: number): number => {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
 };
 
+// Distinct words per item: near-identical texts would be one syndication group and alert once.
+const WORDS =
+  'navy shipyard hull trials radar sonar missile crew budget contract delay engine turbine steel weld harbour escort convoy helicopter deck torpedo sensor upgrade export partner minister parliament committee audit schedule launch commissioning squadron patrol exercise baltic atlantic pacific corvette destroyer submarine drone satellite logistics spares maintenance'.split(' ');
+const textFor = (n: number): string =>
+  Array.from({ length: 40 }, (_, i) => WORDS[(n * 7919 + i * i * 31 + i * n) % WORDS.length]).join(' ');
+
 const itemXml = (n: number) =>
-  `<item><title>Frigate delivery report ${n}</title><guid>fresh-${n}</guid><link>http://127.0.0.1/fresh/${n}</link><description>Report number ${n}: the navy took delivery of frigate hull ${n} at the shipyard, officials said on Monday.</description><pubDate>${new Date().toUTCString()}</pubDate></item>`;
+  `<item><title>Frigate delivery report ${n}</title><guid>fresh-${n}</guid><link>http://127.0.0.1/fresh/${n}</link><description>Frigate report ${n}: ${textFor(n)}.</description><pubDate>${new Date().toUTCString()}</pubDate></item>`;
 const feed = (items: string[]) =>
   Buffer.from(
     `<?xml version="1.0"?><rss version="2.0"><channel><title>Fresh wire</title>${items.join('')}</channel></rss>`,
