@@ -45,9 +45,13 @@ const percentile = (values: number[], p: number): number => {
 
 // Distinct words per item: near-identical texts would be one syndication group and alert once.
 const WORDS =
-  'navy shipyard hull trials radar sonar missile crew budget contract delay engine turbine steel weld harbour escort convoy helicopter deck torpedo sensor upgrade export partner minister parliament committee audit schedule launch commissioning squadron patrol exercise baltic atlantic pacific corvette destroyer submarine drone satellite logistics spares maintenance'.split(' ');
+  'navy shipyard hull trials radar sonar missile crew budget contract delay engine turbine steel weld harbour escort convoy helicopter deck torpedo sensor upgrade export partner minister parliament committee audit schedule launch commissioning squadron patrol exercise baltic atlantic pacific corvette destroyer submarine drone satellite logistics spares maintenance'.split(
+    ' ',
+  );
 const textFor = (n: number): string =>
-  Array.from({ length: 40 }, (_, i) => WORDS[(n * 7919 + i * i * 31 + i * n) % WORDS.length]).join(' ');
+  Array.from({ length: 40 }, (_, i) => WORDS[(n * 7919 + i * i * 31 + i * n) % WORDS.length]).join(
+    ' ',
+  );
 
 const itemXml = (n: number) =>
   `<item><title>Frigate delivery report ${n}</title><guid>fresh-${n}</guid><link>http://127.0.0.1/fresh/${n}</link><description>Frigate report ${n}: ${textFor(n)}.</description><pubDate>${new Date().toUTCString()}</pubDate></item>`;
