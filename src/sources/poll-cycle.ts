@@ -72,6 +72,9 @@ export const pollDueSources = async (options: CycleOptions): Promise<CycleSummar
   const leaseMs = options.leaseMs ?? 10 * 60_000;
   const summary = emptyCycle();
   const started = Date.now();
+  // Due as of the cycle's start: a source that failed early in a long cycle and is due again
+  // before its end waits for the next cycle, so one cycle polls each source at most once.
+  const dueAt = now().toISOString();
   for (;;) {
     if (options.signal?.aborted) break;
     const batch = await sources.claimDueSources(
@@ -79,6 +82,7 @@ export const pollDueSources = async (options: CycleOptions): Promise<CycleSummar
       now().toISOString(),
       leaseMs,
       concurrency * 8,
+      dueAt,
     );
     if (batch.length === 0) break;
     let next = 0;

@@ -100,6 +100,8 @@ export interface SourcesPort {
     now: string,
     leaseMs: number,
     limit: number,
+    /** Due by this instant (default `now`): a cycle passes its start. */
+    dueBy?: string,
   ): Promise<SourceRecord[]>;
   /**
    * Leases one source if it is due and nobody holds it: a worker's poll-source job. A duplicate job

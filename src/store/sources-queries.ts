@@ -132,7 +132,7 @@ export class SourcesQueries implements SourcesPort {
     );
   }
 
-  async claimDueSources(owner: string, now: string, leaseMs: number, limit: number) {
+  async claimDueSources(owner: string, now: string, leaseMs: number, limit: number, dueBy = now) {
     const rows = await this.sql.all(
       `UPDATE sources SET lease_until = ?, leased_by = ?
         WHERE id IN (SELECT id FROM sources
@@ -140,7 +140,7 @@ export class SourcesQueries implements SourcesPort {
                       ORDER BY next_poll_at, id LIMIT ?${this.sql.skipLocked})
           AND (lease_until IS NULL OR lease_until < ?)
         RETURNING *`,
-      [leaseEnd(now, leaseMs), owner, now, now, limit, now],
+      [leaseEnd(now, leaseMs), owner, dueBy, now, limit, now],
     );
     return rows
       .map(toSource)
