@@ -62,6 +62,10 @@ const run = (threads: number) => {
   const seconds = (performance.now() - started) / 1000;
   const summary = JSON.parse(child.stdout) as { added: number; unchanged: number };
   const rss = /Maximum resident set size \(kbytes\): (\d+)/.exec(child.stderr)?.[1];
+  const user = /User time \(seconds\): ([\d.]+)/.exec(child.stderr)?.[1];
+  const system = /System time \(seconds\): ([\d.]+)/.exec(child.stderr)?.[1];
+  // CPU seconds of all threads: on a shared machine wall time says little, this says what it cost.
+  const cpuSeconds = user && system ? Number(user) + Number(system) : undefined;
   const articles = summary.added + summary.unchanged;
   return {
     threads,
@@ -70,6 +74,7 @@ const run = (threads: number) => {
     seconds,
     rate: articles / seconds,
     peakRssMiB: rss ? Number(rss) / 1024 : undefined,
+    cpuSeconds,
     load: `${loadBefore} -> ${load()}`,
   };
 };
@@ -99,7 +104,8 @@ try {
   for (const result of [one, many])
     console.log(
       `--threads ${result.threads}: ${result.articles} articles in ${result.seconds.toFixed(1)} s = ` +
-        `${result.rate.toFixed(1)} articles/s, peak RSS ${result.peakRssMiB?.toFixed(0) ?? '?'} MiB, ` +
+        `${result.rate.toFixed(1)} articles/s, CPU ${result.cpuSeconds?.toFixed(1) ?? '?'} s, ` +
+        `peak RSS ${result.peakRssMiB?.toFixed(0) ?? '?'} MiB, ` +
         `load ${result.load}`,
     );
   console.log(

@@ -86,7 +86,12 @@ describe('PostgreSQL commands', () => {
       const worker = await runCommand(registerWorker, ['worker', '--db', url, '--once', '--json'])
         .done;
       assert.equal(worker.code, 0, worker.stderr);
-      assert.deepEqual(JSON.parse(worker.stdout), { done: 1, failed: 1, dead: 1 });
+      const { organiseLock, ...counts } = JSON.parse(worker.stdout) as {
+        organiseLock: { batches: number; waitSeconds: number; heldSeconds: number };
+      };
+      assert.deepEqual(counts, { done: 1, failed: 1, dead: 1 });
+      assert.equal(organiseLock.batches, 1);
+      assert.ok(organiseLock.waitSeconds >= 0 && organiseLock.heldSeconds > 0);
 
       const jobs = await runCommand(registerJobs, ['jobs', '--db', url, '--json']).done;
       const report = JSON.parse(jobs.stdout) as {
