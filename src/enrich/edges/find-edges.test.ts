@@ -131,6 +131,21 @@ describe('findEdges', () => {
     assert.deepEqual(edges('Russian ships fired artillery shells towards Odesa.').map(brief), []);
   });
 
+  test('what comes back "in exchange for" goes the other way; ammunition is not the gun it feeds', () => {
+    assert.deepEqual(
+      edges('Russia gave Iran cash and captured Western weapons in exchange for drones.').map(
+        brief,
+      ),
+      ['Russia <- Iran | drones | delivered'],
+    );
+    assert.deepEqual(
+      edges(
+        'The new package of U.S. aid to Ukraine will include additional shells for HIMARS multiple rocket launchers.',
+      ).map(brief),
+      ['Ukraine <- United States | shells | committed'],
+    );
+  });
+
   test('a title and its lead state one transfer once, under its most specific name', () => {
     const found = edges(
       'Norway to donate anti-tank missiles to Ukraine\n\nNorway will transfer to Ukraine 160 Hellfire anti-tank missiles, launching pads, and guidance units.',
