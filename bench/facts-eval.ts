@@ -46,7 +46,7 @@ if (missing.length > 0) {
   process.exit(2);
 }
 const goldPath = repoPath('eval', 'gold', `facts-${set}.json`);
-writeFileSync(goldPath, `${JSON.stringify(gold, null, 1)}\n`);
+writeFileSync(goldPath, `${JSON.stringify(gold, null, 2)}\n`);
 
 const out = repoPath('bench', 'out');
 mkdirSync(out, { recursive: true });
