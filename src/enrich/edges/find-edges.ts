@@ -441,6 +441,8 @@ class SentenceEdges {
     }
     if (sup?.id !== undefined && sup.id === recipient.party.id) sup = undefined;
     if ('cue' in modality && modality.cue !== undefined) reasons.push(`cue:${modality.cue}`);
+    if ('negation' in modality && modality.negation !== undefined)
+      reasons.push(`negated by "${modality.negation}"`);
     if (recipient.via !== undefined) reasons.push(`recipient via ${recipient.via}`);
     const start = Math.min(t.start, item.start, recipient.mention.start, sup?.start ?? t.start);
     const end = Math.max(t.end, item.end, recipient.mention.end, sup?.end ?? t.end);
