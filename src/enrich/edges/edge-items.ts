@@ -23,7 +23,7 @@ export interface EdgeItem {
 }
 
 // Words that may precede the head noun of a class of materiel and belong to its name.
-const DESCRIPTOR = String.raw`(?:\d+(?:\.\d+)?[- ]?mm|counter-[a-z]+|long-range|short-range|medium-range|longer-range|self-propelled|anti-aircraft|anti-tank|anti-ship|anti-armou?r|anti-radiation|surface-to-air|air-to-air|air-launched|ground-launched|guided|armou?red|light|heavy|main|battle|combat|suicide|attack|loitering|multiple|multiple-launch|launch|precision|high-precision|mobility|protected|transport|military|naval|target|detection|early warning|counter-battery|surveillance|early-warning|coastal|mobile|ballistic|cruise|unmanned|aerial|patrol|infantry|fighting|modern|modernized|modernised|advanced|tactical|strategic|kamikaze|[A-Z][A-Za-z0-9]*(?:[-/][A-Za-z0-9]+)*)`;
+const DESCRIPTOR = String.raw`(?:\d+(?:\.\d+)?[- ]?mm|counter-[a-z]+|long-range|short-range|medium-range|longer-range|self-propelled|anti-[a-z]+|surface-to-air|air-to-air|air-launched|ground-launched|guided|armou?red|light|heavy|main|battle|combat|suicide|attack|loitering|multiple|multiple-launch|launch|precision|high-precision|mobility|protected|transport|military|naval|target|detection|early warning|counter-battery|surveillance|early-warning|coastal|mobile|ballistic|cruise|unmanned|aerial|patrol|infantry|fighting|medical|engineering|support|utility|recovery|command|reconnaissance|modern|modernized|modernised|advanced|tactical|strategic|kamikaze|[A-Z][A-Za-z0-9]*(?:[-/][A-Za-z0-9]+)*)`;
 
 // Heads that name materiel specifically enough to be a supply edge. Bare "weapons", "arms",
 // "ammunition", "equipment" and "aid" are left out on purpose: they say that something was sent,
@@ -182,7 +182,7 @@ export const findItems = (
       (c) =>
         c.start <= end + 14 &&
         c.start >= w.start &&
-        /^[\s-]*(?:class\s+)?[\p{L}\d\s-]*$/u.test(text.slice(end, c.start)),
+        /^["”’'\s-]*(?:class\s+)?[\p{L}\d\s-]*$/u.test(text.slice(end, c.start)),
     );
     if (touching !== undefined) end = Math.max(end, touching.end);
     const entity = kb.get(w.id);
@@ -236,8 +236,13 @@ export const findItems = (
       ...(origin !== undefined ? { originMention: origin } : {}),
     });
   }
+  // "shells for HIMARS launchers": the launchers are what the shells are for, not what is sent.
+  const served = (i: EdgeItem): boolean =>
+    /\b(?:ammunition|rounds|shells|missiles|rockets|parts|munitions) for\s+(?:the\s+)?(?:[\p{L}\d-]+\s+){0,3}$/iu.test(
+      text.slice(Math.max(from, i.start - 50), i.start),
+    );
   // "loitering munitions (suicide drones)": a second name in brackets is the same item.
-  const sorted = items.sort((a, b) => a.start - b.start);
+  const sorted = items.filter((i) => !served(i)).sort((a, b) => a.start - b.start);
   return sorted.filter((item, k) => {
     const prev = sorted[k - 1];
     return prev === undefined || !/^\s*\($/.test(text.slice(prev.end, item.start));

@@ -23,6 +23,8 @@ export interface Modality {
   readonly negated: boolean;
   readonly hedged: boolean;
   readonly cue?: string;
+  /** The words that negate it ("declined to", "not"). */
+  readonly negation?: string;
 }
 
 /**
@@ -30,7 +32,7 @@ export interface Modality {
  * `base`: the status the verb reports when nothing else is said (`delivered` for "send",
  * `ordered` for "buy").
  */
-export const readModality = (lead: string, verb: string, base: EdgeStatus): Modality => {
+const modalityOf = (lead: string, verb: string, base: EdgeStatus): Modality => {
   // Negation binds to the verb group: "declined to send", "will not supply", not "not to delay the decision on X's transfer".
   const negation = NEGATION.exec(lead.slice(-32));
   const negated = negation !== null;
@@ -46,4 +48,10 @@ export const readModality = (lead: string, verb: string, base: EdgeStatus): Moda
   if (committed !== null && !(PAST_FORM.test(verb) && /\b(?:has|have|had)\b/i.test(lead)))
     return { status: 'committed', negated, hedged: false, cue: committed[0].toLowerCase() };
   return { status: base, negated, hedged: false };
+};
+
+export const readModality = (lead: string, verb: string, base: EdgeStatus): Modality => {
+  const modality = modalityOf(lead, verb, base);
+  const negation = NEGATION.exec(lead.slice(-32));
+  return negation !== null ? { ...modality, negation: negation[0].toLowerCase() } : modality;
 };

@@ -54,9 +54,11 @@ describe('findEdges', () => {
   });
 
   test('refusals are negated, talk is hedged and only requested', () => {
-    assert.deepEqual(edges('Germany declined to send the Abrams to Ukraine.').map(brief), [
-      'Ukraine <- Germany | M1 Abrams | committed NEG',
-    ]);
+    const [refusal, ...others] = edges('Germany declined to send the Abrams to Ukraine.');
+    assert.equal(others.length, 0);
+    assert.ok(refusal);
+    assert.equal(brief(refusal), 'Ukraine <- Germany | M1 Abrams | committed NEG');
+    assert.ok(refusal.reasons.includes('negated by "declined to"'));
     assert.deepEqual(
       edges('The Netherlands is considering sending F-16 jets to Ukraine.').map(brief),
       ['Ukraine <- Netherlands | F-16 | requested HEDGED'],
@@ -129,6 +131,21 @@ describe('findEdges', () => {
       [],
     );
     assert.deepEqual(edges('Russian ships fired artillery shells towards Odesa.').map(brief), []);
+  });
+
+  test('what comes back "in exchange for" goes the other way; ammunition is not the gun it feeds', () => {
+    assert.deepEqual(
+      edges('Russia gave Iran cash and captured Western weapons in exchange for drones.').map(
+        brief,
+      ),
+      ['Russia <- Iran | drones | delivered'],
+    );
+    assert.deepEqual(
+      edges(
+        'The new package of U.S. aid to Ukraine will include additional shells for HIMARS multiple rocket launchers.',
+      ).map(brief),
+      ['Ukraine <- United States | shells | committed'],
+    );
   });
 
   test('a title and its lead state one transfer once, under its most specific name', () => {

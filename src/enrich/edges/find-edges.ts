@@ -51,7 +51,7 @@ const TRIGGERS: readonly { cls: TriggerClass; re: RegExp }[] = [
   },
   {
     cls: 'use',
-    re: /\b(?:(?:ships|warships|vessels|submarines|bombers|carriers|troops|forces|units) (?:armed )?with|operat(?:e|es|ed|ing)|us(?:e|es|ed|ing)|field(?:s|ed|ing)|employ(?:s|ed|ing)?|armed with|equipped with|drills with|train(?:s|ed|ing)? (?:on|with))\b/gi,
+    re: /\b(?:(?:ships?|warships?|vessels?|submarines?|bombers?|carriers?|troops|forces|units?) (?:armed )?with|operat(?:e|es|ed|ing)|us(?:e|es|ed|ing)|field(?:s|ed|ing)|employ(?:s|ed|ing)?|armed with|equipped with|drills with|train(?:s|ed|ing)? (?:on|with))\b/gi,
   },
 ];
 
@@ -352,7 +352,8 @@ class SentenceEdges {
         );
       if (
         PREPOSITION_BEFORE.test(lead) &&
-        !verbNext &&
+        // "Future of Europe depends on": the head noun, not Europe, is the subject.
+        (!verbNext || /\bof\s+(?:the\s+)?$/i.test(lead)) &&
         !/\b(?:call(?:s|ed|ing)? (?:on|upon))\s+(?:the\s+)?$/i.test(lead)
       )
         continue;
@@ -440,6 +441,8 @@ class SentenceEdges {
     }
     if (sup?.id !== undefined && sup.id === recipient.party.id) sup = undefined;
     if ('cue' in modality && modality.cue !== undefined) reasons.push(`cue:${modality.cue}`);
+    if ('negation' in modality && modality.negation !== undefined)
+      reasons.push(`negated by "${modality.negation}"`);
     if (recipient.via !== undefined) reasons.push(`recipient via ${recipient.via}`);
     const start = Math.min(t.start, item.start, recipient.mention.start, sup?.start ?? t.start);
     const end = Math.max(t.end, item.end, recipient.mention.end, sup?.end ?? t.end);
@@ -644,19 +647,20 @@ class SentenceEdges {
         const context = to === undefined && carried === undefined ? this.before() : undefined;
         if (context !== undefined && !own.some((a) => a.party.id === context.recipient.party.id))
           to = context.recipient;
+        // "gave Iran cash ... in exchange for drones": what comes back goes the other way.
+        const exchange = /\bin (?:exchange|return) for\b/i.exec(this.text.slice(t.end, limit));
+        const backAt = exchange !== null ? t.end + exchange.index : Infinity;
         for (const supplier of givers)
-          for (const item of items)
-            push(
-              this.emit(
-                t,
-                item,
-                to,
-                supplier,
-                lead,
-                'delivered',
-                carried ? ['coordinated with the previous clause'] : [],
-              ),
-            );
+          for (const item of items) {
+            if (item.start > backAt) {
+              const giver = own[0];
+              if (giver !== undefined && to !== undefined)
+                push(this.emit(t, item, giver, to.party, lead, 'delivered', ['in exchange']));
+              continue;
+            }
+            const why = carried ? ['coordinated with the previous clause'] : [];
+            push(this.emit(t, item, to, supplier, lead, 'delivered', why));
+          }
         if (to !== undefined)
           this.lastGive = {
             recipient: to,
@@ -675,7 +679,14 @@ class SentenceEdges {
           this.actorAfter(t.end, limit, /^[\s\S]*\b(?:to|for)\s+(?:the\s+)?$/i) ??
           this.actorAfter(sentenceStart, t.start, /^[\s\S]*\b(?:to|for)\s+(?:the\s+)?$/i) ??
           this.previous()?.recipient;
-        const giver = this.mainSubject();
+        // "The new package of U.S. aid to Ukraine ... will include": the state in front of "aid" gives it.
+        const giver =
+          this.mainSubject() ??
+          this.actors.find((a) =>
+            /^\s+(?:military\s+|security\s+|defen[cs]e\s+)?(?:aid|assistance|package)\b/i.test(
+              this.text.slice(a.mention.end, a.mention.end + 30),
+            ),
+          );
         const supplier =
           giver !== undefined && giver !== to ? giver.party : this.previous()?.supplier;
         const listLead = this.text.slice(sentenceStart, t.start);
@@ -778,6 +789,14 @@ class SentenceEdges {
         break;
       }
       case 'use': {
+        // "hit the Russian warship with cruise missiles": the weapons are the attacker's, not the ship's.
+        if (
+          /\swith$/i.test(t.word) &&
+          /\b(?:hit|hits|struck|strikes?|attack\w*|fired|fire[sd]? (?:at|on)|sank|sunk|destroy\w*|damag\w*|target\w*)\s+(?:[\p{L}-]+\s+){0,3}$/iu.test(
+            this.text.slice(Math.max(this.s.start, t.start - 40), t.start),
+          )
+        )
+          break;
         // "with the use of mortars": a noun with no user named after it says nothing about who.
         if (
           /\b(?:the|of)\s+$/i.test(before) &&

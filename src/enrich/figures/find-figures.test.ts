@@ -126,6 +126,12 @@ describe('findFigures', () => {
     ]);
   });
 
+  test('"from 72 to 56" is one change with both numbers', () => {
+    assert.deepEqual(brief('reduced the volley of cruise missiles from 72 to 56.'), [
+      ['from 72 to 56', 'count', '', 72, 56, 'change'],
+    ]);
+  });
+
   test('percent ranges and qualifiers', () => {
     assert.deepEqual(brief('spending of 10-15% of GDP, at least 2 percent'), [
       ['10-15%', 'percent', '%', 10, 15, 'range'],

@@ -82,6 +82,11 @@ const COUNT_RE = new RegExp(
 );
 const YEAR = /^(?:1[89]|20)\d\d$/;
 const ELIDED_TO = new RegExp(String.raw`^\s+to\s+(${NUM})(?![\p{L}\d-]|\s+\p{L}{3,})`, 'iu');
+/** "reduced the volley from 72 to 56": two numbers whose noun is elsewhere, a change. */
+const FROM_TO_RE = new RegExp(
+  String.raw`\bfrom\s+(${NUM})\s+to\s+(${NUM})(?![\p{L}\d%-]|\s+(?:${COUNT_NOUNS}|per|percent)\b)`,
+  'giu',
+);
 /** "the 80,000 previously in Europe", "1.5 million": a large number whose noun is elsewhere. */
 const BARE_RE = new RegExp(
   String.raw`${START}${QUALIFIER}((?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?\s+(?:million|billion|trillion)\b))(?![\p{L}\d%-])`,
@@ -257,6 +262,30 @@ export const findFigures = (text: string): Figure[] => {
         ...(qualifier !== undefined ? { qualifier } : {}),
       },
       subject: phrase,
+    });
+  }
+  for (const m of text.matchAll(FROM_TO_RE)) {
+    const a = parseNumber(m[1] ?? '');
+    const b = parseNumber(m[2] ?? '');
+    if (a === undefined || b === undefined || YEAR.test(m[1] ?? '') || YEAR.test(m[2] ?? ''))
+      continue;
+    const start = m.index;
+    const end = start + m[0].length;
+    push({
+      text: m[0],
+      start,
+      end,
+      kind: 'count',
+      value: b,
+      unit: '',
+      normalized: {
+        amounts: [
+          { value: a, unit: '', text: m[1] ?? '' },
+          { value: b, unit: '', text: m[2] ?? '' },
+        ],
+        qualifier: 'change',
+      },
+      ...optionalSubject(subjectBefore(text, start)),
     });
   }
   for (const m of text.matchAll(BARE_RE)) {
