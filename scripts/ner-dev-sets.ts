@@ -20,7 +20,6 @@ import {
   alignConventions,
   CLASSIC_LABELS,
   CROSSNER_LABELS,
-  GMB_LABELS,
   parseConll,
   parseGmbCsv,
   RE3D_LABELS,

@@ -84,6 +84,23 @@ export const tagEntitySpans = (
   return tagRunningText(words, model, gazetteer);
 };
 
+const repairWords = new WeakMap<NerModel, ReadonlySet<string>>();
+/**
+ * The words span repairs treat as common: the model's own list plus what the case profile, learnt
+ * from edited news, finds in lower case nearly always. Tweets in the training data write "We"
+ * mid-sentence often enough to keep "we" off the model's list.
+ */
+const repairCommonWords = (model: NerModel): ReadonlySet<string> => {
+  let words = repairWords.get(model);
+  if (words === undefined) {
+    const set = new Set(model.commonWords);
+    for (const [w, bucket] of model.caseProfile ?? []) if (bucket === 'L') set.add(w);
+    words = set;
+    repairWords.set(model, words);
+  }
+  return words;
+};
+
 const tagRunningText = (
   words: readonly string[],
   model: NerModel,
@@ -92,7 +109,7 @@ const tagRunningText = (
   const tags = tagWords(model, words, gazetteer);
   const repaired = splitCoordinated(
     words,
-    repairSpans(spansFromBio(tags), { words, commonWords: model.commonWords })
+    repairSpans(spansFromBio(tags), { words, commonWords: repairCommonWords(model) })
       // Weapons are barely labelled in the training data: the tagger's own guesses are noise
       // unless they look like a designation ("Kh-101", "S-400"); the KB supplies the rest.
       .filter((s) => s.type !== 'WEAPON' || words.slice(s.start, s.end).some((w) => /\d/.test(w)))

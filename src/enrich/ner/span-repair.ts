@@ -132,9 +132,17 @@ export const repairSpans = <S extends WordSpan>(spans: readonly S[], ctx: Repair
     if (span.end - start === 1 && isTitleCaseCommon(words[start] as string, commonWords)) return [];
     // "the" is not part of a name in the convention we follow ("the AFL" -> "AFL"), unless it is
     // capitalised mid-sentence, where the name's owner writes it ("The Times Literary Supplement").
-    if (words[start] === 'the' || (words[start] === 'The' && start === 0)) {
+    if (
+      words[start] === 'the' ||
+      (words[start] === 'The' && (start === 0 || PUNCT_ONLY.test(words[start - 1] as string)))
+    ) {
       if (span.end - start > 1) start++;
-    } else if (words[start - 1] === 'The' && start > 1 && span.type !== 'PERSON') {
+    } else if (
+      words[start - 1] === 'The' &&
+      start > 1 &&
+      !PUNCT_ONLY.test(words[start - 2] as string) &&
+      span.type !== 'PERSON'
+    ) {
       start--;
     }
     // "If Washington ...": a function word opening the sentence is not part of the name.
