@@ -29,8 +29,6 @@ describe('furnitureReason', () => {
       ['Personen-Box aufklappen Personen-Box zuklappen', 'controls'],
       ['3 Min Lesezeit', 'reading-time'],
       ['Jetzt weiterlesen mit SZ Plus', 'paywall-pitch'],
-      ['Wed, Jan 10, 2008, 01:40 GMT', 'date-stamp'],
-      ['January 2, 2008 7:33 AM ET', 'date-stamp'],
       ['Report this comment', 'furniture-line'],
       ['Sie haben bereits ein Abo? Hier anmelden.', 'paywall-pitch'],
       ['Do 25.04.24 | 14:07 Uhr | Von Eva Kirchner', 'meta-line'],

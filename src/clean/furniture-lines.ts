@@ -94,20 +94,6 @@ const STAMP =
 const CONTROLS =
   /^((\S+-)?box )?(aufklappen|zuklappen|ausklappen|einklappen|mehr anzeigen|weniger anzeigen|show (more|less)|expand|collapse)(\s+((\S+-)?box )?(aufklappen|zuklappen|ausklappen|einklappen|mehr anzeigen|weniger anzeigen|show (more|less)|expand|collapse))*$/iu;
 
-/**
- * A line that is only a date or time ("Wed, Jan 10, 2008, 01:40 GMT", "January 2, 2008 7:33 AM ET",
- * "22.04.2024 | 06:00 Uhr"): stamps from the page header, never a sentence.
- */
-const DATE_WORD =
-  /^(\d+|jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sep(t(ember)?)?|oct(ober)?|nov(ember)?|dec(ember)?|januar|februar|märz|mai|juni|juli|oktober|dezember|mon(day)?|tue(s(day)?)?|wed(nesday)?|thu(rs(day)?)?|fri(day)?|sat(urday)?|sun(day)?|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|am|pm|a\.m|p\.m|gmt|utc|bst|cet|cest|mez|et|est|edt|pt|pst|pdt|uhr|updated|posted|published|aktualisiert|am|um)$/iu;
-const isDateOnly = (text: string): boolean => {
-  if (text.length > 60 || !/\d/.test(text)) return false;
-  const words = text.match(/[\p{L}\p{N}.]+/gu) ?? [];
-  // Bare numbers are table cells and list counters: a stamp names a month, a day or a time.
-  const named = words.some((w) => !/^\d+$/.test(w)) || /\d:\d\d/.test(text);
-  return named && words.length > 1 && words.every((w) => DATE_WORD.test(w.replace(/\.$/, '')));
-};
-
 /** What a paywall prints where the article stops ("Jetzt weiterlesen mit SZ Plus", "Already a subscriber?"). */
 const PAYWALL_PITCH =
   /\b(weiterlesen mit|exklusiv für (abonnenten|abonnentinnen|abonnent:innen)|jetzt (abonnieren|abo abschließen|freischalten|gratis testen)|sie (haben|sind) bereits (ein abo|abonnent)|bereits abonnent|already a subscriber|subscribe to (continue|keep) reading|this (article|content) is (only )?(available )?(for|to) subscribers|continue reading with)\b/iu;
@@ -135,7 +121,6 @@ export const furnitureReason = (text: string): string | undefined => {
     return 'stamp';
   if (text.length <= SITE_PITCH_MAX_CHARS && SITE_PITCH.test(text)) return 'reader-pitch';
   if (READING_TIME.test(text)) return 'reading-time';
-  if (isDateOnly(text)) return 'date-stamp';
   // "Â" alone: a non-breaking space decoded with the wrong charset.
   if (/^[Â\s]+$/u.test(text)) return 'mojibake';
   if (text.length <= PAYWALL_MAX_CHARS && PAYWALL_PITCH.test(text)) return 'paywall-pitch';
