@@ -29,6 +29,7 @@ describe('furnitureReason', () => {
       ['Personen-Box aufklappen Personen-Box zuklappen', 'controls'],
       ['3 Min Lesezeit', 'reading-time'],
       ['Jetzt weiterlesen mit SZ Plus', 'paywall-pitch'],
+      ['Report this comment', 'furniture-line'],
       ['Sie haben bereits ein Abo? Hier anmelden.', 'paywall-pitch'],
       ['Do 25.04.24 | 14:07 Uhr | Von Eva Kirchner', 'meta-line'],
       [
@@ -47,6 +48,8 @@ describe('furnitureReason', () => {
       'Twitter and Facebook both said on Tuesday they had removed thousands of accounts linked to the campaign.',
       'The copyright dispute between the two publishers went to court in March.',
       '© 2019 Associated Press. All Rights Reserved.',
+      '17',
+      'Troops arrived on May 5, 2008.',
     ];
     for (const text of reporting) assert.equal(furnitureReason(text), undefined, text);
   });

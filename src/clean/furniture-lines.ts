@@ -29,7 +29,11 @@ const FURNITURE_LINE = new RegExp(
       // French, Spanish, Italian, Dutch, Polish, Portuguese
       '(à )?lire aussi|publicit[ée]|partager|lee también|leer más|publicidad|compartir',
       'leggi anche|pubblicit[àa]|lees ook|advertentie|czytaj (też|także|również)|reklama',
-      'leia também|publicidade',
+      'leia também|publicidade|czytaj więcej',
+      // article tools and comment widgets
+      'report this comment|\\[offensive\\? unsuitable\\?|post a comment|sign in or create an account',
+      'printer friendly|send this (article|story) to|click (photo|image) to enlarge|story continues below',
+      'font:|latest news|subscription deals',
     ].join('|') +
     ')\\b.{0,60}$',
   'iu',
@@ -117,6 +121,8 @@ export const furnitureReason = (text: string): string | undefined => {
     return 'stamp';
   if (text.length <= SITE_PITCH_MAX_CHARS && SITE_PITCH.test(text)) return 'reader-pitch';
   if (READING_TIME.test(text)) return 'reading-time';
+  // "Â" alone: a non-breaking space decoded with the wrong charset.
+  if (/^[Â\s]+$/u.test(text)) return 'mojibake';
   if (text.length <= PAYWALL_MAX_CHARS && PAYWALL_PITCH.test(text)) return 'paywall-pitch';
   if (text.length <= 140 && META_LINE.test(text) && HAS_DATE.test(text)) return 'meta-line';
   if (CONTROLS.test(text)) return 'controls';
