@@ -1,3 +1,5 @@
+import { ingestLimits } from './ingest-limits.js';
+import { htmlDepthExceeds } from './nesting-depth.js';
 import { decodeHTML } from 'entities';
 import { Parser } from 'htmlparser2';
 import { parseDate } from './parse-date.js';
@@ -139,7 +141,10 @@ export const extractHtmlMetadata = (html: string): HtmlMetadata => {
   // Tokenising a whole page costs ~3 ms; metadata lives in <head>, so only the head is parsed
   // and the body is scanned for the two things pages put there: JSON-LD and <time datetime>.
   const bodyStart = html.search(/<body[\s>]/i);
-  parser.end(bodyStart >= 0 ? html.slice(0, bodyStart) : html);
+  const head = bodyStart >= 0 ? html.slice(0, bodyStart) : html;
+  // htmlparser2 is quadratic in nesting depth (tens of seconds on a fuzzed 300 KB page): a page
+  // nested past the limit is rejected by guard-record.ts anyway, so its head is not tokenised.
+  if (!htmlDepthExceeds(head, ingestLimits().maxNestingDepth)) parser.end(head);
   if (bodyStart >= 0) {
     const body = html.slice(bodyStart);
     for (const match of body.matchAll(BODY_JSON_LD)) jsonLdBlocks.push(match[1] ?? '');

@@ -16,7 +16,9 @@ const RAW_TEXT_ENDS = new Map<string, RegExp>();
 const SIBLING_ELEMENTS = new Set('p li option dt dd tr td th'.split(' '));
 
 // `[^<>]*` (not `[^>]*`) so a `<` without a closing `>` costs one scan to the next `<`, not to the end.
-const TAG = /<!--[\s\S]*?(?:-->|$)|<(\/?)([a-zA-Z][^\s/<>]*)[^<>]*>/g;
+// Comments and CDATA sections are skipped whole: markup escaped inside a feed item is not nesting.
+const TAG =
+  /<!--[\s\S]*?(?:-->|$)|<!\[CDATA\[[\s\S]*?(?:\]\]>|$)|<(\/?)([a-zA-Z][^\s/<>]*)[^<>]*>/g;
 
 /**
  * True when HTML nests elements deeper than `limit`. A linear scan of the tags with an explicit

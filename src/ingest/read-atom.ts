@@ -92,8 +92,8 @@ const firstDate = (parent: XmlElement, ...locals: string[]): string | undefined 
 };
 
 export const readAtom = (path: string, bytes: Uint8Array): ReaderEvent[] => {
-  const { source, root } = readXmlDocument(bytes);
-  if (!root) return [rejectedEvent({ path }, 'atom: no XML element found')];
+  const { source, root, problem } = readXmlDocument(bytes);
+  if (!root) return [rejectedEvent({ path }, `atom: ${problem ?? 'no XML element found'}`)];
   const feed = isAtom(root, 'feed') ? root : (findAll(root, (el) => isAtom(el, 'feed'))[0] ?? root);
   const context: FeedContext = compact({
     path,

@@ -6,9 +6,9 @@ import { elementChildren } from './xml-tree.js';
 
 /** OPML subscription lists: every outline with an xmlUrl is a feed; enclosing outlines name its category. */
 export const readOpml = (path: string, bytes: Uint8Array): ReaderEvent[] => {
-  const { root } = readXmlDocument(bytes);
+  const { root, problem } = readXmlDocument(bytes);
   if (!root || root.local !== 'opml')
-    return [rejectedEvent({ path }, 'opml: no <opml> root element')];
+    return [rejectedEvent({ path }, `opml: ${problem ?? 'no <opml> root element'}`)];
   const events: ReaderEvent[] = [];
   const visit = (element: XmlElement, categories: readonly string[]): void => {
     for (const outline of elementChildren(element)) {

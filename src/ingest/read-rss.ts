@@ -88,8 +88,8 @@ const firstDate = (...candidates: XmlElement[]): string | undefined => {
 };
 
 export const readRss = (path: string, bytes: Uint8Array, format: 'rss' | 'rdf'): ReaderEvent[] => {
-  const { source, root } = readXmlDocument(bytes);
-  if (!root) return [rejectedEvent({ path }, `${format}: no XML element found`)];
+  const { source, root, problem } = readXmlDocument(bytes);
+  if (!root) return [rejectedEvent({ path }, `${format}: ${problem ?? 'no XML element found'}`)];
   const channel = findAll(root, (el) => isOwn(el, 'channel'))[0];
   const channelLink = channel ? firstText(...own(channel, 'link')) : undefined;
   const context: FeedContext = compact({

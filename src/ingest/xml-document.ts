@@ -1,3 +1,5 @@
+import { ingestLimits, LIMIT_ENV } from './ingest-limits.js';
+import { htmlDepthExceeds } from './nesting-depth.js';
 import { decodeBytes, declaredXmlEncoding } from './decode-bytes.js';
 import type { XmlElement } from './xml-tree.js';
 import { elementChildren, parseXml } from './xml-tree.js';
@@ -6,11 +8,22 @@ import { decodeHTML } from 'entities';
 export interface XmlDocument {
   readonly source: string;
   readonly root: XmlElement | undefined;
+  /** Why there is no root when the document was refused unparsed (nesting past the limit). */
+  readonly problem?: string;
 }
 
 /** Decode by BOM / XML declaration, then parse; `root` is the first element, if any. */
 export const readXmlDocument = (bytes: Uint8Array): XmlDocument => {
   const { text } = decodeBytes(bytes, declaredXmlEncoding(bytes));
+  // htmlparser2 keeps its own stack, quadratic in depth with unmatched close tags (8 s on a fuzzed
+  // 300 KB OPML): nesting past the limit is refused before it parses.
+  const { maxNestingDepth } = ingestLimits();
+  if (htmlDepthExceeds(text, maxNestingDepth))
+    return {
+      source: text,
+      root: undefined,
+      problem: `XML nested more than ${maxNestingDepth} elements deep (${LIMIT_ENV.maxNestingDepth})`,
+    };
   const documentNode = parseXml(text);
   return { source: text, root: elementChildren(documentNode)[0] };
 };

@@ -8,6 +8,7 @@ import { boundSearches, type BoundedSearchStore } from '../../src/server/bounded
 import { createApp } from '../../src/server/create-app.js';
 import { openStore } from '../../src/store/open-store.js';
 import type { ArticleStore } from '../../src/store/port.js';
+import { createTestSchema, skipUnlessPostgres } from '../../src/store/postgres/test-database.js';
 import { SAMPLE_RECORDS } from './test-server.js';
 
 interface ErrorBody {
@@ -178,4 +179,47 @@ describe('rate limits weighted by cost', () => {
       await server.close();
     }
   });
+});
+
+describe('bounded searches on PostgreSQL', () => {
+  test(
+    'the search pool answers as the store does, and statement_timeout becomes a 503',
+    { skip: skipUnlessPostgres },
+    async () => {
+      const schema = createTestSchema('bounded');
+      const store = await openStore(schema.url);
+      const roomy = await boundSearches(store, schema.url, { budgetMs: 20_000 });
+      const tiny = await boundSearches(store, schema.url, { budgetMs: 1 });
+      try {
+        const token = generateToken();
+        await store.saveApiToken({
+          name: 'w',
+          tokenHash: hashToken(token),
+          scopes: ['read', 'write'],
+          createdAt: new Date().toISOString(),
+        });
+        const app = (over: ArticleStore) =>
+          createApp({ store: over, auth: { readsOpen: true }, logError: () => undefined });
+        const posted = await app(store).request('/api/ingest', {
+          method: 'POST',
+          body: JSON.stringify(SAMPLE_RECORDS),
+          headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+        });
+        assert.equal(posted.status, 200);
+        const direct = await (await app(store).request('/api/search?q=himars')).json();
+        const pooled = await (await app(roomy.store).request('/api/search?q=himars')).json();
+        assert.deepEqual(pooled, direct);
+        // 1 ms: PostgreSQL cancels the statement itself (or the search is too quick to notice).
+        const response = await app(tiny.store).request('/api/search?q=himars%20OR%20patriot');
+        assert.ok([200, 503].includes(response.status), String(response.status));
+        if (response.status === 503)
+          assert.equal(((await response.json()) as ErrorBody).error.code, 'QUERY_TIMEOUT');
+      } finally {
+        await roomy.close();
+        await tiny.close();
+        await store.close();
+        await schema.drop();
+      }
+    },
+  );
 });

@@ -50,6 +50,8 @@ export const describeTarget = (options: PostgresConnectionOptions): PostgresTarg
 };
 
 const SETTING_WORD = /^[a-z_][a-z0-9_.]*$/i;
+/** Values may be numbers too (statement_timeout=1500). */
+const SETTING_VALUE = /^[a-z0-9_][a-z0-9_.]*$/i;
 
 const startupOptions = (
   target: PostgresTarget,
@@ -58,7 +60,7 @@ const startupOptions = (
   const settings: string[] = [];
   if (target.schema !== undefined) settings.push(`-c search_path=${target.schema},public`);
   for (const [key, value] of Object.entries(options.sessionSettings ?? {})) {
-    if (!SETTING_WORD.test(key) || !SETTING_WORD.test(value)) {
+    if (!SETTING_WORD.test(key) || !SETTING_VALUE.test(value)) {
       throw new AppError('INVALID_ARGUMENT', `invalid PostgreSQL session setting ${key}=${value}`);
     }
     settings.push(`-c ${key}=${value}`);
