@@ -19,7 +19,7 @@ const TRANSFER_STATUSES = new Set(['ordered', 'committed', 'delivered']);
 
 /** Words that make two systems in one sentence alternatives, not a list. */
 const ALTERNATIVE_CUE_RE =
-  /\b(?:alternatives?|instead of|rather than|replace|replacing|replacement|in place of|substitute|competitor|rival|option|choose|chose|versus|vs\.?|over the|European-made|home-grown|own)\b/i;
+  /\b(?:alternatives?|instead|opt(?:ing|ed)? for|rather than|replace|replacing|replacement|in place of|substitute|competitor|rival|option|choose|chose|versus|vs\.?|over the|European-made|home-grown|own)\b/i;
 
 export interface ArticleDependencies {
   readonly edges: DependencyEdge[];
