@@ -107,7 +107,8 @@ export const ingestEvents = async (
       summary.copies += organised.copies;
       summary.storiesOpened += organised.storiesOpened;
       // Claim ledger and dependency graph: after syndication, whose group every claim carries.
-      if (options.enricher) await updateLedger(store, outcomes.map((outcome) => outcome.id));
+      const savedIds = outcomes.map((outcome) => outcome.id);
+      if (options.enricher) await updateLedger(store, savedIds);
       drafts = [];
     }
     if (feeds.length > 0) {
