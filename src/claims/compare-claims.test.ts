@@ -39,7 +39,7 @@ const at = (value: number, extra: Partial<Claim> = {}): Claim =>
 test('independent sources disagreeing at the same time conflict, with reasons and version', () => {
   const pair = comparePair(
     at(52, { qualifier: 'at least' }),
-    at(20, { articleId: 'b', syndicationGroup: 'b', asOf: '2024-06-02' }),
+    at(20, { articleId: 'b', syndicationGroup: 'b', asOf: '2024-06-01' }),
   );
   assert.equal(pair.verdict, 'conflict');
   assert.equal(pair.version, CLAIMS_VERSION);

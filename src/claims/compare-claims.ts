@@ -33,8 +33,8 @@ export interface ClaimGroup {
 const DAY = 86_400_000;
 
 /**
- * The days a date string covers: a day (with the day after: a report published the next morning
- * states the same time), a month, or a year.
+ * The days a date string covers: a day, a month, or a year. A day is not widened to the next:
+ * daily summaries (a General Staff report each morning) then read as one time and all conflict.
  */
 const period = (date: string): { from: number; to: number } | undefined => {
   const [y, m, d] = date.slice(0, 10).split('-').map(Number);
@@ -42,7 +42,7 @@ const period = (date: string): { from: number; to: number } | undefined => {
   if (m === undefined) return { from: Date.UTC(y, 0, 1), to: Date.UTC(y + 1, 0, 1) };
   if (d === undefined) return { from: Date.UTC(y, m - 1, 1), to: Date.UTC(y, m, 1) };
   const day = Date.UTC(y, m - 1, d);
-  return { from: day, to: day + 2 * DAY };
+  return { from: day, to: day + DAY };
 };
 
 /**

@@ -19,7 +19,7 @@ const TRANSFER_STATUSES = new Set(['ordered', 'committed', 'delivered']);
 
 /** Words that make two systems in one sentence alternatives, not a list. */
 const ALTERNATIVE_CUE_RE =
-  /\b(?:alternatives?|instead of|rather than|replace|replacing|replacement|in place of|substitute|competitor|rival|option|choose|chose|versus|vs\.?|over the|European-made|home-grown|own)\b/i;
+  /\b(?:alternatives?|instead|opt(?:ing|ed)? for|rather than|replace|replacing|replacement|in place of|substitute|competitor|rival|option|choose|chose|versus|vs\.?|over the|European-made|home-grown|own)\b/i;
 
 export interface ArticleDependencies {
   readonly edges: DependencyEdge[];
@@ -89,7 +89,15 @@ export const dependenciesOfArticle = (article: LedgerArticle): ArticleDependenci
   const weapons = document.entities.filter(
     (e) => e.type === 'WEAPON' && !e.id.startsWith('local:'),
   );
+  // "acquiring U.S. Patriot missiles": a sentence cut after a dotted acronym continues in the next.
+  const statements: { start: number; end: number }[] = [];
   for (const sentence of sentences) {
+    const previous = statements.at(-1);
+    if (previous && /(?:\b[A-Z]\.){2,}\s*$/.test(text.slice(previous.start, previous.end)))
+      previous.end = sentence.end;
+    else statements.push({ start: sentence.start, end: sentence.end });
+  }
+  for (const sentence of statements) {
     const inside = weapons.filter((e) => e.start >= sentence.start && e.end <= sentence.end);
     const distinct = [...new Map(inside.map((e) => [e.id, e])).values()];
     if (distinct.length < 2) continue;

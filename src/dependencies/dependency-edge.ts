@@ -1,7 +1,7 @@
 import type { EdgeStatus } from '../core/supply-edge.js';
 
 /** Bumped whenever graph derivation rules change; saved with every edge. */
-export const GRAPH_VERSION = 'graph-1';
+export const GRAPH_VERSION = 'graph-3';
 
 export interface GraphParty {
   /** A stable node key: the KB id when linked, else `name:<lower-case name>`. */

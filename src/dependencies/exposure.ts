@@ -99,7 +99,14 @@ const risksOf = (edge: ResolvedEdge): { risk: ExposureRisk; why: string }[] => {
       return [{ risk: 'software updates', why: 'relies on the supplier for software updates' }];
     if (/spare|parts|maintenance/.test(name))
       return [{ risk: 'spare parts', why: 'relies on the supplier for spare parts' }];
-    return [{ risk: 'support', why: `relies on the supplier for ${edge.system.name}` }];
+    return [
+      {
+        risk: 'support',
+        why: edge.system.id?.startsWith('gpe:')
+          ? 'general reliance on the supplier'
+          : `relies on the supplier for ${edge.system.name}`,
+      },
+    ];
   }
   if (PENDING.has(edge.status))
     return [
