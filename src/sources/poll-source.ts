@@ -43,6 +43,9 @@ export interface PollOutcome {
   readonly ms: number;
 }
 
+/** Items per ingest batch: small, so one big feed holds the event loop for a short while only. */
+const INGEST_BATCH = 25;
+
 const addSeconds = (date: Date, seconds: number): string =>
   new Date(date.getTime() + seconds * 1000).toISOString();
 
@@ -254,10 +257,15 @@ export const pollSource = async (
   const ingest = await exclusive(() =>
     ingestEvents(
       (async function* () {
-        yield* expanded;
+        for (const event of expanded) {
+          yield event;
+          // Back to the event loop between items: other polls' sockets and timers must not wait
+          // for a whole feed's enrichment (their fetch clock would run out while we compute).
+          await new Promise((resolve) => setImmediate(resolve));
+        }
       })(),
       deps.store,
-      deps.enricher ? { enricher: deps.enricher } : {},
+      { batchSize: INGEST_BATCH, ...(deps.enricher ? { enricher: deps.enricher } : {}) },
     ),
   );
   const format = formatOf(events);

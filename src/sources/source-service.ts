@@ -47,15 +47,22 @@ const add = async (
     if ('reason' in checked) result.invalid.push({ entry: entry.url, reason: checked.reason });
     else valid.push({ ...entry, url: checked.url });
   }
-  const saved = await sourcesOf(store).addSources(
-    valid.map((entry) => ({
-      url: entry.url,
-      ...(entry.title ? { title: entry.title } : {}),
-      ...(options.kind ? { kind: options.kind } : {}),
-      ...(options.intervalSeconds ? { intervalSeconds: options.intervalSeconds } : {}),
-      ...(options.fullText ? { fullText: options.fullText } : {}),
-    })),
-    (options.now ?? new Date()).toISOString(),
+  // One SQLite transaction for an OPML of thousands instead of one commit each.
+  const batch =
+    store.backend === 'sqlite' && store.inTransaction
+      ? store.inTransaction
+      : <T>(work: () => Promise<T>) => work();
+  const saved = await batch(() =>
+    sourcesOf(store).addSources(
+      valid.map((entry) => ({
+        url: entry.url,
+        ...(entry.title ? { title: entry.title } : {}),
+        ...(options.kind ? { kind: options.kind } : {}),
+        ...(options.intervalSeconds ? { intervalSeconds: options.intervalSeconds } : {}),
+        ...(options.fullText ? { fullText: options.fullText } : {}),
+      })),
+      (options.now ?? new Date()).toISOString(),
+    ),
   );
   for (const { source, added } of saved) (added ? result.added : result.existing).push(source);
   return result;

@@ -70,17 +70,19 @@ export class SourcesQueries implements SourcesPort {
           now,
         ],
       );
-      const stored = await this.getSource(source.url);
+      const [stored] = (
+        await this.sql.all('SELECT * FROM sources WHERE url = ?', [source.url])
+      ).map(toSource);
       if (stored) results.push({ source: stored, added: inserted > 0 });
     }
     return results;
   }
 
   async getSource(idOrUrl: string) {
-    const rows = await this.sql.all('SELECT * FROM sources WHERE id = ? OR url = ?', [
-      idOrUrl,
-      idOrUrl,
-    ]);
+    // Two lookups, each on its own unique index (an OR of both would scan the table).
+    const byId = await this.sql.all('SELECT * FROM sources WHERE id = ?', [idOrUrl]);
+    const rows =
+      byId.length > 0 ? byId : await this.sql.all('SELECT * FROM sources WHERE url = ?', [idOrUrl]);
     return rows[0] ? toSource(rows[0]) : undefined;
   }
 

@@ -34,7 +34,10 @@ describe('polling the feed fixtures', { skip }, () => {
   let polled: SqliteStore;
 
   before(async () => {
-    files = SUBSETS.flatMap((subset) => filesUnder(join(FIXTURES!, subset)));
+    // Files over 200 KB (podcast feeds) only slow the suite down; the bench polls every file.
+    files = SUBSETS.flatMap((subset) => filesUnder(join(FIXTURES!, subset))).filter(
+      (file) => statSync(file).size <= 200_000,
+    );
     await server.listen();
     for (const file of files) server.serveFile(`/${relative(FIXTURES!, file)}`, file);
     ingested = openSqlite(temp.path('ingested.db'));
