@@ -56,7 +56,7 @@ import { languageKey } from '../search-keys.js';
 import { getPostgresEnrichment, savePostgresEnrichment } from './postgres-enrichment.js';
 import { searchPostgres } from './postgres-search.js';
 import { postgresRunner } from './postgres-facts.js';
-import { EntityArticleQueries } from '../entity-articles-port.js';
+import { EntityArticleQueries } from '../entity-article-queries.js';
 import { FactQueries } from '../fact-queries.js';
 import { PostgresNearDuplicateIndex } from './near-duplicate-index.js';
 import { OrganiseTransaction } from './organise-transaction.js';
