@@ -55,7 +55,8 @@ module.exports = {
     },
     {
       name: 'browser-code-stays-in-the-browser',
-      comment: 'client modules are bundled for the browser: they import nothing from the server side',
+      comment:
+        'client modules are bundled for the browser: they import nothing from the server side',
       severity: 'error',
       from: { path: '^src/server/ui/client/' },
       to: { path: '^src/(?!server/ui/client/|core/display-format)' },

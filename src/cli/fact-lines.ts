@@ -30,7 +30,7 @@ export const figureLine = (figure: Fact<FigureRecord>): string =>
   [
     provenance(figure),
     figure.kind.padEnd(10),
-    `${roundNumber(figure.value)} ${figure.unit}`,
+    `${roundNumber(figure.value, 2, false)} ${figure.unit}`,
     `"${flat(figure.text)}"`,
     figure.subject ? `of: ${figure.subject}` : '',
     figure.entityId ? `entity: ${figure.entityId}` : '',

@@ -7,10 +7,13 @@
 export const plural = (count: number, one: string, many: string): string =>
   `${count.toLocaleString('en')} ${count === 1 ? one : many}`;
 
-/** At most `digits` decimals, trailing zeros dropped: 0.3333333333333333 -> "0.33", 2 -> "2". */
-export const roundNumber = (value: number, digits = 2): string => {
+/**
+ * At most `digits` decimals, trailing zeros dropped: 0.3333333333333333 -> "0.33", 2 -> "2";
+ * thousands grouped for reading ("150,000"), or not (`grouping` false: CLI columns stay plain).
+ */
+export const roundNumber = (value: number, digits = 2, grouping = true): string => {
   if (!Number.isFinite(value)) return String(value);
-  return value.toLocaleString('en', { maximumFractionDigits: digits });
+  return value.toLocaleString('en', { maximumFractionDigits: digits, useGrouping: grouping });
 };
 
 /** A share as a whole percentage: 0.8734 -> "87%". */

@@ -126,3 +126,34 @@ test('the overview says what is new since the last visit (kept in a cookie)', as
   });
   assert.match(await recent.text(), /Nothing new since your last visit/);
 });
+
+test('one row per outlet: a bare host and its feed name count as one source', async () => {
+  const server = await createTestServer({ readsOpen: true });
+  try {
+    await server.store.saveFeeds([
+      {
+        xmlUrl: 'https://northern.example.com/feed.xml',
+        title: 'Northern Monitor',
+        provenance: { path: 'feeds.opml' },
+      },
+    ]);
+    await server.app.request('/api/ingest', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${server.token}` },
+      body: JSON.stringify([
+        { id: 'n1', title: 'One', text: 'First text here.', source: 'northern.example.com' },
+        { id: 'n2', title: 'Two', text: 'Second text here.', source: 'Northern Monitor' },
+      ]),
+    });
+    const html = await (await server.app.request('/')).text();
+    const table = html.slice(html.indexOf('class="source-table"'));
+    assert.equal(table.match(/>Northern Monitor</g)?.length, 1, 'one row');
+    assert.match(table, /Northern Monitor<\/span><\/a><\/td><td class="num">2</);
+    assert.match(
+      table,
+      /source%3Anorthern.example.com\+OR\+source%3A%22Northern\+Monitor%22|source%3A%22Northern\+Monitor%22\+OR\+source%3Anorthern.example.com/,
+    );
+  } finally {
+    await server.close();
+  }
+});

@@ -59,7 +59,7 @@ import { postgresRunner } from './postgres-facts.js';
 import { SourcesQueries } from '../sources-queries.js';
 import { WatchlistsQueries } from '../watchlists-queries.js';
 import { postgresLiveSql } from './postgres-live-sql.js';
-import { EntityArticleQueries } from '../entity-articles-port.js';
+import { EntityArticleQueries } from '../entity-article-queries.js';
 import { FactQueries } from '../fact-queries.js';
 import { PostgresNearDuplicateIndex } from './near-duplicate-index.js';
 import { OrganiseTransaction } from './organise-transaction.js';

@@ -45,7 +45,7 @@ import { languageKey } from '../search-keys.js';
 import { getSqliteEnrichment, saveSqliteEnrichment } from './sqlite-enrichment.js';
 import { searchSqlite } from './sqlite-search.js';
 import { sqliteRunner } from './sqlite-facts.js';
-import { EntityArticleQueries } from '../entity-articles-port.js';
+import { EntityArticleQueries } from '../entity-article-queries.js';
 import { FactQueries } from '../fact-queries.js';
 import type { NearDuplicateIndex } from '../../dedup/near-duplicate-index.js';
 import type { StoryIndex } from '../../stories/story-index.js';

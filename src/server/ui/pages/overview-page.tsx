@@ -12,7 +12,16 @@ const SOURCES_SHOWN = 15;
 
 export const OverviewPage = ({ view, names }: { view: OverviewView; names: SourceNames }) => {
   const { stats } = view;
-  const sources = Object.entries(stats.bySource).sort((a, b) => b[1] - a[1]);
+  // One row per outlet: a bare host and its feed's name are the same source, shown once.
+  const outlets = new Map<string, { names: string[]; count: number }>();
+  for (const [source, count] of Object.entries(stats.bySource)) {
+    const key = source === 'unknown' ? '' : names.of(source).name;
+    const row = outlets.get(key) ?? { names: [], count: 0 };
+    row.names.push(source);
+    row.count += count;
+    outlets.set(key, row);
+  }
+  const sources = [...outlets].sort((a, b) => b[1].count - a[1].count);
   const shownSources = sources.slice(0, SOURCES_SHOWN);
   return (
     <>
@@ -91,18 +100,22 @@ export const OverviewPage = ({ view, names }: { view: OverviewView; names: Sourc
                 </tr>
               </thead>
               <tbody>
-                {shownSources.map(([source, count]) => (
+                {shownSources.map(([name, row]) => (
                   <tr>
                     <td>
-                      {source === 'unknown' ? (
+                      {name === '' ? (
                         <span class="meta">no source named</span>
                       ) : (
-                        <a href={searchHref(`source:${quoteValue(source)}`)}>
-                          <SourceLabel names={names} source={source} />
+                        <a
+                          href={searchHref(
+                            row.names.map((n) => `source:${quoteValue(n)}`).join(' OR '),
+                          )}
+                        >
+                          <SourceLabel names={names} source={row.names[0]} />
                         </a>
                       )}
                     </td>
-                    <td class="num">{count.toLocaleString('en')}</td>
+                    <td class="num">{row.count.toLocaleString('en')}</td>
                   </tr>
                 ))}
               </tbody>
