@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { AppError } from '../core/errors.js';
+import { rebuildLedger } from '../services/ledger-update.js';
 import { isPostgresLocation } from '../store/open-store.js';
 import {
   copySqliteToPostgres,
@@ -106,7 +107,9 @@ export function register(program: Command, ctx: CliContext): void {
           },
         });
         progress?.stop();
-        if (flags.json) writeJson(ctx, report);
+        // The claim ledger and dependency graph are derived rows: re-derived from what was copied.
+        const ledger = await rebuildLedger(target);
+        if (flags.json) writeJson(ctx, { ...report, ledger });
         else printReport(ctx, report);
         ctx.setExitCode(report.verified ? EXIT.ok : EXIT.fatal);
       } finally {

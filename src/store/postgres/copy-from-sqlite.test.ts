@@ -17,6 +17,11 @@ import { createTestSchema, skipUnlessPostgres, type TestSchema } from './test-da
 
 if (skipUnlessPostgres) console.log(`copy-from-sqlite: ${skipUnlessPostgres}`);
 
+const WIRE_BODY =
+  'Defence ministers from more than fifty countries met at Ramstein air base on Tuesday to pledge ' +
+  'artillery shells, air defence interceptors and armoured vehicles for Ukraine, while officials ' +
+  'warned that deliveries from European factories would take months because production lines ' +
+  'for ammunition and spare parts remain far below wartime demand across the alliance.';
 const dir = mkdtempSync(join(tmpdir(), 'sitrep-migrate-'));
 const schemas: TestSchema[] = [];
 after(async () => {
@@ -94,7 +99,11 @@ test(
     for (const article of [...sourceArticles].reverse()) {
       const input = {
         id: article.id,
-        text: article.title === 'Title of e' ? draftFor('a').text : article.text,
+        // e is a syndicated copy of a: long enough that copy detection needs no headline match.
+        text:
+          article.title === 'Title of e' || article.title === 'Title of a'
+            ? WIRE_BODY
+            : article.text,
         ...(article.title === undefined ? {} : { title: article.title }),
         ...(article.source === undefined ? {} : { source: article.source }),
         ...(article.published === undefined ? {} : { published: article.published }),

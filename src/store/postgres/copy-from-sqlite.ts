@@ -51,6 +51,11 @@ const HANDLED_TABLES = new Set([
   'article_quotes',
   'article_relations',
   ...ORGANISE_TABLES,
+  // Derived from the copied enrichment and syndication: `sitrep migrate` rebuilds them on the target.
+  'ledger_articles',
+  'ledger_claims',
+  'ledger_edges',
+  'ledger_alternatives',
 ]);
 
 interface SqliteRevisionRow {
