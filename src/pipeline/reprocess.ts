@@ -3,6 +3,7 @@ import type { ArticleEnrichment } from '../core/enrichment.js';
 import type { RawItem } from '../core/raw-item.js';
 import type { Result } from '../core/result.js';
 import type { ArticleStore, ArticleWithRaw } from '../store/port.js';
+import { updateLedger } from '../services/ledger-update.js';
 import type { ArticleEnricher } from './enricher.js';
 import { itemFromRecord } from './item-record.js';
 import { inlineStages, type CpuStages } from './stage-pool.js';
@@ -113,6 +114,12 @@ export const reprocessArticles = async (
     });
     summary.rederived += updates.length;
     summary.enriched += ready.length;
+    // Re-enriched articles carry new figures and edges: their claims and graph edges follow.
+    if (ready.length > 0)
+      await updateLedger(
+        store,
+        ready.map(({ id }) => id),
+      );
   };
 
   for await (const article of store.streamArticles()) {
