@@ -54,15 +54,27 @@ const partition = (name: string) =>
     return groups.map((members) => members.join(',')).sort();
   });
 
-/** A store whose organising step fails on its nth batch, as a process killed right before it. */
+/**
+ * A store whose organising step fails on its nth batch, as a process killed right before it. Batches
+ * are counted by their saves: other steps (the claim ledger) also open transactions after organising.
+ */
 const dyingAt = (store: ArticleStore, batch: number): ArticleStore => {
-  let calls = 0;
+  let saves = 0;
+  let organised = 0;
   return new Proxy(store, {
     get: (target, key) => {
+      if (key === 'saveArticles')
+        return (...args: Parameters<ArticleStore['saveArticles']>) => {
+          saves++;
+          return target.saveArticles(...args);
+        };
       if (key === 'inTransaction')
         return async <T>(work: () => Promise<T>): Promise<T> => {
-          calls++;
-          if (calls === batch) throw new Error('killed before organising');
+          // The first transaction after a batch's save is its organising step.
+          if (organised < saves) {
+            organised = saves;
+            if (saves === batch) throw new Error('killed before organising');
+          }
           return target.inTransaction!(work);
         };
       const value = Reflect.get(target, key) as unknown;
