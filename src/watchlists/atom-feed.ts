@@ -1,6 +1,6 @@
 import type { AlertRecord, WatchlistRecord } from '../store/watchlists-port.js';
 import { articleLink } from './alert-payload.js';
-import { escapeHtml } from './digest.js';
+import { writeXmlDocument, xml } from './xml-writer.js';
 
 /**
  * A watchlist's alerts as an Atom feed, so any feed reader can follow it. Entry ids are stable
@@ -14,7 +14,6 @@ export const watchlistAtom = (
 ): string => {
   const updated = alerts[0]?.createdAt ?? watchlist.updatedAt;
   const entries = alerts.map((alert) => {
-    const link = articleLink(publicUrl, alert.articleId);
     const summary = [
       alert.source,
       alert.published,
@@ -22,30 +21,36 @@ export const watchlistAtom = (
     ]
       .filter(Boolean)
       .join(' · ');
-    return [
-      '  <entry>',
-      `    <id>urn:sitrep:alert:${escapeHtml(alert.id)}</id>`,
-      `    <title>${escapeHtml(alert.title ?? alert.articleId)}</title>`,
-      `    <link rel="alternate" href="${escapeHtml(link)}"/>`,
-      ...(alert.url ? [`    <link rel="related" href="${escapeHtml(alert.url)}"/>`] : []),
-      `    <updated>${escapeHtml(alert.createdAt)}</updated>`,
-      ...(alert.published ? [`    <published>${escapeHtml(alert.published)}</published>`] : []),
-      ...(alert.source ? [`    <author><name>${escapeHtml(alert.source)}</name></author>`] : []),
-      `    <summary>${escapeHtml(summary)}</summary>`,
-      '  </entry>',
-    ].join('\n');
+    return xml(
+      'entry',
+      undefined,
+      xml('id', undefined, `urn:sitrep:alert:${alert.id}`),
+      xml('title', undefined, alert.title ?? alert.articleId),
+      xml('link', { rel: 'alternate', href: articleLink(publicUrl, alert.articleId) }),
+      alert.url !== undefined &&
+        alert.url !== '' &&
+        xml('link', { rel: 'related', href: alert.url }),
+      xml('updated', undefined, alert.createdAt),
+      alert.published !== undefined &&
+        alert.published !== '' &&
+        xml('published', undefined, alert.published),
+      alert.source !== undefined &&
+        alert.source !== '' &&
+        xml('author', undefined, xml('name', undefined, alert.source)),
+      xml('summary', undefined, summary),
+    );
   });
-  return [
-    '<?xml version="1.0" encoding="utf-8"?>',
-    '<feed xmlns="http://www.w3.org/2005/Atom">',
-    `  <id>urn:sitrep:watchlist:${escapeHtml(watchlist.id)}</id>`,
-    `  <title>sitrep watchlist: ${escapeHtml(watchlist.name)}</title>`,
-    `  <subtitle>${escapeHtml(watchlist.query)}</subtitle>`,
-    `  <link rel="self" href="${escapeHtml(selfUrl)}"/>`,
-    `  <updated>${escapeHtml(updated)}</updated>`,
-    '  <generator>sitrep</generator>',
-    ...entries,
-    '</feed>',
-    '',
-  ].join('\n');
+  return writeXmlDocument(
+    xml(
+      'feed',
+      { xmlns: 'http://www.w3.org/2005/Atom' },
+      xml('id', undefined, `urn:sitrep:watchlist:${watchlist.id}`),
+      xml('title', undefined, `sitrep watchlist: ${watchlist.name}`),
+      xml('subtitle', undefined, watchlist.query),
+      xml('link', { rel: 'self', href: selfUrl }),
+      xml('updated', undefined, updated),
+      xml('generator', undefined, 'sitrep'),
+      ...entries,
+    ),
+  );
 };

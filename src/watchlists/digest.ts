@@ -1,3 +1,4 @@
+import { renderDigestHtml } from './digest-html.js';
 import type { ArticleStore } from '../store/port.js';
 import type { AlertRecord, WatchlistRecord } from '../store/watchlists-port.js';
 import { articleLink } from './alert-payload.js';
@@ -90,36 +91,5 @@ export const digestMarkdown = (digest: Digest, publicUrl: string): string => {
   return `${lines.join('\n')}\n`;
 };
 
-export const escapeHtml = (text: string): string =>
-  text.replace(
-    /[&<>"']/g,
-    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c,
-  );
-
-export const digestHtml = (digest: Digest, publicUrl: string): string => {
-  const parts = [
-    '<!doctype html><html lang="en"><head><meta charset="utf-8">',
-    `<title>${escapeHtml(digest.watchlist.name)}: sitrep digest</title></head><body>`,
-    `<h1>${escapeHtml(digest.watchlist.name)}: ${digest.total} alert${digest.total === 1 ? '' : 's'}</h1>`,
-    `<p>Query: <code>${escapeHtml(digest.watchlist.query)}</code> · ${escapeHtml(digest.since.slice(0, 16).replace('T', ' '))} to ${escapeHtml(digest.until.slice(0, 16).replace('T', ' '))} UTC</p>`,
-  ];
-  for (const group of digest.groups) {
-    const first = group.alerts[0];
-    const heading = escapeHtml(group.storyTitle ?? first?.title ?? 'Untitled');
-    parts.push(
-      group.storyId
-        ? `<h2><a href="${escapeHtml(`${publicUrl}/stories/${encodeURIComponent(group.storyId)}`)}">${heading}</a></h2><ul>`
-        : `<h2>${heading}</h2><ul>`,
-    );
-    for (const alert of group.alerts) {
-      const meta = [alert.source, when(alert)].filter(Boolean).join(' · ');
-      parts.push(
-        `<li><a href="${escapeHtml(articleLink(publicUrl, alert.articleId))}">${escapeHtml(alert.title ?? alert.articleId)}</a> <small>${escapeHtml(meta)}</small>${alert.entities.length > 0 ? `<br><small>Entities: ${escapeHtml(alert.entities.join(', '))}</small>` : ''}</li>`,
-      );
-    }
-    parts.push('</ul>');
-  }
-  if (digest.total === 0) parts.push('<p>Nothing new.</p>');
-  parts.push('</body></html>');
-  return `${parts.join('\n')}\n`;
-};
+export const digestHtml = (digest: Digest, publicUrl: string): string =>
+  renderDigestHtml(digest, publicUrl);

@@ -1,5 +1,6 @@
 import nodemailer from 'nodemailer';
 import type { AlertPayload } from './alert-payload.js';
+import { renderAlertEmailHtml } from './digest-html.js';
 import type { SendResult } from './webhook-sender.js';
 
 export interface SmtpSettings {
@@ -13,9 +14,6 @@ export interface SmtpSettings {
   readonly pass?: string;
   readonly from: string;
 }
-
-const escapeHtml = (text: string): string =>
-  text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 export interface EmailSender {
   send(to: readonly string[], payload: AlertPayload): Promise<SendResult>;
@@ -54,7 +52,13 @@ export const createEmailSender = (settings: SmtpSettings): EmailSender => {
           to: [...to],
           subject: `[sitrep] ${watchlist.name}: ${title}`,
           text: lines.join('\n'),
-          html: `<p>Watchlist <b>${escapeHtml(watchlist.name)}</b> matched:</p><p><a href="${escapeHtml(alert.link)}">${escapeHtml(title)}</a><br>${escapeHtml([alert.source, alert.published].filter(Boolean).join(' · '))}</p>${alert.entities.length > 0 ? `<p>Entities: ${escapeHtml(alert.entities.join(', '))}</p>` : ''}`,
+          html: renderAlertEmailHtml({
+            watchlistName: watchlist.name,
+            title,
+            link: alert.link,
+            meta: [alert.source, alert.published].filter(Boolean).join(' · '),
+            entities: alert.entities,
+          }),
           headers: { 'X-Sitrep-Delivery': payload.deliveryId },
         });
         const rejected = (info.rejected ?? []).length;
