@@ -134,7 +134,11 @@ export const ingestEvents = async (
       summary.copies += organised.copies;
       summary.storiesOpened += organised.storiesOpened;
       // Claim ledger and dependency graph: after syndication, whose group every claim carries.
-      if (options.enricher) await updateLedger(store, outcomes.map((outcome) => outcome.id));
+      if (options.enricher)
+        await updateLedger(
+          store,
+          outcomes.map((outcome) => outcome.id),
+        );
     }
     if (feedBatch.length > 0) {
       const saved = await store.saveFeeds(feedBatch);
