@@ -67,13 +67,13 @@ export const ConflictCard = ({ view, a, b }: { view: ConflictView; a: Claim; b: 
       <ConflictSideCard label="A" side={view.a} claim={a} />
       <ConflictSideCard label="B" side={view.b} claim={b} />
     </div>
-    <p class="muted">Why flagged:</p>
+    <p class="note">Why flagged:</p>
     <ul class="reasons">
       {view.reasons.map((r) => (
         <li>{r}</li>
       ))}
     </ul>
-    <p class="muted">Made by {view.version}</p>
+    <p class="note">Made by {view.version}</p>
   </section>
 );
 
@@ -104,7 +104,7 @@ const GroupSection = ({ entry }: { entry: ClaimsPageGroup }) => {
         {group.label}{' '}
         <span class={`status status-${group.status.replace(/\W+/g, '-')}`}>{group.status}</span>
       </h2>
-      <p class="muted">{plural(group.claims.length, 'claim', 'claims')}</p>
+      <p class="note">{plural(group.claims.length, 'claim', 'claims')}</p>
       {entry.conflicts.map((c) => (
         <ConflictCard view={c.view} a={c.a} b={c.b} />
       ))}

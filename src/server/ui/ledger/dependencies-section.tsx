@@ -49,7 +49,7 @@ const EdgeRow = ({ edge, names }: { edge: NetworkEdge; names: Map<string, string
     <td>
       {edge.negated ? 'not ' : ''}
       {edge.predicate}
-      {edge.capability ? <span class="muted"> · {edge.capability}</span> : null}
+      {edge.capability ? <span class="note"> · {edge.capability}</span> : null}
     </td>
     <td>
       <EntityRef id={kbId(edge.target)} name={names.get(edge.target) ?? edge.target} />{' '}
@@ -60,7 +60,7 @@ const EdgeRow = ({ edge, names }: { edge: NetworkEdge; names: Map<string, string
     <td class="num">{edge.sources}</td>
     <td>
       {edge.evidence.length === 0 ? (
-        <span class="muted">{edge.reasons.join('; ')}</span>
+        <span class="note">{edge.reasons.join('; ')}</span>
       ) : (
         <details class="edge-sentences">
           <summary>{plural(edge.evidence.length, 'sentence', 'sentences')}</summary>
@@ -77,7 +77,7 @@ const EdgeRow = ({ edge, names }: { edge: NetworkEdge; names: Map<string, string
               </li>
             ))}
           </ul>
-          <p class="muted">Why: {edge.reasons.join('; ')}</p>
+          <p class="note">Why: {edge.reasons.join('; ')}</p>
         </details>
       )}
     </td>

@@ -121,7 +121,7 @@ export const ExposurePage = ({
                               </ul>
                             </>
                           ) : (
-                            <span class="muted">–</span>
+                            <span class="note">–</span>
                           )}
                         </td>
                       );
@@ -139,8 +139,8 @@ export const ExposurePage = ({
           <ul>
             {report.capabilities.map((c) => (
               <li>
-                {c.capability}: {c.dependingOnSupplier} of {plural(c.systems, 'system', 'systems')} (
-                {percent(c.share)})
+                {c.capability}: {c.dependingOnSupplier} of {plural(c.systems, 'system', 'systems')}{' '}
+                ({percent(c.share)})
               </li>
             ))}
           </ul>
@@ -176,7 +176,7 @@ export const ExposurePage = ({
           ))}
         </ul>
       )}
-      <p class="muted">Made by {report.version}</p>
+      <p class="note">Made by {report.version}</p>
     </>
   );
 };
