@@ -92,6 +92,12 @@ const showEvidence = (panel: HTMLElement | null, title: string, evidence: Eviden
   );
 };
 
+/** A few nodes on a circle (a force layout packs them into a knot), more with a force layout. */
+const spreadLayout = (nodes: number): cytoscape.LayoutOptions =>
+  nodes <= 12
+    ? { name: 'circle', animate: false, radius: 40 + nodes * 25 }
+    : { name: 'cose', animate: false, randomize: true, nodeRepulsion: () => 9000 };
+
 const showNode = (
   panel: HTMLElement | null,
   id: string,
@@ -142,8 +148,13 @@ const draw = async (container: HTMLElement): Promise<void> => {
   // Each graph section serves its own data; these prefixes (ending in "=") take a node id.
   const expandSrc = container.dataset['graphExpand'] ?? '/graph.json?entity=';
   const centreHref = container.dataset['graphCentre'] ?? '/graph?view=relations&entity=';
+  // Dependency chains loop back (supplier -> recipient -> system -> maker -> supplier): a force
+  // layout from fixed start positions folds such a cycle onto a line; see spreadLayout.
+  const spread = container.dataset['graphLayout'] === 'spread';
   const cy = cytoscape({
     container,
+    // A graph of a few nodes is otherwise fitted at a zoom that makes its labels huge.
+    ...(spread ? { maxZoom: 1.5 } : {}),
     elements: elementsOf(data),
     style: [
       {
@@ -188,13 +199,15 @@ const draw = async (container: HTMLElement): Promise<void> => {
         },
       },
     ],
-    layout: {
-      name: 'cose',
-      animate: false,
-      randomize: false,
-      nodeRepulsion: () => 9000,
-      idealEdgeLength: () => 90,
-    },
+    layout: spread
+      ? spreadLayout(data.nodes.length)
+      : {
+          name: 'cose',
+          animate: false,
+          randomize: false,
+          nodeRepulsion: () => 9000,
+          idealEdgeLength: () => 90,
+        },
   });
   const expand = async (id: string): Promise<void> => {
     const more = await fetchGraph(`${expandSrc}${encodeURIComponent(id)}`);
@@ -203,7 +216,9 @@ const draw = async (container: HTMLElement): Promise<void> => {
     );
     if (fresh.length === 0) return;
     cy.add(fresh);
-    cy.layout({ name: 'cose', animate: false, randomize: false }).run();
+    cy.layout(
+      spread ? spreadLayout(cy.nodes().length) : { name: 'cose', animate: false, randomize: false },
+    ).run();
   };
   let selected: string | undefined;
   cy.on('tap', 'edge', (event) => {

@@ -153,6 +153,7 @@ export const dependenciesSection: GraphSection = {
             data-graph-focus={query.node ?? ''}
             data-graph-expand="/graph/dependencies.json?node="
             data-graph-centre="/graph?view=dependencies&node="
+            data-graph-layout="spread"
             role="img"
             aria-label="Dependency network (the table below lists the same edges)"
             hidden
@@ -166,7 +167,7 @@ export const dependenciesSection: GraphSection = {
           <p class="empty">No dependency edge matches these filters.</p>
         ) : (
           <div class="table-scroll">
-            <table class="edge-table">
+            <table class="edge-table dependency-edges">
               <caption>Dependency edges and their evidence</caption>
               <thead>
                 <tr>
