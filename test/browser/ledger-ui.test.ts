@@ -144,6 +144,11 @@ describe('ledger views in Chromium (seeds)', { skip: SKIP, timeout: 180_000 }, (
     assert.ok((await texts('.conflict ul.reasons li')).length > 0);
     await assertClean('claims');
     await shootBothWidths('claims');
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await page.reload();
+    await page.waitForSelector('body[data-ready="true"]');
+    await page.screenshot({ path: join(ARTIFACTS, 'claims-dark-1400.png'), fullPage: true });
+    await page.emulateMedia({ colorScheme: 'light' });
     // The evidence link opens the article at the figure.
     await Promise.all([
       page.waitForURL(/\/articles\/.+\?at=\d+-\d+#evidence/),
