@@ -29,6 +29,7 @@ import { StoriesPage, StoryPage } from './pages/story-pages.js';
 import { graphFilterFrom, relationsSection } from './relations-section.js';
 import { searchHref } from './hrefs.js';
 import { rememberToken, safeNext, uiAccess } from './ui-access.js';
+import { addLedgerUiRoutes } from './ledger/ledger-ui-routes.js';
 
 addGraphSection(relationsSection);
 
@@ -330,6 +331,8 @@ export const addUiRoutes = (app: Hono, store: ArticleStore, auth: AuthOptions): 
       return c.body(toGexf(graph, new Date().toISOString()));
     }),
   );
+
+  addLedgerUiRoutes(app, store, auth);
 
   app.get('/ui/:file', (c) => serveUiAsset(c, c.req.param('file')));
   app.get('/favicon.svg', (c) => serveUiAsset(c, 'favicon.svg'));

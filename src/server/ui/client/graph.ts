@@ -12,6 +12,8 @@ interface Evidence {
   published: string | null;
   start: number;
   end: number;
+  /** The evidence sentence, when the section sends it (the dependency graph does). */
+  sentence?: string;
 }
 interface GraphData {
   nodes: { id: string; name: string; type: string; degree: number }[];
@@ -78,6 +80,7 @@ const showEvidence = (panel: HTMLElement | null, title: string, evidence: Eviden
         el(
           'li',
           {},
+          ...(ev.sentence ? [el('q', { text: ev.sentence }), el('br', {})] : []),
           localLink(
             `/articles/${encodeURIComponent(ev.articleId)}?at=${ev.start}-${ev.end}#evidence`,
             ev.articleTitle || '(untitled)',
@@ -89,17 +92,24 @@ const showEvidence = (panel: HTMLElement | null, title: string, evidence: Eviden
   );
 };
 
-const showNode = (panel: HTMLElement | null, id: string, name: string): void => {
+/** A few nodes on a circle (a force layout packs them into a knot), more with a force layout. */
+const spreadLayout = (nodes: number): cytoscape.LayoutOptions =>
+  nodes <= 12
+    ? { name: 'circle', animate: false, radius: 40 + nodes * 25 }
+    : { name: 'cose', animate: false, randomize: true, nodeRepulsion: () => 9000 };
+
+const showNode = (
+  panel: HTMLElement | null,
+  id: string,
+  name: string,
+  centreHref: string,
+): void => {
   if (!panel) return;
   panel.hidden = false;
   panel.replaceChildren(
     el('h2', { text: name }),
     el('p', {}, localLink(`/entities/${encodeURIComponent(id)}`, 'Open its page')),
-    el(
-      'p',
-      {},
-      localLink(`/graph?view=relations&entity=${encodeURIComponent(id)}`, 'Centre the graph on it'),
-    ),
+    el('p', {}, localLink(`${centreHref}${encodeURIComponent(id)}`, 'Centre the graph on it')),
     el('p', {
       class: 'note',
       text: 'Double-click the entity (or press Enter) to add its relations here.',
@@ -135,8 +145,16 @@ const draw = async (container: HTMLElement): Promise<void> => {
   const text = styles.getPropertyValue('--text').trim() || '#222';
   const muted = styles.getPropertyValue('--muted').trim() || '#666';
   const focus = container.dataset['graphFocus'] ?? '';
+  // Each graph section serves its own data; these prefixes (ending in "=") take a node id.
+  const expandSrc = container.dataset['graphExpand'] ?? '/graph.json?entity=';
+  const centreHref = container.dataset['graphCentre'] ?? '/graph?view=relations&entity=';
+  // Dependency chains loop back (supplier -> recipient -> system -> maker -> supplier): a force
+  // layout from fixed start positions folds such a cycle onto a line; see spreadLayout.
+  const spread = container.dataset['graphLayout'] === 'spread';
   const cy = cytoscape({
     container,
+    // A graph of a few nodes is otherwise fitted at a zoom that makes its labels huge.
+    ...(spread ? { maxZoom: 1.5 } : {}),
     elements: elementsOf(data),
     style: [
       {
@@ -181,22 +199,26 @@ const draw = async (container: HTMLElement): Promise<void> => {
         },
       },
     ],
-    layout: {
-      name: 'cose',
-      animate: false,
-      randomize: false,
-      nodeRepulsion: () => 9000,
-      idealEdgeLength: () => 90,
-    },
+    layout: spread
+      ? spreadLayout(data.nodes.length)
+      : {
+          name: 'cose',
+          animate: false,
+          randomize: false,
+          nodeRepulsion: () => 9000,
+          idealEdgeLength: () => 90,
+        },
   });
   const expand = async (id: string): Promise<void> => {
-    const more = await fetchGraph(`/graph.json?entity=${encodeURIComponent(id)}`);
+    const more = await fetchGraph(`${expandSrc}${encodeURIComponent(id)}`);
     const fresh = elementsOf(more).filter(
       (e) => e.data.id !== undefined && cy.getElementById(e.data.id).empty(),
     );
     if (fresh.length === 0) return;
     cy.add(fresh);
-    cy.layout({ name: 'cose', animate: false, randomize: false }).run();
+    cy.layout(
+      spread ? spreadLayout(cy.nodes().length) : { name: 'cose', animate: false, randomize: false },
+    ).run();
   };
   let selected: string | undefined;
   cy.on('tap', 'edge', (event) => {
@@ -210,7 +232,7 @@ const draw = async (container: HTMLElement): Promise<void> => {
   cy.on('tap', 'node', (event) => {
     const node = event.target as cytoscape.NodeSingular;
     selected = node.id();
-    showNode(panel, node.id(), String(node.data('label')));
+    showNode(panel, node.id(), String(node.data('label')), centreHref);
   });
   cy.on('dbltap', 'node', (event) => void expand((event.target as cytoscape.NodeSingular).id()));
   container.tabIndex = 0;

@@ -4,6 +4,7 @@ import type { EntityView } from '../../../services/entity-view.js';
 import { BarChart } from '../components/bar-chart.js';
 import { FigureTable, QuoteList, RelationList } from '../components/facts.js';
 import { DateRange, MetaLine } from '../components/format.js';
+import { EntityLedgerLinks } from '../ledger/entity-ledger-links.js';
 import { entityHref, nextMonth, searchHref, storyHref } from '../hrefs.js';
 import { entitySearchQuery } from '../../../services/entity-query.js';
 
@@ -58,6 +59,7 @@ export const EntityPage = ({ view }: { view: EntityView }) => {
           </a>
           {' · '}
           <a href={`/graph?entity=${encodeURIComponent(e.id)}`}>Open in the graph</a>
+          <EntityLedgerLinks id={e.id} name={e.name} type={e.type} />
         </p>
       </header>
       <div class="entity-grid">
