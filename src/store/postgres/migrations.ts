@@ -1,5 +1,5 @@
 import type { PostgresMigration } from './migrate.js';
-import { LEDGER_SCHEMA_SQL } from './postgres-ledger.js';
+import { LEDGER_SCHEMA_SQL } from '../ledger-schema.js';
 import { POSTGRES_NEAR_DUPLICATE_SCHEMA_SQL } from './near-duplicate-index.js';
 import { POSTGRES_STORY_RECENT_POSTINGS_SQL, POSTGRES_STORY_SCHEMA_SQL } from './story-index.js';
 import { LIVE_MIGRATIONS_POSTGRES } from '../live-schema.js';

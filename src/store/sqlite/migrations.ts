@@ -10,7 +10,7 @@ import {
   NEAR_DUPLICATE_LSH_MEMORY_MIGRATION_SQL,
   NEAR_DUPLICATE_LSH_MIGRATION_SQL,
 } from './near-duplicate-lsh.js';
-import { LEDGER_SCHEMA_SQL } from './sqlite-ledger.js';
+import { LEDGER_SCHEMA_SQL } from '../ledger-schema.js';
 import { STORY_RECENT_POSTINGS_SQL, STORY_SCHEMA_SQL } from './story-index.js';
 import { LIVE_MIGRATIONS_SQLITE } from '../live-schema.js';
 
