@@ -240,7 +240,7 @@ export function register(program: Command, ctx: CliContext): void {
         for (const m of result.matches)
           writeLine(
             ctx.stdout,
-            `${m.articleId}  ${m.published?.slice(0, 10) ?? '          '}  ${m.source ?? ''}  ${m.title ?? ''}${m.copies ? `  (+${m.copies} copies)` : ''}${m.entities.length ? `  [${m.entities.join(', ')}]` : ''}`,
+            `${m.articleId}  ${m.published?.slice(0, 10) ?? '          '}  ${m.source ?? ''}  ${m.title ?? ''}${m.copies ? `  (+${m.copies} copies)` : ''}${m.entities.length ? `  [${m.entities.join(', ')}]` : ''}${(m.why ?? []).map((line) => `\n    ${line}`).join('')}`,
           );
         writeLine(
           ctx.stderr,

@@ -10,6 +10,7 @@ import type {
   WatchlistRecord,
 } from '../store/watchlists-port.js';
 import { watchlistsOf } from './evaluate-new-articles.js';
+import { LedgerConditions } from './ledger-conditions.js';
 import { compileWatchlist, parseWatchQuery } from './watchlist-matcher.js';
 
 /** What a user gives to create or edit a watchlist (CLI flags and the API body map to this). */
@@ -226,6 +227,8 @@ export interface DryRunMatch {
   readonly published?: string;
   readonly copies: number;
   readonly entities: readonly string[];
+  /** Why a ledger condition would fire for it (one line list per conflict or edge). */
+  readonly why?: readonly string[];
 }
 
 export interface DryRunResult {
@@ -245,6 +248,15 @@ export const dryRunWatchlist = async (
   options: { since?: string; limit?: number } = {},
 ): Promise<DryRunResult> => {
   const compiled = compileWatchlist(watchlist);
+  const { conflictAbout, newEdgeFor } = watchlist.conditions;
+  const ledgerConditions =
+    (conflictAbout || newEdgeFor) && store.ledger
+      ? new LedgerConditions(
+          store.ledger,
+          watchlistsOf(store),
+          async (id) => (await store.getArticle(id))?.text ?? '',
+        )
+      : undefined;
   const limit = options.limit ?? 1000;
   const matches: DryRunMatch[] = [];
   let considered = 0;
@@ -265,6 +277,17 @@ export const dryRunWatchlist = async (
       if (options.since && when < options.since) continue;
       const match = compiled.match(article, await store.getEnrichment(hit.id));
       if (!match) continue;
+      let why: string[] | undefined;
+      if (conflictAbout || newEdgeFor) {
+        // Over the archive, "earlier" is still storage order: what was stored before this article.
+        const seq = (await watchlistsOf(store).seqsOf([article.id])).get(article.id);
+        const findings =
+          seq === undefined
+            ? []
+            : ((await ledgerConditions?.findings(watchlist.conditions, article.id, seq)) ?? []);
+        if (findings.length === 0) continue;
+        why = findings.flatMap((f) => f.why);
+      }
       matches.push({
         articleId: article.id,
         ...(article.title !== undefined ? { title: article.title } : {}),
@@ -272,6 +295,7 @@ export const dryRunWatchlist = async (
         ...(article.published !== undefined ? { published: article.published } : {}),
         copies: hit.copies ?? 0,
         entities: match.entities,
+        ...(why ? { why } : {}),
       });
       if (matches.length >= limit) return { matches, considered };
     }

@@ -107,6 +107,22 @@ describe(
       assert.equal(copied.watchlists?.alerts, 0, 'one wire story alerts once');
       assert.equal((await alertsOf('udcg')).length, 1);
       assert.equal((await alertsOf('estonia')).length, 1);
+
+      // `watchlist test` over the archive finds the same articles, with the same reasons.
+      for (const [name, alerts] of [
+        ['udcg', conflicts],
+        ['estonia', edges],
+      ] as const) {
+        const dry = (await sitrep('watchlist', 'test', name, '--json')).json<{
+          matches: { articleId: string; why?: string[] }[];
+        }>();
+        assert.deepEqual(
+          dry.matches.map((m) => m.articleId),
+          alerts.map((a) => a.articleId),
+          `dry run of ${name}`,
+        );
+        assert.deepEqual(dry.matches[0]?.why, alerts[0]?.why);
+      }
     });
 
     test('a watchlist needs a query or a ledger condition', async () => {
