@@ -14,6 +14,7 @@ import {
   writeLine,
   type CliContext,
 } from './cli-context.js';
+import { alertsAfterIngest, type IngestAlerts } from './ingest-watchlists.js';
 import { stagesFor, threadsOption } from './stages-option.js';
 import { progressFor } from './progress.js';
 
@@ -101,8 +102,9 @@ export function register(program: Command, ctx: CliContext): void {
       const { stages, enricher, close } = await stagesFor(ctx, { threads, enrich: flags.enrich });
       const progress = progressFor(ctx, { quiet, totalBytes, label: 'ingest' });
       let items = 0;
-      const summary = await withStore(ctx, flags.db, (store) =>
-        ingestPaths(paths, store, {
+      let watchAlerts: IngestAlerts | undefined;
+      const summary = await withStore(ctx, flags.db, async (store) => {
+        const ingested = await ingestPaths(paths, store, {
           batchSize,
           ...(enricher ? { enricher } : {}),
           ...(stages ? { stages } : {}),
@@ -123,14 +125,17 @@ export function register(program: Command, ctx: CliContext): void {
               })}\n`,
             );
           },
-        }),
-      ).finally(() => {
+        });
+        watchAlerts = await alertsAfterIngest(ctx, store);
+        return ingested;
+      }).finally(() => {
         progress.stop();
         return close();
       });
       if (errorsFile) await new Promise<void>((resolve) => errorsFile.end(resolve));
 
-      if (flags.json) writeJson(ctx, summary);
+      if (flags.json)
+        writeJson(ctx, watchAlerts ? { ...summary, watchlists: watchAlerts } : summary);
       else {
         const skipped = Object.entries(summary.skippedByReason)
           .map(([reason, n]) => `${n} ${reason}`)
@@ -141,6 +146,9 @@ export function register(program: Command, ctx: CliContext): void {
             `rejected ${summary.rejected}, skipped ${summary.skipped}${skipped ? ` (${skipped})` : ''}` +
             (summary.feeds.added + summary.feeds.unchanged > 0
               ? `; feeds added ${summary.feeds.added}, unchanged ${summary.feeds.unchanged}`
+              : '') +
+            (watchAlerts
+              ? `; watchlists: ${watchAlerts.alerts} alert(s), ${watchAlerts.delivered} delivered${watchAlerts.retrying ? `, ${watchAlerts.retrying} to retry` : ''}`
               : ''),
         );
       }

@@ -1,5 +1,7 @@
 import type { Command } from 'commander';
 import { AppError } from '../core/errors.js';
+import type { KnowledgeBase } from '../kb/kb-types.js';
+import { resolveParty } from '../services/ledger-views.js';
 import type { ArticleStore } from '../store/port.js';
 import type { WatchlistRecord } from '../store/watchlists-port.js';
 import { sinceInstant } from '../watchlists/duration.js';
@@ -9,13 +11,21 @@ import {
   createWatchlist,
   dryRunWatchlist,
   editWatchlist,
+  type NodeResolver,
   requireWatchlist,
   WatchlistInputSchema,
   WatchlistPatchSchema,
   type WatchlistPatchInput,
 } from '../watchlists/watchlist-service.js';
 import { withStore, writeJson, writeLine, type CliContext } from './cli-context.js';
+import { ledgerKb } from './ledger-kb.js';
 import { liveRuntimeFor } from './live-options.js';
+
+/** Resolves ledger-condition nodes with the KB (loaded only when a condition asks). */
+const kbResolver = (ctx: CliContext): NodeResolver => {
+  let kb: KnowledgeBase | undefined;
+  return (nameOrId) => resolveParty((kb ??= ledgerKb(ctx)), nameOrId);
+};
 
 interface WatchlistFlags {
   db?: string;
@@ -27,6 +37,8 @@ interface WatchlistFlags {
   webhook?: string;
   webhookSecret?: string;
   email?: string[];
+  conflictAbout?: string;
+  newEdgeFor?: string;
   json?: boolean;
 }
 
@@ -67,6 +79,8 @@ const inputFrom = (flags: WatchlistFlags): Omit<WatchlistPatchInput, 'name' | 's
       }
     : {}),
   ...(flags.email ? { email: flags.email } : {}),
+  ...(flags.conflictAbout !== undefined ? { conflict_about: flags.conflictAbout } : {}),
+  ...(flags.newEdgeFor !== undefined ? { new_edge_for: flags.newEdgeFor } : {}),
 });
 
 const invalid = (error: { issues: { path: PropertyKey[]; message: string }[] }): AppError =>
@@ -90,6 +104,14 @@ const withConditionOptions = (command: Command): Command =>
       'a relation the article states, e.g. supplies:Ukraine',
     )
     .option('--figure-above <[kind:[unit:]]n>', 'a figure above n, e.g. budget:USD:1e9')
+    .option(
+      '--conflict-about <entity>',
+      'alert when a new article makes a claim about this entity that conflicts with an earlier, independent one',
+    )
+    .option(
+      '--new-edge-for <node>',
+      'alert on the first evidence of a dependency edge touching this country, system or supplier',
+    )
     .option('--min-articles <n>', 'alert once the story holds at least n articles')
     .option('--webhook <url>', 'POST each alert here (signed with HMAC-SHA256)')
     .option('--webhook-secret <s>', 'the signing key (generated and shown once when absent)')
@@ -110,6 +132,8 @@ const describe = (w: WatchlistRecord, unread: number): string => {
         ]
       : []),
     ...(w.conditions.figureAbove ? [`figure > ${w.conditions.figureAbove.value}`] : []),
+    ...(w.conditions.conflictAbout ? [`conflict about ${w.conditions.conflictAbout.name}`] : []),
+    ...(w.conditions.newEdgeFor ? [`new edge for ${w.conditions.newEdgeFor.name}`] : []),
     ...(w.minArticles > 1 ? [`story >= ${w.minArticles} articles`] : []),
   ];
   const channels = [
@@ -137,7 +161,7 @@ export function register(program: Command, ctx: CliContext): void {
       const parsed = WatchlistInputSchema.safeParse({ name, ...inputFrom(flags) });
       if (!parsed.success) throw invalid(parsed.error);
       const created = await withStore(ctx, flags.db, (store) =>
-        createWatchlist(store, parsed.data, new Date()),
+        createWatchlist(store, parsed.data, new Date(), kbResolver(ctx)),
       );
       if (flags.json) return writeJson(ctx, watchlistJson(created, 0, { includeSecrets: true }));
       writeLine(ctx.stdout, `created ${created.id} ${created.name}`);
@@ -158,7 +182,7 @@ export function register(program: Command, ctx: CliContext): void {
       });
       if (!parsed.success) throw invalid(parsed.error);
       const updated = await withStore(ctx, flags.db, (store) =>
-        editWatchlist(store, name, parsed.data, new Date()),
+        editWatchlist(store, name, parsed.data, new Date(), kbResolver(ctx)),
       );
       if (flags.json) writeJson(ctx, watchlistJson(updated, 0));
       else writeLine(ctx.stdout, `updated ${updated.name}`);
@@ -216,7 +240,7 @@ export function register(program: Command, ctx: CliContext): void {
         for (const m of result.matches)
           writeLine(
             ctx.stdout,
-            `${m.articleId}  ${m.published?.slice(0, 10) ?? '          '}  ${m.source ?? ''}  ${m.title ?? ''}${m.copies ? `  (+${m.copies} copies)` : ''}${m.entities.length ? `  [${m.entities.join(', ')}]` : ''}`,
+            `${m.articleId}  ${m.published?.slice(0, 10) ?? '          '}  ${m.source ?? ''}  ${m.title ?? ''}${m.copies ? `  (+${m.copies} copies)` : ''}${m.entities.length ? `  [${m.entities.join(', ')}]` : ''}${(m.why ?? []).map((line) => `\n    ${line}`).join('')}`,
           );
         writeLine(
           ctx.stderr,
@@ -291,7 +315,7 @@ export function register(program: Command, ctx: CliContext): void {
         for (const a of alerts)
           writeLine(
             ctx.stdout,
-            `${a.readAt ? ' ' : '*'} ${a.createdAt.slice(0, 16).replace('T', ' ')}  ${a.articleId}  ${a.source ?? ''}  ${a.title ?? ''}${a.entities.length ? `  [${a.entities.join(', ')}]` : ''}`,
+            `${a.readAt ? ' ' : '*'} ${a.createdAt.slice(0, 16).replace('T', ' ')}  ${a.articleId}  ${a.source ?? ''}  ${a.title ?? ''}${a.entities.length ? `  [${a.entities.join(', ')}]` : ''}${(a.why ?? []).map((line) => `\n    ${line}`).join('')}`,
           );
       },
     );

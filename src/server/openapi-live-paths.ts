@@ -52,6 +52,16 @@ const watchlistInput = {
     properties: { url: str, secret: { type: 'string', minLength: 16 } },
   },
   email: { type: 'array', items: str },
+  conflict_about: {
+    type: 'string',
+    description:
+      'new conflicting claim about this entity (id or name): a claim of a new article conflicts with an earlier, independent claim',
+  },
+  new_edge_for: {
+    type: 'string',
+    description:
+      'new dependency edge for this country, system or supplier (id or name): first evidence of a graph edge touching it',
+  },
 };
 
 export const LIVE_SCHEMAS = {
@@ -135,6 +145,12 @@ export const LIVE_SCHEMAS = {
       url: nullableString,
       published: nullableString,
       entities: { type: 'array', items: str },
+      why: {
+        type: 'array',
+        items: str,
+        description:
+          'why a ledger condition fired: the conflict with both sides and their evidence, or the new edge with its evidence sentence',
+      },
       created_at: str,
       read_at: nullableString,
       links: { type: 'object', properties: { page: str, api: str } },
@@ -238,7 +254,9 @@ export const LIVE_PATHS = {
       ...secured,
       requestBody: body({
         type: 'object',
-        required: ['name', 'query'],
+        required: ['name'],
+        description:
+          'a query, or conflict_about / new_edge_for (then an empty query matches every article)',
         properties: watchlistInput,
       }),
       responses: { '201': ok('created', ref('Watchlist')), ...WRITE_ERRORS },

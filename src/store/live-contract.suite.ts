@@ -225,6 +225,10 @@ export const runLiveContract = (target: ContractTarget): void => {
         ['a3'],
       );
       assert.equal((await watchlists.getAlert('a1'))?.readAt, at(9));
+      assert.equal((await watchlists.getAlert('a1'))?.why, undefined);
+      const why = ['new dependency edge: Estonia -[ordered]-> HIMARS', 'evidence: "…"'];
+      await watchlists.addAlerts([{ ...alert('a4', 'x4', 'edge:ee|himars', 4), why }]);
+      assert.deepEqual((await watchlists.getAlert('a4'))?.why, why, 'the reason round-trips');
 
       await watchlists.addDeliveries([
         { id: 'd1', alertId: 'a1', watchlistId: 'w1', channel: 'webhook', createdAt: at(1) },
@@ -275,6 +279,15 @@ export const runLiveContract = (target: ContractTarget): void => {
         [saved[1]!.id],
       );
       assert.equal(await watchlists.latestArticleSeq(), all[2]!.seq);
+      const seqs = await watchlists.seqsOf([saved[2]!.id, saved[0]!.id, 'missing']);
+      assert.deepEqual(
+        [...seqs].sort((x, y) => x[1] - y[1]),
+        [
+          [saved[0]!.id, all[0]!.seq],
+          [saved[2]!.id, all[2]!.seq],
+        ],
+        'seqsOf gives storage positions and leaves unknown ids out',
+      );
       assert.equal(await watchlists.getCursor('watchlists'), undefined);
       await watchlists.advanceCursor('watchlists', 5);
       await watchlists.advanceCursor('watchlists', 3);

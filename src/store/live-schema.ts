@@ -84,12 +84,17 @@ CREATE TABLE watch_cursors (
 );
 `;
 
+/** Why an alert fired (a conflict's two sides, an edge's evidence), as a JSON array of lines. */
+const ALERT_WHY_SQL = 'ALTER TABLE watch_alerts ADD COLUMN why text;';
+
 export const LIVE_MIGRATIONS_SQLITE = [
   { version: 110, name: 'live sources', sql: SOURCES_SQL('real') },
   { version: 111, name: 'watchlists, alerts, deliveries', sql: WATCHLISTS_SQL },
+  { version: 112, name: 'watch alerts: why they fired (ledger conditions)', sql: ALERT_WHY_SQL },
 ] as const;
 
 export const LIVE_MIGRATIONS_POSTGRES = [
   { version: 110, name: 'live sources', sql: SOURCES_SQL('double precision') },
   { version: 111, name: 'watchlists, alerts, deliveries', sql: WATCHLISTS_SQL },
+  { version: 112, name: 'watch alerts: why they fired (ledger conditions)', sql: ALERT_WHY_SQL },
 ] as const;

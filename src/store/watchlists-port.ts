@@ -13,6 +13,16 @@ export interface WatchConditions {
   readonly relation?: { readonly predicate: string; readonly object?: string };
   /** A figure of this kind (or any kind) with a value above the threshold. */
   readonly figureAbove?: { readonly kind?: string; readonly unit?: string; readonly value: number };
+  /** A claim of the new article conflicts with an earlier independent claim about this entity. */
+  readonly conflictAbout?: WatchedNode;
+  /** The new article is the first evidence of a dependency edge touching this node. */
+  readonly newEdgeFor?: WatchedNode;
+}
+
+/** What a ledger condition watches: the KB id when the name resolved, and the name as given. */
+export interface WatchedNode {
+  readonly id?: string;
+  readonly name: string;
 }
 
 export interface WebhookChannel {
@@ -77,6 +87,8 @@ export interface AlertRecord {
   readonly published?: string;
   /** Entities of the article that the watchlist asked for, or the article's top entities. */
   readonly entities: readonly string[];
+  /** Why it fired, when a ledger condition raised it: the conflict's sides or the edge's evidence. */
+  readonly why?: readonly string[];
   readonly createdAt: string;
   readonly readAt?: string;
 }
@@ -131,6 +143,8 @@ export interface WatchlistsPort {
   /** Articles stored after `seq`, in storage order: what incremental evaluation reads. */
   articlesAfter(seq: number, limit: number): Promise<StoredArticleRef[]>;
   latestArticleSeq(): Promise<number>;
+  /** Storage positions of these articles (absent ids are left out): "earlier" for ledger conditions. */
+  seqsOf(articleIds: readonly string[]): Promise<Map<string, number>>;
   /** Named positions of evaluators (e.g. "watchlists"). */
   getCursor(name: string): Promise<number | undefined>;
   /** Moves a cursor forward only (a slower evaluator never moves it back). */

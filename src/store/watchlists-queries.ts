@@ -48,6 +48,7 @@ const toAlert = (row: LiveRow): AlertRecord =>
     articleId: String(row['article_id']),
     groupKey: String(row['group_key']),
     entities: parseJson<string[]>(row['entities'], []),
+    ...(text(row, 'why') !== undefined ? { why: parseJson<string[]>(row['why'], []) } : {}),
     createdAt: String(row['created_at']),
     ...present('storyId', text(row, 'story_id')),
     ...present('title', text(row, 'title')),
@@ -150,6 +151,20 @@ export class WatchlistsQueries implements WatchlistsPort {
     return rows[0] ? number(rows[0], 'seq') : 0;
   }
 
+  async seqsOf(articleIds: readonly string[]) {
+    const seqs = new Map<string, number>();
+    const unique = [...new Set(articleIds)];
+    for (let i = 0; i < unique.length; i += 500) {
+      const chunk = unique.slice(i, i + 500);
+      const rows = await this.sql.all(
+        `SELECT seq, id FROM articles WHERE id IN (${placeholders(chunk.length)})`,
+        chunk,
+      );
+      for (const row of rows) seqs.set(String(row['id']), number(row, 'seq'));
+    }
+    return seqs;
+  }
+
   async getCursor(name: string) {
     const rows = await this.sql.all('SELECT seq FROM watch_cursors WHERE name = ?', [name]);
     return rows[0] ? number(rows[0], 'seq') : undefined;
@@ -167,8 +182,8 @@ export class WatchlistsQueries implements WatchlistsPort {
     const added: AlertRecord[] = [];
     for (const alert of alerts) {
       const inserted = await this.sql.run(
-        `INSERT INTO watch_alerts (id, watchlist_id, article_id, group_key, story_id, title, source, url, published, entities, created_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (watchlist_id, group_key) DO NOTHING`,
+        `INSERT INTO watch_alerts (id, watchlist_id, article_id, group_key, story_id, title, source, url, published, entities, why, created_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (watchlist_id, group_key) DO NOTHING`,
         [
           alert.id,
           alert.watchlistId,
@@ -180,6 +195,7 @@ export class WatchlistsQueries implements WatchlistsPort {
           alert.url ?? null,
           alert.published ?? null,
           JSON.stringify(alert.entities),
+          alert.why ? JSON.stringify(alert.why) : null,
           alert.createdAt,
         ],
       );

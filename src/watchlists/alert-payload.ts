@@ -13,6 +13,8 @@ export interface AlertPayload {
     readonly published?: string;
     readonly storyId?: string;
     readonly entities: readonly string[];
+    /** Why a ledger condition fired (the conflict's sides, the edge's evidence). */
+    readonly why?: readonly string[];
     readonly createdAt: string;
     /** The article's page in sitrep. */
     readonly link: string;
@@ -39,6 +41,7 @@ export const alertPayload = (
     ...(alert.published !== undefined ? { published: alert.published } : {}),
     ...(alert.storyId !== undefined ? { storyId: alert.storyId } : {}),
     entities: alert.entities,
+    ...(alert.why ? { why: alert.why } : {}),
     createdAt: alert.createdAt,
     link: articleLink(publicUrl, alert.articleId),
   },

@@ -18,6 +18,7 @@ export const watchlistAtom = (
       alert.source,
       alert.published,
       alert.entities.length > 0 ? `Entities: ${alert.entities.join(', ')}` : undefined,
+      ...(alert.why ?? []),
     ]
       .filter(Boolean)
       .join(' · ');

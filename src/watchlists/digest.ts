@@ -85,6 +85,7 @@ export const digestMarkdown = (digest: Digest, publicUrl: string): string => {
       );
       if (alert.entities.length > 0)
         lines.push(`  Entities: ${mdEscape(alert.entities.join(', '))}`);
+      for (const reason of alert.why ?? []) lines.push(`  ${mdEscape(reason)}`);
     }
   }
   if (digest.total === 0) lines.push('', 'Nothing new.');

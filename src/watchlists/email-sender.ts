@@ -42,6 +42,7 @@ export const createEmailSender = (settings: SmtpSettings): EmailSender => {
         title,
         [alert.source, alert.published].filter(Boolean).join(' · '),
         alert.entities.length > 0 ? `Entities: ${alert.entities.join(', ')}` : '',
+        ...(alert.why ?? []),
         '',
         alert.link,
         alert.url ? `Original: ${alert.url}` : '',

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { ArticleStore } from '../store/port.js';
 import type { DeliveryChannel, NewAlert, WatchlistsPort } from '../store/watchlists-port.js';
+import { LedgerConditions, type LedgerFinding } from './ledger-conditions.js';
 import { compileWatchlist, type CompiledWatchlist } from './watchlist-matcher.js';
 
 export const WATCHLIST_CURSOR = 'watchlists';
@@ -51,6 +52,13 @@ export const evaluateNewArticles = async (
     return summary;
   }
   const compiled = active.map(compileWatchlist);
+  const texts = new Map<string, string>();
+  const ledgerConditions = store.ledger
+    ? new LedgerConditions(store.ledger, watchlists, async (id) => {
+        if (!texts.has(id)) texts.set(id, (await store.getArticle(id))?.text ?? '');
+        return texts.get(id)!;
+      })
+    : undefined;
   const lowestStart = Math.min(...active.map((w) => w.startSeq));
   let cursor = Math.max(stored ?? lowestStart, lowestStart);
   if (store.backend === 'postgres') cursor = Math.max(lowestStart, cursor - POSTGRES_LOOKBACK);
@@ -83,21 +91,35 @@ export const evaluateNewArticles = async (
         }
         const minArticles = candidate.watchlist.minArticles;
         if (minArticles > 1 && (storyId === undefined || storyArticles < minArticles)) continue;
-        const id = randomUUID();
-        alerts.push({
-          id,
-          watchlistId: candidate.watchlist.id,
-          articleId: article.id,
-          groupKey: minArticles > 1 && storyId ? `story:${storyId}` : (decidedGroup ?? article.id),
-          ...(storyId ? { storyId } : {}),
-          ...(article.title !== undefined ? { title: article.title } : {}),
-          ...(article.source !== undefined ? { source: article.source } : {}),
-          ...(article.url !== undefined ? { url: article.url } : {}),
-          ...(article.published !== undefined ? { published: article.published } : {}),
-          entities: match.entities,
-          createdAt: now().toISOString(),
-        });
-        deliveryChannels.set(id, channelsOf(candidate));
+        const conditions = candidate.watchlist.conditions;
+        const findings: (LedgerFinding | undefined)[] =
+          conditions.conflictAbout || conditions.newEdgeFor
+            ? ((await ledgerConditions?.findings(conditions, article.id, ref.seq)) ?? [])
+            : [undefined];
+        for (const finding of findings) {
+          const id = randomUUID();
+          alerts.push({
+            id,
+            watchlistId: candidate.watchlist.id,
+            articleId: article.id,
+            groupKey: finding
+              ? finding.groupKey
+              : minArticles > 1 && storyId
+                ? `story:${storyId}`
+                : (decidedGroup ?? article.id),
+            ...(storyId ? { storyId } : {}),
+            ...(article.title !== undefined ? { title: article.title } : {}),
+            ...(article.source !== undefined ? { source: article.source } : {}),
+            ...(article.url !== undefined ? { url: article.url } : {}),
+            ...(article.published !== undefined ? { published: article.published } : {}),
+            entities: finding
+              ? [...new Set([...finding.names, ...match.entities])].slice(0, 8)
+              : match.entities,
+            ...(finding ? { why: finding.why } : {}),
+            createdAt: now().toISOString(),
+          });
+          deliveryChannels.set(id, channelsOf(candidate));
+        }
       }
       if (alerts.length === 0) continue;
       const added = await watchlists.addAlerts(alerts);

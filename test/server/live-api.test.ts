@@ -126,3 +126,25 @@ test('watchlists: create, test, alerts with unread counts, digest, Atom by feed 
   assert.equal((await call('GET', `/api/watchlists/${id}`)).status, 404);
   assert.deepEqual(server.errors, []);
 });
+
+test('watchlists: ledger conditions through the API, resolved to KB ids; a query or a condition is required', async () => {
+  const created = await call('POST', '/api/watchlists', {
+    name: 'estonia-edges',
+    new_edge_for: 'Estonia',
+  });
+  assert.equal(created.status, 201, created.text);
+  assert.deepEqual(created.json['conditions'], { newEdgeFor: { id: 'gpe:ee', name: 'Estonia' } });
+  assert.equal(created.json['query'], '');
+  const edited = await call('PATCH', `/api/watchlists/${String(created.json['id'])}`, {
+    conflict_about: 'Ukraine Defense Contact Group',
+  });
+  assert.equal(edited.status, 200, edited.text);
+  assert.deepEqual(edited.json['conditions'], {
+    conflictAbout: { id: 'org:udcg', name: 'Ukraine Defense Contact Group' },
+    newEdgeFor: { id: 'gpe:ee', name: 'Estonia' },
+  });
+  const empty = await call('POST', '/api/watchlists', { name: 'empty' });
+  assert.equal(empty.status, 400);
+  assert.match(empty.text, /query is required unless conflict_about or new_edge_for/);
+  assert.equal((await call('DELETE', `/api/watchlists/${String(created.json['id'])}`)).status, 200);
+});

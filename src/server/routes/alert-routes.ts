@@ -34,6 +34,7 @@ export const alertJson = (a: AlertRecord) => ({
   url: a.url ?? null,
   published: a.published ?? null,
   entities: a.entities,
+  ...(a.why ? { why: a.why } : {}),
   created_at: a.createdAt,
   read_at: a.readAt ?? null,
   links: {

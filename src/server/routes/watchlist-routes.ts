@@ -1,6 +1,9 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { Context, Hono, MiddlewareHandler } from 'hono';
 import { z } from 'zod';
+import type { KnowledgeBase } from '../../kb/kb-types.js';
+import { loadKnowledgeBase } from '../../kb/load-knowledge-base.js';
+import { resolveParty } from '../../services/ledger-views.js';
 import type { ArticleStore } from '../../store/port.js';
 import { watchlistAtom } from '../../watchlists/atom-feed.js';
 import { buildDigest, digestHtml, digestMarkdown } from '../../watchlists/digest.js';
@@ -12,6 +15,7 @@ import {
   dryRunWatchlist,
   editWatchlist,
   requireWatchlist,
+  type NodeResolver,
   WatchlistInputSchema,
   WatchlistPatchSchema,
 } from '../../watchlists/watchlist-service.js';
@@ -61,7 +65,11 @@ export const addWatchlistRoutes = (
   read: MiddlewareHandler,
   write: MiddlewareHandler,
   store: ArticleStore,
+  kb: () => KnowledgeBase = () => loadKnowledgeBase(),
 ): void => {
+  // Ledger conditions name a node as the graph keys it (the KB id): loaded once, when first asked.
+  let loaded: KnowledgeBase | undefined;
+  const resolveNode: NodeResolver = (nameOrId) => resolveParty((loaded ??= kb()), nameOrId);
   app.get('/api/watchlists', read, async (c) => {
     const watchlists = watchlistsOf(store);
     const [lists, unread] = [await watchlists.listWatchlists(), await watchlists.countUnread()];
@@ -70,7 +78,7 @@ export const addWatchlistRoutes = (
 
   app.post('/api/watchlists', write, async (c) => {
     const input = validate(WatchlistInputSchema, await jsonBody(c), 'body');
-    const created = await createWatchlist(store, input, new Date());
+    const created = await createWatchlist(store, input, new Date(), resolveNode);
     // The webhook secret and feed token are shown once, here.
     return c.json(watchlistJson(created, 0, { includeSecrets: true }), 201);
   });
@@ -83,7 +91,7 @@ export const addWatchlistRoutes = (
 
   app.patch('/api/watchlists/:id', write, async (c) => {
     const input = validate(WatchlistPatchSchema, await jsonBody(c), 'body');
-    const updated = await editWatchlist(store, c.req.param('id'), input, new Date());
+    const updated = await editWatchlist(store, c.req.param('id'), input, new Date(), resolveNode);
     return c.json(
       watchlistJson(updated, (await watchlistsOf(store).countUnread())[updated.id] ?? 0),
     );
