@@ -31,6 +31,12 @@ const AlertItem = (props: { alert: AlertRecord; publicUrl: string }) => {
           <small>Entities: {alert.entities.join(', ')}</small>
         </>
       )}
+      {(alert.why ?? []).map((reason) => (
+        <>
+          <br />
+          <small>{reason}</small>
+        </>
+      ))}
     </li>
   );
 };
@@ -89,6 +95,7 @@ export const renderAlertEmailHtml = (alert: {
   readonly link: string;
   readonly meta: string;
   readonly entities: readonly string[];
+  readonly why?: readonly string[] | undefined;
 }): string =>
   String(
     <>
@@ -101,5 +108,8 @@ export const renderAlertEmailHtml = (alert: {
         {alert.meta}
       </p>
       {alert.entities.length > 0 && <p>Entities: {alert.entities.join(', ')}</p>}
+      {(alert.why ?? []).map((reason) => (
+        <p>{reason}</p>
+      ))}
     </>,
   );

@@ -59,6 +59,7 @@ export const createEmailSender = (settings: SmtpSettings): EmailSender => {
             link: alert.link,
             meta: [alert.source, alert.published].filter(Boolean).join(' · '),
             entities: alert.entities,
+            why: alert.why,
           }),
           headers: { 'X-Sitrep-Delivery': payload.deliveryId },
         });
