@@ -1,4 +1,4 @@
-import type { EntityType, KbEntity, KnowledgeBase } from '../../kb/kb-types.js';
+import type { KbEntity, KnowledgeBase } from '../../kb/kb-types.js';
 import { normalizeAlias } from '../../kb/normalize-alias.js';
 import { findUnitMentions, withoutPrefix } from '../../kb/unit-pattern.js';
 import { localEntityId } from './local-entity-id.js';
