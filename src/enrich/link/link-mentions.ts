@@ -1,10 +1,11 @@
-import type { EntityType, KbEntity, KnowledgeBase } from '../../kb/kb-types.js';
+import type { KbEntity, KnowledgeBase } from '../../kb/kb-types.js';
 import { normalizeAlias } from '../../kb/normalize-alias.js';
 import { findUnitMentions, withoutPrefix } from '../../kb/unit-pattern.js';
 import { localEntityId } from './local-entity-id.js';
 import type { LinkContext, LinkedMention, Mention } from './mention.js';
 import { chooseMetonymTarget, metonymicUse } from './metonymy.js';
 import { resolveOffice } from './office-titles.js';
+import { FullerNames } from './fuller-names.js';
 import { stripHonorifics, surnameOf } from './person-names.js';
 
 export const LINK_VERSION = 'link-1';
@@ -14,7 +15,7 @@ interface ArticleMemory {
   /** lowercased surname -> person id and full name */
   readonly surnames: Map<string, { id: string; name: string; kb: boolean }>;
   /** earlier non-person mentions, for "Hanwha" after "Hanwha Aerospace" */
-  readonly names: { key: string; type: EntityType; id: string; name: string; kb: boolean }[];
+  readonly names: FullerNames;
   /** longest text seen per local id, used as its display name */
   readonly localNames: Map<string, string>;
   /** ISO2 -> how often the article names that country (or its people), for tie-breaks */
@@ -186,10 +187,7 @@ const linkOther = (
     .map((id) => kb.get(id))
     .filter((e): e is KbEntity => e !== undefined);
   const candidates = fromIds.length ? fromIds : kb.findByAlias(mention.text);
-  const fuller =
-    candidates.length === 0
-      ? memory.names.find((n) => n.type === mention.type && n.key.startsWith(`${key} `))
-      : undefined;
+  const fuller = candidates.length === 0 ? memory.names.fullerThan(mention.type, key) : undefined;
   if (fuller) {
     const e = fuller.kb ? kb.get(fuller.id) : undefined;
     return e
@@ -199,10 +197,10 @@ const linkOther = (
   const best = rankCandidates(candidates, mention, context, kb, memory);
   if (!best) {
     const id = localEntityId(mention.type, mention.text);
-    memory.names.push({ key, type: mention.type, id, name: mention.text, kb: false });
+    memory.names.add({ key, type: mention.type, id, name: mention.text, kb: false });
     return localLink(memory, mention, id, mention.text, 'local');
   }
-  memory.names.push({ key, type: mention.type, id: best.id, name: best.name, kb: true });
+  memory.names.add({ key, type: mention.type, id: best.id, name: best.name, kb: true });
   if (
     best.metonymFor?.length &&
     metonymicUse(context.text, mention.start, mention.end, best) === 'actor'
@@ -228,7 +226,7 @@ export const linkMentions = (
 ): LinkedMention[] => {
   const memory: ArticleMemory = {
     surnames: new Map(),
-    names: [],
+    names: new FullerNames(),
     localNames: new Map(),
     countries: articleCountries(mentions, kb),
   };

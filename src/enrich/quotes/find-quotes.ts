@@ -1,5 +1,6 @@
 import type { Sentence } from '../tokenize.js';
 import { findQuoteSpans, type QuoteSpan } from './quote-spans.js';
+import { lowerBound, sentenceAt, SpeakerIndex } from './speaker-index.js';
 
 export const QUOTES_VERSION = 'quotes-1';
 
@@ -50,9 +51,6 @@ const BEFORE_SPEAKER = new RegExp(
 const ANONYMOUS =
   /\b(?:anonymous(?:ly)?|anonymity|unnamed|(?:a|an|one|two|several|some)\s+(?:[\w.-]+\s+){0,5}(?:source|sources|official|officials|diplomat|diplomats|contact|insider|aide|person|people|officer|analyst|expert))\b/i;
 
-const overlaps = (s: SpeakerCandidate, start: number, end: number): boolean =>
-  s.start < end && start < s.end;
-
 interface Speaker {
   readonly name?: string;
   readonly id?: string;
@@ -66,14 +64,14 @@ const describe = (
   text: string,
   start: number,
   end: number,
-  candidates: readonly SpeakerCandidate[],
+  candidates: SpeakerIndex<SpeakerCandidate>,
 ): Speaker | undefined => {
   const phrase = text.slice(start, end).trim();
   if (phrase === '') return undefined;
   if (new RegExp(`^${PRONOUN}$`).test(phrase)) {
     return { anonymous: false, pronoun: true, cueStart: start, cueEnd: end };
   }
-  const person = closestBefore(candidates, start, end);
+  const person = candidates.closestBefore(start, end);
   if (person !== undefined) {
     return {
       name: person.name,
@@ -92,20 +90,42 @@ const describe = (
   return undefined;
 };
 
-/** The person named last before `end` (the subject of the verb there), else an organisation. */
-const closestBefore = (
-  candidates: readonly SpeakerCandidate[],
-  start: number,
-  end: number,
-): SpeakerCandidate | undefined => {
-  const inside = candidates.filter((c) => overlaps(c, start, end));
-  return (
-    inside.filter((c) => c.type === 'PERSON').pop() ?? inside.filter((c) => c.type === 'ORG').pop()
-  );
+/**
+ * Where BEFORE_SPEAKER can start matching in text[from, to): its match holds no quote mark and a
+ * ";" only as its first character, so the search starts at the last of them. Keeps each search to
+ * the text since the previous quote mark: searching the whole sentence again for every quote was
+ * quadratic (200 KB of `"a" ` took 38 s).
+ */
+const beforeSearchStart = (text: string, from: number, to: number): number => {
+  for (let i = to - 1; i >= from; i--) {
+    const c = text.charCodeAt(i);
+    if (c === 0x22 || c === 0x201c || c === 0x201d) return i + 1;
+    if (c === 0x3b) return i;
+  }
+  return from;
 };
 
-const sentenceAt = (sentences: readonly Sentence[], offset: number): Sentence | undefined =>
-  sentences.find((s) => offset >= s.start && offset < s.end + 1);
+/** The speaker a sentence reports ("Mr Biden said ..."), for a few quoted words inside it. */
+const reportingSubject = (
+  text: string,
+  sentence: Sentence,
+  candidates: SpeakerIndex<SpeakerCandidate>,
+): Speaker | undefined => {
+  const body = text.slice(sentence.start, sentence.end);
+  const verb = new RegExp(String.raw`\b(?:${VERBS}|announced that)\b`, 'u').exec(body);
+  if (verb === null) return undefined;
+  const verbAt = sentence.start + verb.index;
+  const subject = candidates.closestBefore(sentence.start, verbAt);
+  if (subject === undefined) return undefined;
+  return {
+    name: subject.name,
+    id: subject.id,
+    anonymous: false,
+    pronoun: false,
+    cueStart: subject.start,
+    cueEnd: verbAt + verb[0].length,
+  };
+};
 
 /**
  * Direct and partial quotes with their speakers, then reported speech in sentences without quote
@@ -117,6 +137,9 @@ export const findQuotes = (
   candidates: readonly SpeakerCandidate[],
 ): Quote[] => {
   const quotes: Quote[] = [];
+  const index = new SpeakerIndex(candidates);
+  // One sentence can hold thousands of quotes: its reporting subject is found once.
+  const subjects = new Map<Sentence, Speaker | undefined>();
   let lastNamed: Speaker | undefined;
   const spans = findQuoteSpans(text);
   for (const q of spans) {
@@ -130,26 +153,29 @@ export const findQuotes = (
     const ma = AFTER_SPEAKER_VERB.exec(after);
     if (ma?.[1] !== undefined) {
       const s = q.close + 1 + ma.index + ma[0].indexOf(ma[1]);
-      speaker = describe(text, s, s + ma[1].length, candidates);
+      speaker = describe(text, s, s + ma[1].length, index);
       attribution = 'after';
     }
     if (speaker === undefined) {
       const mv = AFTER_VERB_SPEAKER.exec(after);
       if (mv?.[1] !== undefined) {
         const s = q.close + 1 + mv.index + mv[0].indexOf(mv[1]);
-        speaker = describe(text, s, s + mv[1].length, candidates);
+        speaker = describe(text, s, s + mv[1].length, index);
         attribution = 'after';
       }
     }
     if (speaker === undefined) {
       const sentence = sentenceAt(sentences, q.open);
-      const from =
-        sentence !== undefined ? Math.min(sentence.start, q.open) : Math.max(0, q.open - 200);
+      const from = beforeSearchStart(
+        text,
+        sentence !== undefined ? Math.min(sentence.start, q.open) : Math.max(0, q.open - 200),
+        q.open,
+      );
       const before = text.slice(from, q.open);
       const mb = BEFORE_SPEAKER.exec(before);
       if (mb?.[1] !== undefined) {
         const s = from + mb.index + mb[0].indexOf(mb[1]);
-        speaker = describe(text, s, s + mb[1].length, candidates);
+        speaker = describe(text, s, s + mb[1].length, index);
         attribution = 'before';
       }
     }
@@ -157,23 +183,10 @@ export const findQuotes = (
       // A few quoted words inside a sentence that reports someone ("Mr Biden said ... “historical”").
       const sentence = sentenceAt(sentences, q.open);
       if (sentence !== undefined) {
-        const body = text.slice(sentence.start, sentence.end);
-        const verb = new RegExp(String.raw`\b(?:${VERBS}|announced that)\b`, 'u').exec(body);
-        if (verb !== null) {
-          const verbAt = sentence.start + verb.index;
-          const subject = closestBefore(candidates, sentence.start, verbAt);
-          if (subject !== undefined) {
-            speaker = {
-              name: subject.name,
-              id: subject.id,
-              anonymous: false,
-              pronoun: false,
-              cueStart: subject.start,
-              cueEnd: verbAt + verb[0].length,
-            };
-            attribution = 'sentence';
-          }
-        }
+        if (!subjects.has(sentence))
+          subjects.set(sentence, reportingSubject(text, sentence, index));
+        speaker = subjects.get(sentence);
+        if (speaker !== undefined) attribution = 'sentence';
       }
     }
     if (speaker?.pronoun === true) {
@@ -205,7 +218,7 @@ export const findQuotes = (
         : {}),
     });
   }
-  quotes.push(...findReportedSpeech(text, sentences, candidates, spans));
+  quotes.push(...findReportedSpeech(text, sentences, index, spans));
   return quotes.sort((a, b) => a.start - b.start);
 };
 
@@ -218,19 +231,26 @@ const REPORTED = new RegExp(
 const findReportedSpeech = (
   text: string,
   sentences: readonly Sentence[],
-  candidates: readonly SpeakerCandidate[],
+  candidates: SpeakerIndex<SpeakerCandidate>,
   quoteSpans: readonly QuoteSpan[],
 ): Quote[] => {
   const out: Quote[] = [];
+  // Spans are sorted by opening mark; the furthest close among the first k answers "does any of
+  // them reach past this point?" without a scan of all spans per sentence.
+  const opens = quoteSpans.map((q) => q.open);
+  const furthestClose: number[] = [];
+  quoteSpans.forEach((q, k) => furthestClose.push(Math.max(q.close, furthestClose[k - 1] ?? -1)));
+  const leadingSpace = /\s*/y;
   for (const s of sentences) {
     const body = text.slice(s.start, s.end);
     // Cheap test first: most sentences report nobody.
     if (!REPORTED.test(body)) continue;
-    if (quoteSpans.some((q) => q.open < s.end && s.start < q.close)) continue;
+    const opened = lowerBound(opens, s.end);
+    if (opened > 0 && (furthestClose[opened - 1] as number) > s.start) continue;
     const m = REPORTED.exec(body);
     if (m === null) continue;
     const verbAt = s.start + m.index;
-    const subject = closestBefore(candidates, s.start, verbAt);
+    const subject = candidates.closestBefore(s.start, verbAt);
     // The speaker must be the subject right before the verb, not a name anywhere earlier.
     if (subject === undefined || verbAt - subject.end > 40) continue;
     let start = verbAt + m[0].length;
@@ -238,9 +258,13 @@ const findReportedSpeech = (
     const contentFollows =
       m[1] !== undefined ||
       !/^(?:before|after|on|at|in|during|while|when|as|to|\W)/i.test(text.slice(start, start + 8));
-    if (!contentFollows || text.slice(start).trimStart().startsWith('.')) {
+    leadingSpace.lastIndex = start;
+    leadingSpace.test(text);
+    if (!contentFollows || text.charAt(leadingSpace.lastIndex) === '.') {
       // "The United States plans to ..., President Joe Biden announced before ...": the clause before.
-      const comma = text.lastIndexOf(',', subject.start);
+      // (Only a comma inside the sentence counts: searched there, not back to the text's start.)
+      const inSentence = text.slice(s.start, Math.max(s.start, subject.start + 1)).lastIndexOf(',');
+      const comma = inSentence < 0 ? -1 : s.start + inSentence;
       if (comma <= s.start) continue;
       start = s.start;
       end = comma;
