@@ -8,8 +8,8 @@
  *
  * Usage: node --import tsx bench/dedup-real-copies.ts [--baseline REV | --no-baseline] [--verbose]
  */
-import { execFileSync, execSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { extractArticle } from '../src/clean/extract-article.js';
 import { decideSyndication } from '../src/dedup/decide-syndication.js';
@@ -23,6 +23,7 @@ import {
   roleOfGroup,
   type CopyGroup,
 } from './real-copies-labels.js';
+import { revisionSourceDir } from './revision-source.js';
 
 const argValue = (name: string): string | undefined => {
   const i = process.argv.indexOf(name);
@@ -60,17 +61,7 @@ type Extract = (html: string) => { text: string; title?: string; canonicalUrl?: 
 
 /** src/ of a git revision, unpacked once under node_modules/.cache so its imports resolve. */
 const revisionModules = async (rev: string): Promise<{ extract: Extract; decide: Decide }> => {
-  const commit = execFileSync('git', ['rev-parse', '--short', rev], {
-    cwd: repoPath(),
-    encoding: 'utf8',
-  }).trim();
-  const dir = repoPath('node_modules', '.cache', 'sitrep-baseline', commit);
-  if (!existsSync(join(dir, 'src'))) {
-    mkdirSync(dir, { recursive: true });
-    execSync(`git archive ${commit} src test/shared-data.ts bench | tar -x -C ${dir}`, {
-      cwd: repoPath(),
-    });
-  }
+  const dir = revisionSourceDir(rev);
   const clean = (await import(join(dir, 'src', 'clean', 'extract-article.ts'))) as {
     extractArticle: Extract;
   };

@@ -8,8 +8,8 @@
  * Usage: node --import tsx bench/extract-quality.ts [--sets a,b] [--role dev|report]
  *          [--baseline REV | --no-baseline] [--readability] [--worst SET] [--json]
  */
-import { execFileSync, execSync } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
@@ -17,6 +17,7 @@ import { extractArticle } from '../src/clean/extract-article.js';
 import { SHARED_DIR, repoPath } from '../test/shared-data.js';
 import { scoreBodies, type BodyScore } from './extraction-corpora.js';
 import { EXTRACTION_SETS, type GoldPage } from './extraction-sets.js';
+import { revisionSourceDir } from './revision-source.js';
 
 type Extractor = (html: string) => string;
 
@@ -28,17 +29,7 @@ const flag = (name: string): boolean => process.argv.includes(name);
 
 /** src/ of a git revision, unpacked once under node_modules/.cache so its imports resolve. */
 const baselineExtractor = async (rev: string): Promise<Extractor> => {
-  const commit = execFileSync('git', ['rev-parse', '--short', rev], {
-    cwd: repoPath(),
-    encoding: 'utf8',
-  }).trim();
-  const dir = repoPath('node_modules', '.cache', 'sitrep-baseline', commit);
-  if (!existsSync(join(dir, 'src'))) {
-    mkdirSync(dir, { recursive: true });
-    execSync(`git archive ${commit} src test/shared-data.ts bench | tar -x -C ${dir}`, {
-      cwd: repoPath(),
-    });
-  }
+  const dir = revisionSourceDir(rev);
   const mod = (await import(join(dir, 'src', 'clean', 'extract-article.ts'))) as {
     extractArticle: (html: string) => { text: string };
   };

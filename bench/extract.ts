@@ -6,15 +6,14 @@
  * node_modules/.cache), so a speed change is a ratio measured on one machine state.
  * Usage: node --import tsx bench/extract.ts [--quality] [--rounds N] [--baseline REV] [--no-readability]
  */
-import { execFileSync, execSync } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 import { extractArticle } from '../src/clean/extract-article.js';
-import { SHARED_DIR, repoPath, sharedPath } from '../test/shared-data.js';
+import { SHARED_DIR, sharedPath } from '../test/shared-data.js';
 import { loadBenchmarkPages } from './extraction-corpora.js';
 import { benchmarkBodyScore, fundusScore } from './extraction-quality.js';
+import { revisionSourceDir } from './revision-source.js';
 
 const rounds = (() => {
   const i = process.argv.indexOf('--rounds');
@@ -56,17 +55,7 @@ const measure = (pages: readonly { html: string }[], run: (html: string) => unkn
 
 /** src/clean's extractor as of a git revision. */
 async function revisionExtractor(rev: string): Promise<(html: string) => unknown> {
-  const commit = execFileSync('git', ['rev-parse', '--short', rev], {
-    cwd: repoPath(),
-    encoding: 'utf8',
-  }).trim();
-  const dir = repoPath('node_modules', '.cache', 'sitrep-baseline', commit);
-  if (!existsSync(join(dir, 'src'))) {
-    mkdirSync(dir, { recursive: true });
-    execSync(`git archive ${commit} src test/shared-data.ts bench | tar -x -C ${dir}`, {
-      cwd: repoPath(),
-    });
-  }
+  const dir = revisionSourceDir(rev);
   const mod = (await import(join(dir, 'src', 'clean', 'extract-article.ts'))) as {
     extractArticle: (html: string) => unknown;
   };
