@@ -56,6 +56,9 @@ const HANDLED_TABLES = new Set([
   'ledger_claims',
   'ledger_edges',
   'ledger_alternatives',
+  // A position in the source's storage order, meaningless on the target (whose order is its own):
+  // the target's watchlist evaluation keeps its own cursor. Watchlists themselves are named if present.
+  'watch_cursors',
 ]);
 
 interface SqliteRevisionRow {
