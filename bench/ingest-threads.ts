@@ -15,7 +15,7 @@ import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import Database from 'better-sqlite3';
+import { snapshot } from '../test/store-snapshot.js';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -77,24 +77,6 @@ const run = (threads: number) => {
     cpuSeconds,
     load: `${loadBefore} -> ${load()}`,
   };
-};
-
-const snapshot = (file: string) => {
-  const db = new Database(file, { readonly: true });
-  try {
-    const rows = (sql: string) => JSON.stringify(db.prepare(sql).all());
-    return {
-      articles: rows('SELECT id, seq, identity_key, content_hash FROM articles ORDER BY seq'),
-      copies: rows('SELECT * FROM syndication_decisions ORDER BY article_id'),
-      enrichments: rows(
-        'SELECT article_id, version, document FROM article_enrichments ORDER BY article_id',
-      ),
-      stories: rows('SELECT * FROM stories ORDER BY id'),
-      members: rows('SELECT * FROM story_members ORDER BY article_id'),
-    };
-  } finally {
-    db.close();
-  }
 };
 
 try {

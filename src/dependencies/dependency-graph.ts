@@ -120,6 +120,27 @@ const mergeEdge = (
     if (!attributes.reasons.includes(reason)) attributes.reasons.push(reason);
 };
 
+/** A fact from the knowledge base (system -> maker -> country, or origin): no evidence, never a transfer. */
+const addKbLink = (
+  graph: DependencyGraph,
+  source: string,
+  target: GraphParty,
+  kind: NodeKind,
+  relation: 'made_by' | 'based_in' | 'origin',
+  reason: string,
+): void => {
+  addNode(graph, target, { label: target.name, kind });
+  mergeEdge(
+    graph,
+    `${relation}|${source}|${target.key}`,
+    source,
+    target.key,
+    { relation, transfer: false, negated: false, hedged: false },
+    undefined,
+    [reason],
+  );
+};
+
 /**
  * The evidence-linked dependency graph: recipient -[status]-> system -[made by]-> maker
  * -[based in]-> country (or system -[origin]-> country when the KB names no maker). One edge per
@@ -198,43 +219,14 @@ export const buildDependencyGraph = (
         [...edge.reasons, `system: ${edge.system.name}`],
       );
     }
-    const chain = { transfer: false, negated: false, hedged: false };
     for (const maker of facts.makers) {
-      addNode(graph, maker, { label: maker.name, kind: 'company' });
-      mergeEdge(
-        graph,
-        `made_by|${edge.system.key}|${maker.key}`,
-        edge.system.key,
-        maker.key,
-        { relation: 'made_by', ...chain },
-        undefined,
-        ['KB: maker of the system'],
-      );
-      for (const country of companyCountries(kb, maker.key)) {
-        addNode(graph, country, { label: country.name, kind: 'country' });
-        mergeEdge(
-          graph,
-          `based_in|${maker.key}|${country.key}`,
-          maker.key,
-          country.key,
-          { relation: 'based_in', ...chain },
-          undefined,
-          ['KB: company country'],
-        );
-      }
+      addKbLink(graph, edge.system.key, maker, 'company', 'made_by', 'KB: maker of the system');
+      for (const country of companyCountries(kb, maker.key))
+        addKbLink(graph, maker.key, country, 'country', 'based_in', 'KB: company country');
     }
     if (facts.makers.length === 0 && facts.kind !== 'country')
       for (const origin of facts.origins) {
-        addNode(graph, origin, { label: origin.name, kind: 'country' });
-        mergeEdge(
-          graph,
-          `origin|${edge.system.key}|${origin.key}`,
-          edge.system.key,
-          origin.key,
-          { relation: 'origin', ...chain },
-          undefined,
-          ['KB: country of origin'],
-        );
+        addKbLink(graph, edge.system.key, origin, 'country', 'origin', 'KB: country of origin');
       }
   }
   return graph;

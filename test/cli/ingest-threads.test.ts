@@ -9,31 +9,13 @@ import { reprocessArticles } from '../../src/pipeline/reprocess.js';
 import { startStagePool } from '../../src/pipeline/stage-pool.js';
 import { openStore } from '../../src/store/open-store.js';
 import { sharedPath, skipUnlessShared } from '../shared-data.js';
+import { snapshot } from '../store-snapshot.js';
 import { tempDir } from './cli-harness.js';
 
 // 150 BBC entertainment articles (it holds exact copies) with enrichment, in batches of 25.
 const CORPUS = ['corpora', 'bbc-fulltext', 'bbc', 'entertainment'] as const;
 const dir = tempDir('sitrep-threads-');
 after(() => dir.remove());
-
-/** What must not depend on the thread count: ids, copies, enrichments and stories. */
-const snapshot = (file: string) => {
-  const db = new Database(file, { readonly: true });
-  try {
-    const rows = (sql: string) => JSON.stringify(db.prepare(sql).all());
-    return {
-      articles: rows('SELECT id, seq, identity_key, content_hash FROM articles ORDER BY seq'),
-      copies: rows('SELECT * FROM syndication_decisions ORDER BY article_id'),
-      enrichments: rows(
-        'SELECT article_id, version, document FROM article_enrichments ORDER BY article_id',
-      ),
-      stories: rows('SELECT * FROM stories ORDER BY id'),
-      members: rows('SELECT * FROM story_members ORDER BY article_id'),
-    };
-  } finally {
-    db.close();
-  }
-};
 
 test(
   'ingest and reprocess with a pool of 2 threads store what one thread stores',
