@@ -54,12 +54,12 @@ export class FactQueries {
     const filter =
       where.length === 0
         ? ''
-        : `WHERE m.entity_id IN (SELECT entity_id FROM entity_mentions WHERE ${where.join(' AND ')})`;
+        : `WHERE s.entity_id IN (SELECT entity_id FROM entity_names WHERE ${where.join(' AND ')})`;
     return this.summaries(filter, params, options.limit);
   }
 
   async getEntity(idOrName: string): Promise<EntitySummary | undefined> {
-    const [byId] = await this.summaries('WHERE m.entity_id = ?', [idOrName], 1);
+    const [byId] = await this.summaries('WHERE s.entity_id = ?', [idOrName], 1);
     if (byId) return byId;
     // Several entities can share a name (two local ids); the most-mentioned one wins.
     const [named] = await this.sql.all(
@@ -69,23 +69,16 @@ export class FactQueries {
       [idOrName.toLowerCase()],
     );
     if (!named) return undefined;
-    const [byName] = await this.summaries('WHERE m.entity_id = ?', [String(named['entity_id'])], 1);
+    const [byName] = await this.summaries('WHERE s.entity_id = ?', [String(named['entity_id'])], 1);
     return byName;
   }
 
   async entityTimeline(entityId: string): Promise<{ month: string; articles: number }[]> {
     const rows = await this.sql.all(
-      `SELECT substr(a.published, 1, 7) AS month, count(DISTINCT a.id) AS article_count
-         FROM entity_mentions m JOIN articles a ON a.id = m.article_id
-        WHERE m.entity_id = ? AND length(a.published) >= 7
-        GROUP BY substr(a.published, 1, 7)
-        ORDER BY substr(a.published, 1, 7)${this.sql.binary}`,
+      `SELECT month, articles FROM entity_months WHERE entity_id = ? ORDER BY month${this.sql.binary}`,
       [entityId],
     );
-    return rows.map((row) => ({
-      month: String(row['month']),
-      articles: Number(row['article_count']),
-    }));
+    return rows.map((row) => ({ month: String(row['month']), articles: Number(row['articles']) }));
   }
 
   async listCooccurringEntities(entityId: string, limit: number): Promise<CooccurringEntity[]> {
@@ -213,41 +206,31 @@ export class FactQueries {
     params: CellValue[],
     limit: number,
   ): Promise<EntitySummary[]> {
-    // Rank on the mentions alone (the (entity_id, article_id) index covers it); only the page's
-    // entities are joined to articles for their first and last publication dates.
+    // The write-time aggregates (entity-stats.ts): the ranking is an index walk, and each entity's
+    // first and last publication dates are two seeks in its (entity, published) index.
     const rows = await this.sql.all(
-      `SELECT m.entity_id, count(DISTINCT m.article_id) AS article_count, count(*) AS mention_count
-         FROM entity_mentions m
+      `SELECT s.entity_id, s.articles, s.mentions,
+              (SELECT min(x.published${this.sql.binary}) FROM entity_articles x
+                WHERE x.entity_id = s.entity_id) AS first_seen,
+              (SELECT max(x.published${this.sql.binary}) FROM entity_articles x
+                WHERE x.entity_id = s.entity_id) AS last_seen
+         FROM entity_stats s
         ${filter}
-        GROUP BY m.entity_id
-        ORDER BY article_count DESC, mention_count DESC, m.entity_id${this.sql.binary}
+        ORDER BY s.articles DESC, s.mentions DESC, s.entity_id${this.sql.binary}
         LIMIT ?`,
       [...params, limit],
     );
-    const ids = rows.map((row) => String(row['entity_id']));
-    const seen = new Map<string, FactRow>();
-    if (ids.length > 0) {
-      const dates = await this.sql.all(
-        `SELECT m.entity_id, min(a.published${this.sql.binary}) AS first_seen,
-                max(a.published${this.sql.binary}) AS last_seen
-           FROM entity_mentions m JOIN articles a ON a.id = m.article_id
-          WHERE m.entity_id IN (${placeholders(ids.length)})
-          GROUP BY m.entity_id`,
-        ids,
-      );
-      for (const row of dates) seen.set(String(row['entity_id']), row);
-    }
-    const names = await this.namesOf(ids);
+    const names = await this.namesOf(rows.map((row) => String(row['entity_id'])));
     return rows.map((row) => {
       const id = String(row['entity_id']);
       const label = names.get(id) ?? { name: id, type: '' };
       return {
         id,
         ...label,
-        articles: Number(row['article_count']),
-        mentions: Number(row['mention_count']),
-        ...optionalText('firstSeen', seen.get(id)?.['first_seen']),
-        ...optionalText('lastSeen', seen.get(id)?.['last_seen']),
+        articles: Number(row['articles']),
+        mentions: Number(row['mentions']),
+        ...optionalText('firstSeen', row['first_seen']),
+        ...optionalText('lastSeen', row['last_seen']),
       };
     });
   }
@@ -259,8 +242,8 @@ export class FactQueries {
     const best = new Map<string, { name: string; type: string; n: number }>();
     if (ids.length === 0) return new Map();
     const rows = await this.sql.all(
-      `SELECT entity_id, name, type, count(*) AS n FROM entity_mentions
-        WHERE entity_id IN (${placeholders(ids.length)}) GROUP BY entity_id, name, type`,
+      `SELECT entity_id, name, type, mentions AS n FROM entity_names
+        WHERE entity_id IN (${placeholders(ids.length)})`,
       ids,
     );
     for (const row of rows) {
@@ -284,7 +267,7 @@ export class FactQueries {
 }
 
 /** Restricts facts to articles that mention an entity (one `?`: the entity id). */
-const MENTIONED = 'f.article_id IN (SELECT article_id FROM entity_mentions WHERE entity_id = ?)';
+const MENTIONED = 'f.article_id IN (SELECT article_id FROM entity_articles WHERE entity_id = ?)';
 
 const isSmaller = (a: { name: string; type: string }, b: { name: string; type: string }): boolean =>
   a.name < b.name || (a.name === b.name && a.type < b.type);

@@ -15,6 +15,7 @@ import {
   SQLITE_ONLY_ORGANISE_TABLE,
   type OrganiseCopyCounts,
 } from './copy-organise-state.js';
+import { applyEntityStats } from './postgres-enrichment.js';
 
 export interface CopyProgress {
   readonly copied: number;
@@ -51,6 +52,11 @@ const HANDLED_TABLES = new Set([
   'article_quotes',
   'article_relations',
   ...ORGANISE_TABLES,
+  // Per-entity aggregates (entity-stats.ts): the target derives its own from the copied mentions.
+  'entity_articles',
+  'entity_stats',
+  'entity_months',
+  'entity_names',
   // Derived from the copied enrichment and syndication: `sitrep migrate` rebuilds them on the target.
   'ledger_articles',
   'ledger_claims',
@@ -349,6 +355,9 @@ const copyEnrichments = async (
         'enricher_version',
       ].map((key) => pick(mentions, key)),
     );
+    // The target's per-entity aggregates (entity-stats.ts) follow the copied mentions.
+    for (const id of new Set(mentions.map((m) => String(m['article_id']))))
+      await applyEntityStats(client, 'add', id);
   }
   const countries = db
     .prepare<[string], Record<string, string>>(`SELECT * FROM article_countries WHERE ${inBatch}`)

@@ -1,6 +1,7 @@
 import type pg from 'pg';
 import type { ArticleEnrichment, CountryRef, EntityMention } from '../../core/enrichment.js';
 import { AppError } from '../../core/errors.js';
+import { ENTITY_STATS_ADD, ENTITY_STATS_SUBTRACT, numberedSql } from '../entity-stats.js';
 import { pgJson, pgText } from './article-row.js';
 import { getPostgresFacts, savePostgresFacts } from './postgres-facts.js';
 
@@ -14,6 +15,8 @@ export const savePostgresEnrichment = async (
   // The row lock also serialises two workers enriching the same article.
   const exists = await client.query('SELECT 1 FROM articles WHERE id = $1 FOR UPDATE', [articleId]);
   if (exists.rowCount === 0) throw new AppError('NOT_FOUND', `no article ${articleId}`);
+  // The per-entity aggregates (entity-stats.ts) lose the old mentions and gain the new ones.
+  await applyEntityStats(client, 'subtract', articleId);
   await client.query('DELETE FROM entity_mentions WHERE article_id = $1', [articleId]);
   await client.query('DELETE FROM article_countries WHERE article_id = $1', [articleId]);
   const m = enrichment.entities;
@@ -37,6 +40,7 @@ export const savePostgresEnrichment = async (
       ],
     );
   }
+  await applyEntityStats(client, 'add', articleId);
   const c = enrichment.countries;
   if (c.length > 0) {
     await client.query(
@@ -59,6 +63,20 @@ export const savePostgresEnrichment = async (
        enriched_at = excluded.enriched_at`,
     [articleId, enrichment.version, pgJson(enrichment.document ?? null), now],
   );
+};
+
+const DELTA = {
+  add: ENTITY_STATS_ADD.map(numberedSql),
+  subtract: ENTITY_STATS_SUBTRACT.map(numberedSql),
+};
+
+/** Adds or subtracts one article's share of the entity aggregates (entity-stats.ts), in the caller's transaction. */
+export const applyEntityStats = async (
+  client: pg.PoolClient,
+  direction: keyof typeof DELTA,
+  articleId: string,
+): Promise<void> => {
+  for (const sql of DELTA[direction]) await client.query(sql, [articleId]);
 };
 
 export const getPostgresEnrichment = async (

@@ -3,11 +3,19 @@ import { after, describe, test } from 'node:test';
 import { parseQuery } from '../../search/index.js';
 import type { ArticleStore, TextHit } from '../port.js';
 import { runEntityArticlesContract } from '../entity-articles-contract.suite.js';
+import { runEntityStatsContract } from '../entity-stats-contract.suite.js';
+import { ENTITY_STATS_REBUILD_SQL } from '../entity-stats.js';
 import { runFactsContract } from '../facts-contract.suite.js';
 import { runSearchContract } from '../search-contract.suite.js';
 import { draftFor, runStoreContract, type ContractTarget } from '../store-contract.suite.js';
 import { PostgresStore } from './postgres-store.js';
-import { createTestSchema, skipUnlessPostgres, type TestSchema } from './test-database.js';
+import pg from 'pg';
+import {
+  createTestSchema,
+  skipUnlessPostgres,
+  TEST_PG_URL,
+  type TestSchema,
+} from './test-database.js';
 
 if (skipUnlessPostgres) console.log(`postgres-store: ${skipUnlessPostgres}`);
 
@@ -16,10 +24,13 @@ after(async () => {
   await Promise.all(schemas.map((s) => s.drop()));
 });
 
+const schemaOf = new WeakMap<ArticleStore, TestSchema>();
 const freshStore = async (): Promise<PostgresStore> => {
   const schema = createTestSchema('store');
   schemas.push(schema);
-  return PostgresStore.open({ url: schema.url, poolMax: 4 });
+  const store = await PostgresStore.open({ url: schema.url, poolMax: 4 });
+  schemaOf.set(store, schema);
+  return store;
 };
 
 const target: ContractTarget = { name: 'postgres', open: freshStore, skip: skipUnlessPostgres };
@@ -27,6 +38,16 @@ runStoreContract(target);
 runSearchContract(target);
 runFactsContract(target);
 runEntityArticlesContract(target);
+runEntityStatsContract(target, async (store) => {
+  const client = new pg.Client({ connectionString: TEST_PG_URL });
+  await client.connect();
+  try {
+    await client.query(`SET search_path TO "${schemaOf.get(store)!.schema}"`);
+    await client.query(ENTITY_STATS_REBUILD_SQL);
+  } finally {
+    await client.end();
+  }
+});
 
 const search = async (store: ArticleStore, query: string): Promise<TextHit[]> => {
   const parsed = parseQuery(query);

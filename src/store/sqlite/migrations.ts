@@ -13,6 +13,7 @@ import {
 import { LEDGER_SCHEMA_SQL } from '../ledger-schema.js';
 import { STORY_RECENT_POSTINGS_SQL, STORY_SCHEMA_SQL } from './story-index.js';
 import { LIVE_MIGRATIONS_SQLITE } from '../live-schema.js';
+import { ENTITY_STATS_SQLITE_MIGRATION } from '../entity-stats.js';
 
 export interface Migration {
   readonly version: number;
@@ -316,4 +317,9 @@ END;
     sql: STORY_RECENT_POSTINGS_SQL,
   },
   ...LIVE_MIGRATIONS_SQLITE,
+  {
+    version: 140,
+    name: 'per-entity aggregates kept at write time (entity pages, entity index, overview)',
+    sql: ENTITY_STATS_SQLITE_MIGRATION,
+  },
 ];

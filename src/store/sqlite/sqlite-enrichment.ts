@@ -1,7 +1,8 @@
 import type Database from 'better-sqlite3';
 import type { ArticleEnrichment, CountryRef, EntityMention } from '../../core/enrichment.js';
 import { AppError } from '../../core/errors.js';
-import { getSqliteFacts, saveSqliteFacts } from './sqlite-facts.js';
+import { ENTITY_STATS_ADD, ENTITY_STATS_SUBTRACT } from '../entity-stats.js';
+import { getSqliteFacts, prepared, saveSqliteFacts } from './sqlite-facts.js';
 
 /** Replaces one article's enrichment rows (mentions, countries, figures, quotes, relations); the caller wraps it in a transaction. */
 export const saveSqliteEnrichment = (
@@ -12,6 +13,8 @@ export const saveSqliteEnrichment = (
 ): void => {
   const exists = db.prepare('SELECT 1 FROM articles WHERE id = ?').get(articleId);
   if (!exists) throw new AppError('NOT_FOUND', `no article ${articleId}`);
+  // The per-entity aggregates (entity-stats.ts) lose the old mentions and gain the new ones.
+  for (const sql of ENTITY_STATS_SUBTRACT) prepared(db, sql).run(articleId);
   db.prepare('DELETE FROM entity_mentions WHERE article_id = ?').run(articleId);
   db.prepare('DELETE FROM article_countries WHERE article_id = ?').run(articleId);
   const insertMention = db.prepare(
@@ -32,6 +35,7 @@ export const saveSqliteEnrichment = (
       enrichment.version,
     );
   }
+  for (const sql of ENTITY_STATS_ADD) prepared(db, sql).run(articleId);
   const insertCountry = db.prepare(
     `INSERT OR IGNORE INTO article_countries (article_id, code, name, code_key, name_key)
      VALUES (?, ?, ?, ?, ?)`,

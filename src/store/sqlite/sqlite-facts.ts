@@ -9,7 +9,7 @@ const bindable = (row: FactRow): (string | number | null)[] =>
 
 /** Statements prepared once per connection: saveEnrichment runs per article, in bulk. */
 const statements = new WeakMap<Database.Database, Map<string, Database.Statement>>();
-const prepared = (db: Database.Database, sql: string): Database.Statement => {
+export const prepared = (db: Database.Database, sql: string): Database.Statement => {
   let cache = statements.get(db);
   if (!cache) statements.set(db, (cache = new Map()));
   let statement = cache.get(sql);

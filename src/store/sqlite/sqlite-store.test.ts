@@ -4,6 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
 import { runEntityArticlesContract } from '../entity-articles-contract.suite.js';
+import { runEntityStatsContract } from '../entity-stats-contract.suite.js';
+import { ENTITY_STATS_REBUILD_SQL } from '../entity-stats.js';
 import { runFactsContract } from '../facts-contract.suite.js';
 import { runSearchContract } from '../search-contract.suite.js';
 import { runStoreContract, type ContractTarget } from '../store-contract.suite.js';
@@ -21,6 +23,9 @@ runStoreContract(target);
 runSearchContract(target);
 runFactsContract(target);
 runEntityArticlesContract(target);
+runEntityStatsContract(target, async (store) => {
+  (store as SqliteStore).database.exec(ENTITY_STATS_REBUILD_SQL);
+});
 
 test('sqlite: reopening a file keeps its articles and applies no migration twice', async () => {
   const path = join(dir, 'reopen.db');
