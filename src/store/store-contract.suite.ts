@@ -262,5 +262,41 @@ export const runStoreContract = (target: ContractTarget): void => {
       assert.equal(stats.firstPublished, '2024-01-01T00:00:00.000Z');
       assert.equal(stats.lastPublished, '2025-03-04T10:00:00.000Z');
     });
+
+    it('keeps its counts through new revisions, changed sources and missing values', async (store) => {
+      await store.saveArticles([
+        draftFor('a'),
+        draftFor('b', { source: undefined, language: undefined }),
+        draftFor('c', { source: 'Other Wire' }),
+      ]);
+      // A new revision of b gains a source; c moves to Example Wire and to French; one batch adds d.
+      await store.saveArticles([
+        draftFor('b', { text: 'Revised body of b.', source: 'Other Wire', language: undefined }),
+        draftFor('c', { text: 'Revised body of c.', language: 'fr' }),
+        draftFor('d', { format: 'rss', source: 'Other Wire' }),
+      ]);
+      const stats = await store.countStats();
+      assert.equal(stats.articles, 4);
+      assert.equal(stats.revisions, 6);
+      assert.deepEqual(stats.bySource, { 'Example Wire': 2, 'Other Wire': 2 });
+      assert.deepEqual(stats.byFormat, { jsonl: 3, rss: 1 });
+      assert.deepEqual(stats.byLanguage, { en: 2, fr: 1, unknown: 1 });
+      // The same answer as counting the articles themselves.
+      const listed = (await store.listArticles({ limit: 10 })).items;
+      const tally = (key: (a: (typeof listed)[number]) => string | undefined) =>
+        listed.reduce<Record<string, number>>((acc, a) => {
+          const k = key(a) ?? 'unknown';
+          acc[k] = (acc[k] ?? 0) + 1;
+          return acc;
+        }, {});
+      assert.deepEqual(
+        stats.bySource,
+        tally((a) => a.source),
+      );
+      assert.deepEqual(
+        stats.byLanguage,
+        tally((a) => a.language),
+      );
+    });
   });
 };

@@ -4,6 +4,7 @@ import { POSTGRES_NEAR_DUPLICATE_SCHEMA_SQL } from './near-duplicate-index.js';
 import { POSTGRES_STORY_RECENT_POSTINGS_SQL, POSTGRES_STORY_SCHEMA_SQL } from './story-index.js';
 import { LIVE_MIGRATIONS_POSTGRES } from '../live-schema.js';
 import { ENTITY_STATS_POSTGRES_MIGRATION } from '../entity-stats.js';
+import { ARTICLE_COUNTS_POSTGRES_MIGRATION } from '../article-counts.js';
 
 /**
  * Append-only schema history of the PostgreSQL store, the counterpart of sqlite/migrations.ts.
@@ -263,5 +264,10 @@ CREATE INDEX IF NOT EXISTS articles_newest_covering ON articles
     version: 140,
     name: 'per-entity aggregates kept at write time (entity pages, entity index, overview)',
     sql: ENTITY_STATS_POSTGRES_MIGRATION,
+  },
+  {
+    version: 141,
+    name: 'article counts by source, format and language kept at write time (overview, stats)',
+    sql: ARTICLE_COUNTS_POSTGRES_MIGRATION,
   },
 ];

@@ -66,6 +66,13 @@ import { OrganiseTransaction } from './organise-transaction.js';
 import type { OrganiseLockStats } from '../port.js';
 import { PostgresStoryIndex } from './story-index.js';
 import { PostgresLedger } from './postgres-ledger.js';
+import {
+  ARTICLE_COUNTS_COMPACT_AFTER,
+  ARTICLE_COUNTS_COMPACT_POSTGRES_SQL,
+  ARTICLE_COUNTS_READ_SQL,
+  statsFromCounts,
+  type CountRow,
+} from '../article-counts.js';
 
 export interface PostgresStoreOptions extends PostgresConnectionOptions {
   readonly now?: () => Date;
@@ -367,30 +374,26 @@ export class PostgresStore implements ArticleStore {
   }
 
   async countStats(): Promise<StoreStats> {
-    const count = async (table: string): Promise<number> =>
-      Number(
-        (await this.query<{ n: string }>(`SELECT count(*) AS n FROM ${table}`)).rows[0]?.n ?? 0,
-      );
-    const groups = async (column: string): Promise<Record<string, number>> =>
-      Object.fromEntries(
-        (
-          await this.query<{ key: string | null; n: string }>(
-            `SELECT ${column} AS key, count(*) AS n FROM articles GROUP BY ${column} ORDER BY count(*) DESC, ${column} COLLATE "C"`,
-          )
-        ).rows.map((row) => [row.key ?? 'unknown', Number(row.n)]),
-      );
+    // Counts appended by statement triggers (article-counts.ts), summed here and folded when they pile up.
+    let counts = (await this.query<CountRow>(ARTICLE_COUNTS_READ_SQL)).rows;
+    if (counts.reduce((sum, row) => sum + Number(row.parts), 0) > ARTICLE_COUNTS_COMPACT_AFTER) {
+      await this.query(ARTICLE_COUNTS_COMPACT_POSTGRES_SQL);
+      counts = (await this.query<CountRow>(ARTICLE_COUNTS_READ_SQL)).rows;
+    }
+    const feeds = Number(
+      (await this.query<{ n: string }>('SELECT count(*) AS n FROM feeds')).rows[0]?.n ?? 0,
+    );
     const range = (
       await this.query<{ first: string | null; last: string | null }>(
         'SELECT min(published COLLATE "C") AS first, max(published COLLATE "C") AS last FROM articles',
       )
     ).rows[0];
+    const { articles, revisions, ...groups } = statsFromCounts(counts);
     return {
-      articles: await count('articles'),
-      revisions: await count('article_revisions'),
-      feeds: await count('feeds'),
-      bySource: await groups('source'),
-      byFormat: await groups('format'),
-      byLanguage: await groups('language'),
+      articles,
+      revisions,
+      feeds,
+      ...groups,
       ...(range?.first ? { firstPublished: range.first } : {}),
       ...(range?.last ? { lastPublished: range.last } : {}),
     };

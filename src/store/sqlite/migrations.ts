@@ -14,6 +14,7 @@ import { LEDGER_SCHEMA_SQL } from '../ledger-schema.js';
 import { STORY_RECENT_POSTINGS_SQL, STORY_SCHEMA_SQL } from './story-index.js';
 import { LIVE_MIGRATIONS_SQLITE } from '../live-schema.js';
 import { ENTITY_STATS_SQLITE_MIGRATION } from '../entity-stats.js';
+import { ARTICLE_COUNTS_SQLITE_MIGRATION } from '../article-counts.js';
 
 export interface Migration {
   readonly version: number;
@@ -321,5 +322,10 @@ END;
     version: 140,
     name: 'per-entity aggregates kept at write time (entity pages, entity index, overview)',
     sql: ENTITY_STATS_SQLITE_MIGRATION,
+  },
+  {
+    version: 141,
+    name: 'article counts by source, format and language kept at write time (overview, stats)',
+    sql: ARTICLE_COUNTS_SQLITE_MIGRATION,
   },
 ];

@@ -58,6 +58,7 @@ import { applyConnectionSettings } from './connection-settings.js';
 import { SourcesQueries } from '../sources-queries.js';
 import { WatchlistsQueries } from '../watchlists-queries.js';
 import { sqliteLiveSql } from './sqlite-live-sql.js';
+import { ARTICLE_COUNTS_READ_SQL, statsFromCounts, type CountRow } from '../article-counts.js';
 
 interface ExistingArticle {
   id: string;
@@ -410,29 +411,20 @@ export class SqliteStore implements ArticleStore {
   }
 
   async countStats(): Promise<StoreStats> {
-    const count = (sql: string): number =>
-      (this.db.prepare<[], { n: number }>(sql).get() ?? { n: 0 }).n;
-    const groups = (column: string): Record<string, number> =>
-      Object.fromEntries(
-        this.db
-          .prepare<[], { key: string | null; n: number }>(
-            `SELECT ${column} AS key, count(*) AS n FROM articles GROUP BY ${column} ORDER BY n DESC, key`,
-          )
-          .all()
-          .map((row) => [row.key ?? 'unknown', row.n]),
-      );
+    // Counts kept by triggers (article-counts.ts); the date range is two seeks in its index.
+    const counts = this.db.prepare<[], CountRow>(ARTICLE_COUNTS_READ_SQL).all();
+    const feeds = this.db.prepare<[], { n: number }>('SELECT count(*) AS n FROM feeds').get();
     const range = this.db
       .prepare<[], { first: string | null; last: string | null }>(
         'SELECT min(published) AS first, max(published) AS last FROM articles',
       )
       .get();
+    const { articles, revisions, ...groups } = statsFromCounts(counts);
     return {
-      articles: count('SELECT count(*) AS n FROM articles'),
-      revisions: count('SELECT count(*) AS n FROM article_revisions'),
-      feeds: count('SELECT count(*) AS n FROM feeds'),
-      bySource: groups('source'),
-      byFormat: groups('format'),
-      byLanguage: groups('language'),
+      articles,
+      revisions,
+      feeds: feeds?.n ?? 0,
+      ...groups,
       ...(range?.first ? { firstPublished: range.first } : {}),
       ...(range?.last ? { lastPublished: range.last } : {}),
     };
