@@ -1,7 +1,7 @@
 import type { StoryIndex } from '../stories/story-index.js';
 import { summariseStory, type StorySummary } from '../stories/story-listing.js';
 import type { ArticleStore } from '../store/port.js';
-import { parseEntityQuery } from './entity-query.js';
+import { newestArticlesOf } from './entity-context.js';
 
 /**
  * Stories are found through the entity's most recent articles: one search and one membership
@@ -23,17 +23,22 @@ export const scanEntityStories = async (
   index: StoryIndex,
   entityId: string,
 ): Promise<EntityStoryScan> => {
-  const result = await store.searchArticles({
-    query: parseEntityQuery(entityId),
-    limit: ENTITY_ARTICLES_SCANNED,
-    sort: 'newest',
-  });
+  // The store's entity-article index when it has one (a seek and 200 rows, entity-stats.ts), else
+  // the search engine's `entity:` filter.
+  const [newest, entity] = await Promise.all([
+    newestArticlesOf(store, entityId, ENTITY_ARTICLES_SCANNED),
+    store.entityArticles ? store.getEntity(entityId) : undefined,
+  ]);
   const articlesByStory = new Map<string, number>();
-  for (const hit of result.hits) {
-    const member = await index.getMembership(hit.id);
+  for (const id of newest.ids) {
+    const member = await index.getMembership(id);
     if (member) articlesByStory.set(member.storyId, (articlesByStory.get(member.storyId) ?? 0) + 1);
   }
-  return { articlesByStory, articlesScanned: result.hits.length, articlesTotal: result.total };
+  return {
+    articlesByStory,
+    articlesScanned: newest.ids.length,
+    articlesTotal: entity?.id === entityId ? entity.articles : newest.total,
+  };
 };
 
 export interface RelatedStory extends StorySummary {

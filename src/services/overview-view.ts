@@ -1,6 +1,5 @@
 import { pageStories, type StorySummary } from '../stories/story-listing.js';
 import type { Article } from '../core/article.js';
-import { cachedAggregate } from './aggregate-cache.js';
 import type { ArticleStore, EntitySummary, StoreStats } from '../store/port.js';
 
 export interface TrendingEntity extends EntitySummary {
@@ -32,19 +31,15 @@ export const overviewView = async (
   store: ArticleStore,
   since: string | undefined,
 ): Promise<OverviewView> => {
+  // Counts and rankings come from aggregates the store keeps at write time (a few index reads), so
+  // every request, the first included, sees the archive as it is.
   const [stats, recent, stories, entities] = await Promise.all([
-    cachedAggregate(store, 'stats', () => store.countStats()),
+    store.countStats(),
     store.listArticles({ limit: RECENT }),
     store.stories ? pageStories(store.stories, { limit: 8, minArticles: 2 }) : undefined,
-    cachedAggregate(store, `top-entities:${TOP_ENTITIES}`, () =>
-      store.listEntities({ limit: TOP_ENTITIES }),
-    ),
+    store.listEntities({ limit: TOP_ENTITIES }),
   ]);
-  const timelines = await cachedAggregate(
-    store,
-    `top-entity-timelines:${entities.map((e) => e.id).join(',')}`,
-    () => Promise.all(entities.map((e) => store.entityTimeline(e.id))),
-  );
+  const timelines = await Promise.all(entities.map((e) => store.entityTimeline(e.id)));
   return {
     stats,
     recent: recent.items,

@@ -36,7 +36,7 @@ CREATE INDEX entity_articles_newest ON entity_articles (${
     ? 'entity_id, published, article_id'
     : 'entity_id, published COLLATE "C" DESC NULLS LAST, article_id COLLATE "C" DESC'
 });
-CREATE INDEX entity_articles_article ON entity_articles (article_id);
+CREATE INDEX entity_articles_article ON entity_articles (article_id, entity_id);
 CREATE TABLE entity_stats (
   entity_id TEXT PRIMARY KEY,
   articles ${integer} NOT NULL,

@@ -57,6 +57,8 @@ const HANDLED_TABLES = new Set([
   'entity_stats',
   'entity_months',
   'entity_names',
+  // Article counts (article-counts.ts): the target's triggers count the copied articles.
+  'article_counts',
   // Derived from the copied enrichment and syndication: `sitrep migrate` rebuilds them on the target.
   'ledger_articles',
   'ledger_claims',

@@ -416,7 +416,9 @@ export class SqliteStore implements ArticleStore {
     const feeds = this.db.prepare<[], { n: number }>('SELECT count(*) AS n FROM feeds').get();
     const range = this.db
       .prepare<[], { first: string | null; last: string | null }>(
-        'SELECT min(published) AS first, max(published) AS last FROM articles',
+        // Two subqueries: SQLite answers a lone min() or max() from the index, not both at once.
+        `SELECT (SELECT min(published) FROM articles) AS first,
+                (SELECT max(published) FROM articles) AS last`,
       )
       .get();
     const { articles, revisions, ...groups } = statsFromCounts(counts);
