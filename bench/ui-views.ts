@@ -12,8 +12,9 @@
  * mentions, evidence offsets in their text), and syndication + stories for the newest
  * ORGANISED_ARTICLES (the real organise stage). Requests run in-process (`app.request`), so the
  * figures are the server's work without network. Machine shared with other jobs: timings are noisy.
- * Overview and entity index serve cached archive-wide aggregates (5 min, stale-while-revalidate):
- * their first request after start is printed apart as "cold". The graph's API counterpart is one
+ * Overview, entity index and entity pages read the per-entity and per-source aggregates the store
+ * keeps at write time (migrations 140-141; an older store is backfilled when opened, before any
+ * timing): the first request after start is printed apart as "cold". The graph's API counterpart is one
  * page of /api/relations (its page size caps at 100; the page reads up to 400 relations).
  */
 import { copyFileSync, existsSync, writeFileSync } from 'node:fs';
@@ -231,8 +232,7 @@ const main = async (): Promise<void> => {
     if (response.status >= 400) throw new Error(`${path}: HTTP ${response.status}`);
     return Number(process.hrtime.bigint() - started) / 1e6;
   };
-  // Cold: the first request after start pays the archive-wide aggregates the pages cache
-  // (src/services/aggregate-cache.ts, refreshed in the background after 5 minutes) and the KB load.
+  // Cold: the first request after start (cold SQLite pages, the KB load); no view caches aggregates.
   const cold: Record<string, number> = {};
   for (const [view, path] of [
     ['overview', '/'],

@@ -328,11 +328,15 @@ describe('web UI in Chromium', { skip: SKIP, timeout: 180_000 }, () => {
       );
       const api = (await (
         await fetch(`${server.url}/api/search?q=HIMARS&limit=20&sort=${sort}`)
-      ).json()) as { hits: { id: string }[] };
+      ).json()) as { hits: { id: string; published?: string }[] };
       assert.deepEqual(
         shown,
         api.hits.map((h) => `/articles/${h.id}?q=HIMARS`),
       );
+      // And that order is by publication instant (stored dates keep their UTC offsets).
+      const instants = api.hits.flatMap((h) => (h.published ? [Date.parse(h.published)] : []));
+      const ordered = [...instants].sort((a, b) => (sort === 'newest' ? b - a : a - b));
+      assert.deepEqual(instants, ordered, `sort=${sort} follows publication dates`);
     }
     // Dates are shown in the reader's locale, with the ISO value as the tooltip.
     const title = await page.getAttribute('.hit time', 'title');
