@@ -233,6 +233,34 @@ export const runEntityStatsContract = (
             }
             await assertMatches(store, await truthOf(store, ids), `step ${step}`);
           }
+          // Concurrent writers (PostgreSQL runs them at once): first enrichments beside
+          // re-enrichments of articles sharing entities, listed in opposite orders.
+          const more = (
+            await store.saveArticles(
+              Array.from({ length: 6 }, (_, k) => draftFor(`stats-more-${k}`)),
+            )
+          ).map((o) => o.id);
+          const shared = (k: number): ArticleEnrichment => {
+            const ordered = k % 2 === 0 ? ENTITIES : [...ENTITIES].reverse();
+            return {
+              ...enrichmentOf(next),
+              entities: ordered.map((e, i) => ({
+                text: e.names[0]!,
+                start: i * 20,
+                end: i * 20 + e.names[0]!.length,
+                type: e.types[0]!,
+                id: e.id,
+                name: e.names[0]!,
+              })),
+            };
+          };
+          await Promise.all([
+            ...ids.map((id, k) => store.saveEnrichment(id, shared(k))),
+            ...more.map((id, k) => store.saveEnrichment(id, shared(k + 1))),
+          ]);
+          await Promise.all([...ids, ...more].map((id, k) => store.saveEnrichment(id, shared(k))));
+          ids.push(...more);
+          await assertMatches(store, await truthOf(store, ids), 'concurrent writers');
           const before = await truthOf(store, ids);
           await rebuild(store);
           await assertMatches(store, before, 'after the backfill');

@@ -82,19 +82,23 @@ INSERT INTO entity_names (entity_id, name, type, name_key, type_key, mentions)
    GROUP BY entity_id, name, type, name_key, type_key;
 `;
 
-/** Moves an article's months from its old publication date to its new one (trigger bodies). */
-const monthsDelta = (sign: '+' | '-', article: string, published: string): string => `
-INSERT INTO entity_months (entity_id, month, articles)
-  SELECT entity_id, substr(${published}, 1, 7), ${sign}1 FROM entity_articles
-   WHERE article_id = ${article} AND length(${published}) >= 7 ORDER BY entity_id
-  ON CONFLICT (entity_id, month) DO UPDATE SET articles = entity_months.articles + excluded.articles;`;
-
+/**
+ * Moves an article's months from its old publication date to its new one (trigger bodies): one
+ * ordered upsert, so it locks PostgreSQL rows in the same order as an enrichment does.
+ */
 const publishedMoveBody = (article: string, before: string, after: string): string => `
-${monthsDelta('-', article, before)}
+INSERT INTO entity_months (entity_id, month, articles)
+  SELECT entity_id, month, sum(delta) FROM (
+    SELECT entity_id, substr(${before}, 1, 7) AS month, -1 AS delta FROM entity_articles
+     WHERE article_id = ${article} AND length(${before}) >= 7
+    UNION ALL
+    SELECT entity_id, substr(${after}, 1, 7), 1 FROM entity_articles
+     WHERE article_id = ${article} AND length(${after}) >= 7
+  ) moved WHERE true GROUP BY entity_id, month ORDER BY entity_id, month
+  ON CONFLICT (entity_id, month) DO UPDATE SET articles = entity_months.articles + excluded.articles;
 DELETE FROM entity_months WHERE articles <= 0
    AND entity_id IN (SELECT entity_id FROM entity_articles WHERE article_id = ${article});
-UPDATE entity_articles SET published = ${after} WHERE article_id = ${article};
-${monthsDelta('+', article, after)}`;
+UPDATE entity_articles SET published = ${after} WHERE article_id = ${article};`;
 
 export const ENTITY_STATS_SQLITE_MIGRATION = `${schema('', 'INTEGER')}
 ${ENTITY_STATS_REBUILD_SQL}
@@ -103,6 +107,16 @@ WHEN old.published IS NOT new.published BEGIN
 ${publishedMoveBody('new.id', 'old.published', 'new.published')}
 END;
 `;
+
+/**
+ * PostgreSQL: a transaction that subtracts and then adds (a re-enrichment, a bulk copy) locks
+ * aggregate rows in two passes, and two such transactions, or one and a first enrichment, could
+ * then wait on each other. A first enrichment takes this advisory lock shared (its one ordered pass
+ * per table cannot deadlock with another's); the others take it exclusively. Keyed per schema like
+ * the organise lock. (A date change moves months in one ordered pass and takes no lock: it runs
+ * while its transaction holds article rows, which an enrichment locks before this one.)
+ */
+export const ENTITY_STATS_LOCK_CLASS = 140_140;
 
 export const ENTITY_STATS_POSTGRES_MIGRATION = `${schema(' COLLATE "C"', 'bigint')}
 ${ENTITY_STATS_REBUILD_SQL}

@@ -15,7 +15,7 @@ import {
   SQLITE_ONLY_ORGANISE_TABLE,
   type OrganiseCopyCounts,
 } from './copy-organise-state.js';
-import { applyEntityStats } from './postgres-enrichment.js';
+import { applyEntityStats, lockEntityStats } from './postgres-enrichment.js';
 
 export interface CopyProgress {
   readonly copied: number;
@@ -357,7 +357,9 @@ const copyEnrichments = async (
         'enricher_version',
       ].map((key) => pick(mentions, key)),
     );
-    // The target's per-entity aggregates (entity-stats.ts) follow the copied mentions.
+    // The target's per-entity aggregates (entity-stats.ts) follow the copied mentions; many
+    // articles in one transaction is several passes over the rows, so the lock is exclusive.
+    await lockEntityStats(client, 'exclusive');
     for (const id of new Set(mentions.map((m) => String(m['article_id']))))
       await applyEntityStats(client, 'add', id);
   }

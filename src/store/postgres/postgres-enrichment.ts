@@ -1,7 +1,12 @@
 import type pg from 'pg';
 import type { ArticleEnrichment, CountryRef, EntityMention } from '../../core/enrichment.js';
 import { AppError } from '../../core/errors.js';
-import { ENTITY_STATS_ADD, ENTITY_STATS_SUBTRACT, numberedSql } from '../entity-stats.js';
+import {
+  ENTITY_STATS_ADD,
+  ENTITY_STATS_LOCK_CLASS,
+  ENTITY_STATS_SUBTRACT,
+  numberedSql,
+} from '../entity-stats.js';
 import { pgJson, pgText } from './article-row.js';
 import { getPostgresFacts, savePostgresFacts } from './postgres-facts.js';
 
@@ -16,7 +21,12 @@ export const savePostgresEnrichment = async (
   const exists = await client.query('SELECT 1 FROM articles WHERE id = $1 FOR UPDATE', [articleId]);
   if (exists.rowCount === 0) throw new AppError('NOT_FOUND', `no article ${articleId}`);
   // The per-entity aggregates (entity-stats.ts) lose the old mentions and gain the new ones.
-  await applyEntityStats(client, 'subtract', articleId);
+  const again =
+    ((
+      await client.query('SELECT 1 FROM entity_articles WHERE article_id = $1 LIMIT 1', [articleId])
+    ).rowCount ?? 0) > 0;
+  await lockEntityStats(client, again ? 'exclusive' : 'shared');
+  if (again) await applyEntityStats(client, 'subtract', articleId);
   await client.query('DELETE FROM entity_mentions WHERE article_id = $1', [articleId]);
   await client.query('DELETE FROM article_countries WHERE article_id = $1', [articleId]);
   const m = enrichment.entities;
@@ -68,6 +78,17 @@ export const savePostgresEnrichment = async (
 const DELTA = {
   add: ENTITY_STATS_ADD.map(numberedSql),
   subtract: ENTITY_STATS_SUBTRACT.map(numberedSql),
+};
+
+/** The aggregates' advisory lock (ENTITY_STATS_LOCK_CLASS says why), until the transaction ends. */
+export const lockEntityStats = async (
+  client: pg.PoolClient,
+  mode: 'shared' | 'exclusive',
+): Promise<void> => {
+  await client.query(
+    `SELECT pg_advisory_xact_lock${mode === 'shared' ? '_shared' : ''}($1, hashtext(current_schema()))`,
+    [ENTITY_STATS_LOCK_CLASS],
+  );
 };
 
 /** Adds or subtracts one article's share of the entity aggregates (entity-stats.ts), in the caller's transaction. */
