@@ -62,7 +62,7 @@ CREATE INDEX entity_names_type ON entity_names (type_key, entity_id);
 CREATE INDEX entity_names_name ON entity_names (name_key${binary === '' ? '' : ' text_pattern_ops'}, entity_id);
 `;
 
-/** Rebuilds every aggregate from the mentions (the migration's backfill; also after a bulk copy). */
+/** Rebuilds every aggregate from the mentions: the migration's backfill of an existing store. */
 export const ENTITY_STATS_REBUILD_SQL = `
 DELETE FROM entity_articles;
 DELETE FROM entity_stats;
