@@ -41,7 +41,11 @@ const FURNITURE_ROLES = new Set([
   'tablist',
 ]);
 
-/** class/id words (split on -, _, space, camelCase) marking widgets around the article. */
+/**
+ * class/id words (split on -, _, space, camelCase) marking widgets around the article. Not
+ * "paywall": sites name the gated part of the article so (Condé Nast's p.paywall, ABC's
+ * div.paywall), while the pitch that replaces it is caught by its text (furniture-lines.ts).
+ */
 const NEGATIVE_WORDS = new Set([
   'ad',
   'ads',
@@ -80,7 +84,6 @@ const NEGATIVE_WORDS = new Set([
   'outbrain',
   'pagination',
   'pager',
-  'paywall',
   'popular',
   'popup',
   'promo',
@@ -204,9 +207,17 @@ const computeSigns = (el: HtmlElement): ElementSigns => {
 
 const HIDDEN_STYLE = /display\s*:\s*none|visibility\s*:\s*hidden/i;
 
-/** True when tag, role or hidden state make the element (and its subtree) furniture, whatever its text. */
-export const isStructuralFurniture = (el: HtmlElement): boolean => {
-  if (FURNITURE_TAGS.has(el.tag)) return true;
+/** True when the tag makes the element (and its subtree) furniture, whatever its text. */
+export const hasFurnitureTag = (el: HtmlElement): boolean => FURNITURE_TAGS.has(el.tag);
+
+/**
+ * True when role or hidden state mark the element as furniture. Judged apart from the tag because
+ * it can be wrong about the article: React streams server-rendered content into <div hidden
+ * id="S:0"> and moves it into place by script, sites hide the gated part of the article, and
+ * templates put role="tablist" on the box of article tabs (text-blocks.ts keeps such a subtree
+ * when it holds most of the page's prose).
+ */
+export const isHiddenOrRoleFurniture = (el: HtmlElement): boolean => {
   const { attrs } = el;
   if ('hidden' in attrs || attrs['aria-hidden'] === 'true') return true;
   const role = attrs['role'];
@@ -215,6 +226,16 @@ export const isStructuralFurniture = (el: HtmlElement): boolean => {
   if (style !== undefined && HIDDEN_STYLE.test(style)) return true;
   return false;
 };
+
+/** A dialog (cookie settings, login, newsletter overlay) is never the article, however long. */
+export const isDialog = (el: HtmlElement): boolean => {
+  const role = el.attrs['role']?.toLowerCase();
+  return role === 'dialog' || role === 'alertdialog' || el.attrs['aria-modal'] === 'true';
+};
+
+/** True when tag, role or hidden state make the element (and its subtree) furniture, whatever its text. */
+export const isStructuralFurniture = (el: HtmlElement): boolean =>
+  hasFurnitureTag(el) || isHiddenOrRoleFurniture(el);
 
 /** True when the class/id words name a widget (judged separately: wrappers can be misnamed). */
 export const hasWidgetName = (el: HtmlElement): boolean =>

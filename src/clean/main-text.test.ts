@@ -60,3 +60,33 @@ describe('selectMainText, chunked bodies', () => {
       );
   });
 });
+
+describe('selectMainText, article text out of sight', () => {
+  test('a hidden subtree holding most of the page is the article (React streaming, gated body)', () => {
+    const html = `<body><div class="skeleton"><p>Loading the article for you now</p></div>
+      <div hidden id="S:1"><article>${prose(6, 'the port strike')}</article></div>
+      <div hidden class="menu-copy"><p>A hidden short menu description with a few words in it.</p></div></body>`;
+    const paragraphs = mainOf(html);
+    assert.equal(paragraphs.length, 6);
+    assert.ok(paragraphs.every((p) => p.includes('the port strike')));
+  });
+
+  test('a hidden dialog is never the article, however long', () => {
+    const html = `<body><article>${prose(3, 'the ceasefire')}</article>
+      <div role="dialog" aria-hidden="true" class="cli-modal">${prose(12, 'cookie categories')}</div></body>`;
+    const paragraphs = mainOf(html);
+    assert.equal(paragraphs.length, 3);
+    assert.ok(paragraphs.every((p) => p.includes('the ceasefire')));
+  });
+
+  test('a small hidden box stays furniture', () => {
+    const html = `<body><article>${prose(5, 'the tariff')}<div style="display:none">${prose(1, 'a hidden note')}</div></article></body>`;
+    assert.equal(mainOf(html).length, 5);
+  });
+
+  test('paragraphs a site marks as paywalled are article text', () => {
+    const html = `<body><article><div class="body">${prose(2, 'the open part')}
+      ${prose(4, 'the gated part').replaceAll('<p>', '<p class="paywall">')}</div></article></body>`;
+    assert.equal(mainOf(html).length, 6);
+  });
+});
