@@ -68,8 +68,8 @@ const NEGATIVE_WORDS = new Set([
   'cookies',
   'credit',
   'credits',
-  'disqus',
   'dateline',
+  'disqus',
   'footer',
   'gdpr',
   'hidden',
@@ -147,14 +147,50 @@ const wordsOf = (value: string): string[] =>
 export interface ElementSigns {
   readonly negative: boolean;
   readonly positive: boolean;
+  /** Names readers' comments: negative whatever else it says, and never a misnamed wrapper. */
+  readonly comments: boolean;
 }
+
+/**
+ * Words naming readers' comments. A comment's parts are named after what they are inside
+ * ("comments-body", "commentContent", "comment-text"), so the article words there vouch for nothing.
+ */
+const COMMENT_WORDS = new Set([
+  'comment',
+  'comments',
+  'commentlist',
+  'kommentar',
+  'kommentare',
+  'disqus',
+]);
+/** ...unless the name states a page setting ("has-comments", "comments-enabled", "comment-count"). */
+const PAGE_STATE_WORDS = new Set([
+  'has',
+  'no',
+  'with',
+  'enabled',
+  'disabled',
+  'on',
+  'off',
+  'open',
+  'closed',
+  'allowed',
+  'count',
+  'counter',
+  'num',
+  'number',
+  'link',
+  'icon',
+  'btn',
+  'button',
+]);
 
 /**
  * Judged per class token: "article-share" is a share bar even though it says article, while
  * "article-body has-ads" is the article: a token is negative when it names a widget and either
  * says nothing positive or ends on the widget word.
  */
-const NO_SIGNS: ElementSigns = { negative: false, positive: false };
+const NO_SIGNS: ElementSigns = { negative: false, positive: false, comments: false };
 /**
  * Signs depend only on the class and id strings, and pages repeat a few class lists on hundreds of
  * elements (and a site repeats them on every page): judged once per distinct string. Bounded, so a
@@ -180,9 +216,10 @@ export const signsOf = (el: HtmlElement): ElementSigns => {
 const computeSigns = (el: HtmlElement): ElementSigns => {
   const cls = el.attrs['class'] ?? '';
   const id = el.attrs['id'] ?? '';
-  if (cls === '' && id === '') return { negative: false, positive: false };
+  if (cls === '' && id === '') return NO_SIGNS;
   let negative = false;
   let positive = false;
+  let comments = false;
   for (const raw of `${cls} ${id}`.split(/\s+/)) {
     if (raw === '') continue;
     // BEM names say what a part is after "__" ("sidebar-grid__container" is a container of a
@@ -198,11 +235,17 @@ const computeSigns = (el: HtmlElement): ElementSigns => {
       if (NEGATIVE_WORDS.has(w)) neg = true;
       else if (POSITIVE_WORDS.has(w)) pos = true;
     }
+    if (words.some((w) => COMMENT_WORDS.has(w)) && !words.some((w) => PAGE_STATE_WORDS.has(w))) {
+      comments = true;
+      continue;
+    }
     const last = words[words.length - 1];
     if (neg && (!pos || (last !== undefined && NEGATIVE_WORDS.has(last)))) negative = true;
     else if (pos) positive = true;
   }
-  return { negative: negative && !positive, positive };
+  return comments
+    ? { negative: true, positive: false, comments }
+    : { negative: negative && !positive, positive, comments };
 };
 
 const HIDDEN_STYLE = /display\s*:\s*none|visibility\s*:\s*hidden/i;

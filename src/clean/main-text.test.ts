@@ -90,3 +90,19 @@ describe('selectMainText, article text out of sight', () => {
     assert.equal(mainOf(html).length, 6);
   });
 });
+
+describe('selectMainText, readers comments', () => {
+  test('a comment box is left out even when it holds more text than the article', () => {
+    const html = `<body><div id="container"><div class="blog"><div class="post">${prose(2, 'the caucus')}</div>
+      <div class="comments-body">${prose(9, 'what readers think')}</div></div></div></body>`;
+    const paragraphs = mainOf(html);
+    assert.equal(paragraphs.length, 2);
+    assert.ok(paragraphs.every((p) => p.includes('the caucus')));
+  });
+
+  test('page settings that name comments ("has-comments", "comments-enabled") are no comment box', () => {
+    const html = `<body class="has-comments"><div class="None comments-enabled" id="article">
+      <div class="body">${prose(4, 'the drought')}</div></div></body>`;
+    assert.equal(mainOf(html).length, 4);
+  });
+});

@@ -3,6 +3,7 @@ import {
   hasWidgetName,
   isDialog,
   isHiddenOrRoleFurniture,
+  signsOf,
 } from './boilerplate-markers.js';
 import type { HtmlElement, HtmlNode } from './html-tree.js';
 
@@ -124,6 +125,10 @@ const measureProse = (root: HtmlElement): Map<HtmlElement, number> => {
   return prose;
 };
 
+/** Comments named as such, however much text they hold (<body> and <html> classes state page settings). */
+const isCommentBox = (el: HtmlElement): boolean =>
+  el.tag !== 'body' && el.tag !== 'html' && signsOf(el).comments;
+
 /** Splits a page into text blocks in document order, skipping furniture subtrees entirely. */
 export const collectTextBlocks = (root: HtmlElement): TextBlock[] => {
   const prose = measureProse(root);
@@ -132,7 +137,9 @@ export const collectTextBlocks = (root: HtmlElement): TextBlock[] => {
   const isFurniture = (el: HtmlElement): boolean => {
     const measured = prose.get(el);
     return (
-      measured === undefined || (hasWidgetName(el) && measured < pageProse * WRAPPER_PROSE_SHARE)
+      measured === undefined ||
+      (hasWidgetName(el) &&
+        (measured < pageProse * WRAPPER_PROSE_SHARE || isCommentBox(el)))
     );
   };
   const blocks: TextBlock[] = [];
