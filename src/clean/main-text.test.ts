@@ -106,3 +106,21 @@ describe('selectMainText, readers comments', () => {
     assert.equal(mainOf(html).length, 4);
   });
 });
+
+describe('selectMainText, a story split around its container', () => {
+  test('paragraphs above a read-more box holding the rest are kept', () => {
+    const html = `<body><div class="story-body"><p>${'The opening paragraph of the story says what happened, where it happened and who said so. '.repeat(2)}</p>
+      <div id="read-more"><div id="read-more-content">${prose(6, 'the rest')}</div></div></div>
+      <div class="sidebar-box"><p>Unrelated box text that is long enough to be a paragraph but sits elsewhere on the page.</p></div></body>`;
+    const paragraphs = mainOf(html);
+    assert.equal(paragraphs.length, 7);
+    assert.ok(paragraphs[0]!.startsWith('The opening paragraph'));
+  });
+
+  test('a short or link-heavy paragraph beside the container is not taken in', () => {
+    const html = `<body><div class="story-body"><p>Posted at 12:19</p>
+      <p><a href="/a">A long link that leads somewhere else entirely on this website</a> and a few words</p>
+      <div id="read-more"><div id="read-more-content">${prose(6, 'the rest')}</div></div></div></body>`;
+    assert.equal(mainOf(html).length, 6);
+  });
+});

@@ -70,6 +70,27 @@ const isInside = (el: HtmlElement, ancestor: HtmlElement): boolean => {
   return false;
 };
 
+/** The element's one child element, when its other children are whitespace only. */
+const onlyElementChild = (el: HtmlElement): HtmlElement | undefined => {
+  let only: HtmlElement | undefined;
+  for (const child of el.children) {
+    if (typeof child === 'string') {
+      if (child.trim() !== '') return undefined;
+    } else if (only !== undefined) return undefined;
+    else only = child;
+  }
+  return only;
+};
+
+/**
+ * A paragraph beside the article container that reads as more of it (Readability's test): long
+ * with few links, or a short link-free sentence.
+ */
+const isProseParagraph = (block: TextBlock): boolean => {
+  const density = block.chars === 0 ? 0 : block.linkChars / block.chars;
+  return block.text.length > 80 && density < 0.25;
+};
+
 export interface MainText {
   readonly paragraphs: readonly string[];
   /** Blocks dropped inside the chosen container, with why (for the removal log). */
@@ -146,13 +167,31 @@ export const selectMainText = (
     }
   }
 
+  // A container that is its parent's only element is the parent's content ("read-more" boxes
+  // holding the rest of a story under its first paragraphs): its siblings are the parent's.
+  const scored = top;
+  for (
+    let p = top.parent;
+    p && p.tag !== 'body' && p.tag !== '#root' && onlyElementChild(p) === top;
+    p = p.parent
+  )
+    top = p;
+
   // Siblings that score well or read as prose are more of the article.
   const chosen: HtmlElement[] = [top];
   const parent = top.parent;
   if (parent) {
     const threshold = Math.max(10, topScore * 0.2);
+    const paragraphOf = new Map<HtmlElement, TextBlock>();
+    for (const block of blocks)
+      if (block.owner.parent === parent) paragraphOf.set(block.owner, block);
     for (const sibling of parent.children) {
       if (typeof sibling === 'string' || sibling === top) continue;
+      const block = sibling.tag === 'p' ? paragraphOf.get(sibling) : undefined;
+      if (block !== undefined) {
+        if (isProseParagraph(block)) chosen.push(sibling);
+        continue;
+      }
       const c = candidates.get(sibling);
       if (!c || c.paragraphs === 0) continue;
       const density = c.chars === 0 ? 0 : c.linkChars / c.chars;
@@ -163,11 +202,11 @@ export const selectMainText = (
 
   // Articles cut into chunks by ads or pull-outs repeat the container's tag and class
   // (WIRED "grid--item body", 2f42ef1d in the benchmark): such twins are more of the article.
-  const topClass = top.attrs['class'];
+  const topClass = scored.attrs['class'];
   if (topClass !== undefined && topClass.trim() !== '') {
     const topKind = classKind(topClass);
     for (const [el, score] of finalScores) {
-      if (el === top || el.tag !== top.tag) continue;
+      if (el === scored || el.tag !== scored.tag) continue;
       const cls = el.attrs['class'];
       if (
         cls !== topClass &&

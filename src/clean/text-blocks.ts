@@ -138,8 +138,7 @@ export const collectTextBlocks = (root: HtmlElement): TextBlock[] => {
     const measured = prose.get(el);
     return (
       measured === undefined ||
-      (hasWidgetName(el) &&
-        (measured < pageProse * WRAPPER_PROSE_SHARE || isCommentBox(el)))
+      (hasWidgetName(el) && (measured < pageProse * WRAPPER_PROSE_SHARE || isCommentBox(el)))
     );
   };
   const blocks: TextBlock[] = [];
