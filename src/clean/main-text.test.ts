@@ -124,3 +124,21 @@ describe('selectMainText, a story split around its container', () => {
     assert.equal(mainOf(html).length, 6);
   });
 });
+
+describe('selectMainText, teaser cards', () => {
+  test('a linked <article> card nested in the story is left out', () => {
+    const html = `<body><main><div class="story">${prose(3, 'the vote')}
+      <article class="c1"><h3><a href="/other">Another story</a></h3><p>A description of another story that links away from this page, with commas, too.</p></article>
+      ${prose(3, 'the count')}</div></main></body>`;
+    const paragraphs = mainOf(html);
+    assert.equal(paragraphs.length, 6);
+    assert.ok(!paragraphs.some((p) => p.includes('another story')));
+  });
+
+  test('a page made of cards (a section front) keeps them', () => {
+    const card = (i: number): string =>
+      `<article><h3><a href="/s${i}">Story ${i}</a></h3>${prose(1, `story ${i}`)}</article>`;
+    const html = `<body><main><div class="list">${[1, 2, 3, 4, 5, 6].map(card).join('')}</div></main></body>`;
+    assert.ok(mainOf(html).length >= 6);
+  });
+});

@@ -91,6 +91,51 @@ const isProseParagraph = (block: TextBlock): boolean => {
   return block.text.length > 80 && density < 0.25;
 };
 
+const hasLink = (el: HtmlElement): boolean =>
+  el.children.some(
+    (c) =>
+      typeof c !== 'string' && ((c.tag === 'a' && c.attrs['href'] !== undefined) || hasLink(c)),
+  );
+
+/**
+ * A teaser is a card pointing to another story: an <article> of its own nested in the chosen
+ * container, holding a link and a small part of the text (ZDF's "Russland greift die Ukraine an"
+ * card inside the story; related-story cards between paragraphs). Block indexes to leave out.
+ * 0.3: a card is a small part of a story.
+ */
+const TEASER_MAX_SHARE = 0.3;
+/** Cards leaving less than this share of the container are what the page is (a section front). */
+const TEASER_MIN_REST = 0.15;
+const nestedTeasers = (
+  blocks: readonly TextBlock[],
+  inBody: readonly boolean[],
+  chosen: readonly HtmlElement[],
+): Set<number> => {
+  const byCard = new Map<HtmlElement, number[]>();
+  let bodyChars = 0;
+  for (const [index, block] of blocks.entries()) {
+    if (!inBody[index]) continue;
+    bodyChars += block.chars;
+    let card: HtmlElement | undefined;
+    for (let p: HtmlElement | undefined = block.owner; p && !chosen.includes(p); p = p.parent)
+      if (p.tag === 'article') card = p;
+    if (card === undefined) continue;
+    const list = byCard.get(card);
+    if (list) list.push(index);
+    else byCard.set(card, [index]);
+  }
+  const out = new Set<number>();
+  let teaserChars = 0;
+  for (const [card, indexes] of byCard) {
+    const chars = indexes.reduce((sum, i) => sum + blocks[i]!.chars, 0);
+    if (chars < bodyChars * TEASER_MAX_SHARE && hasLink(card)) {
+      for (const i of indexes) out.add(i);
+      teaserChars += chars;
+    }
+  }
+  return bodyChars - teaserChars >= bodyChars * TEASER_MIN_REST ? out : new Set();
+};
+
 export interface MainText {
   readonly paragraphs: readonly string[];
   /** Blocks dropped inside the chosen container, with why (for the removal log). */
@@ -247,8 +292,13 @@ export const selectMainText = (
       ? findStandfirstBefore(root, firstBody, description)
       : undefined;
   if (before !== undefined && isNew(before)) paragraphs.push(before);
+  const teasers = nestedTeasers(blocks, inBody, chosen);
   for (const [index, block] of blocks.entries()) {
     if (!inBody[index] && index !== standfirst) continue;
+    if (teasers.has(index)) {
+      dropped.push({ text: block.text, reason: 'teaser' });
+      continue;
+    }
     const density = block.chars === 0 ? 0 : block.linkChars / block.chars;
     if (density > MAX_LINK_DENSITY) {
       dropped.push({ text: block.text, reason: 'link-list' });
