@@ -54,3 +54,21 @@ describe('furnitureReason', () => {
     for (const text of reporting) assert.equal(furnitureReason(text), undefined, text);
   });
 });
+
+describe('furnitureReason, credits and referrals', () => {
+  test('credit lines and pointers elsewhere are furniture; reporting that names them is not', () => {
+    for (const line of [
+      'Redaktion: Roman Warschauer und Marcel Sommer',
+      'Sendung: hr-INFO, 25.04.2024, 10.45 Uhr',
+      'Reporting by Gopal Sharma; Editing by Alex Rich',
+      'Mehr zur Lage im Nahen Osten lesen Sie in unserem Liveblog:',
+    ])
+      assert.notEqual(furnitureReason(line), undefined, line);
+    for (const line of [
+      'Die Redaktion: eine Zeitung im Umbruch, sagt der Chefredakteur.',
+      'Reporting by phone from Kyiv was impossible for days, the agency said.',
+      'Was Sie in unserem Land finden, sagte der Minister, sei einzigartig.',
+    ])
+      assert.equal(furnitureReason(line), undefined, line);
+  });
+});

@@ -91,6 +91,18 @@ const CONSENT_MAX_CHARS = 300;
  */
 const STAMP =
   /^((quelle|quellen|source|sources|mit material von|bildquelle|fotos?|bild)\s*:\s*\S.{0,60}|©\s*dpa-infocom\b.{0,80})$/iu;
+/**
+ * Credits under a story: German broadcasters' "Redaktion: A und B", "Sendung: hr-INFO, 25.04.2024",
+ * magazines' "Produktion: ...", and the wire's "Reporting by A; Editing by B".
+ */
+const CREDITS =
+  /^(redaktion|sendung|produktion|mitarbeit|recherche|kamera|schnitt|grafik|moderation)\s*:\s*\S.{0,80}$/iu;
+/** Case-sensitive: the credit names a person ("by Gopal Sharma;"), not a way ("by phone"). */
+const WIRE_CREDITS =
+  /^([Aa]dditional )?([Rr]eporting|[Ww]riting|[Ee]diting) by \p{Lu}[\p{L}.'’-]+(\s+\p{Lu}[\p{L}.'’-]+)*\s*([;,]|and\b|in\b|$).{0,160}$/u;
+/** A pointer to another page of the site: "Mehr zur Lage lesen Sie in unserem Liveblog:". */
+const REFERRAL =
+  /^.{0,160}\b(lesen|finden|sehen|hören|erfahren) sie\b.{0,100}\b(in unsere[mnr]?|hier|bei uns)\b.{0,40}:$/iu;
 const CONTROLS =
   /^((\S+-)?box )?(aufklappen|zuklappen|ausklappen|einklappen|mehr anzeigen|weniger anzeigen|show (more|less)|expand|collapse)(\s+((\S+-)?box )?(aufklappen|zuklappen|ausklappen|einklappen|mehr anzeigen|weniger anzeigen|show (more|less)|expand|collapse))*$/iu;
 
@@ -119,6 +131,8 @@ export const furnitureReason = (text: string): string | undefined => {
     /^mit (material von )?(dpa|afp|reuters|ap|kna|epd)\b.{0,30}$/iu.test(text)
   )
     return 'stamp';
+  if (CREDITS.test(text) || WIRE_CREDITS.test(text)) return 'credits';
+  if (REFERRAL.test(text)) return 'referral';
   if (text.length <= SITE_PITCH_MAX_CHARS && SITE_PITCH.test(text)) return 'reader-pitch';
   if (READING_TIME.test(text)) return 'reading-time';
   // "Â" alone: a non-breaking space decoded with the wrong charset.

@@ -317,9 +317,14 @@ export const selectMainText = (
       dropped.push({ text: block.text, reason: 'title' });
       continue;
     }
-    for (const line of block.text.split('\n')) {
+    const lines = block.text.split('\n');
+    for (const line of lines) {
       const t = line.trim();
-      if (t !== '') paragraphs.push(t);
+      if (t === '') continue;
+      // Lines of a <br>-broken block are judged one by one ("Redaktion: ...<br>Sendung: ...").
+      const lineFurniture = lines.length > 1 ? furnitureReason(t) : undefined;
+      if (lineFurniture !== undefined) dropped.push({ text: t, reason: lineFurniture });
+      else paragraphs.push(t);
     }
   }
   return { paragraphs, dropped };
