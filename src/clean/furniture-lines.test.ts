@@ -47,7 +47,6 @@ describe('furnitureReason', () => {
       'Von Beginn an war klar, dass die Verhandlungen in Brüssel schwierig werden würden, hieß es aus Regierungskreisen.',
       'Twitter and Facebook both said on Tuesday they had removed thousands of accounts linked to the campaign.',
       'The copyright dispute between the two publishers went to court in March.',
-      '© 2019 Associated Press. All Rights Reserved.',
       '17',
       'Troops arrived on May 5, 2008.',
     ];
@@ -70,5 +69,23 @@ describe('furnitureReason, credits and referrals', () => {
       'Was Sie in unserem Land finden, sagte der Minister, sei einzigartig.',
     ])
       assert.equal(furnitureReason(line), undefined, line);
+  });
+});
+
+describe('furnitureReason, copyright notices', () => {
+  test('a copyright notice line is furniture; a sentence about copyright is not', () => {
+    for (const line of [
+      'Copyright 2008 The Associated Press. All rights reserved. This material may not be published, broadcast, rewritten or redistributed.',
+      '© The Vancouver Sun 2008',
+      '©CanWest News Service 2007',
+      '© 2019 Associated Press. All Rights Reserved.',
+    ])
+      assert.equal(furnitureReason(line), 'copyright', line);
+    assert.equal(
+      furnitureReason(
+        'Copyright holders in the music industry sued the site, which closed in 2012 after a long legal fight.',
+      ),
+      undefined,
+    );
   });
 });
