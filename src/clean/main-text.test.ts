@@ -142,3 +142,14 @@ describe('selectMainText, teaser cards', () => {
     assert.ok(mainOf(html).length >= 6);
   });
 });
+
+describe('selectMainText, bare text beside the container', () => {
+  test('a lead written straight into the cell that holds the story is kept', () => {
+    const html = `<body><table><tr><td class="nav"><a href="/">Home</a></td><td>
+      The lead of the story is bare text in the cell, long enough to be prose and free of links.
+      <span class="articleText">${prose(5, 'the ruling')}</span></td></tr></table></body>`;
+    const paragraphs = mainOf(html);
+    assert.equal(paragraphs.length, 6);
+    assert.ok(paragraphs[0]!.startsWith('The lead of the story'));
+  });
+});

@@ -224,12 +224,17 @@ export const selectMainText = (
 
   // Siblings that score well or read as prose are more of the article.
   const chosen: HtmlElement[] = [top];
+  // Prose written straight into the parent beside the container (a lead as bare text in a <td>).
+  const looseProse = new Set<TextBlock>();
   const parent = top.parent;
   if (parent) {
     const threshold = Math.max(10, topScore * 0.2);
     const paragraphOf = new Map<HtmlElement, TextBlock>();
-    for (const block of blocks)
+    for (const block of blocks) {
       if (block.owner.parent === parent) paragraphOf.set(block.owner, block);
+      else if (block.owner === parent && parent.tag !== 'body' && isProseParagraph(block))
+        looseProse.add(block);
+    }
     for (const sibling of parent.children) {
       if (typeof sibling === 'string' || sibling === top) continue;
       const block = sibling.tag === 'p' ? paragraphOf.get(sibling) : undefined;
@@ -268,7 +273,9 @@ export const selectMainText = (
   const normTitle = title?.toLowerCase().replace(/\s+/g, ' ').trim();
   const paragraphs: string[] = [];
   const dropped: { text: string; reason: string }[] = [];
-  const inBody = blocks.map((block) => chosen.some((el) => isInside(block.owner, el)));
+  const inBody = blocks.map(
+    (block) => looseProse.has(block) || chosen.some((el) => isInside(block.owner, el)),
+  );
   const bodyStart = inBody.indexOf(true);
   const squash = (text: string): string => text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ');
   // Built only when a standfirst is found (most pages have none), so it costs nothing otherwise.
