@@ -89,3 +89,28 @@ describe('furnitureReason, copyright notices', () => {
     );
   });
 });
+
+describe('furnitureReason, captions and stamps', () => {
+  test('captions ending in a picture credit, date-and-reading-time stamps, on-air notes', () => {
+    for (const [line, reason] of [
+      [
+        'Viele Hände arbeiten in einer Schlachthalle daran. Bildrechte: MDR/David Straub',
+        'caption',
+      ],
+      ['Das Wohn- und Pflegeheim in Nußdorf-Debant © Gemeinde Nußdorf-Debant', 'caption'],
+      ['15.04.2026 - 15:48 UhrLesedauer: 2 Min.', 'dateline'],
+      [
+        'Dieses Thema im Programm: Über dieses Thema berichtete DLF am 24. März 2023 um 05:20 Uhr.',
+        'dateline',
+      ],
+      ['Folgst du schon 20 Minuten auf Whatsapp?', 'reader-pitch'],
+    ] as const)
+      assert.equal(furnitureReason(line), reason, line);
+    assert.equal(
+      furnitureReason(
+        'Das Bild: Die Regierung hat den Plan am Montag vorgestellt, sagte der Sprecher.',
+      ),
+      undefined,
+    );
+  });
+});

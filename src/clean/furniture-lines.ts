@@ -43,7 +43,7 @@ const FURNITURE_LINE = new RegExp(
 const NEWSLETTER_PITCH =
   /\b(sign up|subscribe|delivered|abonnieren|anmelden|registrieren)\b.*\b(newsletters?|inbox|letterbox|postfach)\b|\b(newsletters?|inbox)\b.*\b(sign up|subscribe|abonnieren|anmelden)\b/iu;
 const SOCIAL_PITCH =
-  /^(follow|like|folgen sie|folge) .{0,80}\b(twitter|facebook|instagram|linkedin|tiktok|whatsapp|telegram|threads|bluesky)\b/iu;
+  /^(follow|like|folgen sie|folge|folgst du( schon)?|folgt ihr( schon)?) .{0,80}\b(twitter|facebook|instagram|linkedin|tiktok|whatsapp|telegram|threads|bluesky)\b/iu;
 /** Shortcodes a CMS failed to render ("[button link=...]Send us[/button]"). */
 /** Any short block about the site's newsletter, app or social accounts is a pitch, in any language. */
 const SITE_PITCH =
@@ -108,6 +108,17 @@ const WIRE_CREDITS =
  */
 const COPYRIGHT =
   /^(copyright|©|\(c\)|Â©)(\s*(copyright|©))?\s*(\S.{0,120}\b(all rights reserved|may not be (published|reproduced|redistributed))\b.{0,200}|(19|20)\d\d\b.{0,80}|.{0,60}\b(19|20)\d\d\b.{0,20})$/iu;
+/**
+ * A picture caption ending in its credit ("... in Schmalkalden. Bildrechte: MDR/David Straub",
+ * "... empfing nur 14 von 75 Kindern © VS Tristach", "(AFP / Name)"): the picture's, not the story's.
+ */
+const CAPTION_CREDIT =
+  /^.{10,300}([\s.)](bildrechte|fotos?|bild|bildquelle|photo|image)\s*:\s*[^.:]{2,60}|\s©\s*[^.©]{2,50}|\((afp|ap|reuters|dpa|getty|epa|imago)\s*\/[^)]{2,60}\)\.?)$/iu;
+/** Date, time and reading time on one line ("15.04.2026 - 15:48 UhrLesedauer: 2 Min."). */
+const STAMP_AND_READING_TIME =
+  /^\d{1,2}\.\s?\d{1,2}\.\s?\d{2,4}[,\s-]*\d{1,2}:\d{2}\s*(uhr)?\s*((lesedauer|lesezeit)\s*:?\s*)?\d+\s*min\.?$/iu;
+/** A broadcaster's note that the topic was on air ("Über dieses Thema berichtete DLF am ..."). */
+const ON_AIR = /^(dieses thema im programm:\s*)?über dieses thema berichtete(n)? .{0,120}$/iu;
 /** A pointer to another page of the site: "Mehr zur Lage lesen Sie in unserem Liveblog:". */
 const REFERRAL =
   /^.{0,160}\b(lesen|finden|sehen|hören|erfahren) sie\b.{0,100}\b(in unsere[mnr]?|hier|bei uns)\b.{0,40}:$/iu;
@@ -141,6 +152,8 @@ export const furnitureReason = (text: string): string | undefined => {
     return 'stamp';
   if (CREDITS.test(text) || WIRE_CREDITS.test(text)) return 'credits';
   if (COPYRIGHT.test(text)) return 'copyright';
+  if (CAPTION_CREDIT.test(text)) return 'caption';
+  if (STAMP_AND_READING_TIME.test(text) || ON_AIR.test(text)) return 'dateline';
   if (REFERRAL.test(text)) return 'referral';
   if (text.length <= SITE_PITCH_MAX_CHARS && SITE_PITCH.test(text)) return 'reader-pitch';
   if (READING_TIME.test(text)) return 'reading-time';
