@@ -153,16 +153,37 @@ export interface ElementSigns {
 
 /**
  * Words naming readers' comments. A comment's parts are named after what they are inside
- * ("comments-body", "commentContent", "comment-text"), so the article words there vouch for nothing.
+ * ("comments-body", "commentContent", "comment_container"), so the article words there vouch for
+ * nothing. The singular alone is left to the ordinary word lists: "Kommentar" and "comment" also
+ * name opinion pieces (taz's "Kommentar", a British paper's Comment section).
  */
 const COMMENT_WORDS = new Set([
-  'comment',
   'comments',
   'commentlist',
-  'kommentar',
   'kommentare',
+  'leserkommentare',
   'disqus',
 ]);
+const SINGULAR_COMMENT_WORDS = new Set(['comment', 'kommentar']);
+/** Parts of a comment box that, after a singular, make it one ("comment-body", "comment_container"). */
+const COMMENT_PART_WORDS = new Set([
+  'body',
+  'content',
+  'text',
+  'container',
+  'list',
+  'thread',
+  'wrapper',
+  'area',
+  'block',
+  'box',
+  'form',
+  'reply',
+]);
+const namesComments = (words: readonly string[]): boolean =>
+  words.some((w) => COMMENT_WORDS.has(w)) ||
+  (words.some((w) => SINGULAR_COMMENT_WORDS.has(w)) &&
+    words.some((w) => COMMENT_PART_WORDS.has(w)));
 /** ...unless the name states a page setting ("has-comments", "comments-enabled", "comment-count"). */
 const PAGE_STATE_WORDS = new Set([
   'has',
@@ -235,7 +256,7 @@ const computeSigns = (el: HtmlElement): ElementSigns => {
       if (NEGATIVE_WORDS.has(w)) neg = true;
       else if (POSITIVE_WORDS.has(w)) pos = true;
     }
-    if (words.some((w) => COMMENT_WORDS.has(w)) && !words.some((w) => PAGE_STATE_WORDS.has(w))) {
+    if (namesComments(words) && !words.some((w) => PAGE_STATE_WORDS.has(w))) {
       comments = true;
       continue;
     }

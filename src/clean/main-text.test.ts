@@ -100,6 +100,16 @@ describe('selectMainText, readers comments', () => {
     assert.ok(paragraphs.every((p) => p.includes('the caucus')));
   });
 
+  test('an opinion piece named "Kommentar" or "comment" is an article, not readers\' comments', () => {
+    for (const name of ['article kommentar', 'comment', 'section-comment'])
+      assert.equal(
+        mainOf(`<body><article class="${name}"><div>${prose(4, 'the coalition')}</div></article>
+          <div class="teaser">${prose(1, 'elsewhere')}</div></body>`).length,
+        4,
+        name,
+      );
+  });
+
   test('page settings that name comments ("has-comments", "comments-enabled") are no comment box', () => {
     const html = `<body class="has-comments"><div class="None comments-enabled" id="article">
       <div class="body">${prose(4, 'the drought')}</div></div></body>`;
