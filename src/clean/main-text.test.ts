@@ -163,3 +163,20 @@ describe('selectMainText, bare text beside the container', () => {
     assert.ok(paragraphs[0]!.startsWith('The lead of the story'));
   });
 });
+
+describe('selectMainText, hidden boxes named as widgets', () => {
+  test('a long hidden cookie-settings box without a dialog role stays out', () => {
+    const html = `<body><article>${prose(2, 'the harbour')}</article>
+      <div class="cookie-settings" style="display: none">${prose(10, 'cookie purposes')}</div></body>`;
+    const paragraphs = mainOf(html);
+    assert.equal(paragraphs.length, 2);
+    assert.ok(paragraphs.every((p) => p.includes('the harbour')));
+  });
+
+  test('a long liveblog entry in an <article> with a permalink is no teaser card', () => {
+    const entry = (i: number): string =>
+      `<article><a href="#e${i}">12:0${i}</a>${prose(6, `update ${i}`)}</article>`;
+    const html = `<body><main><div class="blog">${prose(3, 'the summary')}${[1, 2, 3].map(entry).join('')}</div></main></body>`;
+    assert.equal(mainOf(html).length, 21);
+  });
+});

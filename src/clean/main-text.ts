@@ -104,6 +104,8 @@ const hasLink = (el: HtmlElement): boolean =>
  * 0.3: a card is a small part of a story.
  */
 const TEASER_MAX_SHARE = 0.3;
+/** A teaser is a headline and a sentence or two (the dev cards: 70-510 non-space chars). */
+const TEASER_MAX_CHARS = 600;
 /** Cards leaving less than this share of the container are what the page is (a section front). */
 const TEASER_MIN_REST = 0.15;
 const nestedTeasers = (
@@ -128,7 +130,7 @@ const nestedTeasers = (
   let teaserChars = 0;
   for (const [card, indexes] of byCard) {
     const chars = indexes.reduce((sum, i) => sum + blocks[i]!.chars, 0);
-    if (chars < bodyChars * TEASER_MAX_SHARE && hasLink(card)) {
+    if (chars <= TEASER_MAX_CHARS && chars < bodyChars * TEASER_MAX_SHARE && hasLink(card)) {
       for (const i of indexes) out.add(i);
       teaserChars += chars;
     }

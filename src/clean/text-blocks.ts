@@ -117,7 +117,8 @@ const measureProse = (root: HtmlElement): Map<HtmlElement, number> => {
   walk(root, false);
   const visible = prose.get(root) ?? 0;
   for (const [el, inner] of hidden) {
-    if (inner >= (visible + hiddenTotal) * HIDDEN_ARTICLE_SHARE) {
+    // A hidden box named as a widget (cookie settings, newsletter, popup) stays out however long.
+    if (inner >= (visible + hiddenTotal) * HIDDEN_ARTICLE_SHARE && !signsOf(el).negative) {
       // Counted in after all: its text now counts for every ancestor too.
       for (let p = el.parent; p; p = p.parent) prose.set(p, (prose.get(p) ?? 0) + inner);
     } else prose.delete(el);
