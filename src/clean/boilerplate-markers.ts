@@ -41,7 +41,11 @@ const FURNITURE_ROLES = new Set([
   'tablist',
 ]);
 
-/** class/id words (split on -, _, space, camelCase) marking widgets around the article. */
+/**
+ * class/id words (split on -, _, space, camelCase) marking widgets around the article. Not
+ * "paywall": sites name the gated part of the article so (Condé Nast's p.paywall, ABC's
+ * div.paywall), while the pitch that replaces it is caught by its text (furniture-lines.ts).
+ */
 const NEGATIVE_WORDS = new Set([
   'ad',
   'ads',
@@ -64,8 +68,8 @@ const NEGATIVE_WORDS = new Set([
   'cookies',
   'credit',
   'credits',
-  'disqus',
   'dateline',
+  'disqus',
   'footer',
   'gdpr',
   'hidden',
@@ -80,7 +84,6 @@ const NEGATIVE_WORDS = new Set([
   'outbrain',
   'pagination',
   'pager',
-  'paywall',
   'popular',
   'popup',
   'promo',
@@ -144,14 +147,71 @@ const wordsOf = (value: string): string[] =>
 export interface ElementSigns {
   readonly negative: boolean;
   readonly positive: boolean;
+  /** Names readers' comments: negative whatever else it says, and never a misnamed wrapper. */
+  readonly comments: boolean;
 }
+
+/**
+ * Words naming readers' comments. A comment's parts are named after what they are inside
+ * ("comments-body", "commentContent", "comment_container"), so the article words there vouch for
+ * nothing. The singular alone is left to the ordinary word lists: "Kommentar" and "comment" also
+ * name opinion pieces (taz's "Kommentar", a British paper's Comment section).
+ */
+const COMMENT_WORDS = new Set([
+  'comments',
+  'commentlist',
+  'kommentare',
+  'leserkommentare',
+  'disqus',
+]);
+const SINGULAR_COMMENT_WORDS = new Set(['comment', 'kommentar']);
+/** Parts of a comment box that, after a singular, make it one ("comment-body", "comment_container"). */
+const COMMENT_PART_WORDS = new Set([
+  'body',
+  'content',
+  'text',
+  'container',
+  'list',
+  'thread',
+  'wrapper',
+  'area',
+  'block',
+  'box',
+  'form',
+  'reply',
+]);
+const namesComments = (words: readonly string[]): boolean =>
+  words.some((w) => COMMENT_WORDS.has(w)) ||
+  (words.some((w) => SINGULAR_COMMENT_WORDS.has(w)) &&
+    words.some((w) => COMMENT_PART_WORDS.has(w)));
+/** ...unless the name states a page setting ("has-comments", "comments-enabled", "comment-count"). */
+const PAGE_STATE_WORDS = new Set([
+  'has',
+  'no',
+  'with',
+  'enabled',
+  'disabled',
+  'on',
+  'off',
+  'open',
+  'closed',
+  'allowed',
+  'count',
+  'counter',
+  'num',
+  'number',
+  'link',
+  'icon',
+  'btn',
+  'button',
+]);
 
 /**
  * Judged per class token: "article-share" is a share bar even though it says article, while
  * "article-body has-ads" is the article: a token is negative when it names a widget and either
  * says nothing positive or ends on the widget word.
  */
-const NO_SIGNS: ElementSigns = { negative: false, positive: false };
+const NO_SIGNS: ElementSigns = { negative: false, positive: false, comments: false };
 /**
  * Signs depend only on the class and id strings, and pages repeat a few class lists on hundreds of
  * elements (and a site repeats them on every page): judged once per distinct string. Bounded, so a
@@ -177,9 +237,10 @@ export const signsOf = (el: HtmlElement): ElementSigns => {
 const computeSigns = (el: HtmlElement): ElementSigns => {
   const cls = el.attrs['class'] ?? '';
   const id = el.attrs['id'] ?? '';
-  if (cls === '' && id === '') return { negative: false, positive: false };
+  if (cls === '' && id === '') return NO_SIGNS;
   let negative = false;
   let positive = false;
+  let comments = false;
   for (const raw of `${cls} ${id}`.split(/\s+/)) {
     if (raw === '') continue;
     // BEM names say what a part is after "__" ("sidebar-grid__container" is a container of a
@@ -195,18 +256,32 @@ const computeSigns = (el: HtmlElement): ElementSigns => {
       if (NEGATIVE_WORDS.has(w)) neg = true;
       else if (POSITIVE_WORDS.has(w)) pos = true;
     }
+    if (namesComments(words) && !words.some((w) => PAGE_STATE_WORDS.has(w))) {
+      comments = true;
+      continue;
+    }
     const last = words[words.length - 1];
     if (neg && (!pos || (last !== undefined && NEGATIVE_WORDS.has(last)))) negative = true;
     else if (pos) positive = true;
   }
-  return { negative: negative && !positive, positive };
+  return comments
+    ? { negative: true, positive: false, comments }
+    : { negative: negative && !positive, positive, comments };
 };
 
 const HIDDEN_STYLE = /display\s*:\s*none|visibility\s*:\s*hidden/i;
 
-/** True when tag, role or hidden state make the element (and its subtree) furniture, whatever its text. */
-export const isStructuralFurniture = (el: HtmlElement): boolean => {
-  if (FURNITURE_TAGS.has(el.tag)) return true;
+/** True when the tag makes the element (and its subtree) furniture, whatever its text. */
+export const hasFurnitureTag = (el: HtmlElement): boolean => FURNITURE_TAGS.has(el.tag);
+
+/**
+ * True when role or hidden state mark the element as furniture. Judged apart from the tag because
+ * it can be wrong about the article: React streams server-rendered content into <div hidden
+ * id="S:0"> and moves it into place by script, sites hide the gated part of the article, and
+ * templates put role="tablist" on the box of article tabs (text-blocks.ts keeps such a subtree
+ * when it holds most of the page's prose).
+ */
+export const isHiddenOrRoleFurniture = (el: HtmlElement): boolean => {
   const { attrs } = el;
   if ('hidden' in attrs || attrs['aria-hidden'] === 'true') return true;
   const role = attrs['role'];
@@ -215,6 +290,16 @@ export const isStructuralFurniture = (el: HtmlElement): boolean => {
   if (style !== undefined && HIDDEN_STYLE.test(style)) return true;
   return false;
 };
+
+/** A dialog (cookie settings, login, newsletter overlay) is never the article, however long. */
+export const isDialog = (el: HtmlElement): boolean => {
+  const role = el.attrs['role']?.toLowerCase();
+  return role === 'dialog' || role === 'alertdialog' || el.attrs['aria-modal'] === 'true';
+};
+
+/** True when tag, role or hidden state make the element (and its subtree) furniture, whatever its text. */
+export const isStructuralFurniture = (el: HtmlElement): boolean =>
+  hasFurnitureTag(el) || isHiddenOrRoleFurniture(el);
 
 /** True when the class/id words name a widget (judged separately: wrappers can be misnamed). */
 export const hasWidgetName = (el: HtmlElement): boolean =>

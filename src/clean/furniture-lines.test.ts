@@ -47,10 +47,70 @@ describe('furnitureReason', () => {
       'Von Beginn an war klar, dass die Verhandlungen in Brüssel schwierig werden würden, hieß es aus Regierungskreisen.',
       'Twitter and Facebook both said on Tuesday they had removed thousands of accounts linked to the campaign.',
       'The copyright dispute between the two publishers went to court in March.',
-      '© 2019 Associated Press. All Rights Reserved.',
       '17',
       'Troops arrived on May 5, 2008.',
     ];
     for (const text of reporting) assert.equal(furnitureReason(text), undefined, text);
+  });
+});
+
+describe('furnitureReason, credits and referrals', () => {
+  test('credit lines and pointers elsewhere are furniture; reporting that names them is not', () => {
+    for (const line of [
+      'Redaktion: Roman Warschauer und Marcel Sommer',
+      'Sendung: hr-INFO, 25.04.2024, 10.45 Uhr',
+      'Reporting by Gopal Sharma; Editing by Alex Rich',
+      'Mehr zur Lage im Nahen Osten lesen Sie in unserem Liveblog:',
+    ])
+      assert.notEqual(furnitureReason(line), undefined, line);
+    for (const line of [
+      'Die Redaktion: eine Zeitung im Umbruch, sagt der Chefredakteur.',
+      'Reporting by phone from Kyiv was impossible for days, the agency said.',
+      'Was Sie in unserem Land finden, sagte der Minister, sei einzigartig.',
+    ])
+      assert.equal(furnitureReason(line), undefined, line);
+  });
+});
+
+describe('furnitureReason, copyright notices', () => {
+  test('a copyright notice line is furniture; a sentence about copyright is not', () => {
+    for (const line of [
+      'Copyright 2008 The Associated Press. All rights reserved. This material may not be published, broadcast, rewritten or redistributed.',
+      '© The Vancouver Sun 2008',
+      '©CanWest News Service 2007',
+      '© 2019 Associated Press. All Rights Reserved.',
+    ])
+      assert.equal(furnitureReason(line), 'copyright', line);
+    assert.equal(
+      furnitureReason(
+        'Copyright holders in the music industry sued the site, which closed in 2012 after a long legal fight.',
+      ),
+      undefined,
+    );
+  });
+});
+
+describe('furnitureReason, captions and stamps', () => {
+  test('captions ending in a picture credit, date-and-reading-time stamps, on-air notes', () => {
+    for (const [line, reason] of [
+      [
+        'Viele Hände arbeiten in einer Schlachthalle daran. Bildrechte: MDR/David Straub',
+        'caption',
+      ],
+      ['Das Wohn- und Pflegeheim in Nußdorf-Debant © Gemeinde Nußdorf-Debant', 'caption'],
+      ['15.04.2026 - 15:48 UhrLesedauer: 2 Min.', 'dateline'],
+      [
+        'Dieses Thema im Programm: Über dieses Thema berichtete DLF am 24. März 2023 um 05:20 Uhr.',
+        'dateline',
+      ],
+      ['Folgst du schon 20 Minuten auf Whatsapp?', 'reader-pitch'],
+    ] as const)
+      assert.equal(furnitureReason(line), reason, line);
+    assert.equal(
+      furnitureReason(
+        'Das Bild: Die Regierung hat den Plan am Montag vorgestellt, sagte der Sprecher.',
+      ),
+      undefined,
+    );
   });
 });

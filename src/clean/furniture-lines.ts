@@ -43,7 +43,7 @@ const FURNITURE_LINE = new RegExp(
 const NEWSLETTER_PITCH =
   /\b(sign up|subscribe|delivered|abonnieren|anmelden|registrieren)\b.*\b(newsletters?|inbox|letterbox|postfach)\b|\b(newsletters?|inbox)\b.*\b(sign up|subscribe|abonnieren|anmelden)\b/iu;
 const SOCIAL_PITCH =
-  /^(follow|like|folgen sie|folge) .{0,80}\b(twitter|facebook|instagram|linkedin|tiktok|whatsapp|telegram|threads|bluesky)\b/iu;
+  /^(follow|like|folgen sie|folge|folgst du( schon)?|folgt ihr( schon)?) .{0,80}\b(twitter|facebook|instagram|linkedin|tiktok|whatsapp|telegram|threads|bluesky)\b/iu;
 /** Shortcodes a CMS failed to render ("[button link=...]Send us[/button]"). */
 /** Any short block about the site's newsletter, app or social accounts is a pitch, in any language. */
 const SITE_PITCH =
@@ -85,12 +85,43 @@ const CONSENT_MAX_CHARS = 300;
 
 /**
  * Agency stamps under the text ("Quelle: dpa", the "© dpa-infocom, dpa:240516-99-53606/3" every
- * German paper running dpa copy prints). Other copyright lines stay: article-extraction-benchmark's
- * gold keeps them ("© 2019 Associated Press. All Rights Reserved.")
+ * German paper running dpa copy prints); copyright notices are judged below (COPYRIGHT),
  * and controls of collapsible boxes ("Box aufklappen Box zuklappen", "Show more").
  */
 const STAMP =
   /^((quelle|quellen|source|sources|mit material von|bildquelle|fotos?|bild)\s*:\s*\S.{0,60}|©\s*dpa-infocom\b.{0,80})$/iu;
+/**
+ * Credits under a story: German broadcasters' "Redaktion: A und B", "Sendung: hr-INFO, 25.04.2024",
+ * magazines' "Produktion: ...", and the wire's "Reporting by A; Editing by B".
+ */
+const CREDITS =
+  /^(redaktion|sendung|produktion|mitarbeit|recherche|kamera|schnitt|grafik|moderation)\s*:\s*\S.{0,80}$/iu;
+/** Case-sensitive: the credit names a person ("by Gopal Sharma;"), not a way ("by phone"). */
+const WIRE_CREDITS =
+  /^([Aa]dditional )?([Rr]eporting|[Ww]riting|[Ee]diting) by \p{Lu}[\p{L}.'’-]+(\s+\p{Lu}[\p{L}.'’-]+)*\s*([;,]|and\b|in\b|$).{0,160}$/u;
+/**
+ * A copyright notice on a line of its own ("Copyright 2008 The Associated Press. All rights
+ * reserved. This material may not be published..."). Not article text, and the same line on every
+ * page of a wire or site made short unrelated pages look like copies (#13). The conventions
+ * disagree (AEB's gold keeps "© 2019 Associated Press. All Rights Reserved.", L3S-GN1's and
+ * fundus' leave such lines out 67 to 7); what decides is that a notice is no part of the story.
+ */
+const COPYRIGHT =
+  /^(copyright|©|\(c\)|Â©)(\s*(copyright|©))?\s*(\S.{0,120}\b(all rights reserved|may not be (published|reproduced|redistributed))\b.{0,200}|(19|20)\d\d\b.{0,80}|.{0,60}\b(19|20)\d\d\b.{0,20})$/iu;
+/**
+ * A picture caption ending in its credit ("... in Schmalkalden. Bildrechte: MDR/David Straub",
+ * "... empfing nur 14 von 75 Kindern © VS Tristach", "(AFP / Name)"): the picture's, not the story's.
+ */
+const CAPTION_CREDIT =
+  /^.{10,300}([\s.)](bildrechte|fotos?|bild|bildquelle|photo|image)\s*:\s*[^.:]{2,60}|\s©\s*[^.©]{2,50}|\((afp|ap|reuters|dpa|getty|epa|imago)\s*\/[^)]{2,60}\)\.?)$/iu;
+/** Date, time and reading time on one line ("15.04.2026 - 15:48 UhrLesedauer: 2 Min."). */
+const STAMP_AND_READING_TIME =
+  /^\d{1,2}\.\s?\d{1,2}\.\s?\d{2,4}[,\s-]*\d{1,2}:\d{2}\s*(uhr)?\s*((lesedauer|lesezeit)\s*:?\s*)?\d+\s*min\.?$/iu;
+/** A broadcaster's note that the topic was on air ("Über dieses Thema berichtete DLF am ..."). */
+const ON_AIR = /^(dieses thema im programm:\s*)?über dieses thema berichtete(n)? .{0,120}$/iu;
+/** A pointer to another page of the site: "Mehr zur Lage lesen Sie in unserem Liveblog:". */
+const REFERRAL =
+  /^.{0,160}\b(lesen|finden|sehen|hören|erfahren) sie\b.{0,100}\b(in unsere[mnr]?|hier|bei uns)\b.{0,40}:$/iu;
 const CONTROLS =
   /^((\S+-)?box )?(aufklappen|zuklappen|ausklappen|einklappen|mehr anzeigen|weniger anzeigen|show (more|less)|expand|collapse)(\s+((\S+-)?box )?(aufklappen|zuklappen|ausklappen|einklappen|mehr anzeigen|weniger anzeigen|show (more|less)|expand|collapse))*$/iu;
 
@@ -119,6 +150,11 @@ export const furnitureReason = (text: string): string | undefined => {
     /^mit (material von )?(dpa|afp|reuters|ap|kna|epd)\b.{0,30}$/iu.test(text)
   )
     return 'stamp';
+  if (CREDITS.test(text) || WIRE_CREDITS.test(text)) return 'credits';
+  if (COPYRIGHT.test(text)) return 'copyright';
+  if (CAPTION_CREDIT.test(text)) return 'caption';
+  if (STAMP_AND_READING_TIME.test(text) || ON_AIR.test(text)) return 'dateline';
+  if (REFERRAL.test(text)) return 'referral';
   if (text.length <= SITE_PITCH_MAX_CHARS && SITE_PITCH.test(text)) return 'reader-pitch';
   if (READING_TIME.test(text)) return 'reading-time';
   // "Â" alone: a non-breaking space decoded with the wrong charset.

@@ -60,3 +60,123 @@ describe('selectMainText, chunked bodies', () => {
       );
   });
 });
+
+describe('selectMainText, article text out of sight', () => {
+  test('a hidden subtree holding most of the page is the article (React streaming, gated body)', () => {
+    const html = `<body><div class="skeleton"><p>Loading the article for you now</p></div>
+      <div hidden id="S:1"><article>${prose(6, 'the port strike')}</article></div>
+      <div hidden class="menu-copy"><p>A hidden short menu description with a few words in it.</p></div></body>`;
+    const paragraphs = mainOf(html);
+    assert.equal(paragraphs.length, 6);
+    assert.ok(paragraphs.every((p) => p.includes('the port strike')));
+  });
+
+  test('a hidden dialog is never the article, however long', () => {
+    const html = `<body><article>${prose(3, 'the ceasefire')}</article>
+      <div role="dialog" aria-hidden="true" class="cli-modal">${prose(12, 'cookie categories')}</div></body>`;
+    const paragraphs = mainOf(html);
+    assert.equal(paragraphs.length, 3);
+    assert.ok(paragraphs.every((p) => p.includes('the ceasefire')));
+  });
+
+  test('a small hidden box stays furniture', () => {
+    const html = `<body><article>${prose(5, 'the tariff')}<div style="display:none">${prose(1, 'a hidden note')}</div></article></body>`;
+    assert.equal(mainOf(html).length, 5);
+  });
+
+  test('paragraphs a site marks as paywalled are article text', () => {
+    const html = `<body><article><div class="body">${prose(2, 'the open part')}
+      ${prose(4, 'the gated part').replaceAll('<p>', '<p class="paywall">')}</div></article></body>`;
+    assert.equal(mainOf(html).length, 6);
+  });
+});
+
+describe('selectMainText, readers comments', () => {
+  test('a comment box is left out even when it holds more text than the article', () => {
+    const html = `<body><div id="container"><div class="blog"><div class="post">${prose(2, 'the caucus')}</div>
+      <div class="comments-body">${prose(9, 'what readers think')}</div></div></div></body>`;
+    const paragraphs = mainOf(html);
+    assert.equal(paragraphs.length, 2);
+    assert.ok(paragraphs.every((p) => p.includes('the caucus')));
+  });
+
+  test('an opinion piece named "Kommentar" or "comment" is an article, not readers\' comments', () => {
+    for (const name of ['article kommentar', 'comment', 'section-comment'])
+      assert.equal(
+        mainOf(`<body><article class="${name}"><div>${prose(4, 'the coalition')}</div></article>
+          <div class="teaser">${prose(1, 'elsewhere')}</div></body>`).length,
+        4,
+        name,
+      );
+  });
+
+  test('page settings that name comments ("has-comments", "comments-enabled") are no comment box', () => {
+    const html = `<body class="has-comments"><div class="None comments-enabled" id="article">
+      <div class="body">${prose(4, 'the drought')}</div></div></body>`;
+    assert.equal(mainOf(html).length, 4);
+  });
+});
+
+describe('selectMainText, a story split around its container', () => {
+  test('paragraphs above a read-more box holding the rest are kept', () => {
+    const html = `<body><div class="story-body"><p>${'The opening paragraph of the story says what happened, where it happened and who said so. '.repeat(2)}</p>
+      <div id="read-more"><div id="read-more-content">${prose(6, 'the rest')}</div></div></div>
+      <div class="sidebar-box"><p>Unrelated box text that is long enough to be a paragraph but sits elsewhere on the page.</p></div></body>`;
+    const paragraphs = mainOf(html);
+    assert.equal(paragraphs.length, 7);
+    assert.ok(paragraphs[0]!.startsWith('The opening paragraph'));
+  });
+
+  test('a short or link-heavy paragraph beside the container is not taken in', () => {
+    const html = `<body><div class="story-body"><p>Posted at 12:19</p>
+      <p><a href="/a">A long link that leads somewhere else entirely on this website</a> and a few words</p>
+      <div id="read-more"><div id="read-more-content">${prose(6, 'the rest')}</div></div></div></body>`;
+    assert.equal(mainOf(html).length, 6);
+  });
+});
+
+describe('selectMainText, teaser cards', () => {
+  test('a linked <article> card nested in the story is left out', () => {
+    const html = `<body><main><div class="story">${prose(3, 'the vote')}
+      <article class="c1"><h3><a href="/other">Another story</a></h3><p>A description of another story that links away from this page, with commas, too.</p></article>
+      ${prose(3, 'the count')}</div></main></body>`;
+    const paragraphs = mainOf(html);
+    assert.equal(paragraphs.length, 6);
+    assert.ok(!paragraphs.some((p) => p.includes('another story')));
+  });
+
+  test('a page made of cards (a section front) keeps them', () => {
+    const card = (i: number): string =>
+      `<article><h3><a href="/s${i}">Story ${i}</a></h3>${prose(1, `story ${i}`)}</article>`;
+    const html = `<body><main><div class="list">${[1, 2, 3, 4, 5, 6].map(card).join('')}</div></main></body>`;
+    assert.ok(mainOf(html).length >= 6);
+  });
+});
+
+describe('selectMainText, bare text beside the container', () => {
+  test('a lead written straight into the cell that holds the story is kept', () => {
+    const html = `<body><table><tr><td class="nav"><a href="/">Home</a></td><td>
+      The lead of the story is bare text in the cell, long enough to be prose and free of links.
+      <span class="articleText">${prose(5, 'the ruling')}</span></td></tr></table></body>`;
+    const paragraphs = mainOf(html);
+    assert.equal(paragraphs.length, 6);
+    assert.ok(paragraphs[0]!.startsWith('The lead of the story'));
+  });
+});
+
+describe('selectMainText, hidden boxes named as widgets', () => {
+  test('a long hidden cookie-settings box without a dialog role stays out', () => {
+    const html = `<body><article>${prose(2, 'the harbour')}</article>
+      <div class="cookie-settings" style="display: none">${prose(10, 'cookie purposes')}</div></body>`;
+    const paragraphs = mainOf(html);
+    assert.equal(paragraphs.length, 2);
+    assert.ok(paragraphs.every((p) => p.includes('the harbour')));
+  });
+
+  test('a long liveblog entry in an <article> with a permalink is no teaser card', () => {
+    const entry = (i: number): string =>
+      `<article><a href="#e${i}">12:0${i}</a>${prose(6, `update ${i}`)}</article>`;
+    const html = `<body><main><div class="blog">${prose(3, 'the summary')}${[1, 2, 3].map(entry).join('')}</div></main></body>`;
+    assert.equal(mainOf(html).length, 21);
+  });
+});

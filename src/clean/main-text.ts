@@ -8,9 +8,12 @@ import { collectTextBlocks, type TextBlock } from './text-blocks.js';
  * Main-text selection: score containers by the prose paragraphs beneath them, pick the best one,
  * take in siblings that look like more of the same, then drop link lists and furniture lines.
  * Constants were calibrated on article-extraction-benchmark (181 pages, bench/extract.ts) and
- * cross-checked on fundus-news-html (258 pages) so that neither set alone drives them.
+ * cross-checked on fundus-news-html (258 pages) so that neither set alone drives them; later
+ * changes are chosen on the dev sets of docs/extraction-protocol.md. The version changes with the
+ * output, so `sitrep reprocess` re-derives stored articles (2: hidden article text, comment boxes,
+ * read-more climb, teaser cards, more furniture lines).
  */
-export const MAIN_TEXT_VERSION = 'main-text-1';
+export const MAIN_TEXT_VERSION = 'main-text-2';
 
 /** Blocks shorter than this (non-space chars) are not evidence of prose (captions, labels). */
 const MIN_SCORING_CHARS = 25;
@@ -68,6 +71,74 @@ const proseScore = (block: TextBlock): number => {
 const isInside = (el: HtmlElement, ancestor: HtmlElement): boolean => {
   for (let p: HtmlElement | undefined = el; p; p = p.parent) if (p === ancestor) return true;
   return false;
+};
+
+/** The element's one child element, when its other children are whitespace only. */
+const onlyElementChild = (el: HtmlElement): HtmlElement | undefined => {
+  let only: HtmlElement | undefined;
+  for (const child of el.children) {
+    if (typeof child === 'string') {
+      if (child.trim() !== '') return undefined;
+    } else if (only !== undefined) return undefined;
+    else only = child;
+  }
+  return only;
+};
+
+/**
+ * A paragraph beside the article container that reads as more of it (Readability's test): long
+ * with few links, or a short link-free sentence.
+ */
+const isProseParagraph = (block: TextBlock): boolean => {
+  const density = block.chars === 0 ? 0 : block.linkChars / block.chars;
+  return block.text.length > 80 && density < 0.25;
+};
+
+const hasLink = (el: HtmlElement): boolean =>
+  el.children.some(
+    (c) =>
+      typeof c !== 'string' && ((c.tag === 'a' && c.attrs['href'] !== undefined) || hasLink(c)),
+  );
+
+/**
+ * A teaser is a card pointing to another story: an <article> of its own nested in the chosen
+ * container, holding a link and a small part of the text (ZDF's "Russland greift die Ukraine an"
+ * card inside the story; related-story cards between paragraphs). Block indexes to leave out.
+ * 0.3: a card is a small part of a story.
+ */
+const TEASER_MAX_SHARE = 0.3;
+/** A teaser is a headline and a sentence or two (the dev cards: 70-510 non-space chars). */
+const TEASER_MAX_CHARS = 600;
+/** Cards leaving less than this share of the container are what the page is (a section front). */
+const TEASER_MIN_REST = 0.15;
+const nestedTeasers = (
+  blocks: readonly TextBlock[],
+  inBody: readonly boolean[],
+  chosen: readonly HtmlElement[],
+): Set<number> => {
+  const byCard = new Map<HtmlElement, number[]>();
+  let bodyChars = 0;
+  for (const [index, block] of blocks.entries()) {
+    if (!inBody[index]) continue;
+    bodyChars += block.chars;
+    let card: HtmlElement | undefined;
+    for (let p: HtmlElement | undefined = block.owner; p && !chosen.includes(p); p = p.parent)
+      if (p.tag === 'article') card = p;
+    if (card === undefined) continue;
+    const list = byCard.get(card);
+    if (list) list.push(index);
+    else byCard.set(card, [index]);
+  }
+  const out = new Set<number>();
+  let teaserChars = 0;
+  for (const [card, indexes] of byCard) {
+    const chars = indexes.reduce((sum, i) => sum + blocks[i]!.chars, 0);
+    if (chars <= TEASER_MAX_CHARS && chars < bodyChars * TEASER_MAX_SHARE && hasLink(card)) {
+      for (const i of indexes) out.add(i);
+      teaserChars += chars;
+    }
+  }
+  return bodyChars - teaserChars >= bodyChars * TEASER_MIN_REST ? out : new Set();
 };
 
 export interface MainText {
@@ -146,13 +217,36 @@ export const selectMainText = (
     }
   }
 
+  // A container that is its parent's only element is the parent's content ("read-more" boxes
+  // holding the rest of a story under its first paragraphs): its siblings are the parent's.
+  const scored = top;
+  for (
+    let p = top.parent;
+    p && p.tag !== 'body' && p.tag !== '#root' && onlyElementChild(p) === top;
+    p = p.parent
+  )
+    top = p;
+
   // Siblings that score well or read as prose are more of the article.
   const chosen: HtmlElement[] = [top];
+  // Prose written straight into the parent beside the container (a lead as bare text in a <td>).
+  const looseProse = new Set<TextBlock>();
   const parent = top.parent;
   if (parent) {
     const threshold = Math.max(10, topScore * 0.2);
+    const paragraphOf = new Map<HtmlElement, TextBlock>();
+    for (const block of blocks) {
+      if (block.owner.parent === parent) paragraphOf.set(block.owner, block);
+      else if (block.owner === parent && parent.tag !== 'body' && isProseParagraph(block))
+        looseProse.add(block);
+    }
     for (const sibling of parent.children) {
       if (typeof sibling === 'string' || sibling === top) continue;
+      const block = sibling.tag === 'p' ? paragraphOf.get(sibling) : undefined;
+      if (block !== undefined) {
+        if (isProseParagraph(block)) chosen.push(sibling);
+        continue;
+      }
       const c = candidates.get(sibling);
       if (!c || c.paragraphs === 0) continue;
       const density = c.chars === 0 ? 0 : c.linkChars / c.chars;
@@ -163,11 +257,11 @@ export const selectMainText = (
 
   // Articles cut into chunks by ads or pull-outs repeat the container's tag and class
   // (WIRED "grid--item body", 2f42ef1d in the benchmark): such twins are more of the article.
-  const topClass = top.attrs['class'];
+  const topClass = scored.attrs['class'];
   if (topClass !== undefined && topClass.trim() !== '') {
     const topKind = classKind(topClass);
     for (const [el, score] of finalScores) {
-      if (el === top || el.tag !== top.tag) continue;
+      if (el === scored || el.tag !== scored.tag) continue;
       const cls = el.attrs['class'];
       if (
         cls !== topClass &&
@@ -184,7 +278,9 @@ export const selectMainText = (
   const normTitle = title?.toLowerCase().replace(/\s+/g, ' ').trim();
   const paragraphs: string[] = [];
   const dropped: { text: string; reason: string }[] = [];
-  const inBody = blocks.map((block) => chosen.some((el) => isInside(block.owner, el)));
+  const inBody = blocks.map(
+    (block) => looseProse.has(block) || chosen.some((el) => isInside(block.owner, el)),
+  );
   const bodyStart = inBody.indexOf(true);
   const squash = (text: string): string => text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ');
   // Built only when a standfirst is found (most pages have none), so it costs nothing otherwise.
@@ -208,8 +304,13 @@ export const selectMainText = (
       ? findStandfirstBefore(root, firstBody, description)
       : undefined;
   if (before !== undefined && isNew(before)) paragraphs.push(before);
+  const teasers = nestedTeasers(blocks, inBody, chosen);
   for (const [index, block] of blocks.entries()) {
     if (!inBody[index] && index !== standfirst) continue;
+    if (teasers.has(index)) {
+      dropped.push({ text: block.text, reason: 'teaser' });
+      continue;
+    }
     const density = block.chars === 0 ? 0 : block.linkChars / block.chars;
     if (density > MAX_LINK_DENSITY) {
       dropped.push({ text: block.text, reason: 'link-list' });
@@ -228,9 +329,14 @@ export const selectMainText = (
       dropped.push({ text: block.text, reason: 'title' });
       continue;
     }
-    for (const line of block.text.split('\n')) {
+    const lines = block.text.split('\n');
+    for (const line of lines) {
       const t = line.trim();
-      if (t !== '') paragraphs.push(t);
+      if (t === '') continue;
+      // Lines of a <br>-broken block are judged one by one ("Redaktion: ...<br>Sendung: ...").
+      const lineFurniture = lines.length > 1 ? furnitureReason(t) : undefined;
+      if (lineFurniture !== undefined) dropped.push({ text: t, reason: lineFurniture });
+      else paragraphs.push(t);
     }
   }
   return { paragraphs, dropped };

@@ -1,4 +1,10 @@
-import { hasWidgetName, isStructuralFurniture } from './boilerplate-markers.js';
+import {
+  hasFurnitureTag,
+  hasWidgetName,
+  isDialog,
+  isHiddenOrRoleFurniture,
+  signsOf,
+} from './boilerplate-markers.js';
 import type { HtmlElement, HtmlNode } from './html-tree.js';
 
 /**
@@ -73,23 +79,56 @@ const normalise = (text: string): string =>
  */
 const WRAPPER_PROSE_SHARE = 0.5;
 
-/** Non-link text beneath each element (whitespace aside): the evidence that a subtree holds prose. */
+/**
+ * A hidden or role-marked subtree holding this share of all the page's non-link text (hidden
+ * included) is the article put out of sight, not furniture: React's streamed <div hidden>, a
+ * gated article body, a misplaced role="tablist". 0.5 like a misnamed wrapper.
+ */
+const HIDDEN_ARTICLE_SHARE = 0.5;
+
+/**
+ * Non-link text beneath each element (whitespace aside): the evidence that a subtree holds prose.
+ * Elements with a furniture tag are left unmeasured; hidden or role-marked ones are measured but
+ * count toward their ancestors only when they hold most of the page's text.
+ */
 const measureProse = (root: HtmlElement): Map<HtmlElement, number> => {
   const prose = new Map<HtmlElement, number>();
+  const hidden: [HtmlElement, number][] = [];
+  let hiddenTotal = 0;
   const walk = (el: HtmlElement, inLink: boolean): number => {
     let total = 0;
     const linked = inLink || el.tag === 'a';
     for (const child of el.children) {
       if (typeof child === 'string') {
         if (!linked) total += child.trim().length;
-      } else if (!isStructuralFurniture(child)) total += walk(child, linked);
+      } else if (!hasFurnitureTag(child)) {
+        const inner = walk(child, linked);
+        if (!isHiddenOrRoleFurniture(child)) total += inner;
+        else if (inner === 0 || isDialog(child)) prose.delete(child);
+        else {
+          hidden.push([child, inner]);
+          hiddenTotal += inner;
+        }
+      }
     }
     prose.set(el, total);
     return total;
   };
   walk(root, false);
+  const visible = prose.get(root) ?? 0;
+  for (const [el, inner] of hidden) {
+    // A hidden box named as a widget (cookie settings, newsletter, popup) stays out however long.
+    if (inner >= (visible + hiddenTotal) * HIDDEN_ARTICLE_SHARE && !signsOf(el).negative) {
+      // Counted in after all: its text now counts for every ancestor too.
+      for (let p = el.parent; p; p = p.parent) prose.set(p, (prose.get(p) ?? 0) + inner);
+    } else prose.delete(el);
+  }
   return prose;
 };
+
+/** Comments named as such, however much text they hold (<body> and <html> classes state page settings). */
+const isCommentBox = (el: HtmlElement): boolean =>
+  el.tag !== 'body' && el.tag !== 'html' && signsOf(el).comments;
 
 /** Splits a page into text blocks in document order, skipping furniture subtrees entirely. */
 export const collectTextBlocks = (root: HtmlElement): TextBlock[] => {
@@ -99,7 +138,8 @@ export const collectTextBlocks = (root: HtmlElement): TextBlock[] => {
   const isFurniture = (el: HtmlElement): boolean => {
     const measured = prose.get(el);
     return (
-      measured === undefined || (hasWidgetName(el) && measured < pageProse * WRAPPER_PROSE_SHARE)
+      measured === undefined ||
+      (hasWidgetName(el) && (measured < pageProse * WRAPPER_PROSE_SHARE || isCommentBox(el)))
     );
   };
   const blocks: TextBlock[] = [];
