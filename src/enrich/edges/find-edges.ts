@@ -10,6 +10,14 @@ import type { EntityMention } from '../find-entities.js';
 import type { Sentence } from '../tokenize.js';
 import { type EdgeActor, originState, resolveActor } from './edge-actors.js';
 import { type EdgeItem, findItems } from './edge-items.js';
+import {
+  anchored,
+  lastReliance,
+  PRONOUN_SUBJECT,
+  type Reliance,
+  RELIANT_ANAPHOR,
+  WITHHOLD,
+} from './edge-reliance.js';
 import { readModality } from './edge-status.js';
 import { type EdgeDraft, mergeEdges } from './merge-edges.js';
 
@@ -160,6 +168,7 @@ export const findEdges = (
   const { kb, published } = deps;
   const drafts: Draft[] = [];
   const docActors: EdgeActor[] = [];
+  const reliances: Reliance[] = [];
   let lastAid: { recipient: EdgeActor; supplier?: EdgeParty } | undefined;
   const sorted = relinkNeighbours(
     text,
@@ -174,7 +183,12 @@ export const findEdges = (
     while (to < sorted.length && (sorted[to] as EntityMention).start < s.end) to++;
     const inSentence = sorted.slice(from, to).filter((e) => e.end <= s.end);
     const body = text.slice(s.start, s.end);
-    if (inSentence.length === 0 && !/\b(?:includ|consist|compris|contain)/i.test(body)) continue;
+    if (
+      inSentence.length === 0 &&
+      !/\b(?:includ|consist|compris|contain)/i.test(body) &&
+      !(reliances.length > 0 && WITHHOLD.test(body))
+    )
+      continue;
     const items = findItems(text, s.start, s.end, inSentence, kb).filter(
       (i) =>
         !inSentence.some(
@@ -190,7 +204,11 @@ export const findEdges = (
       .map((m) => resolveActor(m, kb, published))
       .filter((a): a is EdgeActor => a !== undefined);
     // A sentence with no system may still announce aid whose list follows, or state a reliance.
-    if (items.length === 0 && (actors.length === 0 || !GIVE_OR_RELY.test(body))) continue;
+    if (items.length === 0 && (actors.length === 0 || !GIVE_OR_RELY.test(body))) {
+      // Still a party a later pronoun may stand for ("if the U.S. decides ... It can withhold").
+      docActors.push(...actors);
+      continue;
+    }
     const money = figures.filter((f) => f.kind === 'money' && f.start >= s.start && f.end <= s.end);
     const value =
       money.length === 1 && money[0] !== undefined
@@ -207,6 +225,7 @@ export const findEdges = (
         [...docActors].reverse().find((a) => a.party.id === id && a.mention.end <= before),
       kb,
       () => lastAid,
+      { reliances, actors: docActors },
     );
     sentence.read();
     lastAid = sentence.lastAid() ?? lastAid;
@@ -271,6 +290,8 @@ class SentenceEdges {
     private readonly earlier: (id: string, before: number) => EdgeActor | undefined,
     private readonly kb: KnowledgeBase,
     private readonly before: () => { recipient: EdgeActor; supplier?: EdgeParty } | undefined,
+    /** The article so far: its reliances (appended to here) and the actors of earlier sentences. */
+    private readonly doc: { reliances: Reliance[]; actors: readonly EdgeActor[] },
   ) {
     const body = text.slice(s.start, s.end);
     const found: Trigger[] = [];
@@ -327,7 +348,7 @@ class SentenceEdges {
   private clauseEnd(from: number): number {
     const rest = this.text.slice(from, this.s.end);
     const m =
-      /;|\s[—–]\s|,\s+(?:while|but|whereas|although|though|which(?!\s+(?:will\s+|would\s+)?includ)|that|who|where|addressed|written|said|says)\b|\.\s|\b(?:in order )?to\s+(?!the\s)(?:further\s+)?[a-z]{3,}\b/.exec(
+      /;|\s[—–]\s|,\s+(?:while|but|whereas|although|though|which(?!\s+(?:will\s+|would\s+)?includ)|that|who|where|addressed|written|said|says)\b|(?<!\b[A-Z])\.\s|\b(?:in order )?to\s+(?!the\s)(?:further\s+)?[a-z]{3,}\b/.exec(
         rest,
       );
     return m ? from + m.index : this.s.end;
@@ -828,6 +849,16 @@ class SentenceEdges {
         else if (/\b(?:their|its)\s+(?:[\p{L}-]+\s+){0,2}$/iu.test(lead))
           who =
             this.subjects(this.s.end, this.s.start).length > 0 ? (this.mainSubject() ?? who) : who;
+        const why: string[] = [];
+        // "Additionally, this strategy depends on U.S. support in ...": the party the article last
+        // said relies on someone.
+        if (who === undefined && RELIANT_ANAPHOR.test(lead)) {
+          const stated = lastReliance(this.doc.reliances)?.recipient;
+          if (stated !== undefined) {
+            who = anchored(stated, t.start);
+            why.push('reliant party from the reliance stated before');
+          }
+        }
         // "reliance on the United States", not "dependence on Russian gas".
         const on = this.actors.find(
           (a) =>
@@ -853,7 +884,7 @@ class SentenceEdges {
               on.party,
               lead,
               'depends_on',
-              [],
+              why,
             ),
           );
         }
@@ -867,7 +898,10 @@ class SentenceEdges {
               /^\s+(?:the\s+)?$/u.test(this.text.slice(t.end, a.mention.start)),
           );
         for (const item of things)
-          push(this.emit(t, item, who, provider?.party, lead, 'depends_on', []));
+          push(this.emit(t, item, who, provider?.party, lead, 'depends_on', why));
+        const named = on ?? provider;
+        if (who !== undefined && named !== undefined && named.party.id !== who.party.id)
+          this.doc.reliances.push({ recipient: who, supplier: named.party });
         break;
       }
     }
@@ -950,6 +984,38 @@ class SentenceEdges {
     }
   }
 
+  /**
+   * "It can withhold software updates, spare parts": a provider the article said others rely on,
+   * named here or by a pronoun, cutting off a capability; the reliant party is the one stated before.
+   */
+  private readWithheld(item: EdgeItem): void {
+    const lead = this.text.slice(this.clauseStart(item.start), item.start);
+    const verb = WITHHOLD.exec(lead);
+    if (verb === null) return;
+    const verbAt = this.clauseStart(item.start) + verb.index;
+    const named = this.subjects(verbAt, this.clauseStart(item.start))[0];
+    let reliance: Reliance | undefined;
+    if (named !== undefined) reliance = lastReliance(this.doc.reliances, named.party.id);
+    else if (PRONOUN_SUBJECT.test(this.text.slice(this.s.start, verbAt))) {
+      // The pronoun stands for the last provider named in this sentence or the one before.
+      const near = [...this.doc.actors, ...this.actors.filter((a) => a.mention.end <= verbAt)]
+        .filter((a) => a.mention.start >= this.s.start - 400)
+        .reverse()
+        .find((a) => lastReliance(this.doc.reliances, a.party.id) !== undefined);
+      if (near !== undefined) reliance = lastReliance(this.doc.reliances, near.party.id);
+    }
+    if (reliance === undefined) return;
+    const t: Trigger = { cls: 'rely', start: verbAt, end: verbAt + verb[0].length, word: verb[0] };
+    // The provider was named sentences before: it keeps no offsets, so the evidence stays in this sentence.
+    const supplier: EdgeParty = {
+      ...(reliance.supplier.id !== undefined ? { id: reliance.supplier.id } : {}),
+      name: reliance.supplier.name,
+    };
+    this.emit(t, item, anchored(reliance.recipient, verbAt), supplier, '', 'depends_on', [
+      'provider withholding a capability the article says is relied on',
+    ]);
+  }
+
   /** "halt of intelligence sharing with Ukraine", "Starlink denied Ukrainian access". */
   private readCapabilities(used: ReadonlySet<EdgeItem>): void {
     const body = this.text.slice(this.s.start, this.s.end);
@@ -971,7 +1037,10 @@ class SentenceEdges {
           /\bden(?:y|ied|ies)\s+$/i.test(this.text.slice(item.end, a.mention.start)),
       );
       const recipient = after ?? denied;
-      if (recipient === undefined) continue;
+      if (recipient === undefined) {
+        this.readWithheld(item);
+        continue;
+      }
       const provider = this.actors.find(
         (a) =>
           a.mention.start <= item.start && a.mention.end >= item.end && a.mention.type === 'ORG',
