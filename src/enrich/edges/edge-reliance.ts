@@ -27,9 +27,7 @@ export const lastReliance = (
   reliances: readonly Reliance[],
   supplierId?: string,
 ): Reliance | undefined =>
-  [...reliances]
-    .reverse()
-    .find((r) => supplierId === undefined || r.supplier.id === supplierId);
+  [...reliances].reverse().find((r) => supplierId === undefined || r.supplier.id === supplierId);
 
 /**
  * A party named sentences before, anchored at `at` so the edge's evidence span stays in the sentence

@@ -196,7 +196,10 @@ describe('findEdges', () => {
     const found = edges(
       'At the meeting of defense ministers of NATO countries and the Ramstein coalition, the main topic will be the supply of air defense systems to Ukraine.',
     );
-    assert.ok(found.every((e) => e.supplier === undefined), found.map(brief).join('; '));
+    assert.ok(
+      found.every((e) => e.supplier === undefined),
+      found.map(brief).join('; '),
+    );
   });
 
   test('a reliance named by "this strategy" or withheld by "it" goes to the party said to rely before', () => {
