@@ -219,4 +219,29 @@ describe('findEdges', () => {
     // Without a reliance stated before, "it" names nobody.
     assert.deepEqual(edges('It can withhold software updates and spare parts.'), []);
   });
+
+  test('a defence contract: the service buys, the company that wins it supplies, sales add buyers', () => {
+    const found = edges(
+      'Acme Defense Corp is being awarded a 164.2 mln dlr Navy contract for aircraft radar warning receivers for the U.S. Navy, Australia and Spain, the Defense Department said.',
+    ).map(brief);
+    assert.deepEqual(found, [
+      'United States <- Acme Defense Corp | aircraft radar warning receivers | ordered',
+      'Australia <- United States | aircraft radar warning receivers | ordered',
+      'Spain <- United States | aircraft radar warning receivers | ordered',
+    ]);
+    // Work and programmes are not materiel; a later sentence may say what the contract buys.
+    assert.deepEqual(
+      edges(
+        'Acme Corp said it won a 4.9 mln dlr contract from the U.S. Army for work on the initiative. The company said it will deliver printer/plotters to the Army.',
+      ).map(brief),
+      ['United States <- Acme Corp | printer/plotters | ordered'],
+    );
+  });
+
+  test('hard-wrapped wire lines are read as one sentence', () => {
+    const found = edges(
+      'Raytheon Co has been awarded a 3.53\nbillion dlr military procurement contract for Patriot\nair-defense missiles, the U.S. Army said.',
+    );
+    assert.deepEqual(found.map(brief), ['United States <- Raytheon | Patriot | ordered']);
+  });
 });

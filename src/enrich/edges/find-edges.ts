@@ -9,6 +9,7 @@ import type { Figure } from '../figures/figure-types.js';
 import type { EntityMention } from '../find-entities.js';
 import type { Sentence } from '../tokenize.js';
 import { type EdgeActor, originState, resolveActor } from './edge-actors.js';
+import { ContractReader, homeState, isBareService } from './edge-contracts.js';
 import { type EdgeItem, findItems } from './edge-items.js';
 import {
   anchored,
@@ -19,6 +20,7 @@ import {
   WITHHOLD,
 } from './edge-reliance.js';
 import { readModality } from './edge-status.js';
+import { joinWrappedLines } from './wrapped-lines.js';
 import { type EdgeDraft, mergeEdges } from './merge-edges.js';
 
 export const EDGES_VERSION = 'edges-2';
@@ -175,8 +177,33 @@ export const findEdges = (
     [...entities].sort((a, b) => a.start - b.start),
     kb,
   );
+  // "the Navy" alone stands for the state whose forces the article names in full ("U.S. Navy").
+  const usState = kb.get('gpe:us');
+  const us = usState !== undefined ? { id: usState.id, name: usState.name } : undefined;
+  const home = homeState(
+    sorted
+      .map((m) => resolveActor(m, kb, published))
+      .filter((a): a is EdgeActor => a !== undefined),
+    text,
+    us,
+  );
+  const contracts = new ContractReader(text, { kb, home, us }, drafts);
+  const actorOf = (m: EntityMention): EdgeActor | undefined => {
+    const a = resolveActor(m, kb, published);
+    if (a !== undefined || home === undefined || !isBareService(m)) return a;
+    return {
+      party: {
+        ...(home.id !== undefined ? { id: home.id } : {}),
+        name: home.name,
+        start: m.start,
+        end: m.end,
+      },
+      mention: m,
+      via: 'service of the state the article names',
+    };
+  };
   let from = 0;
-  for (const s of sentences) {
+  for (const s of joinWrappedLines(text, sentences)) {
     // Sentences and mentions are both in text order: one sweep finds each sentence's mentions.
     while (from < sorted.length && (sorted[from] as EntityMention).start < s.start) from++;
     let to = from;
@@ -200,9 +227,10 @@ export const findEdges = (
             e.end >= i.end,
         ),
     );
-    const actors = inSentence
-      .map((m) => resolveActor(m, kb, published))
-      .filter((a): a is EdgeActor => a !== undefined);
+    const actors = inSentence.map(actorOf).filter((a): a is EdgeActor => a !== undefined);
+    const contractDrafts = drafts.length;
+    contracts.read(s, inSentence, items);
+    const byContract = drafts.slice(contractDrafts);
     // A sentence with no system may still announce aid whose list follows, or state a reliance.
     if (items.length === 0 && (actors.length === 0 || !GIVE_OR_RELY.test(body))) {
       // Still a party a later pronoun may stand for ("if the U.S. decides ... It can withhold").
@@ -227,7 +255,20 @@ export const findEdges = (
       () => lastAid,
       { reliances, actors: docActors },
     );
+    const triggerDrafts = drafts.length;
     sentence.read();
+    if (byContract.length > 0) {
+      // "awarded a military procurement contract for Patriot": the contract reading says who buys
+      // from whom; the supply words inside it would read the winning company as a buyer.
+      const read = drafts.splice(triggerDrafts);
+      drafts.push(
+        ...read.filter(
+          (d) =>
+            edgeStatusFamily(d.status) !== 'supply' ||
+            !byContract.some((c) => c.system.start < d.system.end && d.system.start < c.system.end),
+        ),
+      );
+    }
     lastAid = sentence.lastAid() ?? lastAid;
     docActors.push(...actors);
   }
