@@ -244,4 +244,14 @@ describe('findEdges', () => {
     );
     assert.deepEqual(found.map(brief), ['United States <- Raytheon | Patriot | ordered']);
   });
+
+  test('"North Korean" tagged as "Korean" still names the origin; an announcing ministry gives', () => {
+    assert.deepEqual(edges('Russia to buy North Korean artillery shells').map(brief), [
+      'Russia <- North Korea | artillery shells | ordered',
+    ]);
+    assert.deepEqual(
+      edges('Kiev will receive four more rocket systems, Pentagon chief says').map(brief),
+      ['Ukraine <- United States | rocket systems | committed'],
+    );
+  });
 });

@@ -113,6 +113,28 @@ const relinkNeighbours = (
   const out: EntityMention[] = [];
   for (let i = 0; i < entities.length; i++) {
     const a = entities[i] as EntityMention;
+    // "North Korean" tagged as "Korean" alone: the word in front completes a known name.
+    const lead = /(?:^|\s)(North|South|East|West|New|Saudi|Czech)\s$/.exec(
+      text.slice(Math.max(0, a.start - 7), a.start),
+    );
+    if (a.id.startsWith('local:') && lead?.[1] !== undefined) {
+      const start = a.start - lead[1].length - 1;
+      const known = kb
+        .findByAlias(text.slice(start, a.end))
+        .find((e) => e.type === 'GPE' || e.type === 'NORP');
+      if (known !== undefined) {
+        out.push({
+          ...a,
+          text: text.slice(start, a.end),
+          start,
+          type: known.type,
+          id: known.id,
+          name: known.name,
+          method: 'alias',
+        });
+        continue;
+      }
+    }
     const b = entities[i + 1];
     if (
       b !== undefined &&
@@ -772,8 +794,23 @@ class SentenceEdges {
       }
       case 'get': {
         const from = this.actorAfter(t.end, limit, /^[\s\S]*\bfrom\s+(?:the\s+)?$/i);
+        // "Kiev will receive four rocket systems ..., Pentagon chief says": the state body announcing
+        // what another state will receive is the one that gives it.
+        const announcer =
+          from === undefined
+            ? this.actors.find(
+                (a) =>
+                  a.mention.start >= t.end &&
+                  a.party.id !== subject?.party.id &&
+                  /^(?:ministry|office|armed-force|seat)/.test(a.via ?? '') &&
+                  /^(?:\s+\p{Ll}+){0,2}\s+(?:says|said|announced|told)\b/u.test(
+                    this.text.slice(a.mention.end, a.mention.end + 24),
+                  ),
+              )
+            : undefined;
+        const why = announcer !== undefined ? ['supplier: the state body announcing it'] : [];
         for (const item of this.itemsIn(t.end, limit))
-          push(this.emit(t, item, subject, from?.party, lead, 'delivered', []));
+          push(this.emit(t, item, subject, (from ?? announcer)?.party, lead, 'delivered', why));
         break;
       }
       case 'buy': {
