@@ -52,7 +52,7 @@ const FMS =
 export interface ContractDeps {
   readonly kb: KnowledgeBase;
   /** The state whose forces the article names in full ("U.S. Army"), which bare "the Navy" stands for. */
-  readonly home: EdgeParty | undefined;
+  readonly home: () => EdgeParty | undefined;
   readonly us: EdgeParty | undefined;
 }
 
@@ -129,7 +129,7 @@ export class ContractReader {
       const explicitUs =
         buyer[1] !== undefined ||
         /Defen[cs]e Department|Department of|Pentagon/.test(buyer[2] ?? '');
-      recipient = (explicitUs ? this.deps.us : this.deps.home) ?? recipient;
+      recipient = (explicitUs ? this.deps.us : this.deps.home()) ?? recipient;
     }
     const lead = followUp ? followUp : (OBJECT_LEAD.exec(body) ?? PRODUCTION_OF.exec(body));
     const objectAt = lead ? s.start + lead.index + lead[0].length : undefined;

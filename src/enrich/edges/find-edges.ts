@@ -202,21 +202,28 @@ export const findEdges = (
   // "the Navy" alone stands for the state whose forces the article names in full ("U.S. Navy").
   const usState = kb.get('gpe:us');
   const us = usState !== undefined ? { id: usState.id, name: usState.name } : undefined;
-  const home = homeState(
-    sorted
-      .map((m) => resolveActor(m, kb, published))
-      .filter((a): a is EdgeActor => a !== undefined),
-    text,
-    us,
-  );
+  // Resolved only when a contract or a bare service name needs it: most articles have neither.
+  let homeMemo: { value: EdgeParty | undefined } | undefined;
+  const home = (): EdgeParty | undefined =>
+    (homeMemo ??= {
+      value: homeState(
+        sorted
+          .map((m) => resolveActor(m, kb, published))
+          .filter((a): a is EdgeActor => a !== undefined),
+        text,
+        us,
+      ),
+    }).value;
   const contracts = new ContractReader(text, { kb, home, us }, drafts);
   const actorOf = (m: EntityMention): EdgeActor | undefined => {
     const a = resolveActor(m, kb, published);
-    if (a !== undefined || home === undefined || !isBareService(m)) return a;
+    if (a !== undefined || !isBareService(m)) return a;
+    const state = home();
+    if (state === undefined) return undefined;
     return {
       party: {
-        ...(home.id !== undefined ? { id: home.id } : {}),
-        name: home.name,
+        ...(state.id !== undefined ? { id: state.id } : {}),
+        name: state.name,
         start: m.start,
         end: m.end,
       },
