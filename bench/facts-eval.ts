@@ -1,7 +1,7 @@
 /**
  * Supply/dependency edges and claimed figures against our hand-written gold, through the whole CLI.
  *
- *   npx tsx bench/facts-eval.ts --set dev|report|report2|seeds [-v] [--baseline]
+ *   npx tsx bench/facts-eval.ts --set dev|report|report2|report3|seeds [-v] [--baseline]
  *
  * Rebuilds the gold articles from ../shared (eval/gold/facts-<set>.txt names them), writes the gold as
  * JSON (eval/gold/facts-<set>.json, the format of ../shared/tools/README.md), runs
@@ -31,10 +31,11 @@ if (shared === undefined) {
 }
 const set = values.set as string;
 /**
- * No set is held out any more: `report` was scored once (edges P 0.520 R 0.406) and then tuned on;
- * `report2` was scored at commit 62a3989 (P 0.650 R 0.684) and then tuned on. See eval/gold/README.md.
+ * `report` was scored once (edges P 0.520 R 0.406) and then tuned on; `report2` was scored at commit
+ * 62a3989 (P 0.650 R 0.684) and then tuned on. `report3` (long wire, broadcaster and ministry texts,
+ * not RUWA) is held out: never tuned on. See eval/gold/README.md.
  */
-const HELD_OUT = new Set<string>();
+const HELD_OUT = new Set<string>(['report3']);
 const goldText = readFileSync(repoPath('eval', 'gold', `facts-${set}.txt`), 'utf8');
 const gold = parseGold(goldText, `facts-${set}.txt`);
 const articles = new Map<string, GoldArticle>(

@@ -5,9 +5,12 @@
  *   seed:<file stem>  ../shared/seeds/<stem>.txt as stored
  *   bbc:<topic>/<nnn> ../shared/corpora/bbc-fulltext/bbc/<topic>/<nnn>.txt (latin-1)
  *   re3d:<source>/<_id> a document of ../shared/ner/re3d/original/<source>/documents.json
+ *   reuters:<NEWID>   a Reuters-21578 story (../shared/corpora/reuters-21578/sgm-data), body as
+ *                     bench/convert-reuters.ts decodes it, title and date from its SGML
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { convertSgml, type ReutersRecord } from '../convert-reuters.js';
 import { parseCsv } from '../search-corpus.js';
 
 export interface GoldArticle {
@@ -69,6 +72,21 @@ const re3d = (shared: string, source: string, docId: string): GoldArticle | unde
     : undefined;
 };
 
+let reutersDocs: Map<string, ReutersRecord> | undefined;
+const reuters = (shared: string, newId: string): ReutersRecord | undefined => {
+  if (!reutersDocs) {
+    const docs = new Map<string, ReutersRecord>();
+    const dir = join(shared, 'corpora', 'reuters-21578', 'sgm-data');
+    const counts = { files: 0, documents: 0, written: 0, skippedNoBody: 0, undatable: 0 };
+    for (const name of readdirSync(dir).filter((n) => n.endsWith('.sgm'))) {
+      // latin1 keeps every byte, as the converter does (reut2-017.sgm holds a stray 0xFC).
+      convertSgml(readFileSync(join(dir, name), 'latin1'), counts, (r) => docs.set(r.id, r));
+    }
+    reutersDocs = docs;
+  }
+  return reutersDocs.get(newId);
+};
+
 /** The article a gold id names, or an error saying why it cannot be rebuilt. */
 export const loadGoldArticle = (shared: string, id: string): GoldArticle => {
   const [kind, rest = ''] = [id.slice(0, id.indexOf(':')), id.slice(id.indexOf(':') + 1)];
@@ -83,6 +101,15 @@ export const loadGoldArticle = (shared: string, id: string): GoldArticle => {
       const text = readFileSync(path, 'latin1');
       found = { id, text, title: text.split('\n')[0] ?? '', published: '2005-01-01' };
     }
+  } else if (kind === 'reuters') {
+    const r = reuters(shared, rest);
+    if (r)
+      found = {
+        id,
+        text: r.text,
+        ...(r.title !== undefined ? { title: r.title } : {}),
+        ...(r.published !== undefined ? { published: r.published.slice(0, 10) } : {}),
+      };
   } else if (kind === 're3d') {
     const slash = rest.lastIndexOf('/');
     found = re3d(shared, rest.slice(0, slash), rest.slice(slash + 1));

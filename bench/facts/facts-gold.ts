@@ -3,6 +3,8 @@
  * well (eval/gold/facts-<set>.txt) and turned into the JSON ../shared/tools/score-*.mjs read:
  *   @ <article id>
  *   E recipient | supplier | system | status | neg | evidence [| opt]     (neg: "neg" or empty)
+ *     a supplier written "Company (Country)" matches either the company or the country (the scorer's
+ *     `supplier_country`), since a text may name the maker while the extractor names the state
  *   C value | unit | subject | evidence
  * Every evidence string must occur in the article text, checked here.
  */
@@ -11,6 +13,7 @@ import type { GoldArticle } from './facts-articles.js';
 export interface GoldEdge {
   recipient: string;
   supplier: string;
+  supplier_country?: string;
   system: string;
   status: string;
   negated: boolean;
@@ -63,9 +66,11 @@ export const parseGold = (source: string, name: string): GoldFile => {
         opt,
       ] = fields;
       if (!STATUSES.has(status)) throw new Error(`${where}: unknown status "${status}"`);
+      const maker = /^(.+?)\s*\(([^()]+)\)$/.exec(supplier);
       current.edges.push({
         recipient,
-        supplier,
+        supplier: maker ? (maker[1] ?? supplier) : supplier,
+        ...(maker?.[2] !== undefined ? { supplier_country: maker[2] } : {}),
         system,
         status,
         negated: neg === 'neg',

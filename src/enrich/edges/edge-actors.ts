@@ -73,6 +73,8 @@ export const resolveActor = (
       ...(state.id !== entity.id ? { via: `${entity.kind}:${entity.id}` } : {}),
     };
   }
+  // "the Ramstein coalition", "at Incirlik": a base or site is no party unless it stands for a state.
+  if (mention.type === 'FACILITY') return undefined;
   if (mention.type === 'NORP') {
     // "European demand": a demonym of a bloc stands for the bloc.
     const of = entity.demonymOf !== undefined ? kb.get(entity.demonymOf) : undefined;

@@ -163,4 +163,95 @@ describe('findEdges', () => {
     assert.equal(text.slice(edge.start, edge.end), 'Lithuania sends 105-mm howitzers to Ukraine');
     assert.equal(text.slice(edge.system.start, edge.system.end), '105-mm howitzers');
   });
+
+  test('"can supply" is hedged talk, "cannot supply" a refusal', () => {
+    assert.deepEqual(edges('France can supply Ukraine with self-propelled guns.').map(brief), [
+      'Ukraine <- France | self-propelled guns | requested HEDGED',
+    ]);
+    assert.deepEqual(edges('Germany cannot supply IRIS-T systems to Ukraine.').map(brief), [
+      'Ukraine <- Germany | IRIS-T | delivered NEG',
+    ]);
+  });
+
+  test('names the KB used to miss or mislink: Bastion vehicles, Caliber, Leopards, MaxxPro', () => {
+    assert.deepEqual(
+      edges('France will hand over 20 Bastion armored vehicles to Ukraine.').map(brief),
+      ['Ukraine <- France | ACMAT Bastion | committed'],
+    );
+    assert.deepEqual(
+      edges('Two Russian ships with Caliber missiles are on duty in the Black Sea.').map(brief),
+      ['Russia <- ? | Kalibr | operates'],
+    );
+    assert.deepEqual(
+      edges('Zelensky called on Portugal to provide Leopards to Ukraine.').map(brief),
+      ['Ukraine <- Portugal | Leopard | requested'],
+    );
+    assert.deepEqual(
+      edges('The US will send 200 MaxxPro armored vehicles to Ukraine.').map(brief),
+      ['Ukraine <- United States | MaxxPro | committed'],
+    );
+  });
+
+  test('a base named in a meeting is no supplier', () => {
+    const found = edges(
+      'At the meeting of defense ministers of NATO countries and the Ramstein coalition, the main topic will be the supply of air defense systems to Ukraine.',
+    );
+    assert.ok(
+      found.every((e) => e.supplier === undefined),
+      found.map(brief).join('; '),
+    );
+  });
+
+  test('a reliance named by "this strategy" or withheld by "it" goes to the party said to rely before', () => {
+    const found = edges(
+      'European nations want to reduce their reliance on the United States. Additionally, this strategy depends on U.S. support in intelligence sharing and electronic warfare capabilities. "If the U.S. decides to disable European equipment, it can do so. It can withhold software updates and spare parts," he said.',
+    ).map(brief);
+    for (const capability of [
+      'intelligence sharing',
+      'electronic warfare capabilities',
+      'software updates',
+      'spare parts',
+    ])
+      assert.ok(
+        found.includes(`European Union <- United States | ${capability} | depends_on`),
+        `${capability}: ${found.join('; ')}`,
+      );
+    // Without a reliance stated before, "it" names nobody.
+    assert.deepEqual(edges('It can withhold software updates and spare parts.'), []);
+  });
+
+  test('a defence contract: the service buys, the company that wins it supplies, sales add buyers', () => {
+    const found = edges(
+      'Acme Defense Corp is being awarded a 164.2 mln dlr Navy contract for aircraft radar warning receivers for the U.S. Navy, Australia and Spain, the Defense Department said.',
+    ).map(brief);
+    assert.deepEqual(found, [
+      'United States <- Acme Defense Corp | aircraft radar warning receivers | ordered',
+      'Australia <- United States | aircraft radar warning receivers | ordered',
+      'Spain <- United States | aircraft radar warning receivers | ordered',
+    ]);
+    // Work and programmes are not materiel; a later sentence may say what the contract buys.
+    assert.deepEqual(
+      edges(
+        'Acme Corp said it won a 4.9 mln dlr contract from the U.S. Army for work on the initiative. The company said it will deliver printer/plotters to the Army.',
+      ).map(brief),
+      ['United States <- Acme Corp | printer/plotters | ordered'],
+    );
+  });
+
+  test('hard-wrapped wire lines are read as one sentence', () => {
+    const found = edges(
+      'Raytheon Co has been awarded a 3.53\nbillion dlr military procurement contract for Patriot\nair-defense missiles, the U.S. Army said.',
+    );
+    assert.deepEqual(found.map(brief), ['United States <- Raytheon | Patriot | ordered']);
+  });
+
+  test('"North Korean" tagged as "Korean" still names the origin; an announcing ministry gives', () => {
+    assert.deepEqual(edges('Russia to buy North Korean artillery shells').map(brief), [
+      'Russia <- North Korea | artillery shells | ordered',
+    ]);
+    assert.deepEqual(
+      edges('Kiev will receive four more rocket systems, Pentagon chief says').map(brief),
+      ['Ukraine <- United States | rocket systems | committed'],
+    );
+  });
 });

@@ -9,8 +9,18 @@ import type { Figure } from '../figures/figure-types.js';
 import type { EntityMention } from '../find-entities.js';
 import type { Sentence } from '../tokenize.js';
 import { type EdgeActor, originState, resolveActor } from './edge-actors.js';
+import { ContractReader, homeState, isBareService } from './edge-contracts.js';
 import { type EdgeItem, findItems } from './edge-items.js';
+import {
+  anchored,
+  lastReliance,
+  PRONOUN_SUBJECT,
+  type Reliance,
+  RELIANT_ANAPHOR,
+  WITHHOLD,
+} from './edge-reliance.js';
 import { readModality } from './edge-status.js';
+import { joinWrappedLines } from './wrapped-lines.js';
 import { type EdgeDraft, mergeEdges } from './merge-edges.js';
 
 export const EDGES_VERSION = 'edges-2';
@@ -103,6 +113,28 @@ const relinkNeighbours = (
   const out: EntityMention[] = [];
   for (let i = 0; i < entities.length; i++) {
     const a = entities[i] as EntityMention;
+    // "North Korean" tagged as "Korean" alone: the word in front completes a known name.
+    const lead = /(?:^|\s)(North|South|East|West|New|Saudi|Czech)\s$/.exec(
+      text.slice(Math.max(0, a.start - 7), a.start),
+    );
+    if (a.id.startsWith('local:') && lead?.[1] !== undefined) {
+      const start = a.start - lead[1].length - 1;
+      const known = kb
+        .findByAlias(text.slice(start, a.end))
+        .find((e) => e.type === 'GPE' || e.type === 'NORP');
+      if (known !== undefined) {
+        out.push({
+          ...a,
+          text: text.slice(start, a.end),
+          start,
+          type: known.type,
+          id: known.id,
+          name: known.name,
+          method: 'alias',
+        });
+        continue;
+      }
+    }
     const b = entities[i + 1];
     if (
       b !== undefined &&
@@ -160,21 +192,59 @@ export const findEdges = (
   const { kb, published } = deps;
   const drafts: Draft[] = [];
   const docActors: EdgeActor[] = [];
+  const reliances: Reliance[] = [];
   let lastAid: { recipient: EdgeActor; supplier?: EdgeParty } | undefined;
   const sorted = relinkNeighbours(
     text,
     [...entities].sort((a, b) => a.start - b.start),
     kb,
   );
+  // "the Navy" alone stands for the state whose forces the article names in full ("U.S. Navy").
+  const usState = kb.get('gpe:us');
+  const us = usState !== undefined ? { id: usState.id, name: usState.name } : undefined;
+  // Resolved only when a contract or a bare service name needs it: most articles have neither.
+  let homeMemo: { value: EdgeParty | undefined } | undefined;
+  const home = (): EdgeParty | undefined =>
+    (homeMemo ??= {
+      value: homeState(
+        sorted
+          .map((m) => resolveActor(m, kb, published))
+          .filter((a): a is EdgeActor => a !== undefined),
+        text,
+        us,
+      ),
+    }).value;
+  const contracts = new ContractReader(text, { kb, home, us }, drafts);
+  const actorOf = (m: EntityMention): EdgeActor | undefined => {
+    const a = resolveActor(m, kb, published);
+    if (a !== undefined || !isBareService(m)) return a;
+    const state = home();
+    if (state === undefined) return undefined;
+    return {
+      party: {
+        ...(state.id !== undefined ? { id: state.id } : {}),
+        name: state.name,
+        start: m.start,
+        end: m.end,
+      },
+      mention: m,
+      via: 'service of the state the article names',
+    };
+  };
   let from = 0;
-  for (const s of sentences) {
+  for (const s of joinWrappedLines(text, sentences)) {
     // Sentences and mentions are both in text order: one sweep finds each sentence's mentions.
     while (from < sorted.length && (sorted[from] as EntityMention).start < s.start) from++;
     let to = from;
     while (to < sorted.length && (sorted[to] as EntityMention).start < s.end) to++;
     const inSentence = sorted.slice(from, to).filter((e) => e.end <= s.end);
     const body = text.slice(s.start, s.end);
-    if (inSentence.length === 0 && !/\b(?:includ|consist|compris|contain)/i.test(body)) continue;
+    if (
+      inSentence.length === 0 &&
+      !/\b(?:includ|consist|compris|contain)/i.test(body) &&
+      !(reliances.length > 0 && WITHHOLD.test(body))
+    )
+      continue;
     const items = findItems(text, s.start, s.end, inSentence, kb).filter(
       (i) =>
         !inSentence.some(
@@ -186,11 +256,16 @@ export const findEdges = (
             e.end >= i.end,
         ),
     );
-    const actors = inSentence
-      .map((m) => resolveActor(m, kb, published))
-      .filter((a): a is EdgeActor => a !== undefined);
+    const actors = inSentence.map(actorOf).filter((a): a is EdgeActor => a !== undefined);
+    const contractDrafts = drafts.length;
+    contracts.read(s, inSentence, items);
+    const byContract = drafts.slice(contractDrafts);
     // A sentence with no system may still announce aid whose list follows, or state a reliance.
-    if (items.length === 0 && (actors.length === 0 || !GIVE_OR_RELY.test(body))) continue;
+    if (items.length === 0 && (actors.length === 0 || !GIVE_OR_RELY.test(body))) {
+      // Still a party a later pronoun may stand for ("if the U.S. decides ... It can withhold").
+      docActors.push(...actors);
+      continue;
+    }
     const money = figures.filter((f) => f.kind === 'money' && f.start >= s.start && f.end <= s.end);
     const value =
       money.length === 1 && money[0] !== undefined
@@ -207,8 +282,22 @@ export const findEdges = (
         [...docActors].reverse().find((a) => a.party.id === id && a.mention.end <= before),
       kb,
       () => lastAid,
+      { reliances, actors: docActors },
     );
+    const triggerDrafts = drafts.length;
     sentence.read();
+    if (byContract.length > 0) {
+      // "awarded a military procurement contract for Patriot": the contract reading says who buys
+      // from whom; the supply words inside it would read the winning company as a buyer.
+      const read = drafts.splice(triggerDrafts);
+      drafts.push(
+        ...read.filter(
+          (d) =>
+            edgeStatusFamily(d.status) !== 'supply' ||
+            !byContract.some((c) => c.system.start < d.system.end && d.system.start < c.system.end),
+        ),
+      );
+    }
     lastAid = sentence.lastAid() ?? lastAid;
     docActors.push(...actors);
   }
@@ -271,6 +360,8 @@ class SentenceEdges {
     private readonly earlier: (id: string, before: number) => EdgeActor | undefined,
     private readonly kb: KnowledgeBase,
     private readonly before: () => { recipient: EdgeActor; supplier?: EdgeParty } | undefined,
+    /** The article so far: its reliances (appended to here) and the actors of earlier sentences. */
+    private readonly doc: { reliances: Reliance[]; actors: readonly EdgeActor[] },
   ) {
     const body = text.slice(s.start, s.end);
     const found: Trigger[] = [];
@@ -327,7 +418,7 @@ class SentenceEdges {
   private clauseEnd(from: number): number {
     const rest = this.text.slice(from, this.s.end);
     const m =
-      /;|\s[—–]\s|,\s+(?:while|but|whereas|although|though|which(?!\s+(?:will\s+|would\s+)?includ)|that|who|where|addressed|written|said|says)\b|\.\s|\b(?:in order )?to\s+(?!the\s)(?:further\s+)?[a-z]{3,}\b/.exec(
+      /;|\s[—–]\s|,\s+(?:while|but|whereas|although|though|which(?!\s+(?:will\s+|would\s+)?includ)|that|who|where|addressed|written|said|says)\b|(?<!\b[A-Z])\.\s|\b(?:in order )?to\s+(?!the\s)(?:further\s+)?[a-z]{3,}\b/.exec(
         rest,
       );
     return m ? from + m.index : this.s.end;
@@ -710,8 +801,23 @@ class SentenceEdges {
       }
       case 'get': {
         const from = this.actorAfter(t.end, limit, /^[\s\S]*\bfrom\s+(?:the\s+)?$/i);
+        // "Kiev will receive four rocket systems ..., Pentagon chief says": the state body announcing
+        // what another state will receive is the one that gives it.
+        const announcer =
+          from === undefined
+            ? this.actors.find(
+                (a) =>
+                  a.mention.start >= t.end &&
+                  a.party.id !== subject?.party.id &&
+                  /^(?:ministry|office|armed-force|seat)/.test(a.via ?? '') &&
+                  /^(?:\s+\p{Ll}+){0,2}\s+(?:says|said|announced|told)\b/u.test(
+                    this.text.slice(a.mention.end, a.mention.end + 24),
+                  ),
+              )
+            : undefined;
+        const why = announcer !== undefined ? ['supplier: the state body announcing it'] : [];
         for (const item of this.itemsIn(t.end, limit))
-          push(this.emit(t, item, subject, from?.party, lead, 'delivered', []));
+          push(this.emit(t, item, subject, (from ?? announcer)?.party, lead, 'delivered', why));
         break;
       }
       case 'buy': {
@@ -828,6 +934,16 @@ class SentenceEdges {
         else if (/\b(?:their|its)\s+(?:[\p{L}-]+\s+){0,2}$/iu.test(lead))
           who =
             this.subjects(this.s.end, this.s.start).length > 0 ? (this.mainSubject() ?? who) : who;
+        const why: string[] = [];
+        // "Additionally, this strategy depends on U.S. support in ...": the party the article last
+        // said relies on someone.
+        if (who === undefined && RELIANT_ANAPHOR.test(lead)) {
+          const stated = lastReliance(this.doc.reliances)?.recipient;
+          if (stated !== undefined) {
+            who = anchored(stated, t.start);
+            why.push('reliant party from the reliance stated before');
+          }
+        }
         // "reliance on the United States", not "dependence on Russian gas".
         const on = this.actors.find(
           (a) =>
@@ -853,7 +969,7 @@ class SentenceEdges {
               on.party,
               lead,
               'depends_on',
-              [],
+              why,
             ),
           );
         }
@@ -867,7 +983,10 @@ class SentenceEdges {
               /^\s+(?:the\s+)?$/u.test(this.text.slice(t.end, a.mention.start)),
           );
         for (const item of things)
-          push(this.emit(t, item, who, provider?.party, lead, 'depends_on', []));
+          push(this.emit(t, item, who, provider?.party, lead, 'depends_on', why));
+        const named = on ?? provider;
+        if (who !== undefined && named !== undefined && named.party.id !== who.party.id)
+          this.doc.reliances.push({ recipient: who, supplier: named.party });
         break;
       }
     }
@@ -950,6 +1069,38 @@ class SentenceEdges {
     }
   }
 
+  /**
+   * "It can withhold software updates, spare parts": a provider the article said others rely on,
+   * named here or by a pronoun, cutting off a capability; the reliant party is the one stated before.
+   */
+  private readWithheld(item: EdgeItem): void {
+    const lead = this.text.slice(this.clauseStart(item.start), item.start);
+    const verb = WITHHOLD.exec(lead);
+    if (verb === null) return;
+    const verbAt = this.clauseStart(item.start) + verb.index;
+    const named = this.subjects(verbAt, this.clauseStart(item.start))[0];
+    let reliance: Reliance | undefined;
+    if (named !== undefined) reliance = lastReliance(this.doc.reliances, named.party.id);
+    else if (PRONOUN_SUBJECT.test(this.text.slice(this.s.start, verbAt))) {
+      // The pronoun stands for the last provider named in this sentence or the one before.
+      const near = [...this.doc.actors, ...this.actors.filter((a) => a.mention.end <= verbAt)]
+        .filter((a) => a.mention.start >= this.s.start - 400)
+        .reverse()
+        .find((a) => lastReliance(this.doc.reliances, a.party.id) !== undefined);
+      if (near !== undefined) reliance = lastReliance(this.doc.reliances, near.party.id);
+    }
+    if (reliance === undefined) return;
+    const t: Trigger = { cls: 'rely', start: verbAt, end: verbAt + verb[0].length, word: verb[0] };
+    // The provider was named sentences before: it keeps no offsets, so the evidence stays in this sentence.
+    const supplier: EdgeParty = {
+      ...(reliance.supplier.id !== undefined ? { id: reliance.supplier.id } : {}),
+      name: reliance.supplier.name,
+    };
+    this.emit(t, item, anchored(reliance.recipient, verbAt), supplier, '', 'depends_on', [
+      'provider withholding a capability the article says is relied on',
+    ]);
+  }
+
   /** "halt of intelligence sharing with Ukraine", "Starlink denied Ukrainian access". */
   private readCapabilities(used: ReadonlySet<EdgeItem>): void {
     const body = this.text.slice(this.s.start, this.s.end);
@@ -971,7 +1122,10 @@ class SentenceEdges {
           /\bden(?:y|ied|ies)\s+$/i.test(this.text.slice(item.end, a.mention.start)),
       );
       const recipient = after ?? denied;
-      if (recipient === undefined) continue;
+      if (recipient === undefined) {
+        this.readWithheld(item);
+        continue;
+      }
       const provider = this.actors.find(
         (a) =>
           a.mention.start <= item.start && a.mention.end >= item.end && a.mention.type === 'ORG',

@@ -98,6 +98,17 @@ describe('findFigures', () => {
     ]);
   });
 
+  test('money in wire style: "mln dlr", hyphenated, and broken across a line', () => {
+    assert.deepEqual(brief('awarded a 120.3\nmln dlr Navy contract and a 4.9-mln-dlr Army one'), [
+      ['120.3\nmln dlr', 'money', 'USD', 120.3e6, null],
+      ['4.9-mln-dlr', 'money', 'USD', 4.9e6, null],
+    ]);
+    assert.deepEqual(
+      brief('which could bring the total contract through fiscal 1989 to 750 mln\ndlrs.'),
+      [['750 mln\ndlrs', 'money', 'USD', 750e6, null]],
+    );
+  });
+
   test('counts: words, dozens, names between number and noun, ranges, elided second numbers', () => {
     assert.deepEqual(brief('two dozen people were killed'), [
       ['two dozen people', 'count', 'people', 24, null],

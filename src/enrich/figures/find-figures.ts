@@ -28,6 +28,8 @@ const CURRENCY_SYMBOLS: Readonly<Record<string, string>> = {
 };
 const CURRENCY_WORDS: Readonly<Record<string, string>> = {
   dollar: 'USD',
+  // wire style: "400 mln dlr contract", "4.9-mln-dlr"
+  dlr: 'USD',
   euro: 'EUR',
   pound: 'GBP',
   yen: 'JPY',
@@ -42,7 +44,7 @@ const CURRENCY_WORDS: Readonly<Record<string, string>> = {
   riyal: 'SAR',
   lira: 'TRY',
 };
-const MONEY_ONE = String.raw`(?:(?:US\$|\$|€|£|¥|USD ?|EUR ?|GBP ?|UAH ?|RUB ?|PLN ?)${NUM}(?:${GLUED_SCALE})?|${NUM}[ -](?:us )?(?:dollars?|euros?|pounds?(?: sterling)?|yen|yuan|rubles?|roubles?|hryvnias?|won|rupees?|zlotys?|shekels?|riyals?|lira))`;
+const MONEY_ONE = String.raw`(?:(?:US\$|\$|€|£|¥|USD ?|EUR ?|GBP ?|UAH ?|RUB ?|PLN ?)${NUM}(?:${GLUED_SCALE})?|${NUM}[\s-](?:us )?(?:dollars?|dlrs?|euros?|pounds?(?: sterling)?|yen|yuan|rubles?|roubles?|hryvnias?|won|rupees?|zlotys?|shekels?|riyals?|lira))`;
 const MONEY_RE = new RegExp(
   String.raw`${START}${QUALIFIER}(${MONEY_ONE})(?:\s*\((?:${QUALIFIER_WORDS})?\s*(${MONEY_ONE})\)|,?\s+or\s+(?:${QUALIFIER_WORDS})?\s*(${MONEY_ONE}))?`,
   'giu',
@@ -116,7 +118,7 @@ const moneyAmount = (text: string): Amount | undefined => {
   let currency = symbol !== undefined ? CURRENCY_SYMBOLS[symbol] : undefined;
   if (currency === undefined) {
     const word =
-      /(dollar|euro|pound|yen|yuan|ruble|rouble|hryvnia|won|rupee|zloty|shekel|riyal|lira)/.exec(
+      /(dollar|dlr|euro|pound|yen|yuan|ruble|rouble|hryvnia|won|rupee|zloty|shekel|riyal|lira)/.exec(
         lower,
       )?.[1];
     currency = word !== undefined ? CURRENCY_WORDS[word] : undefined;

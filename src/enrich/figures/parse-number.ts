@@ -51,7 +51,7 @@ export const NUMBER_WORDS = Object.keys(UNITS).filter((w) => w !== 'a' && w !== 
 export const SCALE_WORDS = Object.keys(SCALES);
 
 /** Regex source for one number, digits or words, with an optional scale ("150-billion"). */
-export const NUMBER_SOURCE = String.raw`(?:(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|(?:(?:a|an|${NUMBER_WORDS.join('|')})(?:[- ](?:${NUMBER_WORDS.join('|')}))?))(?:[ -](?:${SCALE_WORDS.join('|')})\b)*`;
+export const NUMBER_SOURCE = String.raw`(?:(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|(?:(?:a|an|${NUMBER_WORDS.join('|')})(?:[- ](?:${NUMBER_WORDS.join('|')}))?))(?:[\s-](?:${SCALE_WORDS.join('|')})\b)*`;
 
 /** The value of a number matched by NUMBER_SOURCE, or undefined when it is not one. */
 export const parseNumber = (text: string): number | undefined => {

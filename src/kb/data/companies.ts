@@ -9,6 +9,7 @@ export const COMPANIES_SOURCE =
 export const COMPANY_LINES: readonly string[] = [
   // United States
   'lockheed-martin|Lockheed Martin|Lockheed Martin Corp.;Lockheed Martin Corporation;Lockheed;LMT|US||',
+  'navistar-defense|Navistar Defense|Navistar Defence|US||',
   'rtx|RTX|RTX Corporation;RTX Corp.;Raytheon Technologies;Raytheon Technologies Corp.;Raytheon Technologies Corporation|US||',
   'raytheon|Raytheon|Raytheon Company;Raytheon Co.;Raytheon Missiles & Defense;Raytheon Missiles and Defense|US||rtx',
   'united-technologies|United Technologies|United Technologies Corp.;United Technologies Corporation;UTC|US|rtx|',

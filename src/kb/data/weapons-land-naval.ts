@@ -8,6 +8,8 @@ export const LAND_NAVAL_LINES: readonly string[] = [
   // main battle tanks
   'leopard-2|Leopard 2|Leopard 2A4;Leopard 2A5;Leopard 2A6;Leopard 2A7;Leopard 2A7+;Leopard 2A8;Leopard 2 tank;Strv 122|MBT|DE|kmw,knds',
   'leopard-1|Leopard 1|Leopard 1A5|MBT|DE|kmw',
+  // "Leopards", "Leopard tanks" without a mark: the family (exact case, so the animal is not read)
+  'leopard|=Leopard|=Leopards;Leopard tank;Leopard tanks;Leopard battle tanks;Leopard main battle tanks|MBT|DE|kmw',
   'abrams|M1 Abrams|Abrams;M1A1 Abrams;M1A2 Abrams;M1A2;M1A1;M1A2 SEPv3;Abrams tank|MBT|US|gd-land-systems',
   'challenger-2|Challenger 2|Challenger 2 tank;Challenger 3|MBT|GB|bae-systems,rheinmetall',
   'leclerc|~Leclerc|AMX-56 Leclerc;Leclerc tank|MBT|FR|nexter',
@@ -43,6 +45,8 @@ export const LAND_NAVAL_LINES: readonly string[] = [
   'vbci|VBCI||IFV|FR|nexter',
   'griffon|VBMR Griffon|~Griffon|APC|FR|nexter,arquus',
   'jaguar-ebrc|EBRC Jaguar|Jaguar EBRC|armoured reconnaissance vehicle|FR|nexter',
+  // not the Russian K-300P Bastion missile: "20 Bastion armored vehicles" France gave Ukraine
+  'acmat-bastion|ACMAT Bastion|Bastion APC;Bastion APCs;Bastion armored vehicle;Bastion armored vehicles;Bastion armoured vehicle;Bastion armoured vehicles;Bastion armored personnel carriers;Bastion armoured personnel carriers;ACMAT Bastion HM|APC|FR|arquus',
   'vab|VAB|Véhicule de l\'Avant Blindé|APC|FR|arquus',
   'amx-10rc|AMX-10 RC|AMX-10RC;AMX 10 RC|armoured reconnaissance vehicle|FR|nexter',
   'patria-amv|Patria AMV|AMV;Rosomak;AMV XP|APC|FI|patria',
@@ -53,7 +57,8 @@ export const LAND_NAVAL_LINES: readonly string[] = [
   'freccia|VBM Freccia|Freccia|IFV|IT|leonardo',
   'centauro|Centauro|Centauro II|armoured reconnaissance vehicle|IT|leonardo',
   'bushmaster|~Bushmaster|Bushmaster PMV|MRAP|AU|thales',
-  'mrap|MRAP|MaxxPro;Cougar;M-ATV|MRAP|US|oshkosh',
+  'mrap|MRAP|Cougar;M-ATV|MRAP|US|oshkosh',
+  'maxxpro|MaxxPro|MaxxPro MRAP;MaxxPro armored vehicles;MaxxPro armoured vehicles|MRAP|US|navistar-defense',
   'jltv|JLTV|Joint Light Tactical Vehicle|armoured vehicle|US|oshkosh',
   'humvee|Humvee|HMMWV;M1151|light utility vehicle|US|am-general',
   'kirpi|Kirpi|BMC Kirpi|MRAP|TR|bmc',

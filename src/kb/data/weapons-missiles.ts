@@ -75,7 +75,7 @@ export const MISSILE_LINES: readonly string[] = [
   'lrasm|LRASM|AGM-158C;Long Range Anti-Ship Missile|anti-ship missile|US|lockheed-martin',
   'scalp-naval|MdCN|SCALP Naval;Missile de Croisière Naval|cruise missile|FR|mbda',
   'flp-t|FC/ASW|Future Cruise/Anti-Ship Weapon;FMAN/FMC|cruise missile|FR,GB|mbda',
-  'kalibr|Kalibr|3M-14 Kalibr;3M-14;3M-54 Kalibr;SS-N-27 Sizzler;SS-N-30A|cruise missile|RU|almaz-antey',
+  'kalibr|Kalibr|Caliber;Calibre;Caliber missiles;Kalibr missiles;3M-14 Kalibr;3M-14;3M-54 Kalibr;SS-N-27 Sizzler;SS-N-30A|cruise missile|RU|almaz-antey',
   'kh-101|Kh-101|Kh-102;Kh-101/102|cruise missile|RU|tactical-missiles',
   'kh-55|Kh-55|Kh-555;AS-15 Kent|cruise missile|RU|tactical-missiles',
   'kh-22|Kh-22|Kh-32;AS-4 Kitchen|anti-ship missile|RU|tactical-missiles',
