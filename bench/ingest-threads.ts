@@ -6,7 +6,12 @@
  * /usr/bin/time when present) and the load average: on a shared machine absolute rates sink, the
  * ratio less so.
  *
- *   npx tsx bench/ingest-threads.ts [--threads 2] [--no-enrich] [PATH ...]
+ * With `--baseline DIR` (a built checkout of another revision, e.g. main's: `git archive REV | tar
+ * -x -C DIR`, node_modules linked, `npm run build` there), that revision's CLI runs too, at
+ * `--threads 1` and N, interleaved with ours, and its stores must equal ours: the same-run
+ * before/after comparison, on rate, CPU seconds per article and results.
+ *
+ *   npx tsx bench/ingest-threads.ts [--threads 2] [--no-enrich] [--baseline DIR] [PATH ...]
  *   (default PATH: ../shared/corpora/bbc-fulltext, and bench/out/reuters.jsonl when it exists)
  */
 import { spawnSync } from 'node:child_process';
@@ -22,6 +27,7 @@ const { values, positionals } = parseArgs({
   options: {
     threads: { type: 'string', default: String(availableParallelism()) },
     'no-enrich': { type: 'boolean', default: false },
+    baseline: { type: 'string' },
   },
 });
 
@@ -41,10 +47,12 @@ const load = () =>
     .map((n) => n.toFixed(1))
     .join(' ');
 
-const run = (threads: number) => {
-  const db = join(dir, `threads-${threads}.db`);
+const baselineCli = values.baseline ? join(values.baseline, 'bin', 'sitrep.js') : undefined;
+
+const run = (threads: number, label = 'this', program = cli) => {
+  const db = join(dir, `${label}-threads-${threads}.db`);
   const args = [
-    cli,
+    program,
     'ingest',
     ...inputs,
     '--db',
@@ -67,7 +75,9 @@ const run = (threads: number) => {
   // CPU seconds of all threads: on a shared machine wall time says little, this says what it cost.
   const cpuSeconds = user && system ? Number(user) + Number(system) : undefined;
   const articles = summary.added + summary.unchanged;
+  if (child.status !== 0) throw new Error(`${label} --threads ${threads} failed: ${child.stderr}`);
   return {
+    label,
     threads,
     db,
     articles,
@@ -79,28 +89,46 @@ const run = (threads: number) => {
   };
 };
 
+type Run = ReturnType<typeof run>;
+const report = (result: Run) =>
+  console.log(
+    `${result.label} --threads ${result.threads}: ${result.articles} articles in ${result.seconds.toFixed(1)} s = ` +
+      `${result.rate.toFixed(1)} articles/s, CPU ${result.cpuSeconds?.toFixed(1) ?? '?'} s ` +
+      `(${result.cpuSeconds ? ((1000 * result.cpuSeconds) / result.articles).toFixed(2) : '?'} ms/article), ` +
+      `peak RSS ${result.peakRssMiB?.toFixed(0) ?? '?'} MiB, load ${result.load}`,
+  );
+const compare = (a: Run, b: Run) => {
+  const x = snapshot(a.db);
+  const y = snapshot(b.db);
+  const differing = (Object.keys(x) as (keyof typeof x)[]).filter((key) => x[key] !== y[key]);
+  console.log(
+    `${a.label} --threads ${a.threads} vs ${b.label} --threads ${b.threads}: ` +
+      (differing.length === 0
+        ? 'stores identical: articles, copies, enrichments, stories, members'
+        : `stores DIFFER in: ${differing.join(', ')}`),
+  );
+};
+
 try {
   console.log(`inputs: ${inputs.join(', ')}; cores ${availableParallelism()}`);
+  const threads = Number(values.threads);
+  // Interleaved, so a change in the machine's load hits both revisions alike.
+  const baseOne = baselineCli ? run(1, 'baseline', baselineCli) : undefined;
   const one = run(1);
-  const many = run(Number(values.threads));
-  for (const result of [one, many])
+  const baseMany = baselineCli ? run(threads, 'baseline', baselineCli) : undefined;
+  const many = run(threads);
+  for (const result of [baseOne, one, baseMany, many]) if (result) report(result);
+  console.log(`ratio --threads ${threads} / --threads 1: ${(many.rate / one.rate).toFixed(2)}x`);
+  if (baseOne && baseMany) {
     console.log(
-      `--threads ${result.threads}: ${result.articles} articles in ${result.seconds.toFixed(1)} s = ` +
-        `${result.rate.toFixed(1)} articles/s, CPU ${result.cpuSeconds?.toFixed(1) ?? '?'} s, ` +
-        `peak RSS ${result.peakRssMiB?.toFixed(0) ?? '?'} MiB, ` +
-        `load ${result.load}`,
+      `baseline ratio --threads ${threads} / --threads 1: ${(baseMany.rate / baseOne.rate).toFixed(2)}x; ` +
+        `this / baseline at --threads ${threads}: ${(many.rate / baseMany.rate).toFixed(2)}x rate, ` +
+        `${((baseMany.cpuSeconds ?? NaN) / (many.cpuSeconds ?? NaN)).toFixed(2)}x less CPU; ` +
+        `at --threads 1: ${(one.rate / baseOne.rate).toFixed(2)}x rate`,
     );
-  console.log(
-    `ratio --threads ${many.threads} / --threads 1: ${(many.rate / one.rate).toFixed(2)}x`,
-  );
-  const a = snapshot(one.db);
-  const b = snapshot(many.db);
-  const differing = (Object.keys(a) as (keyof typeof a)[]).filter((key) => a[key] !== b[key]);
-  console.log(
-    differing.length === 0
-      ? 'stores identical: articles, copies, enrichments, stories, members'
-      : `stores DIFFER in: ${differing.join(', ')}`,
-  );
+  }
+  compare(one, many);
+  if (baseMany) compare(baseMany, many);
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

@@ -9,7 +9,7 @@ const bindable = (row: FactRow): (string | number | null)[] =>
 
 /** Statements prepared once per connection: saveEnrichment runs per article, in bulk. */
 const statements = new WeakMap<Database.Database, Map<string, Database.Statement>>();
-const prepared = (db: Database.Database, sql: string): Database.Statement => {
+export const prepared = (db: Database.Database, sql: string): Database.Statement => {
   let cache = statements.get(db);
   if (!cache) statements.set(db, (cache = new Map()));
   let statement = cache.get(sql);
@@ -47,10 +47,12 @@ export const saveSqliteFacts = (
 };
 
 const readRows = <R>(db: Database.Database, table: FactTable<R>, articleId: string): R[] =>
-  db
-    .prepare<[string], FactRow>(
+  (
+    prepared(
+      db,
       `SELECT * FROM ${table.table} WHERE article_id = ? ORDER BY ordinal`,
-    )
+    ) as Database.Statement<[string], FactRow>
+  )
     .all(articleId)
     .map(table.fromRow);
 
