@@ -11,7 +11,11 @@
  * `--threads 1` and N, interleaved with ours, and its stores must equal ours: the same-run
  * before/after comparison, on rate, CPU seconds per article and results.
  *
- *   npx tsx bench/ingest-threads.ts [--threads 2] [--no-enrich] [--baseline DIR] [PATH ...]
+ * With `--reprocess`, each store is then re-derived by `sitrep reprocess --all` (cleaning and
+ * enrichment again, as after a stage-version bump) with the CLI and threads that made it, and
+ * that rate is reported beside the ingest rate.
+ *
+ *   npx tsx bench/ingest-threads.ts [--threads 2] [--no-enrich] [--baseline DIR] [--reprocess] [PATH ...]
  *   (default PATH: ../shared/corpora/bbc-fulltext, and bench/out/reuters.jsonl when it exists)
  */
 import { spawnSync } from 'node:child_process';
@@ -28,6 +32,7 @@ const { values, positionals } = parseArgs({
     threads: { type: 'string', default: String(availableParallelism()) },
     'no-enrich': { type: 'boolean', default: false },
     baseline: { type: 'string' },
+    reprocess: { type: 'boolean', default: false },
   },
 });
 
@@ -49,12 +54,12 @@ const load = () =>
 
 const baselineCli = values.baseline ? join(values.baseline, 'bin', 'sitrep.js') : undefined;
 
-const run = (threads: number, label = 'this', program = cli) => {
+const run = (threads: number, label = 'this', program = cli, command = 'ingest') => {
   const db = join(dir, `${label}-threads-${threads}.db`);
   const args = [
     program,
-    'ingest',
-    ...inputs,
+    command,
+    ...(command === 'ingest' ? inputs : ['--all']),
     '--db',
     db,
     '--json',
@@ -68,16 +73,20 @@ const run = (threads: number, label = 'this', program = cli) => {
     ? spawnSync(timeBinary, ['-v', process.execPath, ...args], { encoding: 'utf8' })
     : spawnSync(process.execPath, args, { encoding: 'utf8' });
   const seconds = (performance.now() - started) / 1000;
-  const summary = JSON.parse(child.stdout) as { added: number; unchanged: number };
+  const summary = JSON.parse(child.stdout) as {
+    added?: number;
+    unchanged?: number;
+    examined?: number;
+  };
   const rss = /Maximum resident set size \(kbytes\): (\d+)/.exec(child.stderr)?.[1];
   const user = /User time \(seconds\): ([\d.]+)/.exec(child.stderr)?.[1];
   const system = /System time \(seconds\): ([\d.]+)/.exec(child.stderr)?.[1];
   // CPU seconds of all threads: on a shared machine wall time says little, this says what it cost.
   const cpuSeconds = user && system ? Number(user) + Number(system) : undefined;
-  const articles = summary.added + summary.unchanged;
+  const articles = summary.examined ?? (summary.added ?? 0) + (summary.unchanged ?? 0);
   if (child.status !== 0) throw new Error(`${label} --threads ${threads} failed: ${child.stderr}`);
   return {
-    label,
+    label: command === 'ingest' ? label : `${label} reprocess --all`,
     threads,
     db,
     articles,
@@ -129,6 +138,22 @@ try {
   }
   compare(one, many);
   if (baseMany) compare(baseMany, many);
+  if (values.reprocess) {
+    const again = (result: Run, program: string, label: string) =>
+      run(result.threads, label, program, 'reprocess');
+    const reBaseOne = baseOne && baselineCli ? again(baseOne, baselineCli, 'baseline') : undefined;
+    const reOne = again(one, cli, 'this');
+    const reBaseMany =
+      baseMany && baselineCli ? again(baseMany, baselineCli, 'baseline') : undefined;
+    const reMany = again(many, cli, 'this');
+    for (const result of [reBaseOne, reOne, reBaseMany, reMany]) if (result) report(result);
+    console.log(
+      `reprocess ratio --threads ${threads} / --threads 1: ${(reMany.rate / reOne.rate).toFixed(2)}x; ` +
+        `reprocess / ingest rate at --threads ${threads}: ${(reMany.rate / many.rate).toFixed(2)}x`,
+    );
+    compare(reOne, reMany);
+    if (reBaseMany) compare(reBaseMany, reMany);
+  }
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

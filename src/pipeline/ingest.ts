@@ -27,7 +27,47 @@ export interface IngestOptions {
    * same enricher); inline on this thread when absent. The caller closes it.
    */
   readonly stages?: CpuStages;
+  /** Filled in with where the writer's time went, when given (`sitrep ingest --timings`). */
+  readonly timings?: IngestTimings;
 }
+
+/**
+ * Milliseconds the writer (this thread) spent per phase: the per-phase split of a run. `waiting`
+ * is time blocked on the stages (drafts and enrichments not ready yet); with a pool it is where
+ * the writer idles, on one thread it is cleaning and enrichment themselves.
+ */
+export interface IngestTimings {
+  waiting: number;
+  saving: number;
+  savingEnrichments: number;
+  organising: number;
+  ledger: number;
+  feeds: number;
+}
+
+export const emptyTimings = (): IngestTimings => ({
+  waiting: 0,
+  saving: 0,
+  savingEnrichments: 0,
+  organising: 0,
+  ledger: 0,
+  feeds: 0,
+});
+
+/** Runs `work`, adding its duration to `timings[phase]` when timings are kept. */
+const timed = async <T>(
+  timings: IngestTimings | undefined,
+  phase: keyof IngestTimings,
+  work: () => Promise<T>,
+): Promise<T> => {
+  if (!timings) return work();
+  const started = performance.now();
+  try {
+    return await work();
+  } finally {
+    timings[phase] += performance.now() - started;
+  }
+};
 
 export interface IngestSummary {
   added: number;
@@ -129,46 +169,58 @@ export const ingestEvents = async (
     summary.rejected++;
     options.onRejected?.(rejection);
   };
+  const timings = options.timings;
   const write = async (items: readonly BatchItem[], feedBatch: FeedSubscription[]) => {
     const drafts: ArticleDraft[] = [];
     const prepared: Prepared[] = [];
-    for (const item of items) {
-      const ready = await item.prepared;
-      if (ready.draft.ok) {
-        drafts.push(ready.draft.value);
-        prepared.push(ready);
-      } else reject({ provenance: item.provenance, reason: ready.draft.error });
-    }
+    await timed(timings, 'waiting', async () => {
+      for (const item of items) {
+        const ready = await item.prepared;
+        if (ready.draft.ok) {
+          drafts.push(ready.draft.value);
+          prepared.push(ready);
+        } else reject({ provenance: item.provenance, reason: ready.draft.error });
+      }
+    });
     if (drafts.length > 0) {
-      const outcomes = await store.saveArticles(drafts);
+      const outcomes = await timed(timings, 'saving', () => store.saveArticles(drafts));
       for (const outcome of outcomes) summary[outcome.status]++;
       const entityNames = new Map<string, readonly string[]>();
-      const enrichments = options.enricher
-        ? await enrichSaved(store, options.enricher, stages, prepared, outcomes)
+      const enricher = options.enricher;
+      const enrichments = enricher
+        ? await timed(timings, 'waiting', () =>
+            enrichSaved(store, enricher, stages, prepared, outcomes),
+          )
         : [];
-      if (options.enricher) speculate = enrichments.length * 2 >= outcomes.length;
+      if (enricher) speculate = enrichments.length * 2 >= outcomes.length;
       await yieldToEvents();
       // The batch's enrichments in one commit, before organising (its own transaction): a run
       // killed in between finds them stored and only organises.
-      await batchTransaction(store, async () => {
-        for (const { id, enrichment } of enrichments) {
-          await store.saveEnrichment(id, enrichment);
-          entityNames.set(id, entityNamesOf(enrichment));
-        }
-      });
+      await timed(timings, 'savingEnrichments', () =>
+        batchTransaction(store, async () => {
+          for (const { id, enrichment } of enrichments) {
+            await store.saveEnrichment(id, enrichment);
+            entityNames.set(id, entityNamesOf(enrichment));
+          }
+        }),
+      );
       summary.enriched += enrichments.length;
-      const organised = await organiseSaved(store, drafts, outcomes, entityNames);
+      const organised = await timed(timings, 'organising', () =>
+        organiseSaved(store, drafts, outcomes, entityNames),
+      );
       summary.copies += organised.copies;
       summary.storiesOpened += organised.storiesOpened;
       // Claim ledger and dependency graph: after syndication, whose group every claim carries.
-      if (options.enricher)
-        await updateLedger(
-          store,
-          outcomes.map((outcome) => outcome.id),
+      if (enricher)
+        await timed(timings, 'ledger', () =>
+          updateLedger(
+            store,
+            outcomes.map((outcome) => outcome.id),
+          ),
         );
     }
     if (feedBatch.length > 0) {
-      const saved = await store.saveFeeds(feedBatch);
+      const saved = await timed(timings, 'feeds', () => store.saveFeeds(feedBatch));
       summary.feeds.added += saved.added;
       summary.feeds.unchanged += saved.unchanged;
     }
