@@ -137,15 +137,21 @@ export const startStagePool = (
     threads.push(thread);
   }
 
-  const run = <T>(task: StageTask): Promise<T> => {
+  const run = <T>(task: StageTask, on?: PoolThread): Promise<T> => {
     if (failure) return Promise.reject(failure);
-    const thread = threads.reduce((least, t) => (t.pending.size < least.pending.size ? t : least));
+    const thread =
+      on ?? threads.reduce((least, t) => (t.pending.size < least.pending.size ? t : least));
     const id = nextId++;
     return new Promise<T>((resolve, reject) => {
       thread.pending.set(id, { resolve: resolve as (value: unknown) => void, reject });
       thread.worker.postMessage({ ...task, id } satisfies StageRequest);
     });
   };
+
+  // Every worker loads its enricher now, all at once, rather than on its first task: the first
+  // batches would otherwise wait seconds for the second worker's KB and model.
+  if (options.enrich)
+    for (const thread of threads) run({ kind: 'enricher' }, thread).catch(() => undefined);
 
   return {
     threads: threads.length,
