@@ -85,7 +85,7 @@ const run = (threads: number, label = 'this', program = cli, command = 'ingest')
   const cpuSeconds = user && system ? Number(user) + Number(system) : undefined;
   const articles = summary.examined ?? (summary.added ?? 0) + (summary.unchanged ?? 0);
   if (child.status !== 0) throw new Error(`${label} --threads ${threads} failed: ${child.stderr}`);
-  return {
+  const result = {
     label: command === 'ingest' ? label : `${label} reprocess --all`,
     threads,
     db,
@@ -96,6 +96,9 @@ const run = (threads: number, label = 'this', program = cli, command = 'ingest')
     cpuSeconds,
     load: `${loadBefore} -> ${load()}`,
   };
+  // Printed as it completes: a long run cut short still reports what it measured.
+  report(result);
+  return result;
 };
 
 type Run = ReturnType<typeof run>;
@@ -126,7 +129,6 @@ try {
   const one = run(1);
   const baseMany = baselineCli ? run(threads, 'baseline', baselineCli) : undefined;
   const many = run(threads);
-  for (const result of [baseOne, one, baseMany, many]) if (result) report(result);
   console.log(`ratio --threads ${threads} / --threads 1: ${(many.rate / one.rate).toFixed(2)}x`);
   if (baseOne && baseMany) {
     console.log(
@@ -141,12 +143,10 @@ try {
   if (values.reprocess) {
     const again = (result: Run, program: string, label: string) =>
       run(result.threads, label, program, 'reprocess');
-    const reBaseOne = baseOne && baselineCli ? again(baseOne, baselineCli, 'baseline') : undefined;
     const reOne = again(one, cli, 'this');
     const reBaseMany =
       baseMany && baselineCli ? again(baseMany, baselineCli, 'baseline') : undefined;
     const reMany = again(many, cli, 'this');
-    for (const result of [reBaseOne, reOne, reBaseMany, reMany]) if (result) report(result);
     console.log(
       `reprocess ratio --threads ${threads} / --threads 1: ${(reMany.rate / reOne.rate).toFixed(2)}x; ` +
         `reprocess / ingest rate at --threads ${threads}: ${(reMany.rate / many.rate).toFixed(2)}x`,

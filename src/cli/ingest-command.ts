@@ -56,8 +56,8 @@ export function register(program: Command, ctx: CliContext): void {
     .option('--no-enrich', 'store articles without entities, figures, quotes and relations')
     .option(
       '--threads <n>',
-      'threads for cleaning and enrichment: a number (1: all on one thread) or auto (the cores, ' +
-        'one per 2 MiB of input); results do not depend on it',
+      'threads in all: a number (1: all on one thread; N: the writer and N-1 cleaning and ' +
+        'enrichment workers) or auto (the cores, one per 2 MiB of input); results do not depend on it',
       'auto',
     )
     .option(
