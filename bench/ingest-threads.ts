@@ -6,7 +6,16 @@
  * /usr/bin/time when present) and the load average: on a shared machine absolute rates sink, the
  * ratio less so.
  *
- *   npx tsx bench/ingest-threads.ts [--threads 2] [--no-enrich] [PATH ...]
+ * With `--baseline DIR` (a built checkout of another revision, e.g. main's: `git archive REV | tar
+ * -x -C DIR`, node_modules linked, `npm run build` there), that revision's CLI runs too, at
+ * `--threads 1` and N, interleaved with ours, and its stores must equal ours: the same-run
+ * before/after comparison, on rate, CPU seconds per article and results.
+ *
+ * With `--reprocess`, each store is then re-derived by `sitrep reprocess --all` (cleaning and
+ * enrichment again, as after a stage-version bump) with the CLI and threads that made it, and
+ * that rate is reported beside the ingest rate.
+ *
+ *   npx tsx bench/ingest-threads.ts [--threads 2] [--no-enrich] [--baseline DIR] [--reprocess] [PATH ...]
  *   (default PATH: ../shared/corpora/bbc-fulltext, and bench/out/reuters.jsonl when it exists)
  */
 import { spawnSync } from 'node:child_process';
@@ -22,6 +31,8 @@ const { values, positionals } = parseArgs({
   options: {
     threads: { type: 'string', default: String(availableParallelism()) },
     'no-enrich': { type: 'boolean', default: false },
+    baseline: { type: 'string' },
+    reprocess: { type: 'boolean', default: false },
   },
 });
 
@@ -41,12 +52,14 @@ const load = () =>
     .map((n) => n.toFixed(1))
     .join(' ');
 
-const run = (threads: number) => {
-  const db = join(dir, `threads-${threads}.db`);
+const baselineCli = values.baseline ? join(values.baseline, 'bin', 'sitrep.js') : undefined;
+
+const run = (threads: number, label = 'this', program = cli, command = 'ingest') => {
+  const db = join(dir, `${label}-threads-${threads}.db`);
   const args = [
-    cli,
-    'ingest',
-    ...inputs,
+    program,
+    command,
+    ...(command === 'ingest' ? inputs : ['--all']),
     '--db',
     db,
     '--json',
@@ -60,14 +73,20 @@ const run = (threads: number) => {
     ? spawnSync(timeBinary, ['-v', process.execPath, ...args], { encoding: 'utf8' })
     : spawnSync(process.execPath, args, { encoding: 'utf8' });
   const seconds = (performance.now() - started) / 1000;
-  const summary = JSON.parse(child.stdout) as { added: number; unchanged: number };
+  const summary = JSON.parse(child.stdout) as {
+    added?: number;
+    unchanged?: number;
+    examined?: number;
+  };
   const rss = /Maximum resident set size \(kbytes\): (\d+)/.exec(child.stderr)?.[1];
   const user = /User time \(seconds\): ([\d.]+)/.exec(child.stderr)?.[1];
   const system = /System time \(seconds\): ([\d.]+)/.exec(child.stderr)?.[1];
   // CPU seconds of all threads: on a shared machine wall time says little, this says what it cost.
   const cpuSeconds = user && system ? Number(user) + Number(system) : undefined;
-  const articles = summary.added + summary.unchanged;
-  return {
+  const articles = summary.examined ?? (summary.added ?? 0) + (summary.unchanged ?? 0);
+  if (child.status !== 0) throw new Error(`${label} --threads ${threads} failed: ${child.stderr}`);
+  const result = {
+    label: command === 'ingest' ? label : `${label} reprocess --all`,
     threads,
     db,
     articles,
@@ -77,30 +96,64 @@ const run = (threads: number) => {
     cpuSeconds,
     load: `${loadBefore} -> ${load()}`,
   };
+  // Printed as it completes: a long run cut short still reports what it measured.
+  report(result);
+  return result;
+};
+
+type Run = ReturnType<typeof run>;
+const report = (result: Run) =>
+  console.log(
+    `${result.label} --threads ${result.threads}: ${result.articles} articles in ${result.seconds.toFixed(1)} s = ` +
+      `${result.rate.toFixed(1)} articles/s, CPU ${result.cpuSeconds?.toFixed(1) ?? '?'} s ` +
+      `(${result.cpuSeconds ? ((1000 * result.cpuSeconds) / result.articles).toFixed(2) : '?'} ms/article), ` +
+      `peak RSS ${result.peakRssMiB?.toFixed(0) ?? '?'} MiB, load ${result.load}`,
+  );
+const compare = (a: Run, b: Run) => {
+  const x = snapshot(a.db);
+  const y = snapshot(b.db);
+  const differing = (Object.keys(x) as (keyof typeof x)[]).filter((key) => x[key] !== y[key]);
+  console.log(
+    `${a.label} --threads ${a.threads} vs ${b.label} --threads ${b.threads}: ` +
+      (differing.length === 0
+        ? 'stores identical: articles, copies, enrichments, stories, members'
+        : `stores DIFFER in: ${differing.join(', ')}`),
+  );
 };
 
 try {
   console.log(`inputs: ${inputs.join(', ')}; cores ${availableParallelism()}`);
+  const threads = Number(values.threads);
+  // Interleaved, so a change in the machine's load hits both revisions alike.
+  const baseOne = baselineCli ? run(1, 'baseline', baselineCli) : undefined;
   const one = run(1);
-  const many = run(Number(values.threads));
-  for (const result of [one, many])
+  const baseMany = baselineCli ? run(threads, 'baseline', baselineCli) : undefined;
+  const many = run(threads);
+  console.log(`ratio --threads ${threads} / --threads 1: ${(many.rate / one.rate).toFixed(2)}x`);
+  if (baseOne && baseMany) {
     console.log(
-      `--threads ${result.threads}: ${result.articles} articles in ${result.seconds.toFixed(1)} s = ` +
-        `${result.rate.toFixed(1)} articles/s, CPU ${result.cpuSeconds?.toFixed(1) ?? '?'} s, ` +
-        `peak RSS ${result.peakRssMiB?.toFixed(0) ?? '?'} MiB, ` +
-        `load ${result.load}`,
+      `baseline ratio --threads ${threads} / --threads 1: ${(baseMany.rate / baseOne.rate).toFixed(2)}x; ` +
+        `this / baseline at --threads ${threads}: ${(many.rate / baseMany.rate).toFixed(2)}x rate, ` +
+        `${((baseMany.cpuSeconds ?? NaN) / (many.cpuSeconds ?? NaN)).toFixed(2)}x less CPU; ` +
+        `at --threads 1: ${(one.rate / baseOne.rate).toFixed(2)}x rate`,
     );
-  console.log(
-    `ratio --threads ${many.threads} / --threads 1: ${(many.rate / one.rate).toFixed(2)}x`,
-  );
-  const a = snapshot(one.db);
-  const b = snapshot(many.db);
-  const differing = (Object.keys(a) as (keyof typeof a)[]).filter((key) => a[key] !== b[key]);
-  console.log(
-    differing.length === 0
-      ? 'stores identical: articles, copies, enrichments, stories, members'
-      : `stores DIFFER in: ${differing.join(', ')}`,
-  );
+  }
+  compare(one, many);
+  if (baseMany) compare(baseMany, many);
+  if (values.reprocess) {
+    const again = (result: Run, program: string, label: string) =>
+      run(result.threads, label, program, 'reprocess');
+    const reOne = again(one, cli, 'this');
+    const reBaseMany =
+      baseMany && baselineCli ? again(baseMany, baselineCli, 'baseline') : undefined;
+    const reMany = again(many, cli, 'this');
+    console.log(
+      `reprocess ratio --threads ${threads} / --threads 1: ${(reMany.rate / reOne.rate).toFixed(2)}x; ` +
+        `reprocess / ingest rate at --threads ${threads}: ${(reMany.rate / many.rate).toFixed(2)}x`,
+    );
+    compare(reOne, reMany);
+    if (reBaseMany) compare(reBaseMany, reMany);
+  }
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

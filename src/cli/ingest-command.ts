@@ -2,7 +2,7 @@ import { createWriteStream, type WriteStream } from 'node:fs';
 import type { Command } from 'commander';
 import type { Rejection } from '../core/raw-item.js';
 import { missingInputPaths } from './input-paths.js';
-import { ingestPaths } from '../pipeline/ingest.js';
+import { emptyTimings, ingestPaths } from '../pipeline/ingest.js';
 import { measureInputs } from '../pipeline/read-inputs.js';
 import { enqueueIngest } from '../queue/enqueue-ingest.js';
 import { openQueue } from '../queue/open-queue.js';
@@ -26,6 +26,7 @@ interface IngestFlags {
   queue?: boolean;
   enrich: boolean;
   threads: string;
+  timings?: boolean;
 }
 
 const describeRecord = (rejection: Rejection): string => {
@@ -55,9 +56,13 @@ export function register(program: Command, ctx: CliContext): void {
     .option('--no-enrich', 'store articles without entities, figures, quotes and relations')
     .option(
       '--threads <n>',
-      'threads for cleaning and enrichment: a number (1: all on one thread) or auto (the cores, ' +
-        'one per 2 MiB of input); results do not depend on it',
+      'threads in all: a number (1: all on one thread; N: the writer and N-1 cleaning and ' +
+        'enrichment workers) or auto (the cores, one per 2 MiB of input); results do not depend on it',
       'auto',
+    )
+    .option(
+      '--timings',
+      "also print where the run's time went (startup, writer phases, watchlists; ms) to stderr as JSON",
     )
     .option(
       '--queue',
@@ -99,13 +104,19 @@ export function register(program: Command, ctx: CliContext): void {
         ? createWriteStream(flags.errors, { flags: 'w' })
         : undefined;
       const quiet = flags.json === true;
+      const started = performance.now();
+      const timings = flags.timings ? emptyTimings() : undefined;
       const { stages, enricher, close } = await stagesFor(ctx, { threads, enrich: flags.enrich });
+      const startupMs = performance.now() - started;
+      let ingestMs = 0;
       const progress = progressFor(ctx, { quiet, totalBytes, label: 'ingest' });
       let items = 0;
       let watchAlerts: IngestAlerts | undefined;
       const summary = await withStore(ctx, flags.db, async (store) => {
+        const ingestStarted = performance.now();
         const ingested = await ingestPaths(paths, store, {
           batchSize,
+          ...(timings ? { timings } : {}),
           ...(enricher ? { enricher } : {}),
           ...(stages ? { stages } : {}),
           stdin: ctx.stdin,
@@ -126,6 +137,7 @@ export function register(program: Command, ctx: CliContext): void {
             );
           },
         });
+        ingestMs = performance.now() - ingestStarted;
         watchAlerts = await alertsAfterIngest(ctx, store);
         return ingested;
       }).finally(() => {
@@ -133,6 +145,20 @@ export function register(program: Command, ctx: CliContext): void {
         return close();
       });
       if (errorsFile) await new Promise<void>((resolve) => errorsFile.end(resolve));
+      if (timings) {
+        const round = (ms: number) => Math.round(ms);
+        writeLine(
+          ctx.stderr,
+          `timings: ${JSON.stringify({
+            startupMs: round(startupMs),
+            ingestMs: round(ingestMs),
+            writerMs: Object.fromEntries(
+              Object.entries(timings).map(([phase, ms]) => [phase, round(ms)]),
+            ),
+            totalMs: round(performance.now() - started),
+          })}`,
+        );
+      }
 
       if (flags.json)
         writeJson(ctx, watchAlerts ? { ...summary, watchlists: watchAlerts } : summary);

@@ -25,7 +25,8 @@ export function register(program: Command, ctx: CliContext): void {
     .option('--json', 'print {"examined","rederived","enriched","failed"} as JSON')
     .option(
       '--threads <n>',
-      'threads for cleaning and enrichment: a number (1: all on one thread) or auto (the cores)',
+      'threads in all: a number (1: all on one thread; N: the writer and N-1 cleaning and ' +
+        'enrichment workers) or auto (the cores)',
       'auto',
     )
     .addHelpText(

@@ -3,10 +3,10 @@ import type { ReaderEvent, FeedSubscription, RawItem, Rejection } from '../core/
 import { updateLedger } from '../services/ledger-update.js';
 import type { ArticleStore } from '../store/port.js';
 import type { ArticleEnrichment } from '../core/enrichment.js';
-import type { Result } from '../core/result.js';
 import type { ArticleEnricher } from './enricher.js';
 import { entityNamesOf, organiseSaved } from './organise.js';
 import { readInputs } from './read-inputs.js';
+import { usePrepared, type Prepared } from './prepare-item.js';
 import { inlineStages, type CpuStages } from './stage-pool.js';
 
 export interface IngestProgress {
@@ -27,7 +27,47 @@ export interface IngestOptions {
    * same enricher); inline on this thread when absent. The caller closes it.
    */
   readonly stages?: CpuStages;
+  /** Filled in with where the writer's time went, when given (`sitrep ingest --timings`). */
+  readonly timings?: IngestTimings;
 }
+
+/**
+ * Milliseconds the writer (this thread) spent per phase: the per-phase split of a run. `waiting`
+ * is time blocked on the stages (drafts and enrichments not ready yet); with a pool it is where
+ * the writer idles, on one thread it is cleaning and enrichment themselves.
+ */
+export interface IngestTimings {
+  waiting: number;
+  saving: number;
+  savingEnrichments: number;
+  organising: number;
+  ledger: number;
+  feeds: number;
+}
+
+export const emptyTimings = (): IngestTimings => ({
+  waiting: 0,
+  saving: 0,
+  savingEnrichments: 0,
+  organising: 0,
+  ledger: 0,
+  feeds: 0,
+});
+
+/** Runs `work`, adding its duration to `timings[phase]` when timings are kept. */
+const timed = async <T>(
+  timings: IngestTimings | undefined,
+  phase: keyof IngestTimings,
+  work: () => Promise<T>,
+): Promise<T> => {
+  if (!timings) return work();
+  const started = performance.now();
+  try {
+    return await work();
+  } finally {
+    timings[phase] += performance.now() - started;
+  }
+};
 
 export interface IngestSummary {
   added: number;
@@ -82,15 +122,33 @@ export const ingestPaths = async (
 
 interface BatchItem {
   readonly provenance: RawItem['provenance'];
-  readonly draft: Promise<Result<ArticleDraft>>;
+  readonly prepared: Promise<Prepared>;
 }
+
+/**
+ * Batches handed to the writer but not yet written, beyond the one being collected. Cleaning and
+ * enrichment of these run on the pool while the writer saves and organises earlier ones, so the
+ * pool's queue does not run dry while the writer holds this thread (SQLite calls are synchronous).
+ * It bounds memory: at most (AHEAD + 1) batches of drafts and enrichments exist at once.
+ */
+const AHEAD = 3;
+
+/** Runs `work` in one SQLite transaction (one commit per batch, not per article); PostgreSQL keeps
+ * its per-call transactions (its inTransaction takes the organise lock). */
+const batchTransaction = <T>(store: ArticleStore, work: () => Promise<T>): Promise<T> =>
+  store.backend === 'sqlite' && store.inTransaction ? store.inTransaction(work) : work();
+
+/** Lets the reader and the pool's replies in between two long synchronous stretches of writing. */
+const yieldToEvents = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 /**
  * The pipeline proper: reader events -> cleaning -> drafts -> batched saves -> enrichment ->
  * organising. Cleaning and enrichment run on `options.stages` (a worker pool, or inline); saving
  * and organising stay on this thread, one batch at a time in input order, so a run gives the same
- * ids, copies and stories with any number of threads. While one batch is written the next is
- * being cleaned: at most two batches are in flight, which bounds memory whatever the input size.
+ * ids, copies and stories with any number of threads. On a pool, each item is enriched as soon as
+ * it is cleaned, speculatively (see prepare-item.ts), while the writer works on up to AHEAD
+ * earlier batches; when recent batches were mostly stored and enriched already (a re-run), it
+ * stops speculating and enriches after saving what needs it, as on one thread.
  */
 export const ingestEvents = async (
   events: AsyncIterable<ReaderEvent>,
@@ -104,65 +162,91 @@ export const ingestEvents = async (
   let feeds: FeedSubscription[] = [];
   let items = 0;
   let writing: Promise<void> = Promise.resolve();
+  const queued: Promise<void>[] = [];
+  let speculate = options.enricher !== undefined;
 
   const reject = (rejection: Rejection): void => {
     summary.rejected++;
     options.onRejected?.(rejection);
   };
+  const timings = options.timings;
   const write = async (items: readonly BatchItem[], feedBatch: FeedSubscription[]) => {
     const drafts: ArticleDraft[] = [];
-    for (const item of items) {
-      const draft = await item.draft;
-      if (draft.ok) drafts.push(draft.value);
-      else reject({ provenance: item.provenance, reason: draft.error });
-    }
+    const prepared: Prepared[] = [];
+    await timed(timings, 'waiting', async () => {
+      for (const item of items) {
+        const ready = await item.prepared;
+        if (ready.draft.ok) {
+          drafts.push(ready.draft.value);
+          prepared.push(ready);
+        } else reject({ provenance: item.provenance, reason: ready.draft.error });
+      }
+    });
     if (drafts.length > 0) {
-      const outcomes = await store.saveArticles(drafts);
+      const outcomes = await timed(timings, 'saving', () => store.saveArticles(drafts));
       for (const outcome of outcomes) summary[outcome.status]++;
       const entityNames = new Map<string, readonly string[]>();
-      if (options.enricher) {
-        summary.enriched += await enrichSaved(
-          store,
-          options.enricher,
-          stages,
-          drafts,
-          outcomes,
-          entityNames,
-        );
-      }
-      const organised = await organiseSaved(store, drafts, outcomes, entityNames);
+      const enricher = options.enricher;
+      const enrichments = enricher
+        ? await timed(timings, 'waiting', () =>
+            enrichSaved(store, enricher, stages, prepared, outcomes),
+          )
+        : [];
+      if (enricher) speculate = enrichments.length * 2 >= outcomes.length;
+      await yieldToEvents();
+      // The batch's enrichments in one commit, before organising (its own transaction): a run
+      // killed in between finds them stored and only organises.
+      await timed(timings, 'savingEnrichments', () =>
+        batchTransaction(store, async () => {
+          for (const { id, enrichment } of enrichments) {
+            await store.saveEnrichment(id, enrichment);
+            entityNames.set(id, entityNamesOf(enrichment));
+          }
+        }),
+      );
+      summary.enriched += enrichments.length;
+      const organised = await timed(timings, 'organising', () =>
+        organiseSaved(store, drafts, outcomes, entityNames),
+      );
       summary.copies += organised.copies;
       summary.storiesOpened += organised.storiesOpened;
       // Claim ledger and dependency graph: after syndication, whose group every claim carries.
-      if (options.enricher)
-        await updateLedger(
-          store,
-          outcomes.map((outcome) => outcome.id),
+      if (enricher)
+        await timed(timings, 'ledger', () =>
+          updateLedger(
+            store,
+            outcomes.map((outcome) => outcome.id),
+          ),
         );
     }
     if (feedBatch.length > 0) {
-      const saved = await store.saveFeeds(feedBatch);
+      const saved = await timed(timings, 'feeds', () => store.saveFeeds(feedBatch));
       summary.feeds.added += saved.added;
       summary.feeds.unchanged += saved.unchanged;
     }
+    await yieldToEvents();
   };
   const flush = async (): Promise<void> => {
-    // The previous batch finishes writing before this one starts: one writer, in input order.
-    await writing;
+    // Batches are written one after another, in input order: one writer.
     const items = batch;
     const feedBatch = feeds;
     batch = [];
     feeds = [];
-    writing = write(items, feedBatch);
+    if (items.length === 0 && feedBatch.length === 0) return;
+    writing = writing.then(() => write(items, feedBatch));
     // A failed write must surface even if no later flush awaits it.
     writing.catch(() => undefined);
+    queued.push(writing);
+    while (queued.length > AHEAD) await queued.shift();
   };
 
   for await (const event of events) {
     switch (event.kind) {
       case 'item': {
         items++;
-        batch.push({ provenance: event.item.provenance, draft: stages.draft(event.item) });
+        const prepared = stages.prepare(event.item, { enrich: speculate });
+        prepared.catch(() => undefined);
+        batch.push({ provenance: event.item.provenance, prepared });
         break;
       }
       case 'feed':
@@ -187,42 +271,39 @@ export const ingestEvents = async (
 };
 
 /**
- * Enriches what a batch added or revised, and what it found unchanged but not (or not currently)
- * enriched: a run killed between saving and enriching is completed by the next run.
+ * The enrichments a saved batch needs, in input order: what it added or revised, and what it found
+ * unchanged but not (or not currently) enriched, so a run killed between saving and enriching is
+ * completed by the next run. A speculative enrichment of the same input is used as is; the rest
+ * are handed to the stages at once (they run in parallel on a pool).
  */
 const enrichSaved = async (
   store: ArticleStore,
   enricher: ArticleEnricher,
   stages: CpuStages,
-  drafts: readonly ArticleDraft[],
+  prepared: readonly Prepared[],
   outcomes: readonly SaveOutcome[],
-  entityNames: Map<string, readonly string[]>,
-): Promise<number> => {
-  // All of the batch's enrichments are handed to the stages at once (they run in parallel on a
-  // pool) and saved in input order.
-  const work: { id: string; enrichment: Promise<ArticleEnrichment> }[] = [];
+): Promise<{ id: string; enrichment: ArticleEnrichment }[]> => {
+  const work: { id: string; enrichment: Promise<ArticleEnrichment> | ArticleEnrichment }[] = [];
   for (const [index, outcome] of outcomes.entries()) {
-    const draft = drafts[index];
-    if (!draft) continue;
+    const ready = prepared[index];
+    if (!ready?.draft.ok) continue;
     if (outcome.status === 'unchanged') {
       const existing = await store.getEnrichment(outcome.id);
       if (existing?.version === enricher.version) continue;
     }
     const article = outcome.status === 'unchanged' ? await store.getArticle(outcome.id) : undefined;
-    const source = article ?? draft;
-    const enrichment = stages.enrich({
+    const source = article ?? ready.draft.value;
+    const input = {
       id: outcome.id,
       text: source.text,
       ...(source.title !== undefined ? { title: source.title } : {}),
       ...(source.published !== undefined ? { published: source.published } : {}),
-    });
-    enrichment.catch(() => undefined);
+    };
+    const enrichment = usePrepared(ready, input) ?? stages.enrich(input);
+    if (enrichment instanceof Promise) enrichment.catch(() => undefined);
     work.push({ id: outcome.id, enrichment });
   }
-  for (const { id, enrichment } of work) {
-    const value = await enrichment;
-    await store.saveEnrichment(id, value);
-    entityNames.set(id, entityNamesOf(value));
-  }
-  return work.length;
+  const done: { id: string; enrichment: ArticleEnrichment }[] = [];
+  for (const { id, enrichment } of work) done.push({ id, enrichment: await enrichment });
+  return done;
 };

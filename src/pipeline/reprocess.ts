@@ -1,11 +1,11 @@
 import type { ArticleDraft, DerivedFields } from '../core/article.js';
 import type { ArticleEnrichment } from '../core/enrichment.js';
 import type { RawItem } from '../core/raw-item.js';
-import type { Result } from '../core/result.js';
 import type { ArticleStore, ArticleWithRaw } from '../store/port.js';
 import { updateLedger } from '../services/ledger-update.js';
 import type { ArticleEnricher } from './enricher.js';
 import { itemFromRecord } from './item-record.js';
+import { usePrepared, type Prepared } from './prepare-item.js';
 import { inlineStages, type CpuStages } from './stage-pool.js';
 
 export interface ReprocessSummary {
@@ -35,8 +35,11 @@ const sameVersions = (a: Readonly<Record<string, string>>, b: Readonly<Record<st
 
 interface Examined {
   readonly article: ArticleWithRaw;
-  readonly draft: Promise<Result<ArticleDraft>>;
+  readonly prepared: Promise<Prepared>;
 }
+
+/** Chunks queued for writing beyond the one being collected (see AHEAD in ingest.ts). */
+const AHEAD = 3;
 
 /**
  * Re-derives stored articles from their raw input where a stage that shaped them has a new version.
@@ -45,7 +48,9 @@ interface Examined {
  *
  * Cleaning and enrichment run on `options.stages` (the ingest pool, or inline), a chunk of
  * articles at a time, and each chunk's writes go in one transaction where the store offers one: an
- * interrupted run keeps every finished chunk, and a re-run skips what is already current.
+ * interrupted run keeps every finished chunk, and a re-run skips what is already current. As in
+ * ingest, a pool enriches each article speculatively as soon as it is cleaned, while the writer
+ * works on up to AHEAD earlier chunks, unless recent chunks were mostly current already.
  */
 export const reprocessArticles = async (
   store: ArticleStore,
@@ -56,6 +61,9 @@ export const reprocessArticles = async (
   const chunkSize = options.chunkSize ?? 100;
   const inTransaction = store.inTransaction ?? (<T>(work: () => Promise<T>) => work());
   let chunk: Examined[] = [];
+  let writing: Promise<void> = Promise.resolve();
+  const queued: Promise<void>[] = [];
+  let speculate = options.enricher !== undefined;
 
   const fail = (articleId: string, cause: unknown): void => {
     summary.failed++;
@@ -65,14 +73,15 @@ export const reprocessArticles = async (
   const writeChunk = async (examined: readonly Examined[]): Promise<void> => {
     const enrichments: { id: string; enrichment: Promise<ArticleEnrichment> }[] = [];
     const updates: { id: string; fields: DerivedFields }[] = [];
-    for (const { article, draft: pending } of examined) {
-      let draft: Result<ArticleDraft>;
+    for (const { article, prepared: pending } of examined) {
+      let prepared: Prepared;
       try {
-        draft = await pending;
+        prepared = await pending;
       } catch (cause) {
         fail(article.id, cause);
         continue;
       }
+      const draft = prepared.draft;
       if (!draft.ok) {
         fail(article.id, draft.error);
         continue;
@@ -89,12 +98,14 @@ export const reprocessArticles = async (
       if (options.enricher) {
         const current = stale ? undefined : await store.getEnrichment(article.id);
         if (current?.version !== options.enricher.version) {
-          const enrichment = stages.enrich({
+          const input = {
             id: article.id,
             text,
             ...(title !== undefined ? { title } : {}),
             ...(article.published !== undefined ? { published: article.published } : {}),
-          });
+          };
+          const speculative = usePrepared(prepared, input);
+          const enrichment = speculative ? Promise.resolve(speculative) : stages.enrich(input);
           enrichment.catch(() => undefined);
           enrichments.push({ id: article.id, enrichment });
         }
@@ -114,12 +125,24 @@ export const reprocessArticles = async (
     });
     summary.rederived += updates.length;
     summary.enriched += ready.length;
+    if (options.enricher) speculate = enrichments.length * 2 >= examined.length;
     // Re-enriched articles carry new figures and edges: their claims and graph edges follow.
     if (ready.length > 0)
       await updateLedger(
         store,
         ready.map(({ id }) => id),
       );
+  };
+
+  const flush = async (): Promise<void> => {
+    const examined = chunk;
+    chunk = [];
+    if (examined.length === 0) return;
+    // One writer, chunks in order; a failed chunk stops the chain and surfaces below.
+    writing = writing.then(() => writeChunk(examined));
+    writing.catch(() => undefined);
+    queued.push(writing);
+    while (queued.length > AHEAD) await queued.shift();
   };
 
   for await (const article of store.streamArticles()) {
@@ -131,14 +154,17 @@ export const reprocessArticles = async (
       fail(article.id, cause);
       continue;
     }
-    chunk.push({ article, draft: stages.draft(item) });
-    if (chunk.length >= chunkSize) {
-      await writeChunk(chunk);
-      chunk = [];
-    }
+    const prepared = stages.prepare(item, {
+      enrich: speculate,
+      published: article.published !== undefined ? { value: article.published } : {},
+    });
+    prepared.catch(() => undefined);
+    chunk.push({ article, prepared });
+    if (chunk.length >= chunkSize) await flush();
     options.onProgress?.(summary.examined);
   }
-  await writeChunk(chunk);
+  await flush();
+  await writing;
   options.onProgress?.(summary.examined);
   return summary;
 };

@@ -6,6 +6,7 @@ import type { RawItem } from '../core/raw-item.js';
 import type { Result } from '../core/result.js';
 import { draftArticle } from './draft-article.js';
 import type { ArticleEnricher, EnrichmentInput } from './enricher.js';
+import { prepareItem, type Prepared, type PrepareSpec } from './prepare-item.js';
 import type {
   EnricherInfo,
   StageReply,
@@ -23,6 +24,12 @@ export interface CpuStages {
   /** Threads doing the work (1: inline on the calling thread). */
   readonly threads: number;
   draft(item: RawItem): Promise<Result<ArticleDraft>>;
+  /**
+   * Cleaning and, where it pays (a pool: enrichment then overlaps the writer), enrichment of the
+   * draft in one task. Inline stages never enrich here: on one thread nothing overlaps, and an
+   * article found unchanged would be enriched for nothing.
+   */
+  prepare(item: RawItem, spec: PrepareSpec): Promise<Prepared>;
   enrich(input: EnrichmentInput): Promise<ArticleEnrichment>;
   close(): Promise<void>;
 }
@@ -50,6 +57,7 @@ export const poolEnricher = async (
 export const inlineStages = (enricher?: ArticleEnricher): CpuStages => ({
   threads: 1,
   draft: async (item) => draftArticle(item),
+  prepare: async (item) => prepareItem(item, { enrich: false }, undefined),
   enrich: async (input) => {
     if (!enricher) throw new Error('enrichment requested from stages built without an enricher');
     return enricher.enrich(input);
@@ -129,9 +137,10 @@ export const startStagePool = (
     threads.push(thread);
   }
 
-  const run = <T>(task: StageTask): Promise<T> => {
+  const run = <T>(task: StageTask, on?: PoolThread): Promise<T> => {
     if (failure) return Promise.reject(failure);
-    const thread = threads.reduce((least, t) => (t.pending.size < least.pending.size ? t : least));
+    const thread =
+      on ?? threads.reduce((least, t) => (t.pending.size < least.pending.size ? t : least));
     const id = nextId++;
     return new Promise<T>((resolve, reject) => {
       thread.pending.set(id, { resolve: resolve as (value: unknown) => void, reject });
@@ -139,9 +148,16 @@ export const startStagePool = (
     });
   };
 
+  // Every worker loads its enricher now, all at once, rather than on its first task: the first
+  // batches would otherwise wait seconds for the second worker's KB and model.
+  if (options.enrich)
+    for (const thread of threads) run({ kind: 'enricher' }, thread).catch(() => undefined);
+
   return {
     threads: threads.length,
     draft: (item) => run({ kind: 'draft', item }),
+    prepare: (item, spec) =>
+      run({ kind: 'prepare', item, spec: options.enrich ? spec : { ...spec, enrich: false } }),
     enrich: (input) => {
       if (!options.enrich)
         return Promise.reject(new Error('enrichment requested from a pool started without it'));

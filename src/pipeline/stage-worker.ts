@@ -2,6 +2,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import type { RawItem } from '../core/raw-item.js';
 import { draftArticle } from './draft-article.js';
 import { loadEnricher, type ArticleEnricher, type EnrichmentInput } from './enricher.js';
+import { prepareItem, type PrepareSpec } from './prepare-item.js';
 
 /** What a stage worker is started with. */
 export interface StageWorkerData {
@@ -12,6 +13,7 @@ export interface StageWorkerData {
 export type StageTask =
   | { readonly kind: 'draft'; readonly item: RawItem }
   | { readonly kind: 'enrich'; readonly input: EnrichmentInput }
+  | { readonly kind: 'prepare'; readonly item: RawItem; readonly spec: PrepareSpec }
   | { readonly kind: 'enricher' };
 
 /** Answer to 'enricher': what the main thread needs of an enricher it does not load itself. */
@@ -46,6 +48,12 @@ if (port) {
           return draftArticle(request.item);
         case 'enrich':
           return (await enricherOnce()).enrich(request.input);
+        case 'prepare':
+          return prepareItem(
+            request.item,
+            request.spec,
+            request.spec.enrich ? await enricherOnce() : undefined,
+          );
         case 'enricher':
           return { version: (await enricherOnce()).version, problems } satisfies EnricherInfo;
       }

@@ -56,7 +56,9 @@ const partition = (name: string) =>
 
 /**
  * A store whose organising step fails on its nth batch, as a process killed right before it. Batches
- * are counted by their saves: other steps (the claim ledger) also open transactions after organising.
+ * are counted by their saves; organising is recognised by its first step, asking for the
+ * syndication index (other steps open transactions too: the batch's enrichments before it, the
+ * claim ledger after it).
  */
 const dyingAt = (store: ArticleStore, batch: number): ArticleStore => {
   let saves = 0;
@@ -68,15 +70,10 @@ const dyingAt = (store: ArticleStore, batch: number): ArticleStore => {
           saves++;
           return target.saveArticles(...args);
         };
-      if (key === 'inTransaction')
-        return async <T>(work: () => Promise<T>): Promise<T> => {
-          // The first transaction after a batch's save is its organising step.
-          if (organised < saves) {
-            organised = saves;
-            if (saves === batch) throw new Error('killed before organising');
-          }
-          return target.inTransaction!(work);
-        };
+      if (key === 'nearDuplicates' && organised < saves) {
+        organised = saves;
+        if (saves === batch) throw new Error('killed before organising');
+      }
       const value = Reflect.get(target, key) as unknown;
       return typeof value === 'function' ? (value as () => unknown).bind(target) : value;
     },

@@ -11,13 +11,15 @@ export const saveSqliteEnrichment = (
   enrichment: ArticleEnrichment,
   now: string,
 ): void => {
-  const exists = db.prepare('SELECT 1 FROM articles WHERE id = ?').get(articleId);
+  // Statements are prepared once per connection (prepared()): this runs per article, in bulk.
+  const exists = prepared(db, 'SELECT 1 FROM articles WHERE id = ?').get(articleId);
   if (!exists) throw new AppError('NOT_FOUND', `no article ${articleId}`);
   // The per-entity aggregates (entity-stats.ts) lose the old mentions and gain the new ones.
   for (const sql of ENTITY_STATS_SUBTRACT) prepared(db, sql).run(articleId);
-  db.prepare('DELETE FROM entity_mentions WHERE article_id = ?').run(articleId);
-  db.prepare('DELETE FROM article_countries WHERE article_id = ?').run(articleId);
-  const insertMention = db.prepare(
+  prepared(db, 'DELETE FROM entity_mentions WHERE article_id = ?').run(articleId);
+  prepared(db, 'DELETE FROM article_countries WHERE article_id = ?').run(articleId);
+  const insertMention = prepared(
+    db,
     `INSERT INTO entity_mentions (article_id, start_offset, end_offset, text, type, entity_id, name,
        name_key, type_key, enricher_version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
@@ -36,7 +38,8 @@ export const saveSqliteEnrichment = (
     );
   }
   for (const sql of ENTITY_STATS_ADD) prepared(db, sql).run(articleId);
-  const insertCountry = db.prepare(
+  const insertCountry = prepared(
+    db,
     `INSERT OR IGNORE INTO article_countries (article_id, code, name, code_key, name_key)
      VALUES (?, ?, ?, ?, ?)`,
   );
@@ -44,7 +47,8 @@ export const saveSqliteEnrichment = (
     insertCountry.run(articleId, c.code, c.name, c.code.toLowerCase(), c.name.toLowerCase());
   }
   saveSqliteFacts(db, articleId, enrichment);
-  db.prepare(
+  prepared(
+    db,
     `INSERT INTO article_enrichments (article_id, version, document, enriched_at) VALUES (?, ?, ?, ?)
      ON CONFLICT(article_id) DO UPDATE SET version = excluded.version, document = excluded.document,
        enriched_at = excluded.enriched_at`,
@@ -55,23 +59,28 @@ export const getSqliteEnrichment = (
   db: Database.Database,
   articleId: string,
 ): ArticleEnrichment | undefined => {
-  const row = db
-    .prepare<[string], { version: string; document: string }>(
+  const row = (
+    prepared(
+      db,
       'SELECT version, document FROM article_enrichments WHERE article_id = ?',
-    )
-    .get(articleId);
+    ) as Database.Statement<[string], { version: string; document: string }>
+  ).get(articleId);
   if (!row) return undefined;
-  const entities = db
-    .prepare<[string], EntityMention>(
+  const entities = (
+    prepared(
+      db,
       `SELECT text, start_offset AS start, end_offset AS end, type, entity_id AS id, name
          FROM entity_mentions WHERE article_id = ? ORDER BY start_offset, end_offset`,
-    )
+    ) as Database.Statement<[string], EntityMention>
+  )
     .all(articleId)
     .map((m) => ({ ...m }));
-  const countries = db
-    .prepare<[string], CountryRef>(
+  const countries = (
+    prepared(
+      db,
       'SELECT code, name FROM article_countries WHERE article_id = ? ORDER BY code',
-    )
+    ) as Database.Statement<[string], CountryRef>
+  )
     .all(articleId)
     .map((c) => ({ ...c }));
   return {

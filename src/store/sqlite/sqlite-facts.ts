@@ -47,10 +47,12 @@ export const saveSqliteFacts = (
 };
 
 const readRows = <R>(db: Database.Database, table: FactTable<R>, articleId: string): R[] =>
-  db
-    .prepare<[string], FactRow>(
+  (
+    prepared(
+      db,
       `SELECT * FROM ${table.table} WHERE article_id = ? ORDER BY ordinal`,
-    )
+    ) as Database.Statement<[string], FactRow>
+  )
     .all(articleId)
     .map(table.fromRow);
 

@@ -169,6 +169,8 @@ export class SqliteStoryIndex implements StoryIndex {
   async documentFrequencies(terms: readonly string[]) {
     const documents = this.statements.documents.get()?.documents ?? 0;
     const frequencies = new Map<string, number>(terms.map((term) => [term, 0]));
+    // The story cache asks with no terms, per candidate story, only to learn the document count.
+    if (terms.length === 0) return { documents, frequencies };
     for (const row of this.statements.frequencies.all(JSON.stringify(terms)))
       frequencies.set(row.term, row.documents);
     return { documents, frequencies };
