@@ -27,7 +27,18 @@ const PERSON_HEAD_TITLES = new Set(
   ),
 );
 
-const isLower = (w: string): boolean => /^\p{Ll}/u.test(w);
+/**
+ * Arabic articles and kinship words that open a name part: "al-Qaeda", "bin Laden". Joined by a
+ * hyphen they belong to the name, whether the tokenizer kept "al-Maliki" whole (ours does) or
+ * split it into "al", "-", "Maliki" (re3d's and some corpora's tokenizers do).
+ */
+const NAME_PARTICLES = new Set(['al', 'el', 'ad', 'ar', 'as', 'ash', 'at', 'az', 'bin', 'ibn', 'abu']);
+const PARTICLE_NAME = /^(?:al|el|ad|ar|as|ash|at|az)-\p{Lu}/u;
+const isParticle = (w: string | undefined): boolean =>
+  w !== undefined && NAME_PARTICLES.has(w.toLowerCase());
+
+/** Lower case, other than a name opened by a particle ("al-Qaeda" is a name). */
+const isLower = (w: string): boolean => /^\p{Ll}/u.test(w) && !PARTICLE_NAME.test(w);
 const isCapitalised = (w: string): boolean => /^\p{Lu}/u.test(w);
 const OF_FOR = new Set(['of', 'for']);
 /** Closed-class words that open sentences and never start a name. */
@@ -68,6 +79,7 @@ export const repairSpans = <S extends WordSpan>(spans: readonly S[], ctx: Repair
     if (end - start === 1 && /^\p{L}$/u.test(words[start] as string)) continue;
     if (span.type === 'PERSON') start = nameStartAfterTitle(words, start, end);
     if (end <= start) continue;
+    while (start < end - 1 && words[start] === '-') start++;
     if (
       span.type === 'PERSON' ||
       span.type === 'ORG' ||
@@ -81,6 +93,34 @@ export const repairSpans = <S extends WordSpan>(spans: readonly S[], ctx: Repair
         start--;
       while (end < words.length && isNameWord(words[end] as string, commonWords) && !taken(end))
         end++;
+      // "al - Zarqawi", "Nouri al - Maliki" from a tokenizer that splits hyphens.
+      while (
+        start >= 2 &&
+        words[start - 1] === '-' &&
+        isParticle(words[start - 2]) &&
+        !taken(start - 2)
+      ) {
+        start -= 2;
+        while (start > 0 && isNameWord(words[start - 1] as string, commonWords) && !taken(start - 1))
+          start--;
+      }
+      if (
+        end + 1 < words.length &&
+        words[end] === '-' &&
+        isParticle(words[end - 1]) &&
+        isCapitalised(words[end + 1] as string) &&
+        !taken(end + 1)
+      ) {
+        end += 2;
+      } else if (
+        end + 2 < words.length &&
+        isParticle(words[end]) &&
+        words[end + 1] === '-' &&
+        isCapitalised(words[end + 2] as string) &&
+        !taken(end + 2)
+      ) {
+        end += 3;
+      }
       if (span.type === 'PERSON') start += leadingTitleLength(words, start, end);
       // "Foundation for Strategic Research": an organisation's keyword, "for" or "of", then
       // the part the model tagged.
@@ -119,7 +159,9 @@ export const repairSpans = <S extends WordSpan>(spans: readonly S[], ctx: Repair
         (last.end === span.start && last.type === 'NORP' && span.type === 'ORG') ||
         (last.end + 1 === span.start &&
           INNER_CONNECTORS.has((words[last.end] as string).toLowerCase()) &&
-          (span.type !== 'PERSON' || (words[last.end] as string).toLowerCase() !== 'of') &&
+          // "Christine Arron of France": a person is never "of" a name.
+          ((span.type !== 'PERSON' && last.type !== 'PERSON') ||
+            (words[last.end] as string).toLowerCase() !== 'of') &&
           last.type !== 'NORP'));
     if (last !== undefined && joinable) {
       merged[merged.length - 1] = { ...span, start: last.start };
