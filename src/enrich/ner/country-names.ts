@@ -16,8 +16,10 @@ export const countryNames = (): ReadonlySet<string> => {
   const countries = createRequire(import.meta.url)('world-countries') as readonly Country[];
   for (const c of countries) {
     out.add(c.name.common.toLowerCase());
-    for (const a of c.altSpellings) if (a.replace(/[^\p{L}]/gu, '').length > 3) out.add(a.toLowerCase());
-    for (const a of COUNTRY_ALIASES[c.cca2] ?? []) if (!a.startsWith('the ')) out.add(a.toLowerCase());
+    for (const a of c.altSpellings)
+      if (a.replace(/[^\p{L}]/gu, '').length > 3) out.add(a.toLowerCase());
+    for (const a of COUNTRY_ALIASES[c.cca2] ?? [])
+      if (!a.startsWith('the ')) out.add(a.toLowerCase());
   }
   names = out;
   return out;

@@ -137,7 +137,9 @@ const tagRunningText = (
         ? 'PERSON'
         : undefined;
     },
-    model.lexicon === undefined ? undefined : (start, end) => isKnownPlace(words, start, end, model),
+    model.lexicon === undefined
+      ? undefined
+      : (start, end) => isKnownPlace(words, start, end, model),
   );
   const repaired =
     model.lexicon === undefined

@@ -32,7 +32,19 @@ const PERSON_HEAD_TITLES = new Set(
  * hyphen they belong to the name, whether the tokenizer kept "al-Maliki" whole (ours does) or
  * split it into "al", "-", "Maliki" (re3d's and some corpora's tokenizers do).
  */
-const NAME_PARTICLES = new Set(['al', 'el', 'ad', 'ar', 'as', 'ash', 'at', 'az', 'bin', 'ibn', 'abu']);
+const NAME_PARTICLES = new Set([
+  'al',
+  'el',
+  'ad',
+  'ar',
+  'as',
+  'ash',
+  'at',
+  'az',
+  'bin',
+  'ibn',
+  'abu',
+]);
 const PARTICLE_NAME = /^(?:al|el|ad|ar|as|ash|at|az)-\p{Lu}/u;
 const isParticle = (w: string | undefined): boolean =>
   w !== undefined && NAME_PARTICLES.has(w.toLowerCase());
@@ -101,7 +113,11 @@ export const repairSpans = <S extends WordSpan>(spans: readonly S[], ctx: Repair
         !taken(start - 2)
       ) {
         start -= 2;
-        while (start > 0 && isNameWord(words[start - 1] as string, commonWords) && !taken(start - 1))
+        while (
+          start > 0 &&
+          isNameWord(words[start - 1] as string, commonWords) &&
+          !taken(start - 1)
+        )
           start--;
       }
       if (
