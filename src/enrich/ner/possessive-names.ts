@@ -12,6 +12,19 @@ import { nameKeywordType } from './name-keywords.js';
 
 const POSSESSIVE = new Set(["'s", '’s']);
 
+/**
+ * Lower-case role nouns written right before a person's name ("Olympic champion Hicham El
+ * Guerrouj", "Belgium rival Kim Gevaert", "opposition leader ..."): they never precede a
+ * company or a place of two or three words.
+ */
+const ROLE_NOUNS = new Set(
+  `champion rival compatriot team-mate teammate striker midfielder defender goalkeeper forward
+  coach manager captain winner runner-up leader spokesman spokeswoman chairman chief executive
+  president minister secretary ambassador envoy commander lawmaker senator candidate journalist
+  actor actress singer author writer director player veteran counterpart successor predecessor
+  opponent hurdler sprinter batsman bowler jockey rider driver boxer skier`.split(/\s+/),
+);
+
 export interface PossessiveContext {
   readonly words: readonly string[];
   /** Words [start, end) are exactly one known place name. */
@@ -61,6 +74,19 @@ export const splitPossessivePlaces = <S extends WordSpan>(
         before !== undefined &&
         POSSESSIVE.has(before) &&
         placeEndingAt(ctx, part.start - 1) !== undefined &&
+        isCapitalisedRun(words, part.start, part.end) &&
+        !ctx.isKnownPlace(part.start, part.end) &&
+        !words
+          .slice(part.start, part.end)
+          .some((w) => nameKeywordType(w.toLowerCase()) !== undefined)
+      ) {
+        out.push({ ...part, type: 'PERSON' });
+      } else if (
+        (part.type === 'GPE' || part.type === 'LOC' || part.type === 'ORG') &&
+        len >= 2 &&
+        len <= 3 &&
+        before !== undefined &&
+        ROLE_NOUNS.has(before) &&
         isCapitalisedRun(words, part.start, part.end) &&
         !ctx.isKnownPlace(part.start, part.end) &&
         !words

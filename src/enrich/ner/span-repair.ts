@@ -60,7 +60,7 @@ const SENTENCE_OPENERS = new Set(
   ),
 );
 const isTitleCaseCommon = (w: string, common: ReadonlySet<string>): boolean =>
-  w.toUpperCase() !== w && common.has(w.toLowerCase());
+  w.toUpperCase() !== w && common.has(w.toLowerCase()) && !PARTICLE_NAME.test(w);
 
 const isNameWord = (w: string, common: ReadonlySet<string>): boolean => {
   const c = w.charAt(0);
