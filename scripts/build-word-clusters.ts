@@ -29,7 +29,7 @@ const { values } = parseArgs({
       type: 'string',
       default: repoPath('src', 'enrich', 'ner', 'clusters', 'word-clusters.tsv'),
     },
-    'min-count': { type: 'string', default: '5' },
+    'min-count': { type: 'string', default: '3' },
     'max-words': { type: 'string', default: '60000' },
     contexts: { type: 'string', default: '1500' },
     'top-contexts': { type: 'string', default: '200' },

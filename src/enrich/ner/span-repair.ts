@@ -1,6 +1,6 @@
 import type { WordSpan } from './entity-spans.js';
 import { nameKeywordType } from './name-keywords.js';
-import { leadingTitleLength, nameStartAfterTitle } from './person-titles.js';
+import { leadingTitleLength, nameStartAfterTitle, TITLE_WORDS } from './person-titles.js';
 
 /**
  * Boundary repairs applied after tagging. The news corpora the model learns from are annotated
@@ -66,6 +66,36 @@ const isNameWord = (w: string, common: ReadonlySet<string>): boolean => {
   const c = w.charAt(0);
   if (c === c.toLowerCase()) return false;
   return !common.has(w.toLowerCase()) || INITIAL.test(w);
+};
+
+/** Title words that end an organisation's or a country's name where a person's title begins. */
+const TITLE_HEADS = new Set(
+  'president ambassador secretary-general minister envoy spokesman spokeswoman chairman governor senator chancellor premier commander mayor'.split(
+    ' ',
+  ),
+);
+
+/**
+ * "U.S. Ambassador", "U.N. Secretary-General Kofi": an organisation or country run on into a
+ * title (and maybe the name after it) is cut before the title; the capitalised words after the
+ * title are a person.
+ */
+const cutAtTitle = <S extends WordSpan>(words: readonly string[], span: S): S[] => {
+  if (span.type !== 'ORG' && span.type !== 'GPE' && span.type !== 'LOC') return [span];
+  for (let k = span.start + 1; k < span.end; k++) {
+    if (!TITLE_HEADS.has((words[k] as string).toLowerCase())) continue;
+    // "Foreign Minister", "Prime Minister": the words before are the title's own.
+    if (
+      !isCapitalised(words[k] as string) ||
+      TITLE_WORDS.has((words[k - 1] as string).toLowerCase())
+    )
+      return [span];
+    const head: S = { ...span, end: k };
+    let name = k + 1;
+    while (name < span.end && TITLE_HEADS.has((words[name] as string).toLowerCase())) name++;
+    return name < span.end ? [head, { ...span, start: name, type: 'PERSON' }] : [head];
+  }
+  return [span];
 };
 
 export interface RepairContext {
@@ -185,9 +215,20 @@ export const repairSpans = <S extends WordSpan>(spans: readonly S[], ctx: Repair
       merged.push(span);
     }
   }
-  return merged.flatMap((span) => {
+  return merged.flatMap((whole) => {
+    const parts = cutAtTitle(words, whole);
+    const span = parts[0] as S;
+    const rest = parts.slice(1);
     let start = span.start;
-    if (span.end - start === 1 && isTitleCaseCommon(words[start] as string, commonWords)) return [];
+    if (span.end - start === 1 && isTitleCaseCommon(words[start] as string, commonWords))
+      return rest;
+    // "A NATO spokesman": an article opening the sentence is not part of the name.
+    if (
+      (words[start] === 'A' || words[start] === 'An') &&
+      span.end - start > 1 &&
+      (start === 0 || PUNCT_ONLY.test(words[start - 1] as string))
+    )
+      start++;
     // "the" is not part of a name in the convention we follow ("the AFL" -> "AFL"), unless it is
     // capitalised mid-sentence, where the name's owner writes it ("The Times Literary Supplement").
     if (
@@ -216,15 +257,15 @@ export const repairSpans = <S extends WordSpan>(spans: readonly S[], ctx: Repair
       const nameAt = nameStartAfterTitle(words, start, span.end);
       const title = (words[nameAt - 1] ?? '').toLowerCase();
       if (nameAt > start + 1 && span.end - nameAt <= 3 && PERSON_HEAD_TITLES.has(title)) {
-        return [{ ...span, start: nameAt, type: 'PERSON' }];
+        return [{ ...span, start: nameAt, type: 'PERSON' }, ...rest];
       }
     }
     const title = leadingTitleLength(words, start, span.end);
-    if (title === 0) return [{ ...span, start }];
+    if (title === 0) return [{ ...span, start }, ...rest];
     if (span.type !== 'PERSON' && !PERSON_ONLY_TITLES.has((words[start] as string).toLowerCase())) {
-      return [{ ...span, start }];
+      return [{ ...span, start }, ...rest];
     }
     // A title in front makes whatever follows a person ("Colonel Jesse Auton").
-    return [{ ...span, start: start + title, type: 'PERSON' }];
+    return [{ ...span, start: start + title, type: 'PERSON' }, ...rest];
   });
 };
