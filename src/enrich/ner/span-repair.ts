@@ -135,12 +135,21 @@ export const repairSpans = <S extends WordSpan>(spans: readonly S[], ctx: Repair
         start--;
       while (end < words.length && isNameWord(words[end] as string, commonWords) && !taken(end))
         end++;
-      // "al - Zarqawi", "Nouri al - Maliki" from a tokenizer that splits hyphens.
+      // "al - Zarqawi", "Nouri al - Maliki" from a tokenizer that splits hyphens. A span of the
+      // particle alone (the tagger's "al"/B-GPE) is dropped below and does not count.
+      const takenByName = (i: number): boolean =>
+        spans.some(
+          (o) =>
+            o !== span &&
+            i >= o.start &&
+            i < o.end &&
+            !(o.end - o.start === 1 && isParticle(words[o.start])),
+        );
       while (
         start >= 2 &&
         words[start - 1] === '-' &&
         isParticle(words[start - 2]) &&
-        !taken(start - 2)
+        !takenByName(start - 2)
       ) {
         start -= 2;
         while (
