@@ -74,6 +74,12 @@ describe('averaged perceptron tagger', () => {
         tagWordsCached(model, sentence),
         decodeGreedy(model, sentence, sentenceFeatures(sentence, undefined, model)),
       );
+      // A model trained without KB features tags alike with or without the KB's tags.
+      const gazetteer = sentence.map((_, i) => (i === 0 ? 'B-GPE' : undefined));
+      assert.deepEqual(
+        tagWords(model, sentence, gazetteer),
+        decodeGreedy(model, sentence, sentenceFeatures(sentence, gazetteer, model)),
+      );
     }
     const score = scoreEntities([['B-PERSON', 'I-PERSON', 'O']], [['B-PERSON', 'O', 'O']]);
     assert.equal(score.f1, 0);
