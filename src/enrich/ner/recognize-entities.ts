@@ -87,6 +87,8 @@ export const tagEntitySpans = (
   return tagRunningText(words, model, gazetteer);
 };
 
+const MAX_PLACE_WORDS = 7;
+
 /** Words [start, end) are exactly one place name of the model's lexicon. */
 const isKnownPlace = (
   words: readonly string[],
@@ -94,7 +96,8 @@ const isKnownPlace = (
   end: number,
   model: NerModel,
 ): boolean => {
-  if (model.lexicon === undefined || end <= start) return false;
+  // No place name is longer than this: the guard keeps long runs of capitals linear.
+  if (model.lexicon === undefined || end <= start || end - start > MAX_PLACE_WORDS) return false;
   if (isCountryName(words.slice(start, end))) return true;
   const tags = placeTags(words.slice(start, end), model.lexicon);
   return tags[0] === 'B' && tags.every((t, k) => k === 0 || t === 'I');
