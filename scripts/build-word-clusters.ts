@@ -5,7 +5,7 @@
  * cluster with names that occur in the same contexts, so the tagger can type it by analogy: the
  * classic remedy for NER outside its training text (Brown clusters; Ratinov & Roth 2009).
  *
- *   node --import tsx scripts/build-word-clusters.ts [--sources reuters,bbc,ruwa,ag] [--out PATH]
+ *   node --import tsx scripts/build-word-clusters.ts [--sources reuters,bbc] (ruwa and ag exist but are not shipped: non-commercial licences) [--out PATH]
  *
  * Method (cheaper than Brown's agglomerative clustering, and deterministic): each frequent word
  * is a sparse vector of positive PMI with the words at offsets -2, -1, +1 and +2 (case kept, digits
@@ -24,7 +24,7 @@ import { clusterKey } from '../src/enrich/ner/word-clusters.js';
 
 const { values } = parseArgs({
   options: {
-    sources: { type: 'string', default: 'reuters,bbc,ruwa,ag' },
+    sources: { type: 'string', default: 'reuters,bbc' },
     out: {
       type: 'string',
       default: repoPath('src', 'enrich', 'ner', 'clusters', 'word-clusters.tsv'),
