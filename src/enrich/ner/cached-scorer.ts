@@ -1,6 +1,6 @@
 import { decodeTables, type NerModel } from './perceptron-model.js';
 import { caseBucketOf } from './case-profile.js';
-import { contextFeatures, ownFeatures, wordShape } from './token-features.js';
+import { contextFeatures, neighbourClusters, ownFeatures, wordShape } from './token-features.js';
 
 /**
  * The tagger's inner loop without building feature strings: a word's own features and the
@@ -49,14 +49,25 @@ const scoresOf = (model: NerModel, w: string): WordScores => {
   const own = ownFeatures(w, model);
   const c = w.charAt(0);
   const cp = model.caseProfile ? caseBucketOf(model.caseProfile, w) : undefined;
+  const near = model.clusters ? neighbourClusters(model.clusters, w) : undefined;
   const entry: WordScores = {
     lw,
     shape,
     cap: c !== c.toLowerCase(),
     upper: w.toUpperCase() === w,
     self: sum(model, own),
-    asPrev1: sum(model, ['w-1=' + lw, 's-1=' + shape, ...(cp ? ['cp-1=' + cp] : [])]),
-    asNext1: sum(model, ['w+1=' + lw, 's+1=' + shape, ...(cp ? ['cp+1=' + cp] : [])]),
+    asPrev1: sum(model, [
+      'w-1=' + lw,
+      's-1=' + shape,
+      ...(cp ? ['cp-1=' + cp] : []),
+      ...(near ? [near.prev] : []),
+    ]),
+    asNext1: sum(model, [
+      'w+1=' + lw,
+      's+1=' + shape,
+      ...(cp ? ['cp+1=' + cp] : []),
+      ...(near ? [near.next] : []),
+    ]),
     asPrev2: sum(model, ['w-2=' + lw]),
     asNext2: sum(model, ['w+2=' + lw]),
   };
@@ -71,8 +82,18 @@ const edges = (model: NerModel): Record<string, Float64Array> => {
   if (e === undefined) {
     e = {
       b: sum(model, ['b']),
-      prev1: sum(model, ['w-1=<s>', 's-1=<s>', ...(model.caseProfile ? ['cp-1=<s>'] : [])]),
-      next1: sum(model, ['w+1=</s>', 's+1=</s>', ...(model.caseProfile ? ['cp+1=</s>'] : [])]),
+      prev1: sum(model, [
+        'w-1=<s>',
+        's-1=<s>',
+        ...(model.caseProfile ? ['cp-1=<s>'] : []),
+        ...(model.clusters ? ['k-1=<s>'] : []),
+      ]),
+      next1: sum(model, [
+        'w+1=</s>',
+        's+1=</s>',
+        ...(model.caseProfile ? ['cp+1=</s>'] : []),
+        ...(model.clusters ? ['k+1=</s>'] : []),
+      ]),
       prev2: sum(model, ['w-2=<s>']),
       next2: sum(model, ['w+2=</s>']),
     };

@@ -96,8 +96,17 @@ export const splitCoordinated = <S extends WordSpan>(
   spans: readonly S[],
   /** A type for a part split off, when it reads as another kind ("P. Diddy , Cameron Diaz"). */
   retypePart?: (start: number, end: number) => S['type'] | undefined,
+  /** Whether words [start, end) are exactly one known place name ("Syria", "United Arab Emirates"). */
+  isKnownPlace?: (start: number, end: number) => boolean,
 ): S[] =>
   spans.flatMap((span) => {
+    // "Syria and Iraq", "United Arab Emirates and Jordan": two known places, though the whole is
+    // not one ("Bosnia and Herzegovina" is).
+    const placeAnd =
+      isKnownPlace !== undefined && !isKnownPlace(span.start, span.end)
+        ? (from: number, i: number): boolean =>
+            isKnownPlace(from, i) && isKnownPlace(i + 1, span.end)
+        : undefined;
     const parts: S[] = [];
     let from = span.start;
     for (let i = span.start + 1; i < span.end - 1; i++) {
@@ -116,6 +125,7 @@ export const splitCoordinated = <S extends WordSpan>(
           isCapitalised(next) &&
           // "Food and Agriculture Organization": only the right part has a head.
           !(hasOrgHead(right) && !hasOrgHead(left));
+        if (!split && placeAnd !== undefined) split = placeAnd(from, i);
       }
       if (!split) continue;
       if (i > from) parts.push({ ...span, start: from, end: i });

@@ -1,7 +1,7 @@
 import { decodeModel, type NerModel } from './perceptron-model.js';
 
 /** Bumped whenever scripts/train-ner.ts or the features change; saved with every enrichment. */
-export const NER_MODEL_VERSION = 'ner-ap-4';
+export const NER_MODEL_VERSION = 'ner-ap-5';
 
 /**
  * Where the shipped model lives. The stage does not read files itself: the CLI or pipeline reads

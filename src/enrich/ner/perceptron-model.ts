@@ -2,6 +2,7 @@ import { gunzipSync, gzipSync } from 'node:zlib';
 import { decodeCaseProfile, encodeCaseProfile, type CaseProfile } from './case-profile.js';
 import { buildLexicon, type Lexicon, type LexiconLists } from './lexicon.js';
 import { normalisedWord } from './token-features.js';
+import { decodeWordClusters, encodeWordClusters, type WordClusters } from './word-clusters.js';
 
 /**
  * An averaged perceptron over BIO tags, decoded greedily left to right.
@@ -23,6 +24,8 @@ export interface NerModel {
   readonly lexicon?: Lexicon;
   /** Usual case of words in running text (case-profile.ts), when trained with it. */
   readonly caseProfile?: CaseProfile;
+  /** Word clusters learnt from unlabelled news (word-clusters.ts), when trained with them. */
+  readonly clusters?: WordClusters;
 }
 
 /** I-X may only follow B-X or I-X. */
@@ -121,6 +124,7 @@ interface SerialisedModel {
   commonWords: string[];
   lexicon?: LexiconLists;
   caseProfile?: Record<string, string[]>;
+  clusters?: string[];
 }
 
 export const encodeModel = (model: NerModel): Buffer => {
@@ -140,6 +144,7 @@ export const encodeModel = (model: NerModel): Buffer => {
     commonWords: [...model.commonWords].sort(),
     ...(model.lexicon ? { lexicon: model.lexicon.lists } : {}),
     ...(model.caseProfile ? { caseProfile: encodeCaseProfile(model.caseProfile) } : {}),
+    ...(model.clusters ? { clusters: encodeWordClusters(model.clusters) } : {}),
   };
   return gzipSync(JSON.stringify(body), { level: 9 });
 };
@@ -160,5 +165,6 @@ export const decodeModel = (gz: Uint8Array): NerModel => {
     commonWords: new Set(body.commonWords),
     ...(body.lexicon ? { lexicon: buildLexicon(body.lexicon) } : {}),
     ...(body.caseProfile ? { caseProfile: decodeCaseProfile(body.caseProfile) } : {}),
+    ...(body.clusters ? { clusters: decodeWordClusters(body.clusters) } : {}),
   };
 };

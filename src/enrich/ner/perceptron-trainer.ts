@@ -1,6 +1,7 @@
 import type { LabelledSentence } from './labelled-corpus.js';
 import type { CaseProfile } from './case-profile.js';
 import type { Lexicon } from './lexicon.js';
+import type { WordClusters } from './word-clusters.js';
 import { allowedAfter, type NerModel } from './perceptron-model.js';
 import { historyFeatures, sentenceFeatures } from './token-features.js';
 
@@ -27,6 +28,8 @@ export interface TrainOptions {
   readonly lexicon?: Lexicon;
   /** Usual case of words in running text; shipped inside the model. */
   readonly caseProfile?: CaseProfile;
+  /** Word clusters from unlabelled news; shipped inside the model. */
+  readonly clusters?: WordClusters;
 }
 
 /** Deterministic shuffle so a retrain gives the same model. */
@@ -84,6 +87,7 @@ export const trainPerceptron = (
     commonWords,
     ...(options.lexicon ? { lexicon: options.lexicon } : {}),
     ...(options.caseProfile ? { caseProfile: options.caseProfile } : {}),
+    ...(options.clusters ? { clusters: options.clusters } : {}),
   };
   // Pass 1: count features (static ones and history ones under gold history).
   const counts = new Map<string, number>();

@@ -46,10 +46,17 @@ describe('averaged perceptron tagger', () => {
           seed: 1,
           version: 'toy',
           lexicon,
+          clusters: new Map([
+            ['Oslo', 'a0'],
+            ['Riga', 'a1'],
+            ['Anna', 'b0'],
+            ['visited', 'c0'],
+          ]),
         }),
       ),
     );
     assert.ok(model.lexicon?.placesByFirst.has('new'), 'the name lists travel in the model file');
+    assert.equal(model.clusters?.get('Riga'), 'a1', 'the word clusters travel in the model file');
     const words = ['President', 'Eva', 'Sand', 'visited', 'Riga', 'today', '.'];
     const tags = tagWords(model, words);
     assert.deepEqual(spansFromBio(tags), [
@@ -66,6 +73,12 @@ describe('averaged perceptron tagger', () => {
       assert.deepEqual(
         tagWordsCached(model, sentence),
         decodeGreedy(model, sentence, sentenceFeatures(sentence, undefined, model)),
+      );
+      // A model trained without KB features tags alike with or without the KB's tags.
+      const gazetteer = sentence.map((_, i) => (i === 0 ? 'B-GPE' : undefined));
+      assert.deepEqual(
+        tagWords(model, sentence, gazetteer),
+        decodeGreedy(model, sentence, sentenceFeatures(sentence, gazetteer, model)),
       );
     }
     const score = scoreEntities([['B-PERSON', 'I-PERSON', 'O']], [['B-PERSON', 'O', 'O']]);

@@ -7,6 +7,9 @@ import { mergeKbSpans, type TypedSpan } from './merge-kb-spans.js';
 import { applyNameKindRules, splitCoordinated } from './name-kind-rules.js';
 import type { NerModel } from './perceptron-model.js';
 import { leadingTitleLength } from './person-titles.js';
+import { placeTags } from './lexicon.js';
+import { splitPossessivePlaces } from './possessive-names.js';
+import { isCountryName } from './country-names.js';
 import { repairSpans } from './span-repair.js';
 import { tagWords } from './tag-words.js';
 import { untaggedNames } from './untagged-names.js';
@@ -84,6 +87,22 @@ export const tagEntitySpans = (
   return tagRunningText(words, model, gazetteer);
 };
 
+const MAX_PLACE_WORDS = 7;
+
+/** Words [start, end) are exactly one place name of the model's lexicon. */
+const isKnownPlace = (
+  words: readonly string[],
+  start: number,
+  end: number,
+  model: NerModel,
+): boolean => {
+  // No place name is longer than this: the guard keeps long runs of capitals linear.
+  if (model.lexicon === undefined || end <= start || end - start > MAX_PLACE_WORDS) return false;
+  if (isCountryName(words.slice(start, end))) return true;
+  const tags = placeTags(words.slice(start, end), model.lexicon);
+  return tags[0] === 'B' && tags.every((t, k) => k === 0 || t === 'I');
+};
+
 const repairWords = new WeakMap<NerModel, ReadonlySet<string>>();
 /**
  * The words span repairs treat as common: the model's own list plus what the case profile, learnt
@@ -107,7 +126,7 @@ const tagRunningText = (
   gazetteer?: readonly (string | undefined)[],
 ): RecognizedSpan[] => {
   const tags = tagWords(model, words, gazetteer);
-  const repaired = splitCoordinated(
+  const coordinated = splitCoordinated(
     words,
     repairSpans(spansFromBio(tags), { words, commonWords: repairCommonWords(model) })
       // Weapons are barely labelled in the training data: the tagger's own guesses are noise
@@ -121,7 +140,17 @@ const tagRunningText = (
         ? 'PERSON'
         : undefined;
     },
+    model.lexicon === undefined
+      ? undefined
+      : (start, end) => isKnownPlace(words, start, end, model),
   );
+  const repaired =
+    model.lexicon === undefined
+      ? coordinated
+      : splitPossessivePlaces(coordinated, {
+          words,
+          isKnownPlace: (start, end) => isKnownPlace(words, start, end, model),
+        });
   const withUntagged = [
     ...repaired,
     ...untaggedNames(words, repaired, model).map((s) => ({ ...s, type: s.type as string })),

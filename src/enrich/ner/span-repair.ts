@@ -1,6 +1,6 @@
 import type { WordSpan } from './entity-spans.js';
 import { nameKeywordType } from './name-keywords.js';
-import { leadingTitleLength, nameStartAfterTitle } from './person-titles.js';
+import { leadingTitleLength, nameStartAfterTitle, TITLE_WORDS } from './person-titles.js';
 
 /**
  * Boundary repairs applied after tagging. The news corpora the model learns from are annotated
@@ -27,7 +27,30 @@ const PERSON_HEAD_TITLES = new Set(
   ),
 );
 
-const isLower = (w: string): boolean => /^\p{Ll}/u.test(w);
+/**
+ * Arabic articles and kinship words that open a name part: "al-Qaeda", "bin Laden". Joined by a
+ * hyphen they belong to the name, whether the tokenizer kept "al-Maliki" whole (ours does) or
+ * split it into "al", "-", "Maliki" (re3d's and some corpora's tokenizers do).
+ */
+const NAME_PARTICLES = new Set([
+  'al',
+  'el',
+  'ad',
+  'ar',
+  'as',
+  'ash',
+  'at',
+  'az',
+  'bin',
+  'ibn',
+  'abu',
+]);
+const PARTICLE_NAME = /^(?:al|el|ad|ar|as|ash|at|az)-\p{Lu}/u;
+const isParticle = (w: string | undefined): boolean =>
+  w !== undefined && NAME_PARTICLES.has(w.toLowerCase());
+
+/** Lower case, other than a name opened by a particle ("al-Qaeda" is a name). */
+const isLower = (w: string): boolean => /^\p{Ll}/u.test(w) && !PARTICLE_NAME.test(w);
 const isCapitalised = (w: string): boolean => /^\p{Lu}/u.test(w);
 const OF_FOR = new Set(['of', 'for']);
 /** Closed-class words that open sentences and never start a name. */
@@ -37,12 +60,42 @@ const SENTENCE_OPENERS = new Set(
   ),
 );
 const isTitleCaseCommon = (w: string, common: ReadonlySet<string>): boolean =>
-  w.toUpperCase() !== w && common.has(w.toLowerCase());
+  w.toUpperCase() !== w && common.has(w.toLowerCase()) && !PARTICLE_NAME.test(w);
 
 const isNameWord = (w: string, common: ReadonlySet<string>): boolean => {
   const c = w.charAt(0);
   if (c === c.toLowerCase()) return false;
   return !common.has(w.toLowerCase()) || INITIAL.test(w);
+};
+
+/** Title words that end an organisation's or a country's name where a person's title begins. */
+const TITLE_HEADS = new Set(
+  'president ambassador secretary-general minister envoy spokesman spokeswoman chairman governor senator chancellor premier commander mayor'.split(
+    ' ',
+  ),
+);
+
+/**
+ * "U.S. Ambassador", "U.N. Secretary-General Kofi": an organisation or country run on into a
+ * title (and maybe the name after it) is cut before the title; the capitalised words after the
+ * title are a person.
+ */
+const cutAtTitle = <S extends WordSpan>(words: readonly string[], span: S): S[] => {
+  if (span.type !== 'ORG' && span.type !== 'GPE' && span.type !== 'LOC') return [span];
+  for (let k = span.start + 1; k < span.end; k++) {
+    if (!TITLE_HEADS.has((words[k] as string).toLowerCase())) continue;
+    // "Foreign Minister", "Prime Minister": the words before are the title's own.
+    if (
+      !isCapitalised(words[k] as string) ||
+      TITLE_WORDS.has((words[k - 1] as string).toLowerCase())
+    )
+      return [span];
+    const head: S = { ...span, end: k };
+    let name = k + 1;
+    while (name < span.end && TITLE_HEADS.has((words[name] as string).toLowerCase())) name++;
+    return name < span.end ? [head, { ...span, start: name, type: 'PERSON' }] : [head];
+  }
+  return [span];
 };
 
 export interface RepairContext {
@@ -68,6 +121,7 @@ export const repairSpans = <S extends WordSpan>(spans: readonly S[], ctx: Repair
     if (end - start === 1 && /^\p{L}$/u.test(words[start] as string)) continue;
     if (span.type === 'PERSON') start = nameStartAfterTitle(words, start, end);
     if (end <= start) continue;
+    while (start < end - 1 && words[start] === '-') start++;
     if (
       span.type === 'PERSON' ||
       span.type === 'ORG' ||
@@ -81,6 +135,47 @@ export const repairSpans = <S extends WordSpan>(spans: readonly S[], ctx: Repair
         start--;
       while (end < words.length && isNameWord(words[end] as string, commonWords) && !taken(end))
         end++;
+      // "al - Zarqawi", "Nouri al - Maliki" from a tokenizer that splits hyphens. A span of the
+      // particle alone (the tagger's "al"/B-GPE) is dropped below and does not count.
+      const takenByName = (i: number): boolean =>
+        spans.some(
+          (o) =>
+            o !== span &&
+            i >= o.start &&
+            i < o.end &&
+            !(o.end - o.start === 1 && isParticle(words[o.start])),
+        );
+      while (
+        start >= 2 &&
+        words[start - 1] === '-' &&
+        isParticle(words[start - 2]) &&
+        !takenByName(start - 2)
+      ) {
+        start -= 2;
+        while (
+          start > 0 &&
+          isNameWord(words[start - 1] as string, commonWords) &&
+          !taken(start - 1)
+        )
+          start--;
+      }
+      if (
+        end + 1 < words.length &&
+        words[end] === '-' &&
+        isParticle(words[end - 1]) &&
+        isCapitalised(words[end + 1] as string) &&
+        !taken(end + 1)
+      ) {
+        end += 2;
+      } else if (
+        end + 2 < words.length &&
+        isParticle(words[end]) &&
+        words[end + 1] === '-' &&
+        isCapitalised(words[end + 2] as string) &&
+        !taken(end + 2)
+      ) {
+        end += 3;
+      }
       if (span.type === 'PERSON') start += leadingTitleLength(words, start, end);
       // "Foundation for Strategic Research": an organisation's keyword, "for" or "of", then
       // the part the model tagged.
@@ -119,7 +214,9 @@ export const repairSpans = <S extends WordSpan>(spans: readonly S[], ctx: Repair
         (last.end === span.start && last.type === 'NORP' && span.type === 'ORG') ||
         (last.end + 1 === span.start &&
           INNER_CONNECTORS.has((words[last.end] as string).toLowerCase()) &&
-          (span.type !== 'PERSON' || (words[last.end] as string).toLowerCase() !== 'of') &&
+          // "Christine Arron of France": a person is never "of" a name.
+          ((span.type !== 'PERSON' && last.type !== 'PERSON') ||
+            (words[last.end] as string).toLowerCase() !== 'of') &&
           last.type !== 'NORP'));
     if (last !== undefined && joinable) {
       merged[merged.length - 1] = { ...span, start: last.start };
@@ -127,9 +224,20 @@ export const repairSpans = <S extends WordSpan>(spans: readonly S[], ctx: Repair
       merged.push(span);
     }
   }
-  return merged.flatMap((span) => {
+  return merged.flatMap((whole) => {
+    const parts = cutAtTitle(words, whole);
+    const span = parts[0] as S;
+    const rest = parts.slice(1);
     let start = span.start;
-    if (span.end - start === 1 && isTitleCaseCommon(words[start] as string, commonWords)) return [];
+    if (span.end - start === 1 && isTitleCaseCommon(words[start] as string, commonWords))
+      return rest;
+    // "A NATO spokesman": an article opening the sentence is not part of the name.
+    if (
+      (words[start] === 'A' || words[start] === 'An') &&
+      span.end - start > 1 &&
+      (start === 0 || PUNCT_ONLY.test(words[start - 1] as string))
+    )
+      start++;
     // "the" is not part of a name in the convention we follow ("the AFL" -> "AFL"), unless it is
     // capitalised mid-sentence, where the name's owner writes it ("The Times Literary Supplement").
     if (
@@ -158,15 +266,15 @@ export const repairSpans = <S extends WordSpan>(spans: readonly S[], ctx: Repair
       const nameAt = nameStartAfterTitle(words, start, span.end);
       const title = (words[nameAt - 1] ?? '').toLowerCase();
       if (nameAt > start + 1 && span.end - nameAt <= 3 && PERSON_HEAD_TITLES.has(title)) {
-        return [{ ...span, start: nameAt, type: 'PERSON' }];
+        return [{ ...span, start: nameAt, type: 'PERSON' }, ...rest];
       }
     }
     const title = leadingTitleLength(words, start, span.end);
-    if (title === 0) return [{ ...span, start }];
+    if (title === 0) return [{ ...span, start }, ...rest];
     if (span.type !== 'PERSON' && !PERSON_ONLY_TITLES.has((words[start] as string).toLowerCase())) {
-      return [{ ...span, start }];
+      return [{ ...span, start }, ...rest];
     }
     // A title in front makes whatever follows a person ("Colonel Jesse Auton").
-    return [{ ...span, start: start + title, type: 'PERSON' }];
+    return [{ ...span, start: start + title, type: 'PERSON' }, ...rest];
   });
 };

@@ -1,6 +1,7 @@
 import { caseBucketOf, type CaseProfile } from './case-profile.js';
 import { placeTags, type Lexicon } from './lexicon.js';
 import { nameKeywordType } from './name-keywords.js';
+import { clusterFeatures, clusterOf, type WordClusters } from './word-clusters.js';
 
 /**
  * Features of one token for the tagger. Training and tagging share this file so the model
@@ -51,6 +52,9 @@ interface WordInfo {
   /** The word's usual case (case-profile.ts) as its neighbours see it; empty without a profile. */
   readonly casePrev: string;
   readonly caseNext: string;
+  /** The word's coarse cluster (word-clusters.ts) as its neighbours see it; empty without clusters. */
+  readonly clusterPrev: string;
+  readonly clusterNext: string;
   /** What the capitalised-run features need, computed once per word. */
   readonly lower: string;
   readonly upperInitial: boolean;
@@ -69,7 +73,18 @@ export interface FeatureContext {
   readonly lexicon?: Lexicon;
   /** How words are usually written in running text (case-profile.ts). */
   readonly caseProfile?: CaseProfile;
+  /** Word clusters learnt from unlabelled news (word-clusters.ts). */
+  readonly clusters?: WordClusters;
 }
+
+/** A neighbour's cluster features: its path cut to the first two levels. */
+export const neighbourClusters = (
+  clusters: WordClusters,
+  w: string,
+): { prev: string; next: string } => {
+  const path = clusterOf(clusters, w)?.slice(0, 2) ?? 'none';
+  return { prev: 'k-1=' + path, next: 'k+1=' + path };
+};
 
 const NO_CONTEXT: FeatureContext = { commonWords: new Set() };
 /** Keyed by the common-word set, which belongs to one model (or one training run). */
@@ -99,6 +114,7 @@ export const ownFeatures = (w: string, ctx: FeatureContext): string[] => {
     const cp = caseBucketOf(ctx.caseProfile, w);
     lex.push('cp=' + cp, 'cps=' + cp + '|' + shape);
   }
+  if (ctx.clusters !== undefined) lex.push(...clusterFeatures(clusterOf(ctx.clusters, w)));
   const lexicon = ctx.lexicon;
   if (lexicon !== undefined && isCapitalised(w)) {
     if (lexicon.firstNames.has(lw)) lex.push('fn');
@@ -120,6 +136,7 @@ const wordInfo = (w: string, ctx: FeatureContext): WordInfo => {
   const lex = ownFeatures(w, ctx);
   const lower = w.toLowerCase();
   const upperInitial = /^\p{Lu}/u.test(w);
+  const near = ctx.clusters ? neighbourClusters(ctx.clusters, w) : undefined;
   const info: WordInfo = {
     lw,
     shape,
@@ -133,6 +150,8 @@ const wordInfo = (w: string, ctx: FeatureContext): WordInfo => {
     shapeNext: 's+1=' + shape,
     casePrev: ctx.caseProfile ? 'cp-1=' + caseBucketOf(ctx.caseProfile, w) : '',
     caseNext: ctx.caseProfile ? 'cp+1=' + caseBucketOf(ctx.caseProfile, w) : '',
+    clusterPrev: near?.prev ?? '',
+    clusterNext: near?.next ?? '',
     lower,
     upperInitial,
     startsName: upperInitial && !(ctx.commonWords.has(lower) && w.toUpperCase() !== w),
@@ -189,6 +208,12 @@ export const sentenceFeatures = (
       f.push(
         p1 === undefined ? 'cp-1=<s>' : p1.casePrev,
         n1 === undefined ? 'cp+1=</s>' : n1.caseNext,
+      );
+    }
+    if (ctx.clusters !== undefined) {
+      f.push(
+        p1 === undefined ? 'k-1=<s>' : p1.clusterPrev,
+        n1 === undefined ? 'k+1=</s>' : n1.clusterNext,
       );
     }
     if (i === 0) f.push('first|' + me.shape);
