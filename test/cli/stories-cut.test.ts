@@ -108,7 +108,10 @@ test(
     await ingest('reordered', paths.slice(60));
     await ingest('reordered', paths);
     // Every fourth file, then the rest in reverse: many late articles, in batches out of order.
-    await ingest('interleaved', paths.filter((_, i) => i % 4 === 0));
+    await ingest(
+      'interleaved',
+      paths.filter((_, i) => i % 4 === 0),
+    );
     await ingest('interleaved', [...paths].reverse());
     const single = await partition('single-ordered');
     assert.deepEqual(await partition('reordered'), single);
