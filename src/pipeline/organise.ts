@@ -2,8 +2,11 @@ import type { ArticleDraft, SaveOutcome } from '../core/article.js';
 import type { ArticleEnrichment } from '../core/enrichment.js';
 import { decideSyndication } from '../dedup/decide-syndication.js';
 import { dedupOptions } from '../dedup/dedup-options.js';
-import { assignStory } from '../stories/assign-story.js';
+import type { StoryInput } from '../stories/assign-story.js';
+import { settleStories } from '../stories/settle-stories.js';
+import type { StoryMember } from '../stories/story-index.js';
 import { storyOptions } from '../stories/story-options.js';
+import { storyOrderKey } from '../stories/story-order.js';
 import type { ArticleStore } from '../store/port.js';
 
 export interface OrganiseCounts {
@@ -47,6 +50,37 @@ export const entityNamesOf = (enrichment: ArticleEnrichment): readonly string[] 
   ...new Set(enrichment.entities.map((entity) => entity.id)),
 ];
 
+/** Where an article came from, for the canonical story order among articles of one date. */
+const locationOf = (draft: ArticleDraft): string =>
+  draft.url ??
+  `${draft.provenance.path}#${String(draft.provenance.recordIndex ?? 0).padStart(9, '0')}`;
+
+/**
+ * What clustering saw of stored articles, read back for a re-settle: the text they were first
+ * clustered with (their first revision's) and their stored entities.
+ */
+const storedStoryInputs =
+  (store: ArticleStore) =>
+  async (members: readonly StoryMember[]): Promise<StoryInput[]> => {
+    const inputs: StoryInput[] = [];
+    for (const member of members) {
+      const article = await store.getArticle(member.articleId);
+      if (!article) continue;
+      const first = article.revision > 1 ? (await store.listRevisions(article.id))[0] : undefined;
+      const title = first ? first.title : article.title;
+      const entities = await storedEntityNames(store, article.id);
+      inputs.push({
+        id: article.id,
+        text: first?.text ?? article.text,
+        ...(title !== undefined ? { title } : {}),
+        ...(article.source !== undefined ? { source: article.source } : {}),
+        ...(article.published !== undefined ? { published: article.published } : {}),
+        ...(entities ? { entities } : {}),
+      });
+    }
+    return inputs;
+  };
+
 const organiseEach = async (
   store: ArticleStore,
   drafts: readonly ArticleDraft[],
@@ -56,6 +90,7 @@ const organiseEach = async (
 ): Promise<OrganiseCounts> => {
   const dedup = dedupOptions();
   const story = storyOptions();
+  const storyInputs: StoryInput[] = [];
   for (const [index, outcome] of outcomes.entries()) {
     const draft = drafts[index];
     if (!draft || outcome.status === 'revised') continue;
@@ -86,13 +121,22 @@ const organiseEach = async (
         ((await store.stories.getMembership(outcome.id))
           ? undefined
           : await storedEntityNames(store, outcome.id));
-      const assignment = await assignStory(
-        { ...base, ...(entities ? { entities } : {}) },
-        store.stories,
-        story,
-      );
-      if (assignment.opened) counts.storiesOpened++;
+      storyInputs.push({
+        ...base,
+        ...(entities ? { entities } : {}),
+        order: storyOrderKey(draft.published, locationOf(draft), outcome.id),
+      });
     }
+  }
+  // The batch is clustered in canonical order, after syndication (which stories do not read).
+  if (store.stories) {
+    const settled = await settleStories(
+      storyInputs,
+      store.stories,
+      storedStoryInputs(store),
+      story,
+    );
+    counts.storiesOpened += settled.opened;
   }
   return counts;
 };

@@ -21,6 +21,8 @@ export interface StoryMemberRow {
   title: string | null;
   source: string | null;
   similarity: number;
+  /** Migration 160; '' for members saved before it. */
+  sort_key?: string | null;
 }
 
 export const toStoryHeader = (row: StoryHeaderRow, sources: readonly string[]): StoryHeader => ({
@@ -48,4 +50,5 @@ export const toStoryMember = (row: StoryMemberRow): StoryMember => ({
   ...(row.title === null ? {} : { title: row.title }),
   ...(row.source === null ? {} : { source: row.source }),
   similarity: row.similarity,
+  ...(row.sort_key ? { order: row.sort_key } : {}),
 });

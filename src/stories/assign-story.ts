@@ -13,6 +13,8 @@ export interface StoryInput {
   readonly published?: string;
   /** Names of entities found by enrichment; shared entities pull articles together. */
   readonly entities?: readonly string[];
+  /** Place in the canonical clustering order (storyOrderKey); stored with the membership. */
+  readonly order?: string;
 }
 
 export interface StoryAssignment {
@@ -52,6 +54,12 @@ const termWeights = (input: StoryInput, options: StoryOptions): Map<string, numb
   for (const [term, weight] of weights) weights.set(term, weight / norm);
   return weights;
 };
+
+/** The distinct terms an article counts in the corpus' document frequencies. */
+export const documentTerms = (
+  input: StoryInput,
+  options: StoryOptions = DEFAULT_STORY_OPTIONS,
+): string[] => [...termWeights(input, options).keys()];
 
 const inverseFrequency = (
   documents: number,
@@ -286,6 +294,7 @@ export const assignStory = async (
     ...(input.published === undefined ? {} : { published: input.published }),
     ...(input.title === undefined ? {} : { title: input.title }),
     ...(input.source === undefined ? {} : { source: input.source }),
+    ...(input.order === undefined ? {} : { order: input.order }),
   });
   return { articleId: input.id, storyId: story.id, similarity, opened, merged, version: VERSION };
 };

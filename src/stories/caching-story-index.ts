@@ -5,6 +5,7 @@ import type {
   StoryIndex,
   StoryMember,
   StoryRecord,
+  StorySpan,
 } from './story-index.js';
 
 /** Bounds on what one process keeps; past them the oldest entries go first. */
@@ -78,6 +79,29 @@ export class CachingStoryIndex implements StoryIndex {
       const count = this.frequencies.get(term);
       if (count !== undefined) this.frequencies.set(term, count + 1);
     }
+  }
+
+  async removeDocument(terms: readonly string[]): Promise<void> {
+    await this.inner.removeDocument(terms);
+    // A re-settle takes counts back and adds them again: the counter alone cannot tell.
+    this.adopt(-1);
+  }
+
+  lastOrder(): Promise<string | undefined> {
+    return this.inner.lastOrder();
+  }
+
+  storiesReaching(order: string): Promise<StorySpan[]> {
+    return this.inner.storiesReaching(order);
+  }
+
+  membersFrom(order: string): Promise<StoryMember[]> {
+    return this.inner.membersFrom(order);
+  }
+
+  async dropStories(storyIds: readonly string[]): Promise<void> {
+    for (const storyId of storyIds) this.stories.delete(storyId);
+    await this.inner.dropStories(storyIds);
   }
 
   findStoriesByTerms(

@@ -5,9 +5,11 @@ import type {
   StoryIndex,
   StoryMember,
   StoryRecord,
+  StorySpan,
 } from './story-index.js';
 import {
   compareMembersByTime,
+  compareOrdered,
   compareStoriesForList,
   compareStoryListKeys,
   storyListKey,
@@ -36,6 +38,50 @@ export class MemoryStoryIndex implements StoryIndex {
     this.documents++;
     for (const term of new Set(terms))
       this.frequencies.set(term, (this.frequencies.get(term) ?? 0) + 1);
+  }
+
+  async removeDocument(terms: readonly string[]): Promise<void> {
+    this.documents = Math.max(0, this.documents - 1);
+    for (const term of new Set(terms)) {
+      const left = (this.frequencies.get(term) ?? 0) - 1;
+      if (left > 0) this.frequencies.set(term, left);
+      else this.frequencies.delete(term);
+    }
+  }
+
+  async lastOrder(): Promise<string | undefined> {
+    let last: string | undefined;
+    for (const member of this.members.values())
+      if (member.order && (last === undefined || member.order > last)) last = member.order;
+    return last;
+  }
+
+  async storiesReaching(order: string): Promise<StorySpan[]> {
+    const spans: StorySpan[] = [];
+    for (const [storyId, members] of this.membersByStory) {
+      const orders = members.map((member) => member.order ?? '');
+      if (orders.some((o) => o >= order))
+        spans.push({ storyId, firstOrder: orders.reduce((a, b) => (b < a ? b : a)) });
+    }
+    return spans;
+  }
+
+  async membersFrom(order: string): Promise<StoryMember[]> {
+    return [...this.members.values()]
+      .filter((member) => (member.order ?? '') >= order)
+      .sort((a, b) => compareOrdered({ ...a, id: a.articleId }, { ...b, id: b.articleId }));
+  }
+
+  async dropStories(storyIds: readonly string[]): Promise<void> {
+    for (const storyId of storyIds) {
+      for (const member of this.membersByStory.get(storyId) ?? [])
+        this.members.delete(member.articleId);
+      this.membersByStory.delete(storyId);
+      for (const term of this.storyTerms.get(storyId) ?? [])
+        this.postings.get(term)?.delete(storyId);
+      this.storyTerms.delete(storyId);
+      this.stories.delete(storyId);
+    }
   }
 
   async findStoriesByTerms(

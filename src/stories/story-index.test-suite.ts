@@ -2,7 +2,10 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { assignStory } from './assign-story.js';
+import type { StoryInput } from './assign-story.js';
+import { settleStories } from './settle-stories.js';
 import type { StoryIndex } from './story-index.js';
+import { storyOrderKey } from './story-order.js';
 
 const QUAKE = [
   {
@@ -175,6 +178,39 @@ export const storyIndexContract = (name: string, makeIndex: () => StoryIndex): v
       await index.saveStory(story('story-c'), ['shared', 'story-c']);
       assert.deepEqual(await ids(['shared'], 1), ['story-c']);
       assert.deepEqual(await ids(['shared', 'story-a'], 1), ['story-a', 'story-c']);
+    });
+
+    test('a late article re-settles the stories after it: same stories, counts and order as in order', async () => {
+      const inputs: StoryInput[] = [
+        ...BACKGROUND.map((text, i) => ({ id: `bg${i}`, text, published: day(-20 + i) })),
+        ...QUAKE.map((article, i) => ({ id: `q${i}`, ...article, published: day(i) })),
+        { id: 'ship', ...SHIPYARD, published: day(1) },
+      ].map((input) => ({ ...input, order: storyOrderKey(input.published, undefined, input.id) }));
+      const byId = new Map(inputs.map((input) => [input.id, input]));
+      const load = async (members: readonly { articleId: string }[]) =>
+        members.map((member) => byId.get(member.articleId) as StoryInput);
+      const snapshot = async (index: StoryIndex) => ({
+        members: await Promise.all(
+          (await index.listStories()).map(async (story) =>
+            (await index.listMembers(story.id)).map((m) => [m.articleId, m.storyId, m.order]),
+          ),
+        ),
+        frequencies: await index.documentFrequencies(['malatya', 'frigate', 'budget', 'nothing']),
+      });
+      const inOrder = makeIndex();
+      await settleStories(inputs, inOrder, load);
+      const late = makeIndex();
+      // The newest first, then everything before it: the second batch re-settles the first.
+      await settleStories(inputs.slice(-3), late, load);
+      assert.equal(await late.lastOrder(), inputs.find((input) => input.id === 'q2')?.order);
+      assert.ok((await late.storiesReaching(inputs[5]?.order ?? '')).length > 0);
+      const outcome = await settleStories(inputs, late, load);
+      assert.equal(outcome.resettled, 3);
+      assert.deepEqual(await snapshot(late), await snapshot(inOrder));
+      assert.equal((await late.membersFrom(inputs[4]?.order ?? '')).length, 4);
+      await late.dropStories((await late.listStories()).map((story) => story.id));
+      assert.deepEqual(await late.listStories(), []);
+      assert.equal(await late.getMembership('q0'), undefined);
     });
   });
 };

@@ -7,6 +7,18 @@ export interface StoryMember {
   readonly source?: string;
   /** Cosine similarity to the story when it joined (1 for the article that opened the story). */
   readonly similarity: number;
+  /**
+   * The article's place in the canonical clustering order (storyOrderKey); absent on members
+   * saved before migration 160, which then sort first and are never re-settled.
+   */
+  readonly order?: string;
+}
+
+/** A story that has a member at or after some place in the canonical order. */
+export interface StorySpan {
+  readonly storyId: string;
+  /** Its first member's place in the canonical order ('' for members saved without one). */
+  readonly firstOrder: string;
 }
 
 /** A story's state. `centroid` holds summed (1 + log tf) term weights; IDF is applied when compared. */
@@ -51,6 +63,16 @@ export interface StoryIndex {
   ): Promise<{ documents: number; frequencies: Map<string, number> }>;
   /** Counts one more document containing each of `terms` (distinct). */
   addDocument(terms: readonly string[]): Promise<void>;
+  /** Undoes addDocument(terms) for an article that is clustered again (settle-stories.ts). */
+  removeDocument(terms: readonly string[]): Promise<void>;
+  /** The last member's place in the canonical order, if any member has one. */
+  lastOrder(): Promise<string | undefined>;
+  /** Stories with a member at or after `order` (canonical order), with their first member's place. */
+  storiesReaching(order: string): Promise<StorySpan[]>;
+  /** Members at or after `order` in the canonical order, in that order. */
+  membersFrom(order: string): Promise<StoryMember[]>;
+  /** Deletes the stories, their lookup terms and their members (before clustering them again). */
+  dropStories(storyIds: readonly string[]): Promise<void>;
   /**
    * Stories holding any of `terms` as a lookup term, most shared terms first (ties: smaller id).
    * Per term only the `perTerm` stories saved most recently are read (ties: smaller id), so the

@@ -95,6 +95,28 @@ test('stories of one run equal those of the same input cut into two runs', { ski
 });
 
 test(
+  'stories of one run equal those of a split that changes the order articles arrive in',
+  { skip },
+  async () => {
+    const paths = files();
+    await ingest('single-ordered', paths);
+    // The second half first, then everything: the first half now arrives after articles that a
+    // single run reads after it, so it must re-settle the stories built without it.
+    await ingest('reordered', paths.slice(60));
+    await ingest('reordered', paths);
+    // Every fourth file, then the rest in reverse: many late articles, in batches out of order.
+    await ingest(
+      'interleaved',
+      paths.filter((_, i) => i % 4 === 0),
+    );
+    await ingest('interleaved', [...paths].reverse());
+    const single = await partition('single-ordered');
+    assert.deepEqual(await partition('reordered'), single);
+    assert.deepEqual(await partition('interleaved'), single);
+  },
+);
+
+test(
   'a run that dies after enriching a batch and before clustering it, then a re-run, gives the same stories',
   { skip },
   async () => {

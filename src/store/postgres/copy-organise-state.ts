@@ -199,8 +199,8 @@ const PLAIN_TABLES: readonly PlainTable[] = [
   {
     table: 'story_members',
     select: 'SELECT * FROM story_members',
-    insert: `INSERT INTO story_members (article_id, story_id, published, title, source, similarity)
-      SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::double precision[])
+    insert: `INSERT INTO story_members (article_id, story_id, published, title, source, similarity, sort_key)
+      SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::double precision[], $7::text[])
       ON CONFLICT DO NOTHING`,
     columns: [
       ['article_id'],
@@ -209,6 +209,7 @@ const PLAIN_TABLES: readonly PlainTable[] = [
       ['title', nullableText],
       ['source', nullableText],
       ['similarity'],
+      ['sort_key', nullableText],
     ],
   },
 ];

@@ -1,7 +1,11 @@
 import type { PostgresMigration } from './migrate.js';
 import { LEDGER_SCHEMA_SQL } from '../ledger-schema.js';
 import { POSTGRES_NEAR_DUPLICATE_SCHEMA_SQL } from './near-duplicate-index.js';
-import { POSTGRES_STORY_RECENT_POSTINGS_SQL, POSTGRES_STORY_SCHEMA_SQL } from './story-index.js';
+import {
+  POSTGRES_STORY_ORDER_SQL,
+  POSTGRES_STORY_RECENT_POSTINGS_SQL,
+  POSTGRES_STORY_SCHEMA_SQL,
+} from './story-index.js';
 import { LIVE_MIGRATIONS_POSTGRES } from '../live-schema.js';
 import { ENTITY_STATS_POSTGRES_MIGRATION } from '../entity-stats.js';
 import { ARTICLE_COUNTS_POSTGRES_MIGRATION } from '../article-counts.js';
@@ -258,6 +262,11 @@ CREATE INDEX IF NOT EXISTS articles_newest_covering ON articles
     version: 130,
     name: 'stories: lookup terms remember when they were saved, so lookups read the newest stories',
     sql: POSTGRES_STORY_RECENT_POSTINGS_SQL,
+  },
+  {
+    version: 160,
+    name: 'stories: each member keeps its place in the canonical order, so late articles re-settle',
+    sql: POSTGRES_STORY_ORDER_SQL,
   },
   ...LIVE_MIGRATIONS_POSTGRES,
   {

@@ -154,9 +154,10 @@ const TABLES: readonly TableHash[] = [
   {
     count: 'storyMembers',
     tables: ['story_members'],
-    sqlite: 'SELECT article_id, story_id, published, title, source, similarity FROM story_members',
+    sqlite:
+      'SELECT article_id, story_id, published, title, source, similarity, sort_key FROM story_members',
     postgres:
-      'SELECT article_id, story_id, published, title, source, similarity FROM story_members',
+      'SELECT article_id, story_id, published, title, source, similarity, sort_key FROM story_members',
     line: (r) =>
       [
         'sm',
@@ -166,6 +167,7 @@ const TABLES: readonly TableHash[] = [
         text(r['title']),
         text(r['source']),
         String(r['similarity']),
+        text(r['sort_key']),
       ].join('\t'),
   },
 ];

@@ -5,6 +5,7 @@ import { freshIndexSchemas } from './index-test-schemas.js';
 import { OrganiseTransaction } from './organise-transaction.js';
 import {
   POSTGRES_STORY_RECENT_POSTINGS_SQL,
+  POSTGRES_STORY_ORDER_SQL,
   POSTGRES_STORY_SCHEMA_SQL,
   PostgresStoryIndex,
 } from './story-index.js';
@@ -26,12 +27,12 @@ if (skipUnlessPostgres) {
 } else {
   const plain = freshIndexSchemas(
     'story',
-    POSTGRES_STORY_SCHEMA_SQL + POSTGRES_STORY_RECENT_POSTINGS_SQL,
+    POSTGRES_STORY_SCHEMA_SQL + POSTGRES_STORY_RECENT_POSTINGS_SQL + POSTGRES_STORY_ORDER_SQL,
     (pool) => new PostgresStoryIndex(new OrganiseTransaction(pool)),
   );
   const transactional = freshIndexSchemas(
     'storytx',
-    POSTGRES_STORY_SCHEMA_SQL + POSTGRES_STORY_RECENT_POSTINGS_SQL,
+    POSTGRES_STORY_SCHEMA_SQL + POSTGRES_STORY_RECENT_POSTINGS_SQL + POSTGRES_STORY_ORDER_SQL,
     (pool) => {
       const organising = new OrganiseTransaction(pool);
       return callInTransaction(organising, new PostgresStoryIndex(organising));

@@ -5,6 +5,7 @@ import type {
   StoryIndex,
   StoryMember,
   StoryRecord,
+  StorySpan,
 } from '../../stories/story-index.js';
 import { DEFAULT_POSTINGS_PER_TERM } from '../../stories/story-options.js';
 import { compareMembersByTime, compareStoriesForList } from '../../stories/story-order.js';
@@ -64,6 +65,15 @@ ALTER TABLE story_lookup_terms ADD COLUMN seq bigint NOT NULL DEFAULT 0;
 CREATE INDEX story_lookup_terms_recent ON story_lookup_terms (term, seq DESC, (story_id COLLATE "C"));
 `;
 
+/**
+ * Migration 160, as in SQLite: each member's place in the canonical clustering order, compared in
+ * code-unit order ("C") as the stage compares it.
+ */
+export const POSTGRES_STORY_ORDER_SQL = `
+ALTER TABLE story_members ADD COLUMN sort_key text NOT NULL DEFAULT '';
+CREATE INDEX story_members_order ON story_members ((sort_key COLLATE "C"), story_id);
+`;
+
 type StoryRow = StoryHeaderRow & { sources: string[]; centroid: string };
 type MemberRow = StoryMemberRow;
 
@@ -72,7 +82,7 @@ const toStory = (row: StoryRow): StoryRecord => toStoryRecord(row, row.sources);
 const toMember = toStoryMember;
 
 const STORY_COLUMNS = 'id, title, first_seen, last_seen, article_count, sources, centroid, version';
-const MEMBER_COLUMNS = 'article_id, story_id, published, title, source, similarity';
+const MEMBER_COLUMNS = 'article_id, story_id, published, title, source, similarity, sort_key';
 
 /** The story as reading it back would give it (texts through pgText, as they were written). */
 const asStored = (story: StoryRecord): StoryRecord => ({
@@ -103,7 +113,8 @@ class StoryRunCache implements RunState {
   readonly stories = new Map<string, StoryRecord | null>();
 
   async flush(db: Queryable): Promise<void> {
-    if (this.pendingDocuments === 0) return;
+    // A re-settle takes counts back (negative pending counts): documents may net to zero.
+    if (this.pendingDocuments === 0 && this.pendingTerms.size === 0) return;
     const terms = distinctSorted([...this.pendingTerms.keys()]);
     await db.query(
       `INSERT INTO story_term_frequencies (term, documents)
@@ -111,6 +122,11 @@ class StoryRunCache implements RunState {
        ON CONFLICT (term) DO UPDATE SET documents = story_term_frequencies.documents + excluded.documents`,
       [terms, terms.map((term) => this.pendingTerms.get(term))],
     );
+    if ([...this.pendingTerms.values()].some((count) => count < 0))
+      await db.query(
+        'DELETE FROM story_term_frequencies WHERE term = ANY ($1::text[]) AND documents <= 0',
+        [terms],
+      );
     await db.query(
       `INSERT INTO story_corpus (id, documents) VALUES (1, $1)
        ON CONFLICT (id) DO UPDATE SET documents = story_corpus.documents + excluded.documents`,
@@ -269,7 +285,7 @@ export class PostgresStoryIndex implements StoryIndex {
 
   async addMember(member: StoryMember): Promise<void> {
     await this.db.query(
-      `INSERT INTO story_members (${MEMBER_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6)
+      `INSERT INTO story_members (${MEMBER_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7)
        ON CONFLICT (article_id) DO NOTHING`,
       [
         member.articleId,
@@ -278,8 +294,74 @@ export class PostgresStoryIndex implements StoryIndex {
         pgOptionalText(member.title),
         pgOptionalText(member.source),
         member.similarity,
+        pgText(member.order ?? ''),
       ],
     );
+  }
+
+  async removeDocument(terms: readonly string[]): Promise<void> {
+    const cache = this.cache();
+    if (cache) {
+      // Counted as negative pending counts, written with the rest of the run (flush).
+      cache.pendingDocuments--;
+      for (const term of new Set(terms)) {
+        cache.pendingTerms.set(term, (cache.pendingTerms.get(term) ?? 0) - 1);
+        const known = cache.frequencies.get(term);
+        if (known !== undefined) cache.frequencies.set(term, known - 1);
+      }
+      return;
+    }
+    await this.db.atomically(async (client) => {
+      await client.query(
+        `UPDATE story_term_frequencies SET documents = documents - 1 WHERE term = ANY ($1::text[])`,
+        [distinctSorted(terms)],
+      );
+      await client.query(
+        'DELETE FROM story_term_frequencies WHERE term = ANY ($1::text[]) AND documents <= 0',
+        [distinctSorted(terms)],
+      );
+      await client.query(
+        'UPDATE story_corpus SET documents = greatest(documents - 1, 0) WHERE id = 1',
+      );
+    });
+  }
+
+  async lastOrder(): Promise<string | undefined> {
+    const result = await this.db.query<{ last: string | null }>(
+      `SELECT max(sort_key COLLATE "C") AS last FROM story_members WHERE sort_key COLLATE "C" > ''`,
+    );
+    return result.rows[0]?.last ?? undefined;
+  }
+
+  async storiesReaching(order: string): Promise<StorySpan[]> {
+    const result = await this.db.query<{ story_id: string; first: string }>(
+      `SELECT story_id, min(sort_key COLLATE "C") AS first FROM story_members
+        WHERE story_id IN (SELECT story_id FROM story_members WHERE sort_key COLLATE "C" >= $1)
+        GROUP BY story_id`,
+      [pgText(order)],
+    );
+    return result.rows.map((row) => ({ storyId: row.story_id, firstOrder: row.first }));
+  }
+
+  async membersFrom(order: string): Promise<StoryMember[]> {
+    const result = await this.db.query<MemberRow>(
+      `SELECT ${MEMBER_COLUMNS} FROM story_members WHERE sort_key COLLATE "C" >= $1
+        ORDER BY sort_key COLLATE "C", article_id COLLATE "C"`,
+      [pgText(order)],
+    );
+    return result.rows.map(toMember);
+  }
+
+  async dropStories(storyIds: readonly string[]): Promise<void> {
+    if (storyIds.length === 0) return;
+    // One statement; the lookup terms go with the stories (ON DELETE CASCADE).
+    await this.db.query(
+      `WITH gone AS (DELETE FROM story_members WHERE story_id = ANY ($1::text[]))
+       DELETE FROM stories WHERE id = ANY ($1::text[])`,
+      [[...storyIds]],
+    );
+    const cache = this.cache();
+    for (const storyId of storyIds) cache?.stories.set(storyId, null);
   }
 
   async moveMembers(fromId: string, intoId: string): Promise<void> {

@@ -11,7 +11,7 @@ import {
   NEAR_DUPLICATE_LSH_MIGRATION_SQL,
 } from './near-duplicate-lsh.js';
 import { LEDGER_SCHEMA_SQL } from '../ledger-schema.js';
-import { STORY_RECENT_POSTINGS_SQL, STORY_SCHEMA_SQL } from './story-index.js';
+import { STORY_ORDER_SQL, STORY_RECENT_POSTINGS_SQL, STORY_SCHEMA_SQL } from './story-index.js';
 import { LIVE_MIGRATIONS_SQLITE } from '../live-schema.js';
 import { ENTITY_STATS_SQLITE_MIGRATION } from '../entity-stats.js';
 import { ARTICLE_COUNTS_SQLITE_MIGRATION } from '../article-counts.js';
@@ -316,6 +316,11 @@ END;
     version: 130,
     name: 'stories: lookup terms remember when they were saved, so lookups read the newest stories',
     sql: STORY_RECENT_POSTINGS_SQL,
+  },
+  {
+    version: 160,
+    name: 'stories: each member keeps its place in the canonical order, so late articles re-settle',
+    sql: STORY_ORDER_SQL,
   },
   ...LIVE_MIGRATIONS_SQLITE,
   {

@@ -6,6 +6,7 @@ import type {
   StoryIndex,
   StoryMember,
   StoryRecord,
+  StorySpan,
 } from '../../stories/story-index.js';
 import { DEFAULT_POSTINGS_PER_TERM } from '../../stories/story-options.js';
 import { compareMembersByTime, compareStoriesForList } from '../../stories/story-order.js';
@@ -58,6 +59,15 @@ ALTER TABLE story_lookup_terms ADD COLUMN seq INTEGER NOT NULL DEFAULT 0;
 CREATE INDEX story_lookup_terms_recent ON story_lookup_terms(term, seq DESC, story_id);
 `;
 
+/**
+ * Migration 160: each member's place in the canonical clustering order (storyOrderKey), so a late
+ * article re-settles only the stories after it (settle-stories.ts). Older members get '' (first).
+ */
+export const STORY_ORDER_SQL = `
+ALTER TABLE story_members ADD COLUMN sort_key TEXT NOT NULL DEFAULT '';
+CREATE INDEX story_members_order ON story_members(sort_key, story_id);
+`;
+
 type StoryRow = StoryHeaderRow & { sources: string; centroid: string };
 type MemberRow = StoryMemberRow;
 
@@ -73,6 +83,8 @@ export class SqliteStoryIndex implements StoryIndex {
   private readonly addDocumentTx;
   private readonly saveStoryTx;
   private readonly moveTx;
+  private readonly removeDocumentTx;
+  private readonly dropTx;
 
   constructor(db: Database.Database) {
     const s = {
@@ -112,11 +124,33 @@ export class SqliteStoryIndex implements StoryIndex {
         'INSERT OR IGNORE INTO story_lookup_terms (term, story_id, seq) VALUES (?, ?, ?)',
       ),
       insertMember: db.prepare<
-        [string, string, string | null, string | null, string | null, number]
+        [string, string, string | null, string | null, string | null, number, string]
       >(
-        `INSERT OR IGNORE INTO story_members (article_id, story_id, published, title, source, similarity)
-         VALUES (?, ?, ?, ?, ?, ?)`,
+        `INSERT OR IGNORE INTO story_members (article_id, story_id, published, title, source, similarity, sort_key)
+         VALUES (?, ?, ?, ?, ?, ?, ?)`,
       ),
+      uncountDocument: db.prepare(
+        'UPDATE story_corpus SET documents = max(documents - 1, 0) WHERE id = 1',
+      ),
+      uncountTerm: db.prepare<[string]>(
+        'UPDATE story_term_frequencies SET documents = documents - 1 WHERE term = ?',
+      ),
+      // A term no article holds any more has no row, as in a store that never counted it.
+      dropTerm: db.prepare<[string]>(
+        'DELETE FROM story_term_frequencies WHERE term = ? AND documents <= 0',
+      ),
+      lastOrder: db.prepare<[], { last: string | null }>(
+        "SELECT max(sort_key) AS last FROM story_members WHERE sort_key > ''",
+      ),
+      reaching: db.prepare<[string], { story_id: string; first: string }>(
+        `SELECT story_id, min(sort_key) AS first FROM story_members
+          WHERE story_id IN (SELECT story_id FROM story_members WHERE sort_key >= ?)
+          GROUP BY story_id`,
+      ),
+      membersFrom: db.prepare<[string], MemberRow>(
+        'SELECT * FROM story_members WHERE sort_key >= ? ORDER BY sort_key, article_id',
+      ),
+      deleteMembers: db.prepare<[string]>('DELETE FROM story_members WHERE story_id = ?'),
       moveMembers: db.prepare<[string, string]>(
         'UPDATE story_members SET story_id = ? WHERE story_id = ?',
       ),
@@ -159,6 +193,20 @@ export class SqliteStoryIndex implements StoryIndex {
       const seq = s.documents.get()?.documents ?? 0;
       for (const term of lookupTerms) s.insertLookup.run(term, story.id, seq);
     });
+    this.removeDocumentTx = db.transaction((terms: readonly string[]) => {
+      s.uncountDocument.run();
+      for (const term of new Set(terms)) {
+        s.uncountTerm.run(term);
+        s.dropTerm.run(term);
+      }
+    });
+    this.dropTx = db.transaction((storyIds: readonly string[]) => {
+      for (const storyId of storyIds) {
+        s.deleteMembers.run(storyId);
+        s.deleteLookup.run(storyId);
+        s.deleteStory.run(storyId);
+      }
+    });
     this.moveTx = db.transaction((fromId: string, intoId: string) => {
       s.moveMembers.run(intoId, fromId);
       s.deleteLookup.run(fromId);
@@ -178,6 +226,28 @@ export class SqliteStoryIndex implements StoryIndex {
 
   async addDocument(terms: readonly string[]): Promise<void> {
     this.addDocumentTx(terms);
+  }
+
+  async removeDocument(terms: readonly string[]): Promise<void> {
+    this.removeDocumentTx(terms);
+  }
+
+  async lastOrder(): Promise<string | undefined> {
+    return this.statements.lastOrder.get()?.last ?? undefined;
+  }
+
+  async storiesReaching(order: string): Promise<StorySpan[]> {
+    return this.statements.reaching
+      .all(order)
+      .map((row) => ({ storyId: row.story_id, firstOrder: row.first }));
+  }
+
+  async membersFrom(order: string): Promise<StoryMember[]> {
+    return this.statements.membersFrom.all(order).map(toMember);
+  }
+
+  async dropStories(storyIds: readonly string[]): Promise<void> {
+    this.dropTx(storyIds);
   }
 
   async findStoriesByTerms(
@@ -213,6 +283,7 @@ export class SqliteStoryIndex implements StoryIndex {
       member.title ?? null,
       member.source ?? null,
       member.similarity,
+      member.order ?? '',
     );
   }
 
