@@ -3,6 +3,7 @@ import { LEDGER_SCHEMA_SQL } from '../ledger-schema.js';
 import { POSTGRES_NEAR_DUPLICATE_SCHEMA_SQL } from './near-duplicate-index.js';
 import { POSTGRES_STORY_RECENT_POSTINGS_SQL, POSTGRES_STORY_SCHEMA_SQL } from './story-index.js';
 import { LIVE_MIGRATIONS_POSTGRES } from '../live-schema.js';
+import { TOKEN_MIGRATIONS_POSTGRES } from '../token-schema.js';
 
 /**
  * Append-only schema history of the PostgreSQL store, the counterpart of sqlite/migrations.ts.
@@ -258,4 +259,5 @@ CREATE INDEX IF NOT EXISTS articles_newest_covering ON articles
     sql: POSTGRES_STORY_RECENT_POSTINGS_SQL,
   },
   ...LIVE_MIGRATIONS_POSTGRES,
+  ...TOKEN_MIGRATIONS_POSTGRES,
 ];

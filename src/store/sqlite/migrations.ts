@@ -13,6 +13,7 @@ import {
 import { LEDGER_SCHEMA_SQL } from '../ledger-schema.js';
 import { STORY_RECENT_POSTINGS_SQL, STORY_SCHEMA_SQL } from './story-index.js';
 import { LIVE_MIGRATIONS_SQLITE } from '../live-schema.js';
+import { TOKEN_MIGRATIONS_SQLITE } from '../token-schema.js';
 
 export interface Migration {
   readonly version: number;
@@ -316,4 +317,5 @@ END;
     sql: STORY_RECENT_POSTINGS_SQL,
   },
   ...LIVE_MIGRATIONS_SQLITE,
+  ...TOKEN_MIGRATIONS_SQLITE,
 ];
