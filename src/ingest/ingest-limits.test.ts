@@ -94,6 +94,16 @@ describe('ingest limits', () => {
     assert.equal(htmlDepthExceeds('<div><p>a<p>b<p>c</div>', 3), false, 'implied closes count');
   });
 
+  test('a tag name that never closes is one scan, not a backtrack over every split (fuzz: 22 s)', () => {
+    // Before the fix: quadratic in the run's length (about 2e10 steps here).
+    const html = `<rss><channel><item><title>a</title><link${'x'.repeat(200_000)}</item></channel></rss>`;
+    const started = Date.now();
+    assert.equal(htmlDepthExceeds(html, 1024), false);
+    assert.equal(htmlDepthExceeds('<a href="x"><br/><img src="y" />t</a>', 1), false);
+    assert.equal(htmlDepthExceeds('<a href="x"><b >t</b></a>', 1), true);
+    assert.ok(Date.now() - started < 2000, `${Date.now() - started} ms`);
+  });
+
   test('a feed item with deeply nested HTML is rejected; the other items are stored', () => {
     const deep = `${'<span>'.repeat(5000)}deep${'</span>'.repeat(5000)}`;
     const events = readFileBytes(
