@@ -5,6 +5,7 @@ import {
   startStagePool,
   type CpuStages,
 } from '../pipeline/stage-pool.js';
+import { ingestLimits } from '../ingest/ingest-limits.js';
 import { writeLine, type CliContext } from './cli-context.js';
 import { enricherFor } from './enricher-option.js';
 import { kbDir } from './kb-command.js';
@@ -17,22 +18,25 @@ export interface CommandStages {
 }
 
 /**
- * Where `ingest` and `reprocess` clean and enrich: with more than one thread, a worker pool whose
- * workers each load the enricher (the main thread then only learns its version); with one, the
- * enricher loaded here, inline.
+ * Where `ingest` and `reprocess` clean and enrich: a worker pool whose workers each load the
+ * enricher (the main thread then only learns its version). `--threads 1` is a pool of one worker
+ * while the per-record time limit is on (SITREP_MAX_RECORD_SECONDS, default 30): only a worker
+ * thread can be stopped in the middle of a record. With the limit off (0), one thread runs inline.
  */
 export const stagesFor = async (
   ctx: CliContext,
   options: { threads: number; enrich: boolean },
 ): Promise<CommandStages> => {
-  if (options.threads <= 1) {
+  const recordTimeLimitMs = ingestLimits().maxRecordSeconds * 1000;
+  if (options.threads <= 1 && recordTimeLimitMs <= 0) {
     const enricher = await enricherFor(ctx, options.enrich);
     return { ...(enricher ? { enricher } : {}), close: async () => undefined };
   }
   const pool = startStagePool({
-    threads: options.threads,
+    threads: Math.max(1, options.threads),
     enrich: options.enrich,
     kbDirs: [kbDir(ctx, undefined)],
+    recordTimeLimitMs,
   });
   try {
     const enricher = options.enrich

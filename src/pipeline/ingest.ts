@@ -8,6 +8,7 @@ import type { ArticleEnricher } from './enricher.js';
 import { entityNamesOf, organiseSaved } from './organise.js';
 import { readInputs } from './read-inputs.js';
 import { inlineStages, type CpuStages } from './stage-pool.js';
+import { isRecordTimeLimitError } from './record-time-limit.js';
 
 export interface IngestProgress {
   readonly items: number;
@@ -128,6 +129,7 @@ export const ingestEvents = async (
           drafts,
           outcomes,
           entityNames,
+          reject,
         );
       }
       const organised = await organiseSaved(store, drafts, outcomes, entityNames);
@@ -197,10 +199,11 @@ const enrichSaved = async (
   drafts: readonly ArticleDraft[],
   outcomes: readonly SaveOutcome[],
   entityNames: Map<string, readonly string[]>,
+  reject: (rejection: Rejection) => void,
 ): Promise<number> => {
   // All of the batch's enrichments are handed to the stages at once (they run in parallel on a
   // pool) and saved in input order.
-  const work: { id: string; enrichment: Promise<ArticleEnrichment> }[] = [];
+  const work: { id: string; draft: ArticleDraft; enrichment: Promise<ArticleEnrichment> }[] = [];
   for (const [index, outcome] of outcomes.entries()) {
     const draft = drafts[index];
     if (!draft) continue;
@@ -217,12 +220,26 @@ const enrichSaved = async (
       ...(source.published !== undefined ? { published: source.published } : {}),
     });
     enrichment.catch(() => undefined);
-    work.push({ id: outcome.id, enrichment });
+    work.push({ id: outcome.id, draft, enrichment });
   }
-  for (const { id, enrichment } of work) {
-    const value = await enrichment;
+  let enriched = 0;
+  for (const { id, draft, enrichment } of work) {
+    const value = await enrichment.catch((error: unknown) => {
+      if (isRecordTimeLimitError(error)) return error;
+      throw error;
+    });
+    // Over the per-record time limit: the article stays stored (nothing is lost), unenriched,
+    // and is reported with its file and record; the next run tries its enrichment again.
+    if (isRecordTimeLimitError(value)) {
+      reject({
+        provenance: draft.provenance,
+        reason: `${value.message}; the article is stored without enrichment`,
+      });
+      continue;
+    }
     await store.saveEnrichment(id, value);
     entityNames.set(id, entityNamesOf(value));
+    enriched++;
   }
-  return work.length;
+  return enriched;
 };

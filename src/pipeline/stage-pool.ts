@@ -3,9 +3,11 @@ import { Worker } from 'node:worker_threads';
 import type { ArticleDraft } from '../core/article.js';
 import type { ArticleEnrichment } from '../core/enrichment.js';
 import type { RawItem } from '../core/raw-item.js';
-import type { Result } from '../core/result.js';
+import { err, type Result } from '../core/result.js';
 import { draftArticle } from './draft-article.js';
 import type { ArticleEnricher, EnrichmentInput } from './enricher.js';
+import { isRecordTimeLimitError } from './record-time-limit.js';
+import { watchRecordTime, type TimedTask } from './stage-deadline.js';
 import type {
   EnricherInfo,
   StageReply,
@@ -62,6 +64,12 @@ export interface StagePoolOptions {
   /** Load the enricher in each worker (its first enrichment task does it). */
   readonly enrich: boolean;
   readonly kbDirs?: readonly string[];
+  /**
+   * Per-record time limit for a draft or enrichment task (stage-deadline.ts): past it the worker
+   * is terminated, the task fails with a RecordTimeLimitError and a fresh worker takes the rest.
+   * Absent or 0: no limit.
+   */
+  readonly recordTimeLimitMs?: number;
 }
 
 /** `--threads` default: every core this process may use. */
@@ -81,13 +89,14 @@ const startWorker = (data: StageWorkerData): Worker => {
   );
 };
 
-interface Pending {
+interface Pending extends TimedTask {
   readonly resolve: (value: unknown) => void;
   readonly reject: (error: Error) => void;
 }
 
 interface PoolThread {
-  readonly worker: Worker;
+  /** Replaced when a record overruns its time limit (stage-deadline.ts). */
+  worker: Worker;
   readonly pending: Map<number, Pending>;
 }
 
@@ -104,20 +113,20 @@ export const startStagePool = (
   const threads: PoolThread[] = [];
   let nextId = 0;
   let failure: Error | undefined;
-  for (let i = 0; i < Math.max(1, options.threads); i++) {
-    const worker = startWorker({
-      enrich: options.enrich,
-      ...(options.kbDirs ? { kbDirs: [...options.kbDirs] } : {}),
-    });
-    const thread: PoolThread = { worker, pending: new Map() };
+  const ignore = (): void => undefined;
+  const attach = (thread: PoolThread): void => {
+    const worker = thread.worker;
     worker.on('message', (reply: StageReply) => {
       const task = thread.pending.get(reply.id);
       if (!task) return;
       thread.pending.delete(reply.id);
+      deadline.answered(thread.pending);
       if (reply.ok) task.resolve(reply.value);
       else task.reject(new Error(reply.error));
     });
     const fail = (error: Error): void => {
+      // A worker terminated for overrunning the time limit has already been replaced.
+      if (thread.worker !== worker) return;
       failure ??= error;
       for (const task of thread.pending.values()) task.reject(error);
       thread.pending.clear();
@@ -126,22 +135,69 @@ export const startStagePool = (
     worker.on('exit', (code) => {
       if (code !== 0) fail(new Error(`stage worker exited with code ${code}`));
     });
+  };
+  const spawn = (): Worker =>
+    startWorker({
+      enrich: options.enrich,
+      ...(options.kbDirs ? { kbDirs: [...options.kbDirs] } : {}),
+    });
+  const deadline = watchRecordTime<Pending, PoolThread>({
+    limitMs: options.recordTimeLimitMs ?? 0,
+    threads,
+    replace: (thread) => {
+      const old = thread.worker;
+      thread.worker = spawn();
+      attach(thread);
+      void old.terminate();
+      const queued = [...thread.pending.values()];
+      thread.pending.clear();
+      // The fresh worker loads the enricher before the queued records, untimed, as at start.
+      if (options.enrich) post(thread, { kind: 'enricher' }, ignore, ignore);
+      for (const task of queued) {
+        task.startedAt = undefined;
+        thread.pending.set(task.request.id, task);
+        thread.worker.postMessage(task.request);
+      }
+    },
+  });
+  const post = (
+    thread: PoolThread,
+    task: StageTask,
+    resolve: (value: unknown) => void,
+    reject: (error: Error) => void,
+  ): void => {
+    const request = { ...task, id: nextId++ } satisfies StageRequest;
+    thread.pending.set(request.id, { resolve, reject, request, startedAt: undefined });
+    deadline.answered(thread.pending);
+    thread.worker.postMessage(request);
+  };
+
+  for (let i = 0; i < Math.max(1, options.threads); i++) {
+    const thread: PoolThread = { worker: spawn(), pending: new Map() };
+    attach(thread);
     threads.push(thread);
+    // Under a time limit every worker loads the enricher first, untimed: otherwise the first record
+    // each one enriches would be charged with loading the KB and NER model (seconds).
+    if (options.enrich && (options.recordTimeLimitMs ?? 0) > 0)
+      post(thread, { kind: 'enricher' }, ignore, ignore);
   }
 
   const run = <T>(task: StageTask): Promise<T> => {
     if (failure) return Promise.reject(failure);
     const thread = threads.reduce((least, t) => (t.pending.size < least.pending.size ? t : least));
-    const id = nextId++;
     return new Promise<T>((resolve, reject) => {
-      thread.pending.set(id, { resolve: resolve as (value: unknown) => void, reject });
-      thread.worker.postMessage({ ...task, id } satisfies StageRequest);
+      post(thread, task, resolve as (value: unknown) => void, reject);
     });
   };
 
   return {
     threads: threads.length,
-    draft: (item) => run({ kind: 'draft', item }),
+    // A record over the time limit is a rejection with its reason, like any record that cannot be cleaned.
+    draft: (item) =>
+      run<Result<ArticleDraft>>({ kind: 'draft', item }).catch((error: unknown) => {
+        if (isRecordTimeLimitError(error)) return err(error.message);
+        throw error;
+      }),
     enrich: (input) => {
       if (!options.enrich)
         return Promise.reject(new Error('enrichment requested from a pool started without it'));
@@ -149,6 +205,7 @@ export const startStagePool = (
     },
     enricherInfo: () => run({ kind: 'enricher' }),
     close: async () => {
+      deadline.stop();
       await Promise.all(threads.map((thread) => thread.worker.terminate()));
     },
   };
