@@ -48,6 +48,10 @@ describe('ingest limits', () => {
     assert.equal(parseSize('-1'), undefined);
     assert.equal(limitsFromEnv({ SITREP_MAX_FEED_ITEMS: '5' }).maxFeedItems, 5);
     assert.throws(() => limitsFromEnv({ SITREP_MAX_RECORD_BYTES: 'lots' }), /not a positive/);
+    assert.equal(limitsFromEnv({ SITREP_MAX_RECORD_SECONDS: '0.5' }).maxRecordSeconds, 0.5);
+    assert.equal(limitsFromEnv({ SITREP_MAX_RECORD_SECONDS: '0' }).maxRecordSeconds, 0);
+    assert.equal(limitsFromEnv({}).maxRecordSeconds, 30);
+    assert.throws(() => limitsFromEnv({ SITREP_MAX_RECORD_SECONDS: '-1' }), /number of seconds/);
   });
 
   test('a JSONL record over the record limit is rejected before parsing; the other six are read', () => {
