@@ -14,6 +14,7 @@ import { addStoryRoutes } from './routes/story-routes.js';
 import { addLedgerRoutes } from './routes/ledger-routes.js';
 import { addAlertRoutes } from './routes/alert-routes.js';
 import { addSourceRoutes } from './routes/source-routes.js';
+import { addAdminRoutes, type BackupProvider } from './routes/admin-routes.js';
 import { addTokenRoutes } from './routes/token-routes.js';
 import { addWatchlistRoutes } from './routes/watchlist-routes.js';
 import { rateLimit, type RateLimitOptions } from './rate-limit.js';
@@ -36,6 +37,8 @@ export interface AppOptions {
   readonly rateLimits?: RateLimitOptions;
   /** Clock for provenance of API ingests; injectable for tests. */
   readonly now?: () => Date;
+  /** How POST /api/admin/backup backs up the served store; absent: that endpoint answers 501. */
+  readonly backup?: BackupProvider;
 }
 
 /** The HTTP API and the web UI as one Hono app; `app.request()` runs it in-process for tests. */
@@ -64,6 +67,7 @@ export const createApp = (options: AppOptions): Hono => {
   addLedgerRoutes(app, read, store);
   addIngestRoutes(app, write, store, clock);
   addTokenRoutes(app, admin, store, clock);
+  addAdminRoutes(app, admin, options.backup);
   if (store.sources) addSourceRoutes(app, read, write, store);
   if (store.watchlists) addWatchlistRoutes(app, read, write, store);
   if (store.watchlists) addAlertRoutes(app, read, write, store);

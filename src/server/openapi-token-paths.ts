@@ -1,6 +1,6 @@
 import { errorResponse, json, nullableString, ref } from './openapi-schemas.js';
 
-/** OpenAPI paths and schemas of token management (routes/token-routes.ts): admin scope only. */
+/** OpenAPI paths and schemas of the admin scope: tokens (routes/token-routes.ts), backups (routes/admin-routes.ts). */
 const ADMIN_ERRORS = {
   '400': errorResponse('invalid body: the message says which field and why'),
   '401': errorResponse(
@@ -74,6 +74,22 @@ export const TOKEN_PATHS = {
             ],
           }),
         },
+        ...ADMIN_ERRORS,
+      },
+    },
+  },
+  '/api/admin/backup': {
+    post: {
+      summary:
+        'back up the served store (admin): SQLite online backup or pg_dump, sent as the body; restore with `sitrep restore FILE`',
+      ...admin,
+      responses: {
+        '200': {
+          description:
+            'the backup file; X-Sitrep-Checksum / X-Sitrep-Stories-Checksum / X-Sitrep-Articles carry the store checksum, and for PostgreSQL X-Sitrep-Checksum-File is FILE.checksum.json in base64',
+          content: { 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } },
+        },
+        '501': errorResponse('the server was started without backups'),
         ...ADMIN_ERRORS,
       },
     },

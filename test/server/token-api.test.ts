@@ -1,6 +1,12 @@
 import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { generateToken, hashToken } from '../../src/server/api-token.js';
+import { createApp } from '../../src/server/create-app.js';
+import { openStore } from '../../src/store/open-store.js';
+import { backupSqlite, checksumSqliteFile } from '../../src/store/sqlite/backup.js';
 import { bearer, createTestServer, type TestServer } from './test-server.js';
 
 interface ErrorBody {
@@ -118,5 +124,70 @@ describe('token scopes and expiry (reads closed)', () => {
     });
     assert.equal(page.status, 401);
     assert.match(await page.text(), /expired at 2025-12-31T23:59:59.000Z/);
+  });
+});
+
+describe('POST /api/admin/backup', () => {
+  test('an admin gets a verified SQLite backup of the served store; others get 403; none: 501', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sitrep-admin-backup-'));
+    const db = join(dir, 'live.db');
+    const store = await openStore(db);
+    try {
+      const admin = generateToken();
+      await store.saveApiToken({
+        name: 'ops',
+        tokenHash: hashToken(admin),
+        scopes: ['read', 'write', 'admin'],
+        createdAt: '2025-01-01T00:00:00.000Z',
+      });
+      const writer = generateToken();
+      await store.saveApiToken({
+        name: 'w',
+        tokenHash: hashToken(writer),
+        scopes: ['read', 'write'],
+        createdAt: '2025-01-01T00:00:00.000Z',
+      });
+      const app = createApp({
+        store,
+        auth: { readsOpen: true },
+        backup: { kind: 'sqlite', run: (file) => backupSqlite(db, file, { force: true }) },
+      });
+      const ingest = await app.request('/api/ingest', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', ...bearer(writer) },
+        body: JSON.stringify([{ id: 'a', title: 'Frigates', text: 'Frigates sailed from Kiel.' }]),
+      });
+      assert.equal(ingest.status, 200, await ingest.clone().text());
+      assert.equal(
+        (await app.request('/api/admin/backup', { method: 'POST', headers: bearer(writer) }))
+          .status,
+        403,
+      );
+      const response = await app.request('/api/admin/backup', {
+        method: 'POST',
+        headers: bearer(admin),
+      });
+      assert.equal(response.status, 200);
+      assert.match(
+        response.headers.get('content-disposition') ?? '',
+        /attachment; filename="sitrep-/,
+      );
+      const saved = join(dir, 'downloaded.backup');
+      writeFileSync(saved, Buffer.from(await response.arrayBuffer()));
+      const checksum = checksumSqliteFile(saved);
+      assert.equal(response.headers.get('x-sitrep-checksum'), checksum.sha256);
+      assert.equal(response.headers.get('x-sitrep-articles'), '1');
+      assert.equal(checksum.sha256, checksumSqliteFile(db).sha256);
+
+      const without = createApp({ store, auth: { readsOpen: true } });
+      const refused = await without.request('/api/admin/backup', {
+        method: 'POST',
+        headers: bearer(admin),
+      });
+      assert.equal(refused.status, 501);
+    } finally {
+      await store.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
