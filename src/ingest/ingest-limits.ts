@@ -20,7 +20,7 @@ export interface IngestLimits {
   /**
    * Seconds one record may spend in cleaning or in enrichment (each timed on its own); past it the
    * record is rejected with the reason (enforced by the stage pool, src/pipeline/stage-deadline.ts).
-   * 0 turns the limit off, and `--threads 1` then runs the stages inline on the main thread.
+   * 0 turns the limit off. Enforced only where the stages run on worker threads (--threads >= 2).
    */
   readonly maxRecordSeconds: number;
 }

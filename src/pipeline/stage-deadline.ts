@@ -34,8 +34,16 @@ export const watchRecordTime = <
     if (head && head.startedAt === undefined && head.request.kind !== 'enricher')
       head.startedAt = performance.now();
   };
+  const interval = Math.min(1000, Math.max(20, options.limitMs / 10));
+  let lastTick = performance.now();
   const check = (): void => {
     const now = performance.now();
+    const late = now - lastTick > 2 * interval + 100;
+    lastTick = now;
+    // This (main) thread was blocked, e.g. by a long batch write: answers that arrived meanwhile
+    // are read only after this timer, so an overdue-looking head may be done. Judge at the next
+    // tick, once they are read. (Seen at load average 35: two tiny feed items "took" 30 s.)
+    if (late) return;
     for (const thread of options.threads) {
       const head = thread.pending.values().next().value;
       if (head?.startedAt === undefined || now - head.startedAt <= options.limitMs) continue;
@@ -46,10 +54,7 @@ export const watchRecordTime = <
     }
   };
   // Checked a few times per limit: a record is stopped within about a tenth of the limit after it.
-  const timer =
-    options.limitMs > 0
-      ? setInterval(check, Math.min(1000, Math.max(20, options.limitMs / 10)))
-      : undefined;
+  const timer = options.limitMs > 0 ? setInterval(check, interval) : undefined;
   timer?.unref();
   return { answered, stop: () => clearInterval(timer) };
 };

@@ -8,10 +8,10 @@ import { repoPath } from '../shared-data.js';
 
 /**
  * The per-record time limit (SITREP_MAX_RECORD_SECONDS), with a real slow record rather than a
- * test hook: 1.1 MB of knowledge-base names ("NATO Lockheed Martin HIMARS" again and again), which
- * enrichment takes minutes over (KB span matching grows faster than linearly; 224 KB: 20 s) and
- * which even a linear enricher could not do in the 1 s allowed here (the NER tagger alone runs at
- * ~150k tokens/s). The normal records around it take milliseconds.
+ * test hook: 4.2 MB of knowledge-base names ("NATO Lockheed Martin HIMARS" again and again), which
+ * enrichment takes many minutes over (edge extraction grows faster than linearly; 224 KB: 20 s) and
+ * which even a linear enricher could not do in the 3 s allowed here (the NER tagger alone runs at
+ * ~150k tokens/s: 600k tokens). The normal records around it take milliseconds.
  */
 const jsonl = (id: string, text: string): string =>
   JSON.stringify({ id, title: `Record ${id}`, text, source: 'Slow Wire' });
@@ -23,7 +23,8 @@ const ingest = (args: readonly string[]) => {
     ['--import', 'tsx', repoPath('src/main.ts'), 'ingest', ...args, '--json'],
     {
       cwd: repoPath(),
-      env: { ...process.env, SITREP_MAX_RECORD_SECONDS: '1' },
+      // 3 s: normal records take milliseconds, but at load average 30 a 1 s limit caught them too.
+      env: { ...process.env, SITREP_MAX_RECORD_SECONDS: '3' },
       encoding: 'utf8',
       timeout: 300_000,
     },
@@ -47,32 +48,35 @@ describe('per-record time limit', { timeout: 600_000 }, () => {
     [
       jsonl('a', 'Poland signed a contract for 48 HIMARS launchers on Friday.'),
       jsonl('b', 'Estonia received its first HIMARS systems, the defence forces said.'),
-      jsonl('slow', 'NATO Lockheed Martin HIMARS '.repeat(40_000)),
+      jsonl('slow', 'NATO Lockheed Martin HIMARS '.repeat(150_000)),
       jsonl('c', 'Romania will buy two more Patriot batteries, officials said.'),
     ].join('\n') + '\n',
   );
 
-  for (const threads of ['1', '2']) {
+  // Enforced where the stages run on worker threads; one thread runs inline (src/cli/stages-option.ts).
+  for (const threads of ['2', '3']) {
     test(`--threads ${threads}: the slow record is reported with file, record and reason; nothing is lost`, () => {
       const db = join(dir.path, `t${threads}.db`);
       const run = ingest([file, '--db', db, '--threads', threads]);
       console.log(`# --threads ${threads}: ${run.seconds.toFixed(1)} s`);
       assert.equal(run.status, 3, run.stderr);
       const summary = JSON.parse(run.stdout) as Summary;
-      // All four are stored (the slow one without enrichment); the slow one is reported.
-      assert.equal(summary.added, 4, run.stderr);
-      assert.equal(summary.enriched, 3);
-      assert.equal(summary.rejected, 1);
+      // The slow one is reported; stopped in enrichment it is stored without it, in cleaning not stored.
+      const inCleaning = /record 2: cleaning took longer/.test(run.stderr);
+      assert.equal(summary.added, inCleaning ? 3 : 4, run.stderr);
+      assert.equal(summary.enriched, 3, run.stderr);
+      assert.equal(summary.rejected, 1, run.stderr);
+      if (!inCleaning) assert.match(run.stderr, /record 2: .*stored without enrichment/);
       assert.match(
         run.stderr,
-        /slow\.jsonl record 2: .*took longer than the per-record limit of 1 s \(SITREP_MAX_RECORD_SECONDS\).*stored without enrichment/,
+        /slow\.jsonl record 2: .*took longer than the per-record limit of 3 s \(SITREP_MAX_RECORD_SECONDS\)/,
       );
       assert.ok(run.seconds < 120, `${run.seconds.toFixed(1)} s`);
 
       // A second run finds everything stored; it tries the missing enrichment again, and says so.
       const again = ingest([file, '--db', db, '--threads', threads]);
       const second = JSON.parse(again.stdout) as Summary;
-      assert.equal(second.unchanged, 4, again.stderr);
+      assert.equal(second.unchanged, inCleaning ? 3 : 4, again.stderr);
       assert.equal(second.rejected, 1);
       assert.equal(second.enriched, 0);
     });
