@@ -97,6 +97,12 @@ interface Pending extends TimedTask {
 interface PoolThread {
   /** Replaced when a record overruns its time limit (stage-deadline.ts). */
   worker: Worker;
+  /**
+   * Under a time limit: resolved once this worker answered an untimed 'enricher' task. Enrichment
+   * tasks are posted only after it: posted earlier, they wait on the same loading promise in the
+   * worker and the first one runs before the warm-up's answer is sent, so it would never be timed.
+   */
+  ready?: Promise<void>;
   readonly pending: Map<number, Pending>;
 }
 
@@ -113,7 +119,6 @@ export const startStagePool = (
   const threads: PoolThread[] = [];
   let nextId = 0;
   let failure: Error | undefined;
-  const ignore = (): void => undefined;
   const attach = (thread: PoolThread): void => {
     const worker = thread.worker;
     worker.on('message', (reply: StageReply) => {
@@ -151,13 +156,17 @@ export const startStagePool = (
       void old.terminate();
       const queued = [...thread.pending.values()];
       thread.pending.clear();
-      // The fresh worker loads the enricher before the queued records, untimed, as at start.
-      if (options.enrich) post(thread, { kind: 'enricher' }, ignore, ignore);
-      for (const task of queued) {
+      // The fresh worker loads the enricher (untimed) before the queued enrichments are posted.
+      thread.ready = undefined;
+      const resend = (task: Pending): void => {
         task.startedAt = undefined;
         thread.pending.set(task.request.id, task);
+        deadline.answered(thread.pending);
         thread.worker.postMessage(task.request);
-      }
+      };
+      const enrichments = queued.filter((task) => task.request.kind === 'enrich');
+      for (const task of queued) if (task.request.kind !== 'enrich') resend(task);
+      if (enrichments.length > 0) void warm(thread).then(() => enrichments.forEach(resend));
     },
   });
   const post = (
@@ -176,18 +185,31 @@ export const startStagePool = (
     const thread: PoolThread = { worker: spawn(), pending: new Map() };
     attach(thread);
     threads.push(thread);
-    // Under a time limit every worker loads the enricher first, untimed: otherwise the first record
-    // each one enriches would be charged with loading the KB and NER model (seconds).
-    if (options.enrich && (options.recordTimeLimitMs ?? 0) > 0)
-      post(thread, { kind: 'enricher' }, ignore, ignore);
   }
+
+  // Under a time limit a worker loads the enricher in an untimed task just before its first
+  // enrichment; otherwise that record would be charged with loading the KB and NER model (seconds).
+  // Lazily, as without a limit: a worker that never enriches never loads them (memory).
+  const warm = (thread: PoolThread): Promise<void> =>
+    (thread.ready ??= new Promise<void>((resolve) => {
+      post(
+        thread,
+        { kind: 'enricher' },
+        () => resolve(),
+        () => resolve(),
+      );
+    }));
 
   const run = <T>(task: StageTask): Promise<T> => {
     if (failure) return Promise.reject(failure);
     const thread = threads.reduce((least, t) => (t.pending.size < least.pending.size ? t : least));
-    return new Promise<T>((resolve, reject) => {
-      post(thread, task, resolve as (value: unknown) => void, reject);
-    });
+    const send = (): Promise<T> =>
+      new Promise<T>((resolve, reject) => {
+        post(thread, task, resolve as (value: unknown) => void, reject);
+      });
+    if (task.kind === 'enrich' && (options.recordTimeLimitMs ?? 0) > 0)
+      return warm(thread).then(send);
+    return send();
   };
 
   return {
