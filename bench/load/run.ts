@@ -1,16 +1,21 @@
 /**
- * Load while ingesting (issue 16): starts `sitrep serve` on a fresh SQLite store, drives search,
+ * Load while ingesting (issue 16): starts `sitrep serve` on a fresh store, drives search,
  * article and entity requests from 20 concurrent clients on loopback for N seconds, first alone
- * (baseline) and then while `sitrep ingest` fills the same store, and prints p50/p99, errors and
- * any SQLITE_BUSY next to each other. A small closed-loop driver (fetch) instead of autocannon:
+ * (baseline) and then while the same store is being filled, and prints p50/p99, errors and any
+ * SQLITE_BUSY next to each other. A small closed-loop driver (fetch) instead of autocannon:
  * the requests need ids read from earlier answers, and it adds no dependency.
  *
- *   npm run build && node --import tsx bench/load/run.ts [--seconds 60] [--clients 20] [--input DIR]
+ *   npm run build && node --import tsx bench/load/run.ts [--seconds 60] [--clients 20]
+ *     [--input DIR_OR_FILE ...] [--db postgres://…/db] [--workers 2]
  *
- * Default input: ../shared/corpora/bbc-fulltext. Timings on a shared machine are noisy: the
- * script prints the load average beside them.
+ * SQLite (default): one `sitrep ingest` of the inputs into the served file. PostgreSQL (--db, a
+ * fresh schema is made and dropped): `sitrep ingest --queue` enqueues the inputs and --workers
+ * `sitrep worker` processes ingest them. The ingest is stopped when the measured phase ends.
+ * Default input: ../shared/corpora/bbc-fulltext (add bench/out/reuters.jsonl from
+ * bench/convert-reuters.ts). Timings on a shared machine are noisy: the load average is printed.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -21,18 +26,28 @@ const { values } = parseArgs({
   options: {
     seconds: { type: 'string', default: '60' },
     clients: { type: 'string', default: '20' },
-    input: { type: 'string' },
+    input: { type: 'string', multiple: true },
+    db: { type: 'string' },
+    workers: { type: 'string', default: '2' },
   },
 });
 const seconds = Number(values.seconds);
 const clients = Number(values.clients);
-const input = values.input ?? sharedPath('corpora', 'bbc-fulltext');
-if (!input)
+const bbc = sharedPath('corpora', 'bbc-fulltext');
+const inputs = values.input ?? (bbc ? [bbc] : []);
+if (inputs.length === 0)
   throw new Error('no input: pass --input DIR (../shared/corpora/bbc-fulltext is absent)');
 
 const SITREP = repoPath('bin/sitrep.js');
 const dir = mkdtempSync(join(tmpdir(), 'sitrep-load-'));
-const db = join(dir, 'load.db');
+const schema = `sitrep_load_${randomBytes(4).toString('hex')}`;
+const postgres = values.db !== undefined;
+const db = (() => {
+  if (!values.db) return join(dir, 'load.db');
+  const url = new URL(values.db);
+  url.searchParams.set('schema', schema);
+  return url.toString();
+})();
 
 const run = (args: string[]): ChildProcess =>
   spawn(process.execPath, [SITREP, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
@@ -132,19 +147,50 @@ const main = async (): Promise<void> => {
     );
     const baseline = await drive(base, ids, entities);
     console.log(report('without ingest', baseline));
-    const ingest = run(['ingest', input, '--db', db, '--json']);
     let ingestErr = '';
-    ingest.stderr?.on('data', (chunk: Buffer) => (ingestErr += chunk.toString()));
+    const writers: ChildProcess[] = [];
+    const started = performance.now();
+    if (postgres) {
+      const queued = run(['ingest', ...inputs, '--db', db, '--queue', '--json']);
+      queued.stderr?.on('data', (chunk: Buffer) => (ingestErr += chunk.toString()));
+      console.log(`enqueued (exit ${await finished(queued)})`);
+      for (let w = 0; w < Number(values.workers); w++)
+        writers.push(run(['worker', '--db', db, '--quiet', '--json']));
+    } else writers.push(run(['ingest', ...inputs, '--db', db, '--json']));
+    for (const writer of writers)
+      writer.stderr?.on('data', (chunk: Buffer) => (ingestErr += chunk.toString()));
     const during = await drive(base, ids, entities);
     console.log(report('during ingest', during));
-    const ingestCode = await finished(ingest);
+    const exited = writers.map((writer) => writer.exitCode);
+    // The measured phase is over: stop the ingest (a bench store is thrown away).
+    // A worker finishes its running jobs on SIGINT (one Reuters JSONL is one long job): then SIGKILL.
+    for (const writer of writers) writer.kill('SIGINT');
+    const hard = setTimeout(() => writers.forEach((writer) => writer.kill('SIGKILL')), 5000);
+    const codes = await Promise.all(writers.map(finished));
+    clearTimeout(hard);
+    const stored = (await (await fetch(`${base}/api/stats`)).json()) as { articles?: number };
+    console.log(
+      `articles in the store after ${((performance.now() - started) / 1000).toFixed(0)} s of ingest: ${stored.articles ?? '?'}; ` +
+        `writers ${exited.every((code) => code === null) ? 'still running at the end of the phase' : `had exited: ${JSON.stringify(exited)}`}`,
+    );
+    const ingestCode = codes.join(',');
     console.log(
       `load average after: ${loadavg()
         .map((l) => l.toFixed(1))
         .join(' ')}`,
     );
     const busy = /SQLITE_BUSY|database is locked/i.test(serverErr + ingestErr);
-    console.log(`ingest exit ${ingestCode}; SQLITE_BUSY seen: ${busy ? 'YES' : 'no'}`);
+    console.log(
+      `${postgres ? `PostgreSQL, ${values.workers} workers` : 'SQLite'}; ingest exit ${ingestCode} (stopped by SIGINT); SQLITE_BUSY seen: ${busy ? 'YES' : 'no'}; other errors on stderr: ${/error/i.test(serverErr + ingestErr) ? 'YES' : 'no'}`,
+    );
+    if (/error/i.test(serverErr + ingestErr))
+      console.log(
+        (serverErr + ingestErr)
+          .split('\n')
+          .filter((l) => /error/i.test(l))
+          .slice(0, 5)
+          .join('\n'),
+      );
     const p99 = percentile(
       [...during.search].sort((a, b) => a - b),
       99,
@@ -156,6 +202,13 @@ const main = async (): Promise<void> => {
     server.kill('SIGINT');
     await finished(server);
     rmSync(dir, { recursive: true, force: true });
+    if (values.db) {
+      const pg = (await import('pg')).default;
+      const client = new pg.Client({ connectionString: values.db });
+      await client.connect();
+      await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+      await client.end();
+    }
   }
 };
 

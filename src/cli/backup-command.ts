@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
-import { AppError } from '../core/errors.js';
 import { isPostgresLocation } from '../store/open-store.js';
+import { backupPostgres, checksumFileOf, restorePostgres } from '../store/postgres/backup.js';
 import { backupSqlite, restoreSqlite } from '../store/sqlite/backup.js';
 import { dbLocation, EXIT, writeJson, writeLine, type CliContext } from './cli-context.js';
 
@@ -10,22 +10,17 @@ interface BackupFlags {
   json?: boolean;
 }
 
-const refusePostgres = (location: string, verb: string): void => {
-  if (isPostgresLocation(location))
-    throw new AppError(
-      'INVALID_ARGUMENT',
-      `sitrep ${verb} works on SQLite stores; for PostgreSQL use pg_dump --format=custom and pg_restore (see README "Backups")`,
-    );
-};
-
 export function register(program: Command, ctx: CliContext): void {
   program
     .command('backup')
     .description(
-      'copy the store into FILE while it may be serving or ingesting (SQLite online backup), and print its checksum',
+      'copy the store into FILE while it may be serving or ingesting (SQLite online backup; pg_dump on PostgreSQL), and print its checksum',
     )
     .argument('<file>', 'the backup file to write (refused if it exists, unless --force)')
-    .option('--db <location>', 'SQLite store file (default: $SITREP_DB or ./sitrep.db)')
+    .option(
+      '--db <location>',
+      'SQLite store file or postgres:// URL (?schema=) (default: $SITREP_DB or ./sitrep.db)',
+    )
     .option('--force', 'replace FILE if it exists')
     .option('--json', 'print {"file","bytes","checksum"} as JSON')
     .addHelpText(
@@ -34,7 +29,19 @@ export function register(program: Command, ctx: CliContext): void {
     )
     .action(async (file: string, flags: BackupFlags) => {
       const location = dbLocation(ctx, flags.db);
-      refusePostgres(location, 'backup');
+      if (isPostgresLocation(location)) {
+        const report = await backupPostgres(location, file, {
+          force: flags.force === true,
+          env: ctx.env,
+        });
+        if (flags.json) writeJson(ctx, { ...report, checksumFile: checksumFileOf(file) });
+        else
+          writeLine(
+            ctx.stdout,
+            `backed up ${report.checksum.articles} articles of schema ${report.schema} (pg_dump, ${report.bytes} bytes) to ${report.file}\nchecksum ${report.checksum.sha256} stories ${report.checksum.organiseSha256} (kept in ${checksumFileOf(file)})`,
+          );
+        return;
+      }
       const report = await backupSqlite(location, file, { force: flags.force === true });
       if (flags.json) writeJson(ctx, report);
       else
@@ -48,7 +55,10 @@ export function register(program: Command, ctx: CliContext): void {
     .command('restore')
     .description('restore a backup made by `sitrep backup` into a store file, verified by checksum')
     .argument('<file>', 'the backup file')
-    .option('--db <location>', 'SQLite store file to create (default: $SITREP_DB or ./sitrep.db)')
+    .option(
+      '--db <location>',
+      'SQLite store file to create, or postgres:// URL (?schema=) (default: $SITREP_DB or ./sitrep.db)',
+    )
     .option('--force', 'replace the store if it exists (stop `sitrep serve` on it first)')
     .option('--json', 'print {"store","backupChecksum","restoredChecksum","verified"} as JSON')
     .addHelpText(
@@ -57,8 +67,9 @@ export function register(program: Command, ctx: CliContext): void {
     )
     .action(async (file: string, flags: BackupFlags) => {
       const location = dbLocation(ctx, flags.db);
-      refusePostgres(location, 'restore');
-      const report = await restoreSqlite(file, location, { force: flags.force === true });
+      const report = isPostgresLocation(location)
+        ? await restorePostgres(file, location, { force: flags.force === true, env: ctx.env })
+        : await restoreSqlite(file, location, { force: flags.force === true });
       if (flags.json) writeJson(ctx, report);
       else
         writeLine(

@@ -7,6 +7,9 @@ import { LOOPBACK_HOSTNAMES } from '../server/host-check.js';
 import { isLoopbackHost, startServer } from '../server/serve.js';
 import { dbLocation, EXIT, writeLine, type CliContext } from './cli-context.js';
 import { startServePolling } from './live-options.js';
+import { isPostgresLocation } from '../store/open-store.js';
+import { backupPostgres } from '../store/postgres/backup.js';
+import { backupSqlite } from '../store/sqlite/backup.js';
 
 interface ServeFlags {
   db?: string;
@@ -83,6 +86,12 @@ export function register(program: Command, ctx: CliContext): void {
       try {
         const app = createApp({
           store: searches.store,
+          backup: isPostgresLocation(location)
+            ? {
+                kind: 'postgres',
+                run: (file) => backupPostgres(location, file, { force: true, env: ctx.env }),
+              }
+            : { kind: 'sqlite', run: (file) => backupSqlite(location, file, { force: true }) },
           rateLimits: DEFAULT_RATE_LIMITS,
           auth: { readsOpen },
           ...(isLoopbackHost(flags.host) ? { allowedHostnames: LOOPBACK_HOSTNAMES } : {}),

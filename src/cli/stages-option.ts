@@ -5,6 +5,7 @@ import {
   startStagePool,
   type CpuStages,
 } from '../pipeline/stage-pool.js';
+import { ingestLimits } from '../ingest/ingest-limits.js';
 import { writeLine, type CliContext } from './cli-context.js';
 import { enricherFor } from './enricher-option.js';
 import { kbDir } from './kb-command.js';
@@ -18,15 +19,19 @@ export interface CommandStages {
 
 /**
  * Where `ingest` and `reprocess` clean and enrich: with more than one thread, a worker pool whose
- * workers each load the enricher (the main thread then only learns its version); with one, the
- * enricher loaded here, inline. `threads` counts the writer (this thread, which saves and
- * organises: about half the work) as one of them, so N threads are N - 1 workers beside it: on
- * two cores a second worker only takes CPU from the writer, and costs ~240 MiB for its KB and model.
+ * workers each load the enricher (the main thread then only learns its version), and which
+ * enforces the per-record time limit (SITREP_MAX_RECORD_SECONDS): only a worker thread can be
+ * stopped in the middle of a record. With one thread, the enricher loaded here, inline, and no
+ * time limit (a pool of one worker raised the gzip-bomb row's peak memory over the 1 GiB bar).
+ * `threads` counts the writer (this thread, which saves and organises: about half the work) as
+ * one of them, so N threads are N - 1 workers beside it: on two cores a second worker only takes
+ * CPU from the writer, and costs ~240 MiB for its KB and model.
  */
 export const stagesFor = async (
   ctx: CliContext,
   options: { threads: number; enrich: boolean },
 ): Promise<CommandStages> => {
+  const recordTimeLimitMs = ingestLimits().maxRecordSeconds * 1000;
   if (options.threads <= 1) {
     const enricher = await enricherFor(ctx, options.enrich);
     return { ...(enricher ? { enricher } : {}), close: async () => undefined };
@@ -35,6 +40,7 @@ export const stagesFor = async (
     threads: options.threads - 1,
     enrich: options.enrich,
     kbDirs: [kbDir(ctx, undefined)],
+    recordTimeLimitMs,
   });
   try {
     const enricher = options.enrich

@@ -1,73 +1,92 @@
 import type { Command } from 'commander';
-import { ALL_SCOPES, generateToken, hashToken, type TokenScope } from '../server/api-token.js';
+import { ALL_SCOPES, expiryAfter, isTokenScope, type TokenScope } from '../server/api-token.js';
+import { createApiToken, tokenListing } from '../server/token-admin.js';
 import { EXIT, withStore, writeJson, writeLine, type CliContext } from './cli-context.js';
 
-const NAME = /^[A-Za-z0-9._-]{1,64}$/;
+interface CreateFlags {
+  db?: string;
+  readOnly?: boolean;
+  scope?: string;
+  expiresIn?: string;
+  expiresAt?: string;
+  json?: boolean;
+}
 
 export function register(program: Command, ctx: CliContext): void {
   const token = program
     .command('token')
     .description('manage API tokens for `sitrep serve` (only their sha256 is stored)');
 
+  const usage = (message: string): void => {
+    writeLine(ctx.stderr, `sitrep token create: ${message}`);
+    ctx.setExitCode(EXIT.usage);
+  };
+
   token
     .command('create')
     .description('create a token and print it once: it cannot be shown again')
     .argument('<name>', 'a name to revoke it by (letters, digits, . _ -)')
     .option('--db <location>', 'SQLite file or postgres:// URL')
-    .option('--read-only', 'the token may read but not ingest')
-    .option('--json', 'print {"name","token","scopes"}')
-    .action(async (name: string, flags: { db?: string; readOnly?: boolean; json?: boolean }) => {
-      if (!NAME.test(name)) {
-        writeLine(
-          ctx.stderr,
-          'sitrep token create: the name must be 1-64 letters, digits, ".", "_" or "-"',
-        );
-        ctx.setExitCode(EXIT.usage);
-        return;
+    .option(
+      '--scope <scope>',
+      'read: read endpoints; write: also ingest, sources, watchlists; admin: also tokens and backups',
+      'write',
+    )
+    .option('--read-only', 'the same as --scope read')
+    .option(
+      '--expires-in <duration>',
+      'refuse the token after 90m, 12h, 30d, 8w ... (default: never)',
+    )
+    .option('--expires-at <time>', 'refuse the token after this ISO time (default: never)')
+    .option('--json', 'print {"name","token","scopes","createdAt","expiresAt"}')
+    .action(async (name: string, flags: CreateFlags) => {
+      const now = new Date();
+      const scope = flags.scope ?? 'write';
+      if (!isTokenScope(scope))
+        return usage(`--scope must be one of ${ALL_SCOPES.join(', ')}, not "${scope}"`);
+      if (flags.expiresIn !== undefined && flags.expiresAt !== undefined)
+        return usage('give --expires-in or --expires-at, not both');
+      let expiresAt = flags.expiresAt;
+      if (flags.expiresIn !== undefined) {
+        expiresAt = expiryAfter(flags.expiresIn, now);
+        if (expiresAt === undefined)
+          return usage(
+            `--expires-in "${flags.expiresIn}" is not a duration such as 90m, 12h, 30d or 8w`,
+          );
       }
-      const scopes: TokenScope[] = flags.readOnly ? ['read'] : [...ALL_SCOPES];
-      const plain = generateToken();
-      const created = await withStore(ctx, flags.db, async (store) => {
-        const existing = await store.listApiTokens();
-        if (existing.some((t) => t.name === name)) return false;
-        await store.saveApiToken({
-          name,
-          tokenHash: hashToken(plain),
-          scopes,
-          createdAt: new Date().toISOString(),
-        });
-        return true;
-      });
-      if (!created) {
-        writeLine(
-          ctx.stderr,
-          `sitrep token create: a token named "${name}" exists; revoke it first`,
-        );
-        ctx.setExitCode(EXIT.usage);
-        return;
-      }
-      if (flags.json) writeJson(ctx, { name, token: plain, scopes });
+      const level: TokenScope = flags.readOnly ? 'read' : scope;
+      const created = await withStore(ctx, flags.db, (store) =>
+        createApiToken(store, { name, level, ...(expiresAt ? { expiresAt } : {}) }, now),
+      );
+      if (!created.ok) return usage(created.reason);
+      const { scopes, createdAt, expiresAt: expiry } = created.listing;
+      if (flags.json)
+        writeJson(ctx, { name, token: created.token, scopes, createdAt, expiresAt: expiry });
       else {
-        writeLine(ctx.stdout, plain);
+        writeLine(ctx.stdout, created.token);
         writeLine(
           ctx.stderr,
-          `token "${name}" (${scopes.join(', ')}) created; it is shown only this once`,
+          `token "${name}" (${scopes.join(', ')}${expiry ? `, expires ${expiry}` : ', never expires'}) created; it is shown only this once`,
         );
       }
     });
 
   token
     .command('list')
-    .description('list tokens by name (never the tokens themselves)')
+    .description('list tokens by name (never the tokens themselves), with scopes and expiry')
     .option('--db <location>', 'SQLite file or postgres:// URL')
-    .option('--json', 'print [{"name","scopes","createdAt"}]')
+    .option('--json', 'print [{"name","scopes","createdAt","expiresAt","expired"}]')
     .action(async (flags: { db?: string; json?: boolean }) => {
       const tokens = await withStore(ctx, flags.db, (store) => store.listApiTokens());
-      const rows = tokens.map(({ name, scopes, createdAt }) => ({ name, scopes, createdAt }));
+      const now = new Date();
+      const rows = tokens.map((t) => tokenListing(t, now));
       if (flags.json) return writeJson(ctx, rows);
       if (rows.length === 0) writeLine(ctx.stdout, 'no tokens');
       for (const row of rows) {
-        writeLine(ctx.stdout, `${row.name}  ${row.scopes.join(',')}  ${row.createdAt}`);
+        const expiry = row.expiresAt
+          ? `${row.expired ? 'EXPIRED' : 'expires'} ${row.expiresAt}`
+          : 'never expires';
+        writeLine(ctx.stdout, `${row.name}  ${row.scopes.join(',')}  ${row.createdAt}  ${expiry}`);
       }
     });
 

@@ -48,6 +48,10 @@ describe('ingest limits', () => {
     assert.equal(parseSize('-1'), undefined);
     assert.equal(limitsFromEnv({ SITREP_MAX_FEED_ITEMS: '5' }).maxFeedItems, 5);
     assert.throws(() => limitsFromEnv({ SITREP_MAX_RECORD_BYTES: 'lots' }), /not a positive/);
+    assert.equal(limitsFromEnv({ SITREP_MAX_RECORD_SECONDS: '0.5' }).maxRecordSeconds, 0.5);
+    assert.equal(limitsFromEnv({ SITREP_MAX_RECORD_SECONDS: '0' }).maxRecordSeconds, 0);
+    assert.equal(limitsFromEnv({}).maxRecordSeconds, 30);
+    assert.throws(() => limitsFromEnv({ SITREP_MAX_RECORD_SECONDS: '-1' }), /number of seconds/);
   });
 
   test('a JSONL record over the record limit is rejected before parsing; the other six are read', () => {
@@ -92,6 +96,16 @@ describe('ingest limits', () => {
     assert.match(reasons(events)[0] ?? '', /HTML nested more than 1024 elements deep/);
     assert.ok(Date.now() - started < 5000, `${Date.now() - started} ms`);
     assert.equal(htmlDepthExceeds('<div><p>a<p>b<p>c</div>', 3), false, 'implied closes count');
+  });
+
+  test('a tag name that never closes is one scan, not a backtrack over every split (fuzz: 22 s)', () => {
+    // Before the fix: quadratic in the run's length (about 2e10 steps here).
+    const html = `<rss><channel><item><title>a</title><link${'x'.repeat(200_000)}</item></channel></rss>`;
+    const started = Date.now();
+    assert.equal(htmlDepthExceeds(html, 1024), false);
+    assert.equal(htmlDepthExceeds('<a href="x"><br/><img src="y" />t</a>', 1), false);
+    assert.equal(htmlDepthExceeds('<a href="x"><b >t</b></a>', 1), true);
+    assert.ok(Date.now() - started < 2000, `${Date.now() - started} ms`);
   });
 
   test('a feed item with deeply nested HTML is rejected; the other items are stored', () => {

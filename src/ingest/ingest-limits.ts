@@ -17,6 +17,12 @@ export interface IngestLimits {
   readonly maxNestingDepth: number;
   /** Items read from one feed; the rest are rejected with a reason. */
   readonly maxFeedItems: number;
+  /**
+   * Seconds one record may spend in cleaning or in enrichment (each timed on its own); past it the
+   * record is rejected with the reason (enforced by the stage pool, src/pipeline/stage-deadline.ts).
+   * 0 turns the limit off. Enforced only where the stages run on worker threads (--threads >= 2).
+   */
+  readonly maxRecordSeconds: number;
 }
 
 const MIB = 1024 * 1024;
@@ -31,6 +37,9 @@ export const DEFAULT_INGEST_LIMITS: IngestLimits = {
   // Chromium's HTML parser stops nesting at 512; our cleaners are tested to 2,000.
   maxNestingDepth: 1024,
   maxFeedItems: 10_000,
+  // The slowest real record in ../shared enriches in well under a second; 30 s leaves room for a
+  // shared, loaded machine and still stops a pathological one long before it stalls a run.
+  maxRecordSeconds: 30,
 };
 
 /** Environment variable for each limit; sizes in bytes (suffixes k, m, g accepted). */
@@ -41,6 +50,7 @@ export const LIMIT_ENV: Record<keyof IngestLimits, string> = {
   ratioGraceBytes: 'SITREP_INFLATE_RATIO_GRACE_BYTES',
   maxNestingDepth: 'SITREP_MAX_NESTING_DEPTH',
   maxFeedItems: 'SITREP_MAX_FEED_ITEMS',
+  maxRecordSeconds: 'SITREP_MAX_RECORD_SECONDS',
 };
 
 const SUFFIX: Record<string, number> = { '': 1, k: 1024, m: MIB, g: 1024 * MIB };
@@ -58,6 +68,14 @@ export const limitsFromEnv = (env: Record<string, string | undefined>): IngestLi
   for (const [key, name] of Object.entries(LIMIT_ENV)) {
     const text = env[name];
     if (text === undefined || text === '') continue;
+    if (key === 'maxRecordSeconds') {
+      // Seconds, fractions allowed; 0 turns the limit off.
+      const seconds = Number(text);
+      if (!Number.isFinite(seconds) || seconds < 0)
+        throw new Error(`${name}=${text} is not a number of seconds (0 turns the limit off)`);
+      limits[key] = seconds;
+      continue;
+    }
     const value = parseSize(text);
     if (value === undefined)
       throw new Error(`${name}=${text} is not a positive number (sizes may end in k, m or g)`);

@@ -8,6 +8,7 @@ import { entityNamesOf, organiseSaved } from './organise.js';
 import { readInputs } from './read-inputs.js';
 import { usePrepared, type Prepared } from './prepare-item.js';
 import { inlineStages, type CpuStages } from './stage-pool.js';
+import { isRecordTimeLimitError } from './record-time-limit.js';
 
 export interface IngestProgress {
   readonly items: number;
@@ -189,7 +190,7 @@ export const ingestEvents = async (
       const enricher = options.enricher;
       const enrichments = enricher
         ? await timed(timings, 'waiting', () =>
-            enrichSaved(store, enricher, stages, prepared, outcomes),
+            enrichSaved(store, enricher, stages, prepared, outcomes, reject),
           )
         : [];
       if (enricher) speculate = enrichments.length * 2 >= outcomes.length;
@@ -282,8 +283,13 @@ const enrichSaved = async (
   stages: CpuStages,
   prepared: readonly Prepared[],
   outcomes: readonly SaveOutcome[],
+  reject: (rejection: Rejection) => void,
 ): Promise<{ id: string; enrichment: ArticleEnrichment }[]> => {
-  const work: { id: string; enrichment: Promise<ArticleEnrichment> | ArticleEnrichment }[] = [];
+  const work: {
+    id: string;
+    draft: ArticleDraft;
+    enrichment: Promise<ArticleEnrichment> | ArticleEnrichment;
+  }[] = [];
   for (const [index, outcome] of outcomes.entries()) {
     const ready = prepared[index];
     if (!ready?.draft.ok) continue;
@@ -301,9 +307,24 @@ const enrichSaved = async (
     };
     const enrichment = usePrepared(ready, input) ?? stages.enrich(input);
     if (enrichment instanceof Promise) enrichment.catch(() => undefined);
-    work.push({ id: outcome.id, enrichment });
+    work.push({ id: outcome.id, draft: ready.draft.value, enrichment });
   }
   const done: { id: string; enrichment: ArticleEnrichment }[] = [];
-  for (const { id, enrichment } of work) done.push({ id, enrichment: await enrichment });
+  for (const { id, draft, enrichment } of work) {
+    const value = await Promise.resolve(enrichment).catch((error: unknown) => {
+      if (isRecordTimeLimitError(error)) return error;
+      throw error;
+    });
+    // Over the per-record time limit: the article stays stored (nothing is lost), unenriched,
+    // and is reported with its file and record; the next run tries its enrichment again.
+    if (isRecordTimeLimitError(value)) {
+      reject({
+        provenance: draft.provenance,
+        reason: `${value.message}; the article is stored without enrichment`,
+      });
+      continue;
+    }
+    done.push({ id, enrichment: value });
+  }
   return done;
 };

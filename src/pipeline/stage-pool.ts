@@ -3,10 +3,12 @@ import { Worker } from 'node:worker_threads';
 import type { ArticleDraft } from '../core/article.js';
 import type { ArticleEnrichment } from '../core/enrichment.js';
 import type { RawItem } from '../core/raw-item.js';
-import type { Result } from '../core/result.js';
+import { err, type Result } from '../core/result.js';
 import { draftArticle } from './draft-article.js';
 import type { ArticleEnricher, EnrichmentInput } from './enricher.js';
 import { prepareItem, type Prepared, type PrepareSpec } from './prepare-item.js';
+import { isRecordTimeLimitError } from './record-time-limit.js';
+import { watchRecordTime, type TimedTask } from './stage-deadline.js';
 import type {
   EnricherInfo,
   StageReply,
@@ -70,6 +72,12 @@ export interface StagePoolOptions {
   /** Load the enricher in each worker (its first enrichment task does it). */
   readonly enrich: boolean;
   readonly kbDirs?: readonly string[];
+  /**
+   * Per-record time limit for a draft or enrichment task (stage-deadline.ts): past it the worker
+   * is terminated, the task fails with a RecordTimeLimitError and a fresh worker takes the rest.
+   * Absent or 0: no limit.
+   */
+  readonly recordTimeLimitMs?: number;
 }
 
 /** `--threads` default: every core this process may use. */
@@ -89,13 +97,24 @@ const startWorker = (data: StageWorkerData): Worker => {
   );
 };
 
-interface Pending {
+/** Tasks that need the worker's enricher loaded (see PoolThread.ready). */
+const usesEnricher = (task: StageTask): boolean =>
+  task.kind === 'enrich' || (task.kind === 'prepare' && task.spec.enrich);
+
+interface Pending extends TimedTask {
   readonly resolve: (value: unknown) => void;
   readonly reject: (error: Error) => void;
 }
 
 interface PoolThread {
-  readonly worker: Worker;
+  /** Replaced when a record overruns its time limit (stage-deadline.ts). */
+  worker: Worker;
+  /**
+   * Under a time limit: resolved once this worker answered an untimed 'enricher' task. Enrichment
+   * tasks are posted only after it: posted earlier, they wait on the same loading promise in the
+   * worker and the first one runs before the warm-up's answer is sent, so it would never be timed.
+   */
+  ready?: Promise<void>;
   readonly pending: Map<number, Pending>;
 }
 
@@ -112,20 +131,19 @@ export const startStagePool = (
   const threads: PoolThread[] = [];
   let nextId = 0;
   let failure: Error | undefined;
-  for (let i = 0; i < Math.max(1, options.threads); i++) {
-    const worker = startWorker({
-      enrich: options.enrich,
-      ...(options.kbDirs ? { kbDirs: [...options.kbDirs] } : {}),
-    });
-    const thread: PoolThread = { worker, pending: new Map() };
+  const attach = (thread: PoolThread): void => {
+    const worker = thread.worker;
     worker.on('message', (reply: StageReply) => {
       const task = thread.pending.get(reply.id);
       if (!task) return;
       thread.pending.delete(reply.id);
+      deadline.answered(thread.pending);
       if (reply.ok) task.resolve(reply.value);
       else task.reject(new Error(reply.error));
     });
     const fail = (error: Error): void => {
+      // A worker terminated for overrunning the time limit has already been replaced.
+      if (thread.worker !== worker) return;
       failure ??= error;
       for (const task of thread.pending.values()) task.reject(error);
       thread.pending.clear();
@@ -134,30 +152,102 @@ export const startStagePool = (
     worker.on('exit', (code) => {
       if (code !== 0) fail(new Error(`stage worker exited with code ${code}`));
     });
+  };
+  const spawn = (): Worker =>
+    startWorker({
+      enrich: options.enrich,
+      ...(options.kbDirs ? { kbDirs: [...options.kbDirs] } : {}),
+    });
+  const deadline = watchRecordTime<Pending, PoolThread>({
+    limitMs: options.recordTimeLimitMs ?? 0,
+    threads,
+    replace: (thread) => {
+      const old = thread.worker;
+      thread.worker = spawn();
+      attach(thread);
+      void old.terminate();
+      const queued = [...thread.pending.values()];
+      thread.pending.clear();
+      // The fresh worker loads the enricher (untimed) before the queued enrichments are posted.
+      thread.ready = undefined;
+      const resend = (task: Pending): void => {
+        task.startedAt = undefined;
+        thread.pending.set(task.request.id, task);
+        deadline.answered(thread.pending);
+        thread.worker.postMessage(task.request);
+      };
+      const enrichments = queued.filter((task) => usesEnricher(task.request));
+      for (const task of queued) if (!usesEnricher(task.request)) resend(task);
+      if (enrichments.length > 0) void warm(thread).then(() => enrichments.forEach(resend));
+    },
+  });
+  const post = (
+    thread: PoolThread,
+    task: StageTask,
+    resolve: (value: unknown) => void,
+    reject: (error: Error) => void,
+  ): void => {
+    const request = { ...task, id: nextId++ } satisfies StageRequest;
+    thread.pending.set(request.id, { resolve, reject, request, startedAt: undefined });
+    deadline.answered(thread.pending);
+    thread.worker.postMessage(request);
+  };
+
+  for (let i = 0; i < Math.max(1, options.threads); i++) {
+    const thread: PoolThread = { worker: spawn(), pending: new Map() };
+    attach(thread);
     threads.push(thread);
   }
 
-  const run = <T>(task: StageTask, on?: PoolThread): Promise<T> => {
+  // Under a time limit a worker loads the enricher in an untimed task just before its first
+  // enrichment; otherwise that record would be charged with loading the KB and NER model (seconds).
+  // Lazily, as without a limit: a worker that never enriches never loads them (memory).
+  const warm = (thread: PoolThread): Promise<void> =>
+    (thread.ready ??= new Promise<void>((resolve) => {
+      post(
+        thread,
+        { kind: 'enricher' },
+        () => resolve(),
+        () => resolve(),
+      );
+    }));
+
+  const run = <T>(task: StageTask): Promise<T> => {
     if (failure) return Promise.reject(failure);
-    const thread =
-      on ?? threads.reduce((least, t) => (t.pending.size < least.pending.size ? t : least));
-    const id = nextId++;
-    return new Promise<T>((resolve, reject) => {
-      thread.pending.set(id, { resolve: resolve as (value: unknown) => void, reject });
-      thread.worker.postMessage({ ...task, id } satisfies StageRequest);
-    });
+    const thread = threads.reduce((least, t) => (t.pending.size < least.pending.size ? t : least));
+    const send = (): Promise<T> =>
+      new Promise<T>((resolve, reject) => {
+        post(thread, task, resolve as (value: unknown) => void, reject);
+      });
+    if (usesEnricher(task) && (options.recordTimeLimitMs ?? 0) > 0) return warm(thread).then(send);
+    return send();
   };
 
-  // Every worker loads its enricher now, all at once, rather than on its first task: the first
-  // batches would otherwise wait seconds for the second worker's KB and model.
-  if (options.enrich)
-    for (const thread of threads) run({ kind: 'enricher' }, thread).catch(() => undefined);
+  // Workers load their enricher lazily (on the first task that needs it, untimed under a time
+  // limit): loading it in every worker at start raised the peak memory of inputs that are rejected
+  // before any enrichment (the gzip-bomb row) by ~200 MB.
+
+  // A record over the time limit is a rejection with its reason, like any record that cannot be cleaned.
+  const draft = (item: RawItem): Promise<Result<ArticleDraft>> =>
+    run<Result<ArticleDraft>>({ kind: 'draft', item }).catch((error: unknown) => {
+      if (isRecordTimeLimitError(error)) return err(error.message);
+      throw error;
+    });
 
   return {
     threads: threads.length,
-    draft: (item) => run({ kind: 'draft', item }),
+    draft,
+    // Over the time limit, cleaning and speculative enrichment together: the item is cleaned again
+    // alone (timed), and the writer's own enrichment, timed too, decides whether it is enriched.
     prepare: (item, spec) =>
-      run({ kind: 'prepare', item, spec: options.enrich ? spec : { ...spec, enrich: false } }),
+      run<Prepared>({
+        kind: 'prepare',
+        item,
+        spec: options.enrich ? spec : { ...spec, enrich: false },
+      }).catch(async (error: unknown) => {
+        if (!isRecordTimeLimitError(error)) throw error;
+        return { draft: await draft(item) };
+      }),
     enrich: (input) => {
       if (!options.enrich)
         return Promise.reject(new Error('enrichment requested from a pool started without it'));
@@ -165,6 +255,7 @@ export const startStagePool = (
     },
     enricherInfo: () => run({ kind: 'enricher' }),
     close: async () => {
+      deadline.stop();
       await Promise.all(threads.map((thread) => thread.worker.terminate()));
     },
   };

@@ -14,6 +14,8 @@ import { addStoryRoutes } from './routes/story-routes.js';
 import { addLedgerRoutes } from './routes/ledger-routes.js';
 import { addAlertRoutes } from './routes/alert-routes.js';
 import { addSourceRoutes } from './routes/source-routes.js';
+import { addAdminRoutes, type BackupProvider } from './routes/admin-routes.js';
+import { addTokenRoutes } from './routes/token-routes.js';
 import { addWatchlistRoutes } from './routes/watchlist-routes.js';
 import { rateLimit, type RateLimitOptions } from './rate-limit.js';
 import { securityHeaders } from './security-headers.js';
@@ -35,13 +37,17 @@ export interface AppOptions {
   readonly rateLimits?: RateLimitOptions;
   /** Clock for provenance of API ingests; injectable for tests. */
   readonly now?: () => Date;
+  /** How POST /api/admin/backup backs up the served store; absent: that endpoint answers 501. */
+  readonly backup?: BackupProvider;
 }
 
 /** The HTTP API and the web UI as one Hono app; `app.request()` runs it in-process for tests. */
 export const createApp = (options: AppOptions): Hono => {
   const { store, auth } = options;
-  const read = requireScope(store, auth, 'read');
-  const write = requireScope(store, auth, 'write');
+  const clock = options.now ?? (() => new Date());
+  const read = requireScope(store, auth, 'read', clock);
+  const write = requireScope(store, auth, 'write', clock);
+  const admin = requireScope(store, auth, 'admin', clock);
   const openApi = buildOpenApiDocument(options.version ?? '0.0.0');
   const logError = options.logError ?? ((error: unknown) => console.error(error));
 
@@ -59,7 +65,9 @@ export const createApp = (options: AppOptions): Hono => {
   addFactRoutes(app, read, store);
   addStoryRoutes(app, read, store);
   addLedgerRoutes(app, read, store);
-  addIngestRoutes(app, write, store, options.now ?? (() => new Date()));
+  addIngestRoutes(app, write, store, clock);
+  addTokenRoutes(app, admin, store, clock);
+  addAdminRoutes(app, admin, options.backup);
   if (store.sources) addSourceRoutes(app, read, write, store);
   if (store.watchlists) addWatchlistRoutes(app, read, write, store);
   if (store.watchlists) addAlertRoutes(app, read, write, store);

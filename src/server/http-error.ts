@@ -3,6 +3,8 @@ import { isAppError, type ErrorCode } from '../core/errors.js';
 /** Codes the HTTP edge adds to the catalogue in core/errors.ts (auth and transport concerns only). */
 export type HttpOnlyCode =
   | 'UNAUTHORIZED'
+  /** A known token past its expiry (401): the client needs a new token, not a retry. */
+  | 'TOKEN_EXPIRED'
   | 'FORBIDDEN'
   | 'PAYLOAD_TOO_LARGE'
   | 'UNSUPPORTED_MEDIA_TYPE'

@@ -12,6 +12,7 @@ import {
 import { STORY_PATHS, STORY_SCHEMAS } from './openapi-story-paths.js';
 import { LEDGER_PATHS, LEDGER_SCHEMAS } from './openapi-ledger-paths.js';
 import { LIVE_PATHS, LIVE_SCHEMAS } from './openapi-live-paths.js';
+import { TOKEN_PATHS, TOKEN_SCHEMAS } from './openapi-token-paths.js';
 
 /**
  * The OpenAPI 3.1 description of every endpoint, written by hand beside the routes; a test checks
@@ -46,7 +47,9 @@ export const buildOpenApiDocument = (version: string) => ({
     description:
       'Search and read the sitrep news archive, and ingest records. Errors are always {"error":{"code","message"}}. ' +
       'Write endpoints need `Authorization: Bearer <token>` (`sitrep token create <name>`); read endpoints need one ' +
-      'only when the server runs with --require-token-for-reads or binds to a non-loopback address.',
+      'only when the server runs with --require-token-for-reads or binds to a non-loopback address. Token scopes: ' +
+      'read, write (ingest, sources, watchlists) and admin (token management); `--scope` levels include the ones below. ' +
+      'A token may expire (`--expires-in 30d`): an expired token gets 401 with code TOKEN_EXPIRED and the time it expired.',
   },
   components: {
     securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } },
@@ -56,6 +59,7 @@ export const buildOpenApiDocument = (version: string) => ({
       ...STORY_SCHEMAS,
       ...LEDGER_SCHEMAS,
       ...LIVE_SCHEMAS,
+      ...TOKEN_SCHEMAS,
     },
   },
   paths: {
@@ -346,6 +350,7 @@ export const buildOpenApiDocument = (version: string) => ({
     ...STORY_PATHS,
     ...LEDGER_PATHS,
     ...LIVE_PATHS,
+    ...TOKEN_PATHS,
     '/api/ingest': {
       post: {
         summary: 'ingest records through the same pipeline as `sitrep ingest`',

@@ -110,6 +110,8 @@ export interface ApiTokenRecord {
   readonly tokenHash: string;
   readonly scopes: readonly string[];
   readonly createdAt: string;
+  /** ISO time after which the server refuses the token (401, with the reason); absent: never. */
+  readonly expiresAt?: string;
 }
 
 export interface ArticleWithRaw extends Article {

@@ -245,6 +245,29 @@ export const runStoreContract = (target: ContractTarget): void => {
       assert.equal(await store.findApiToken(sha256Hex('secret-token')), undefined);
     });
 
+    it("keeps a token's admin scope and expiry; a token without expiry has none", async (store) => {
+      const expiring = {
+        name: 'ops',
+        tokenHash: sha256Hex('ops-token'),
+        scopes: ['read', 'write', 'admin'],
+        createdAt: '2025-01-01T00:00:00.000Z',
+        expiresAt: '2025-02-01T00:00:00.000Z',
+      };
+      const forever = {
+        name: 'reader',
+        tokenHash: sha256Hex('reader-token'),
+        scopes: ['read'],
+        createdAt: '2025-01-01T00:00:00.000Z',
+      };
+      await store.saveApiToken(expiring);
+      await store.saveApiToken(forever);
+      assert.deepEqual(await store.findApiToken(sha256Hex('ops-token')), expiring);
+      const found = await store.findApiToken(sha256Hex('reader-token'));
+      assert.deepEqual(found, forever);
+      assert.equal(found !== undefined && 'expiresAt' in found, false);
+      assert.deepEqual(await store.listApiTokens(), [expiring, forever]);
+    });
+
     it('counts articles by source, format and language', async (store) => {
       await store.saveArticles([
         draftFor('a'),

@@ -59,3 +59,53 @@ test('token list never shows tokens; revoke removes one by name', async () => {
   assert.doesNotMatch(after.stdout, /ingester/);
   assert.match(after.stdout, /^analyst {2}read,write {2}/m);
 });
+
+test('token create --scope admin and --expires-in store the level and the expiry', async () => {
+  const before = Date.now();
+  const made = await sitrepToken(
+    'create',
+    'ops',
+    '--scope',
+    'admin',
+    '--expires-in',
+    '30d',
+    '--json',
+  );
+  assert.equal(made.code, 0, made.stderr);
+  const created = JSON.parse(made.stdout) as { scopes: string[]; expiresAt: string };
+  assert.deepEqual(created.scopes, ['read', 'write', 'admin']);
+  const expires = Date.parse(created.expiresAt);
+  assert.ok(expires >= before + 30 * 86_400_000 && expires <= Date.now() + 30 * 86_400_000);
+  const list = await sitrepToken('list');
+  assert.match(
+    list.stdout,
+    new RegExp(`^ops {2}read,write,admin {2}\\S+ {2}expires ${created.expiresAt}$`, 'm'),
+  );
+  const at = await sitrepToken('create', 'until', '--expires-at', '2099-01-01T00:00:00Z', '--json');
+  assert.equal(
+    (JSON.parse(at.stdout) as { expiresAt: string }).expiresAt,
+    '2099-01-01T00:00:00.000Z',
+  );
+});
+
+test('token create refuses a bad scope, duration or past expiry with exit 2 and the reason', async () => {
+  const scope = await sitrepToken('create', 'x1', '--scope', 'root');
+  assert.equal(scope.code, 2);
+  const duration = await sitrepToken('create', 'x2', '--expires-in', '30 days');
+  assert.equal(duration.code, 2);
+  assert.match(duration.stderr, /not a duration/);
+  const past = await sitrepToken('create', 'x3', '--expires-at', '2020-01-01T00:00:00Z');
+  assert.equal(past.code, 2);
+  assert.match(past.stderr, /not in the future/);
+  const both = await sitrepToken(
+    'create',
+    'x4',
+    '--expires-in',
+    '1d',
+    '--expires-at',
+    '2099-01-01',
+  );
+  assert.equal(both.code, 2);
+  const list = await sitrepToken('list', '--json');
+  assert.ok(!list.stdout.includes('"x'));
+});

@@ -153,10 +153,14 @@ const distanceAmount = (text: string): (Amount & { km: number }) | undefined => 
 /** All figures in `text`, in order, never overlapping (money and distances win over counts). */
 export const findFigures = (text: string): Figure[] => {
   const figures: Figure[] = [];
-  const free = (start: number, end: number): boolean =>
-    figures.every((f) => end <= f.start || start >= f.end);
+  // Characters already inside a kept figure. Checking each candidate against every kept figure
+  // was quadratic: 200 KB of "7%7%..." (100,000 percentages) took 74 s (bench/fuzz).
+  const taken = new Uint8Array(text.length);
+  const free = (start: number, end: number): boolean => taken.subarray(start, end).indexOf(1) < 0;
   const push = (f: Figure): void => {
-    if (free(f.start, f.end)) figures.push(f);
+    if (!free(f.start, f.end)) return;
+    figures.push(f);
+    taken.fill(1, f.start, f.end);
   };
 
   for (const m of text.matchAll(MONEY_RE)) {

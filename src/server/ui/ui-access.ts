@@ -1,8 +1,7 @@
 import type { Context } from 'hono';
 import { getCookie, setCookie } from 'hono/cookie';
 import type { ArticleStore } from '../../store/port.js';
-import { hashToken } from '../api-token.js';
-import type { AuthOptions } from '../auth.js';
+import { checkToken, type AuthOptions } from '../auth.js';
 
 /** The UI's token lives in an HttpOnly cookie: scripts (even injected ones) cannot read it. */
 export const TOKEN_COOKIE = 'sitrep_token';
@@ -23,11 +22,10 @@ export const uiAccess = async (
       message:
         'Enter an API token with the read scope (create one with `sitrep token create <name>`).',
     };
-  const record = await store.findApiToken(hashToken(token));
-  if (!record) return { ok: false, message: 'That token is not valid (unknown or revoked).' };
-  if (!record.scopes.includes('read'))
-    return { ok: false, message: `Token "${record.name}" does not have the read scope.` };
-  return { ok: true };
+  const checked = await checkToken(store, token, 'read', new Date());
+  if (checked.ok) return { ok: true };
+  const sentence = checked.message.charAt(0).toUpperCase() + checked.message.slice(1);
+  return { ok: false, message: `${sentence}.` };
 };
 
 export const rememberToken = (c: Context, token: string): void =>

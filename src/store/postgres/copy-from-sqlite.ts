@@ -283,19 +283,29 @@ const copyFeeds = async (db: Database.Database, pool: pg.Pool): Promise<number> 
 
 const copyTokens = async (db: Database.Database, pool: pg.Pool): Promise<number> => {
   const tokens = db
-    .prepare<[], { name: string; token_hash: string; scopes: string; created_at: string }>(
-      'SELECT * FROM api_tokens',
-    )
+    .prepare<
+      [],
+      {
+        name: string;
+        token_hash: string;
+        scopes: string;
+        created_at: string;
+        expires_at?: string | null;
+      }
+    >('SELECT * FROM api_tokens')
     .all();
   if (tokens.length === 0) return 0;
+  // A source store older than migration 150 has no expires_at column: its tokens never expire.
   const result = await pool.query(
-    `INSERT INTO api_tokens (name, token_hash, scopes, created_at)
-     SELECT * FROM unnest($1::text[], $2::text[], $3::jsonb[], $4::text[]) ON CONFLICT DO NOTHING`,
+    `INSERT INTO api_tokens (name, token_hash, scopes, created_at, expires_at)
+     SELECT * FROM unnest($1::text[], $2::text[], $3::jsonb[], $4::text[], $5::text[])
+     ON CONFLICT DO NOTHING`,
     [
       tokens.map((t) => t.name),
       tokens.map((t) => t.token_hash),
       tokens.map((t) => jsonColumn(t.scopes)),
       tokens.map((t) => t.created_at),
+      tokens.map((t) => t.expires_at ?? null),
     ],
   );
   return result.rowCount ?? 0;

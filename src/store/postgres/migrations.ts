@@ -9,6 +9,7 @@ import {
 import { LIVE_MIGRATIONS_POSTGRES } from '../live-schema.js';
 import { ENTITY_STATS_POSTGRES_MIGRATION } from '../entity-stats.js';
 import { ARTICLE_COUNTS_POSTGRES_MIGRATION } from '../article-counts.js';
+import { TOKEN_MIGRATIONS_POSTGRES } from '../token-schema.js';
 
 /**
  * Append-only schema history of the PostgreSQL store, the counterpart of sqlite/migrations.ts.
@@ -279,4 +280,5 @@ CREATE INDEX IF NOT EXISTS articles_newest_covering ON articles
     name: 'article counts by source, format and language kept at write time (overview, stats)',
     sql: ARTICLE_COUNTS_POSTGRES_MIGRATION,
   },
+  ...TOKEN_MIGRATIONS_POSTGRES,
 ];

@@ -344,8 +344,14 @@ export class PostgresStore implements ArticleStore {
   async saveApiToken(token: ApiTokenRecord): Promise<void> {
     try {
       await this.query(
-        'INSERT INTO api_tokens (name, token_hash, scopes, created_at) VALUES ($1, $2, $3, $4)',
-        [token.name, token.tokenHash, pgJson(token.scopes), token.createdAt],
+        'INSERT INTO api_tokens (name, token_hash, scopes, created_at, expires_at) VALUES ($1, $2, $3, $4, $5)',
+        [
+          token.name,
+          token.tokenHash,
+          pgJson(token.scopes),
+          token.createdAt,
+          token.expiresAt ?? null,
+        ],
       );
     } catch (cause) {
       if ((cause as { code?: string }).code !== '23505') throw cause;
@@ -426,6 +432,7 @@ interface TokenRow {
   token_hash: string;
   scopes: string[];
   created_at: string;
+  expires_at: string | null;
 }
 
 const tokenFromRow = (row: TokenRow): ApiTokenRecord => ({
@@ -433,6 +440,7 @@ const tokenFromRow = (row: TokenRow): ApiTokenRecord => ({
   tokenHash: row.token_hash,
   scopes: row.scopes,
   createdAt: row.created_at,
+  ...(row.expires_at !== null ? { expiresAt: row.expires_at } : {}),
 });
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));

@@ -44,6 +44,7 @@ export interface TokenRow {
   token_hash: string;
   scopes: string;
   created_at: string;
+  expires_at: string | null;
 }
 
 export const tokenFromRow = (row: TokenRow): ApiTokenRecord => ({
@@ -51,6 +52,7 @@ export const tokenFromRow = (row: TokenRow): ApiTokenRecord => ({
   tokenHash: row.token_hash,
   scopes: JSON.parse(row.scopes) as string[],
   createdAt: row.created_at,
+  ...(row.expires_at !== null ? { expiresAt: row.expires_at } : {}),
 });
 
 export interface RevisionRow {

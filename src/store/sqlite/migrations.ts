@@ -15,6 +15,7 @@ import { STORY_ORDER_SQL, STORY_RECENT_POSTINGS_SQL, STORY_SCHEMA_SQL } from './
 import { LIVE_MIGRATIONS_SQLITE } from '../live-schema.js';
 import { ENTITY_STATS_SQLITE_MIGRATION } from '../entity-stats.js';
 import { ARTICLE_COUNTS_SQLITE_MIGRATION } from '../article-counts.js';
+import { TOKEN_MIGRATIONS_SQLITE } from '../token-schema.js';
 
 export interface Migration {
   readonly version: number;
@@ -333,4 +334,5 @@ END;
     name: 'article counts by source, format and language kept at write time (overview, stats)',
     sql: ARTICLE_COUNTS_SQLITE_MIGRATION,
   },
+  ...TOKEN_MIGRATIONS_SQLITE,
 ];

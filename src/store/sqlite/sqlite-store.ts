@@ -382,9 +382,15 @@ export class SqliteStore implements ArticleStore {
     try {
       this.db
         .prepare(
-          'INSERT INTO api_tokens (name, token_hash, scopes, created_at) VALUES (?, ?, ?, ?)',
+          'INSERT INTO api_tokens (name, token_hash, scopes, created_at, expires_at) VALUES (?, ?, ?, ?, ?)',
         )
-        .run(token.name, token.tokenHash, JSON.stringify(token.scopes), token.createdAt);
+        .run(
+          token.name,
+          token.tokenHash,
+          JSON.stringify(token.scopes),
+          token.createdAt,
+          token.expiresAt ?? null,
+        );
     } catch (cause) {
       throw new AppError('INVALID_ARGUMENT', `a token named "${token.name}" already exists`, {
         cause,
