@@ -37,7 +37,7 @@ export function register(program: Command, ctx: CliContext): void {
       '--expires-in <duration>',
       'refuse the token after 90m, 12h, 30d, 8w ... (default: never)',
     )
-    .option('--expires-at <time>', 'refuse the token after this ISO time (default: never)')
+    .option('--expires-at <when>', 'refuse the token after this ISO time (default: never)')
     .option('--json', 'print {"name","token","scopes","createdAt","expiresAt"}')
     .action(async (name: string, flags: CreateFlags) => {
       const now = new Date();
