@@ -10,18 +10,7 @@ import { describe, test } from 'node:test';
 import type { ArticleEnrichment, EntityMention } from '../core/enrichment.js';
 import type { ArticleStore, EntitySummary } from './port.js';
 import { draftFor, type ContractTarget } from './store-contract.suite.js';
-
-/** A fixed-seed generator (mulberry32), so a failure replays. */
-const random = (seed: number): (() => number) => {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-};
+import { seededRandom } from '../core/seeded-random.js';
 
 const ENTITIES = [
   { id: 'kb:himars', names: ['HIMARS', 'M142 HIMARS'], types: ['WEAPON'] },
@@ -202,7 +191,7 @@ export const runEntityStatsContract = (
       async () => {
         const store = await target.open();
         try {
-          const next = random(17);
+          const next = seededRandom(17);
           const outcomes = await store.saveArticles(
             Array.from({ length: 8 }, (_, k) => {
               const published = pick(next, DATES);

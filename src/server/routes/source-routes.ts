@@ -5,7 +5,7 @@ import { sourceJson } from '../../sources/source-json.js';
 import { addSourceUrls, importStoredFeeds, requireSource } from '../../sources/source-service.js';
 import type { ArticleStore } from '../../store/port.js';
 import { FULL_TEXT_MODES } from '../../store/sources-port.js';
-import { HttpError } from '../http-error.js';
+import { jsonBody } from './json-body.js';
 import { validate } from '../validate.js';
 
 const fullText = z.enum(FULL_TEXT_MODES as unknown as [string, ...string[]]);
@@ -42,14 +42,6 @@ const ListSchema = z
   .object({ state: z.enum(['active', 'paused', 'disabled']).optional() })
   .strict();
 
-const body = async (c: { req: { json: () => Promise<unknown> } }): Promise<unknown> => {
-  try {
-    return await c.req.json();
-  } catch {
-    throw new HttpError(400, 'INVALID_ARGUMENT', 'the body is not JSON');
-  }
-};
-
 /** Live sources: health for the UI (state, last error, items/day) and their management. */
 export const addSourceRoutes = (
   app: Hono,
@@ -69,7 +61,7 @@ export const addSourceRoutes = (
   });
 
   app.post('/api/sources', write, async (c) => {
-    const input = validate(AddSourcesSchema, await body(c), 'body');
+    const input = validate(AddSourcesSchema, await jsonBody(c), 'body');
     const result = await addSourceUrls(store, input.urls, {
       ...(input.kind ? { kind: input.kind } : {}),
       ...(input.interval_seconds ? { intervalSeconds: input.interval_seconds } : {}),
@@ -99,7 +91,7 @@ export const addSourceRoutes = (
   );
 
   app.patch('/api/sources/:id', write, async (c) => {
-    const input = validate(PatchSourceSchema, await body(c), 'body');
+    const input = validate(PatchSourceSchema, await jsonBody(c), 'body');
     const source = await requireSource(store, c.req.param('id'));
     const sources = sourcesOf(store);
     if (input.state) await sources.setSourceState(source.id, input.state, new Date().toISOString());

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { ArticleStore } from '../../store/port.js';
 import { ALL_SCOPES, expiryAfter } from '../api-token.js';
 import { HttpError } from '../http-error.js';
+import { jsonBody } from './json-body.js';
 import { createApiToken, TOKEN_NAME, tokenListing } from '../token-admin.js';
 import { validate } from '../validate.js';
 
@@ -14,14 +15,6 @@ const CreateTokenSchema = z
     expires_at: z.string().max(40).optional(),
   })
   .strict();
-
-const body = async (c: { req: { json: () => Promise<unknown> } }): Promise<unknown> => {
-  try {
-    return await c.req.json();
-  } catch {
-    throw new HttpError(400, 'INVALID_ARGUMENT', 'the body is not JSON');
-  }
-};
 
 /** Token management for admin tokens: list, create (the plain token is in the 201 once), revoke. */
 export const addTokenRoutes = (
@@ -36,7 +29,7 @@ export const addTokenRoutes = (
   });
 
   app.post('/api/tokens', admin, async (c) => {
-    const input = validate(CreateTokenSchema, await body(c), 'body');
+    const input = validate(CreateTokenSchema, await jsonBody(c), 'body');
     const at = now();
     if (input.expires_in !== undefined && input.expires_at !== undefined)
       throw new HttpError(400, 'INVALID_ARGUMENT', 'give expires_in or expires_at, not both');

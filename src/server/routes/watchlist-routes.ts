@@ -19,7 +19,7 @@ import {
   WatchlistInputSchema,
   WatchlistPatchSchema,
 } from '../../watchlists/watchlist-service.js';
-import { HttpError } from '../http-error.js';
+import { jsonBody } from './json-body.js';
 import { validate } from '../validate.js';
 
 const TestSchema = z
@@ -43,14 +43,6 @@ const FeedSchema = z
 
 /** Links in digests and feeds point back to where the client reached this server. */
 export const publicOrigin = (c: Context): string => new URL(c.req.url).origin;
-
-const jsonBody = async (c: Context): Promise<unknown> => {
-  try {
-    return await c.req.json();
-  } catch {
-    throw new HttpError(400, 'INVALID_ARGUMENT', 'the body is not JSON');
-  }
-};
 
 const sameSecret = (given: string | undefined, expected: string): boolean => {
   if (!given) return false;
