@@ -9,8 +9,16 @@
  * transfer; `ordered`/`committed`/`delivered` are transfers; `operates` is possession in service;
  * `depends_on` is reliance on a capability (intelligence, satellite communications, spare parts, software).
  */
-export type EdgeStatus =
-  'requested' | 'ordered' | 'committed' | 'delivered' | 'operates' | 'depends_on';
+export const EDGE_STATUSES = [
+  'requested',
+  'ordered',
+  'committed',
+  'delivered',
+  'operates',
+  'depends_on',
+] as const;
+
+export type EdgeStatus = (typeof EDGE_STATUSES)[number];
 
 /** The scoring families: supply (requested..delivered), operates, depends_on. */
 export type EdgeStatusFamily = 'supply' | 'operates' | 'depends_on';

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CAPABILITIES } from '../../dependencies/capability.js';
 import { GRAPH_FORMATS } from '../../dependencies/graph-export.js';
+import { EDGE_STATUSES } from '../../core/supply-edge.js';
 
 const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD');
 const flag = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
@@ -16,15 +17,6 @@ export const claimsParamsSchema = z
 export const conflictsParamsSchema = z
   .object({ entity: z.string().min(1).max(200).optional() })
   .strict();
-
-export const EDGE_STATUSES = [
-  'requested',
-  'ordered',
-  'committed',
-  'delivered',
-  'operates',
-  'depends_on',
-] as const;
 
 export const graphParamsSchema = z
   .object({

@@ -1,4 +1,5 @@
 import { plural } from '../../../core/display-format.js';
+import { EDGE_STATUSES } from '../../../core/supply-edge.js';
 import { CAPABILITIES } from '../../../dependencies/capability.js';
 import { loadKnowledgeBase } from '../../../kb/load-knowledge-base.js';
 import { dependencyNetwork, type NetworkEdge } from '../../../services/dependency-network.js';
@@ -7,15 +8,6 @@ import { EntityRef } from '../components/facts.js';
 import type { GraphSection } from '../graph-sections.js';
 import { EvidenceLink } from './evidence-sentence.js';
 import { dependenciesHref, exposureHref, graphApiHref } from './ledger-hrefs.js';
-
-export const EDGE_STATUSES = [
-  'requested',
-  'ordered',
-  'committed',
-  'delivered',
-  'operates',
-  'depends_on',
-] as const;
 
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 
