@@ -1,17 +1,16 @@
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { loadEnricher } from '../../src/pipeline/enricher.js';
-import { ingestPaths } from '../../src/pipeline/ingest.js';
 import { createApp } from '../../src/server/create-app.js';
 import { startServer, type RunningServer } from '../../src/server/serve.js';
 import { openStore } from '../../src/store/open-store.js';
 import type { ArticleStore } from '../../src/store/port.js';
-import { sharedPath, skipUnlessShared } from '../shared-data.js';
+import { skipUnlessShared } from '../shared-data.js';
+import { ingestSeeds } from '../seed-store.js';
 
 /**
  * The claim ledger's views in Debian's Chromium on the real seeds: the 52-vs-20 countries conflict
@@ -84,12 +83,7 @@ describe('ledger views in Chromium (seeds)', { skip: SKIP, timeout: 180_000 }, (
     mkdirSync(ARTIFACTS, { recursive: true });
     dir = mkdtempSync(join(tmpdir(), 'sitrep-ledger-browser-'));
     store = await openStore(join(dir, 'seeds.db'));
-    const seeds = sharedPath('seeds')!;
-    await ingestPaths(
-      readdirSync(seeds).map((f) => join(seeds, f)),
-      store,
-      { enricher: await loadEnricher() },
-    );
+    await ingestSeeds(store);
     server = await startServer(createApp({ store, auth: { readsOpen: true } }), {
       host: '127.0.0.1',
       port: 0,

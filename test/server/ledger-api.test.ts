@@ -1,13 +1,10 @@
 import assert from 'node:assert/strict';
-import { readdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import graphology from 'graphology';
 import gexf from 'graphology-gexf';
-import { loadEnricher } from '../../src/pipeline/enricher.js';
-import { ingestPaths } from '../../src/pipeline/ingest.js';
-import { sharedPath, skipUnlessShared } from '../shared-data.js';
+import { skipUnlessShared } from '../shared-data.js';
 import { createTestServer, type TestServer } from './test-server.js';
+import { ingestSeeds } from '../seed-store.js';
 
 const skip = skipUnlessShared('seeds');
 let server: TestServer;
@@ -15,12 +12,7 @@ let server: TestServer;
 before(async () => {
   server = await createTestServer({ readsOpen: true });
   if (skip) return;
-  const seeds = sharedPath('seeds')!;
-  await ingestPaths(
-    readdirSync(seeds).map((f) => join(seeds, f)),
-    server.store,
-    { enricher: await loadEnricher() },
-  );
+  await ingestSeeds(server.store);
 });
 after(() => server.close());
 

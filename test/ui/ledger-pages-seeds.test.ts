@@ -1,11 +1,8 @@
 import assert from 'node:assert/strict';
-import { readdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { loadEnricher } from '../../src/pipeline/enricher.js';
-import { ingestPaths } from '../../src/pipeline/ingest.js';
-import { sharedPath, skipUnlessShared } from '../shared-data.js';
+import { skipUnlessShared } from '../shared-data.js';
 import { createTestServer, type TestServer } from '../server/test-server.js';
+import { ingestSeeds } from '../seed-store.js';
 
 /**
  * The ledger's pages on the real seeds, rendered on the server (no browser): the 52-vs-20
@@ -18,12 +15,7 @@ let server: TestServer;
 before(async () => {
   server = await createTestServer({ readsOpen: true });
   if (skip) return;
-  const seeds = sharedPath('seeds')!;
-  await ingestPaths(
-    readdirSync(seeds).map((f) => join(seeds, f)),
-    server.store,
-    { enricher: await loadEnricher() },
-  );
+  await ingestSeeds(server.store);
 });
 after(() => server.close());
 
