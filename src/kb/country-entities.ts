@@ -4,6 +4,7 @@ import type { KbEntity, Membership } from './kb-types.js';
 import {
   COUNTRY_ALIASES,
   COUNTRY_DEMONYMS,
+  COUNTRY_NAMES,
   COUNTRY_EXTRAS_SOURCE,
   EU_ACCESSION,
   MEMBERSHIP_SOURCE,
@@ -56,13 +57,15 @@ export const buildCountryEntities = (takenNames: (name: string) => boolean): Cou
     const gpeId = `gpe:${iso2.toLowerCase()}`;
     const aliases = new Set<string>([c.name.official, ...c.altSpellings.filter(usefulAltSpelling)]);
     for (const a of COUNTRY_ALIASES[iso2] ?? []) aliases.add(a);
-    aliases.delete(c.name.common);
+    const name = COUNTRY_NAMES[iso2] ?? c.name.common;
+    aliases.add(c.name.common);
+    aliases.delete(name);
     const memberships = membershipsOf(iso2);
     out.countries.push({
       id: gpeId,
       type: 'GPE',
       kind: c.independent ? 'country' : 'territory',
-      name: c.name.common,
+      name,
       aliases: [...aliases],
       source: `${PACKAGE_SOURCE}; aliases: ${COUNTRY_EXTRAS_SOURCE}${memberships.length ? `; memberships: ${MEMBERSHIP_SOURCE}` : ''}`,
       countries: [iso2],

@@ -12,7 +12,7 @@ import { normalizeAlias, stripLeadingThe } from './normalize-alias.js';
 import { createPhraseMatcher, type PhraseEntry } from './phrase-matcher.js';
 
 /** Bumped whenever shipped data or lookup rules change, so enrichment saved with it can be redone. */
-export const KB_VERSION = 'kb-2026.12.07';
+export const KB_VERSION = 'kb-2026.12.07b';
 
 const pushTo = <K, V>(map: Map<K, V[]>, key: K, value: V): void => {
   const list = map.get(key);

@@ -1,4 +1,5 @@
 import type { EdgeParty } from '../../core/supply-edge.js';
+import { parseNumber } from '../figures/parse-number.js';
 import type { KnowledgeBase } from '../../kb/kb-types.js';
 import type { EntityMention } from '../find-entities.js';
 import type { Sentence } from '../tokenize.js';
@@ -24,13 +25,16 @@ const BARE_SERVICE =
 
 /** What the contract buys, after its noun: "for", "to produce", "for development and production of". */
 const OBJECT_LEAD =
-  /\bcontracts?\b(?:[^.;]|\.(?=\d)){0,80}?\b(?:for (?:the )?(?:development and )?(?:production|procurement|purchase|manufacture|delivery) of|for work (?:related to|on)|related to|to (?:produce|build|manufacture|supply|provide|deliver|develop|upgrade|modernize|modernise)|for)\s+(?:the\s+|an?\s+|its\s+)?/i;
+  /\bcontracts?\b(?:[^.;]|\.(?=\d)|(?<=\b[A-Z])\.){0,80}?\b(?:for (?:the )?(?:continu(?:ing|ed) )?(?:development and )?(?:production|procurement|purchase|manufacture|delivery)(?: and (?:support|delivery|installation|integration|testing|maintenance))? of|for work (?:related to|on)|related to|to (?:produce|build|manufacture|supply|provide|deliver|develop|upgrade|modernize|modernise)|(?:to begin |for )?(?:an? |the )?(?:system )?(?:upgrade|modernization|modernisation|retrofit|overhaul) (?:of|on|to)|for)\s+(?:the\s+|an?\s+|its\s+)?/i;
 /** "equipment and work related to the AN/UYS-1": the words in front of what the work is on. */
 const OBJECT_PREFIX =
-  /^(?:(?:equipment|work|hardware|services)(?:\s+and\s+(?:equipment|work|hardware|services))?\s+(?:related to|for|on)\s+(?:the\s+)?)/i;
+  /^(?:(?:equipment|work|hardware|services)(?:\s+and\s+(?:equipment|work|hardware|services))?\s+(?:related to|for|on)\s+(?:the\s+)?|(?:[\p{Ll}-]+,?\s+(?:and\s+)?){1,3}?(?:services|work|support)\s+(?:for|on)\s+(?:the\s+)?(?:(?:continu(?:ing|ed)\s+)?(?:production|development|procurement|manufacture) of\s+(?:the\s+)?)?)/iu;
 /** "Grumman Corp", "Control Data Corp", "Texas Instruments Inc": a company by its legal suffix. */
 const COMPANY_RE =
   /\b((?:[A-Z][\w&.'-]*\s+){0,3}?[A-Z][\w&.'-]*)\s+(?:Corp|Corporation|Co|Company|Inc|Ltd|Industries|plc|AG|SA)\b/;
+/** A sentence opening with a name and a verb of winning or saying: "E-Systems said it received". */
+const SUBJECT_COMPANY =
+  /^\s*(?:The\s+)?((?:[A-Z][\w&/.'-]*\s+){0,3}[A-Z][\w&/'-]*)\s+(?:said|says|has|have|is|was|won|wins|received|receives|gets|got)\b/;
 /** "ordered by the U.S. Army to proceed with the design and production of a control system". */
 const PRODUCTION_OF =
   /\b(?:design and production|production|procurement|purchase|manufacture|delivery) of\s+(?:the\s+|an?\s+)?/i;
@@ -39,12 +43,16 @@ const DELIVERS =
   /\b(?:will|to)\s+(?:deliver|supply|provide|produce|build|manufacture)\s+(?:the\s+|an?\s+)?/i;
 /** Where the object phrase ends. */
 const OBJECT_STOP =
-  /,|;|\.(?:\s|$)|\s(?:for|under|at|from|to|by|in|which|that|after|before|when|since|because|until|if|and associated|and related|the Defense Department|the Pentagon|the (?:Navy|Army|Air Force) said|said|over|through|with options?)\b|\n\n/;
+  /,|;|\.(?:\s|$)|\s(?:capable of|able to|designed to|used (?:to|for|in)|for|under|at|from|to|by|in|which|that|after|before|when|since|because|until|if|and associated|and related|the Defense Department|the Pentagon|the (?:Navy|Army|Air Force) said|said|over|through|with options?)\b|\n\n/;
 /** Objects that are work, not materiel: an analyst's supply graph leaves them out. */
 const NOT_MATERIEL =
   /(?:\b(?:program|programme|initiative|project)\b[^,]*$|\(SDI\))|^(?:U\.\s?S\b|United States|work|services?|studies|study|construction|assistance|support|site|training|maintenance|research|analytical|engineering services|technical services|the design|design|logistics)\b/i;
-const QUANTITY = /^(?:(\d{1,3}(?:,\d{3})+|\d+)\s+)/;
+const QUANTITY =
+  /^(?:(\d{1,3}(?:,\d{3})+|\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty)\s+(?:of\s+(?:the\s+)?)?)/i;
+/** "Standard Missile II program": a program named after a model is that model; "a submarine improvement program" is work. */
+const MODEL_PROGRAM = /^(.*?(?:\p{Lu}|\d)[^\s]*)\s+(?:program|programme)$/u;
 const NEGATED = /\b(?:cancel(?:l?ed|s)?|terminat(?:ed|es)|rescind(?:ed|s)?|los[et]s?)\b/i;
+const DOLLARS = /\b(?:dlrs?|dollars?|mln)\b|\$\s?\d/i;
 /** "combines purchases for the U.S. Navy, Australia and Spain under the Foreign Military Sales program". */
 const FMS =
   /\b(?:Foreign Military Sales?|purchases? for|on behalf of|for (?:several )?(?:U\.S\. )?allies)\b/i;
@@ -72,9 +80,12 @@ export const homeState = (
 ): EdgeParty | undefined =>
   actors.find((a) => a.via?.startsWith('armed-force:') || a.via?.startsWith('ministry:'))?.party ??
   (us !== undefined &&
-  /\b(?:U\.\s?S\.|United States|US)\s+(?:Navy|Army|Air Force|Marine Corps|Defen[cs]e Department)\b/.test(
+  (/\b(?:U\.\s?S\.|United States|US)\s+(?:Navy|Army|Air Force|Marine Corps|Defen[cs]e Department)\b/.test(
     text,
-  )
+  ) ||
+    // "a 61.1 mln dlr contract ..., the Navy said": a service letting a dollar contract with no other
+    // state's forces named is the U.S. one (the wire and ministry texts this reads).
+    DOLLARS.test(text))
     ? us
     : undefined);
 
@@ -105,11 +116,16 @@ export class ContractReader {
   private pending: { supplier?: EdgeParty; recipient: EdgeParty } | undefined;
   private docCompany: EdgeParty | undefined;
 
+  /** The article with its wrapped lines joined ("U.S. Air\nForce"), offsets unchanged. */
+  private readonly text: string;
+
   constructor(
-    private readonly text: string,
+    text: string,
     private readonly deps: ContractDeps,
     private readonly out: EdgeDraft[],
-  ) {}
+  ) {
+    this.text = text.replace(/\n(?=\S)/g, ' ');
+  }
 
   /** One sentence: a contract with its buyer, winner and object, or a sales clause adding buyers. */
   read(s: Sentence, mentions: readonly EntityMention[], items: readonly EdgeItem[]): void {
@@ -199,9 +215,14 @@ export class ContractReader {
         ? { name: m.text.replace(/\s+/g, ' ') }
         : { id: m.id, name: m.name };
     const byName = COMPANY_RE.exec(this.text.slice(from, to));
-    return byName?.[1] !== undefined && !BUYER.test(byName[1])
-      ? { name: byName[0].replace(/\s+/g, ' ') }
-      : undefined;
+    if (byName?.[1] !== undefined && !BUYER.test(byName[1]))
+      return { name: byName[0].replace(/\s+/g, ' ') };
+    // "E-Systems said it received a ... contract": the name the sentence opens with, when it is no state.
+    const opener = SUBJECT_COMPANY.exec(this.text.slice(from, to));
+    if (opener?.[1] === undefined || BUYER.test(opener[1])) return undefined;
+    const known = this.deps.kb.findByAlias(opener[1]);
+    if (known.some((e) => e.type !== 'ORG' || e.kind !== 'company')) return undefined;
+    return { name: opener[1] };
   }
 
   /** The materiel a contract is for: known systems in its object phrase, else the phrase itself. */
@@ -220,15 +241,23 @@ export class ContractReader {
       .replace(/\s+/g, ' ')
       .trim()
       // "a 34 month SDI ... effort": a duration is no quantity of the item.
-      .replace(/^\d+[- ]?(?:month|year|week|day)s?\s+/i, '');
+      .replace(/^\d+[- ]?(?:month|year|week|day)s?\s+/i, '')
+      // "172 F-110-GE-100 fighter jet engines and 32 other jet engines": the first item is the named one.
+      .replace(/\s+and\s+\d[\s\S]*$/, '');
+    const model = MODEL_PROGRAM.exec(phrase);
+    if (model?.[1] !== undefined) phrase = model[1];
     if (phrase === '' || NOT_MATERIEL.test(phrase)) return [];
     const q = QUANTITY.exec(phrase);
-    const quantity = q?.[1] !== undefined ? Number(q[1].replace(/,/g, '')) : undefined;
+    const quantity = q?.[1] !== undefined ? parseNumber(q[1]) : undefined;
     const offset = q !== null ? q[0].length : 0;
-    phrase = phrase.slice(offset).replace(/^(?:a|an|the|certain|new|additional)\s+/i, '');
+    phrase = phrase.slice(offset).replace(/^(?:(?:a|an|the|certain|new|additional)\s+)+/i, '');
+    // "an additional 450 mln dlrs": money is what the contract is worth, not what it buys.
+    if (/^\d[\d.,]*\s*(?:mln|bln|billion|million|dlrs?|pct|percent)\b/i.test(phrase)) return [];
     const words = phrase.split(' ');
     // A long clause is no item name; a lower-case single word ("equipment") says nothing specific.
-    if (words.length > 8) return [];
+    if (words.length > 10) return [];
+    // "architectural, engineering and ... work": a lone lower-case adjective is no item.
+    if (words.length === 1 && /^\p{Ll}+(?:al|ive|ic|ing)$/u.test(phrase)) return [];
     if (
       /^(?:equipment|weapons|arms|hardware|systems?|supplies|parts|products|software|goods|items)$/i.test(
         phrase,

@@ -7,8 +7,11 @@ import type { EdgeStatus } from '../../core/supply-edge.js';
  * `delivered`; purchases and contracts `ordered`. Hedged talk is kept, marked, as `requested`.
  */
 
+// Halting, stopping or suspending a transfer presupposes it was made ("Dassault has suspended
+// deliveries of its Mirage jets to Egypt", "demands Iran stop supplying Russia with drones"): the edge
+// stands, not negated.
 const NEGATION =
-  /\b(?:not|cannot|n't|never|no longer|declined? to|declines to|refused? to|refuses to|reject(?:s|ed)?|ruled out|rules out|denie[sd]|deny|no plans? to|won't|against (?:sending|supplying|providing)|halt(?:s|ed)?|stopp?(?:ed|s)?|suspend(?:s|ed)?|without)\b/i;
+  /\b(?:not|cannot|n't|never|no longer|declined? to|declines to|refused? to|refuses to|reject(?:s|ed)?|ruled out|rules out|denie[sd]|deny|no plans? to|won't|against (?:sending|supplying|providing)|without)\b/i;
 const REQUEST =
   /\b(?:ask(?:s|ed|ing)?|call(?:s|ed|ing)? (?:on|for|upon)|urg(?:e|es|ed|ing)|request(?:s|ed|ing)?|appeal(?:s|ed|ing)?|should|must|ought to|need(?:s|ed)?|want(?:s|ed)?|advocat(?:e|es|ed|ing)|demand(?:s|ed|ing)?|push(?:es|ed|ing)? for|lobb(?:y|ies|ied|ying)|best response|counts? on|convince|persuad(?:e|ing)|speed up|propos(?:e|es|ed|ing|al))\b/i;
 const HEDGE =

@@ -312,10 +312,13 @@ export const findEdges = (
   return merged
     .filter(
       (d) =>
-        !d.reasons.includes('trigger:possessive') ||
+        // A company wins contracts and makes systems; it is not what a defence edge delivers to or
+        // arms ("General Dynamics has received contracts", "Raytheon's missile systems division").
+        d.recipient.id?.startsWith('company:') !== true &&
+        (!d.reasons.includes('trigger:possessive') ||
         !suppliers.some(
           (o) => o.supplier?.id === d.recipient.id && o.recipient.id !== d.recipient.id,
-        ),
+        )),
     )
     .sort((a, b) => rank(a) - rank(b) || a.start - b.start)
     .map((d) => finish(d, kb));

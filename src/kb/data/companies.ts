@@ -93,7 +93,7 @@ export const COMPANY_LINES: readonly string[] = [
   'chemring|Chemring|Chemring Group|GB||',
   // France
   'thales|Thales|Thales Group;Thales SA|FR||',
-  'dassault-aviation|Dassault Aviation|Dassault Aviation Group;Dassault Aviation Groupe;Dassault|FR||',
+  'dassault-aviation|Dassault Aviation|Dassault Aviation Group;Dassault Aviation Groupe;Dassault;Dassault-Breguet;Dassault-Breguet Aviation;Avions Marcel Dassault-Breguet Aviation|FR||',
   'naval-group|Naval Group|DCNS|FR||',
   'safran|Safran|Safran SA|FR||',
   'cea|~CEA|Commissariat à l\'énergie atomique;French Alternative Energies and Atomic Energy Commission|FR||',
@@ -248,4 +248,13 @@ export const COMPANY_LINES: readonly string[] = [
   'sig-sauer|SIG Sauer||US||',
   'barrett|Barrett Firearms|Barrett Firearms Manufacturing|US||',
   'fairchild-republic|Fairchild Republic||US||',
+  // predecessors named in 1980s wire stories, linked to the firm that absorbed them
+  'grumman|Grumman|Grumman Aerospace;Grumman Aerospace Corp;Grumman Corp|US|northrop-grumman|',
+  'mcdonnell-douglas|McDonnell Douglas|McDonnell Douglas Corp|US|boeing|',
+  'hughes-aircraft|Hughes Aircraft|Hughes Aircraft Co|US|raytheon|',
+  'litton|Litton Industries|Litton|US|northrop-grumman|',
+  'loral|Loral|Loral Corp;Loral Defense Systems|US|lockheed-martin|',
+  'martin-marietta|Martin Marietta|Martin Marietta Corp|US|lockheed-martin|',
+  'vickers|Vickers|Vickers Plc;Vickers Shipbuilding and Engineering|GB|bae-systems|',
+  'westland|Westland|Westland Helicopters;Westland Plc|GB|leonardo|',
 ];

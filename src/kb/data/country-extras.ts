@@ -7,6 +7,14 @@ export const COUNTRY_EXTRAS_SOURCE = 'sitrep editors; common usage in English-la
 export const MEMBERSHIP_SOURCE =
   'sitrep editors from NATO and EU accession records (treaty entry-into-force dates)';
 
+/**
+ * ISO2 -> the name English-language defence news and the reference datasets (SIPRI, Kiel) use, where
+ * the package's common name differs ("Türkiye"); the package's name stays an alias.
+ */
+export const COUNTRY_NAMES: Readonly<Record<string, string>> = {
+  TR: 'Turkey',
+};
+
 /** ISO2 -> extra names (exact case kept: short all-caps forms only match as written). */
 export const COUNTRY_ALIASES: Readonly<Record<string, readonly string[]>> = {
   US: ['U.S.', 'US', 'U.S.A.', 'USA', 'America', 'the States', 'United States of America'],

@@ -19,7 +19,7 @@ export const AIRCRAFT_LINES: readonly string[] = [
   'f-47|F-47|NGAD fighter|fighter aircraft|US|boeing',
   'rafale|Rafale|Dassault Rafale;Rafale M;Rafale F4;Rafale B|fighter aircraft|FR|dassault-aviation',
   'mirage-2000|Mirage 2000|Mirage 2000-5;Mirage 2000-5F;Mirage 2000D;Mirage 2000-9;Mirage-2000|fighter aircraft|FR|dassault-aviation',
-  'mirage-family|~Mirage|Dassault Mirage;Mirage jets|fighter aircraft|FR|dassault-aviation',
+  'mirage-family|~Mirage|Dassault Mirage;Mirage jets;Mirage fighter;Mirage fighters;Mirage fighter jets|fighter aircraft|FR|dassault-aviation',
   'mirage-f1|Mirage F1|Mirage F-1|fighter aircraft|FR|dassault-aviation',
   'mirage-iii|Mirage III|Mirage 5|fighter aircraft|FR|dassault-aviation',
   'typhoon|Eurofighter Typhoon|~Typhoon;Eurofighter;EF-2000|fighter aircraft|DE,GB,IT,ES|eurofighter,airbus,bae-systems,leonardo',
@@ -49,6 +49,10 @@ export const AIRCRAFT_LINES: readonly string[] = [
   'j-20|J-20|Chengdu J-20;Mighty Dragon|fighter aircraft|CN|avic',
   'j-35|J-35|Shenyang J-35;FC-31|fighter aircraft|CN|avic',
   'jf-17|JF-17 Thunder|JF-17;FC-1|fighter aircraft|CN,PK|avic',
+  'f-111|F-111|F-111 Aardvark;FB-111;EF-111|fighter aircraft|US|general-dynamics',
+  'harrier|AV-8B Harrier II|AV-8B;Harrier;Harrier II;Sea Harrier;Harrier jump jet|attack aircraft|GB,US|bae-systems,boeing',
+  'kfir|IAI Kfir|Kfir|fighter aircraft|IL|iai',
+  'ea-6b|EA-6B Prowler|EA-6B;~Prowler|electronic warfare aircraft|US|northrop-grumman',
   // bombers
   'b-52|B-52 Stratofortress|B-52;B-52H;Stratofortress|bomber|US|boeing',
   'b-1|B-1 Lancer|B-1B;B-1B Lancer|bomber|US|boeing',
@@ -88,6 +92,7 @@ export const AIRCRAFT_LINES: readonly string[] = [
   'pc-21|PC-21|Pilatus PC-21|trainer aircraft|CH|pilatus',
   'v-22|V-22 Osprey|V-22;MV-22;CV-22;~Osprey|tiltrotor aircraft|US|bell,boeing',
   // helicopters
+  'sea-king|Sea King|Westland Sea King;SH-3 Sea King;SH-3|helicopter|US,GB|sikorsky',
   'ah-64|AH-64 Apache|~Apache;AH-64;AH-64E;Apache Guardian;AH-64E Apache Guardian|attack helicopter|US|boeing',
   'ah-1z|AH-1Z Viper|AH-1Z;AH-1 Cobra;AH-1W SuperCobra|attack helicopter|US|bell',
   'tiger|Eurocopter Tiger|Tiger helicopter;Tigre;Tiger HAD;Tiger UHT|attack helicopter|FR,DE|airbus-helicopters',

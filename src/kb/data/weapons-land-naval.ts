@@ -10,7 +10,7 @@ export const LAND_NAVAL_LINES: readonly string[] = [
   'leopard-1|Leopard 1|Leopard 1A5|MBT|DE|kmw',
   // "Leopards", "Leopard tanks" without a mark: the family (exact case, so the animal is not read)
   'leopard|=Leopard|=Leopards;Leopard tank;Leopard tanks;Leopard battle tanks;Leopard main battle tanks|MBT|DE|kmw',
-  'abrams|M1 Abrams|Abrams;M1A1 Abrams;M1A2 Abrams;M1A2;M1A1;M1A2 SEPv3;Abrams tank|MBT|US|gd-land-systems',
+  'abrams|M1 Abrams|Abrams;M1A1 Abrams;M1A2 Abrams;M1A2;M1A1;M1A2 SEPv3;Abrams tank;M-1A;M-1A1;M1A;M-1 Abrams|MBT|US|gd-land-systems',
   'challenger-2|Challenger 2|Challenger 2 tank;Challenger 3|MBT|GB|bae-systems,rheinmetall',
   'leclerc|~Leclerc|AMX-56 Leclerc;Leclerc tank|MBT|FR|nexter',
   'ariete|Ariete|C1 Ariete|MBT|IT|leonardo',
@@ -132,6 +132,7 @@ export const LAND_NAVAL_LINES: readonly string[] = [
   'xm7|XM7|Next Generation Squad Weapon;NGSW|rifle|US|sig-sauer',
   'barrett-m82|Barrett M82|M107 rifle|sniper rifle|US|barrett',
   // submarines
+  'upholder-class|Upholder-class submarine|Upholder;Upholder class;Upholder submarine;Victoria class|submarine|GB|bae-systems',
   'virginia-class|Virginia-class submarine|Virginia class;Virginia-class;SSN-774|attack submarine|US|electric-boat,hii',
   'columbia-class|Columbia-class submarine|Columbia class;Columbia-class|ballistic missile submarine|US|electric-boat',
   'ohio-class|Ohio-class submarine|Ohio class;Ohio-class|ballistic missile submarine|US|electric-boat',

@@ -6,6 +6,9 @@ export const MISSILES_SOURCE = 'sitrep editors from manufacturer and armed-force
 
 export const MISSILE_LINES: readonly string[] = [
   // surface-to-air systems
+  'rapier|=Rapier|Rapier FSC;Rapier missile;Rapier air defence|SAM system|GB|mbda',
+  'blowpipe|Blowpipe|Blowpipe missile|MANPADS|GB|thales',
+  'phalanx|Phalanx CIWS|=Phalanx;Mk 15 Phalanx|naval air defence system|US|raytheon',
   'patriot|Patriot|MIM-104;MIM-104 Patriot;Patriot system;Patriot air defense system;PAC-3;PAC-3 MSE;PAC-2;Patriot PAC-3|SAM system|US|raytheon,lockheed-martin',
   'samp-t|SAMP/T|SAMP-T;SAMP/T NG;Mamba;Aster 30 SAMP/T;MAMBA|SAM system|FR,IT|eurosam,mbda,thales',
   'aster|Aster|Aster 15;Aster 30;Aster missile|surface-to-air missile|FR,IT|mbda',
@@ -13,7 +16,7 @@ export const MISSILE_LINES: readonly string[] = [
   'iris-t|IRIS-T|IRIS-T SLM;IRIS-T SLS;IRIS-T SLX|SAM system|DE|diehl',
   'thaad|THAAD|Terminal High Altitude Area Defense|SAM system|US|lockheed-martin',
   'aegis|Aegis|Aegis Combat System;Aegis Ashore|naval air defence system|US|lockheed-martin',
-  'sm-2|SM-2|Standard Missile 2;RIM-66|surface-to-air missile|US|raytheon',
+  'sm-2|SM-2|Standard Missile 2;Standard Missile II;Standard Missile-2;RIM-66|surface-to-air missile|US|raytheon',
   'sm-3|SM-3|Standard Missile 3;RIM-161|surface-to-air missile|US|raytheon',
   'sm-6|SM-6|Standard Missile 6;RIM-174|surface-to-air missile|US|raytheon',
   'essm|ESSM|Evolved Sea Sparrow Missile;RIM-162|surface-to-air missile|US|raytheon',
@@ -59,6 +62,7 @@ export const MISSILE_LINES: readonly string[] = [
   'a-235|A-235 Nudol|Nudol|anti-satellite missile|RU|almaz-antey',
   'bavar-373|Bavar-373|Bavar 373|SAM system|IR|aio',
   // air-to-air
+  'sparrow|AIM-7 Sparrow|AIM-7;~Sparrow;Sparrow missile;Sea Sparrow;RIM-7;RIM-7 Sea Sparrow|air-to-air missile|US|raytheon',
   'aim-120|AIM-120 AMRAAM|AMRAAM;AIM-120;AIM-120D|air-to-air missile|US|raytheon',
   'aim-9|AIM-9 Sidewinder|Sidewinder;AIM-9X;AIM-9|air-to-air missile|US|raytheon',
   'meteor|~Meteor|Meteor BVRAAM;Meteor missile|air-to-air missile|FR,GB,DE,IT,ES,SE|mbda',
@@ -68,6 +72,8 @@ export const MISSILE_LINES: readonly string[] = [
   'r-37m|R-37M|AA-13 Axehead|air-to-air missile|RU|tactical-missiles',
   'pl-15|PL-15|PL15|air-to-air missile|CN|avic',
   // cruise missiles
+  // Chinese coastal anti-ship missile Iran fielded at Hormuz in 1987 ("Chinese-made Silkworm missiles").
+  'silkworm|HY-2 Silkworm|Silkworm;HY-2;Hai Ying-2;CSS-C-2;C-201|anti-ship missile|CN|casic',
   'storm-shadow|Storm Shadow|SCALP EG;SCALP-EG;SCALP;Scalp;Storm Shadow/SCALP;SCALP/Storm Shadow;Storm Shadow missile|cruise missile|GB,FR|mbda',
   'taurus|Taurus KEPD 350|Taurus;KEPD 350;Taurus missile|cruise missile|DE,SE|mbda,saab',
   'tomahawk|Tomahawk|BGM-109;BGM-109 Tomahawk;Tomahawk Land Attack Missile;TLAM|cruise missile|US|raytheon',
@@ -107,6 +113,9 @@ export const MISSILE_LINES: readonly string[] = [
   'arrw|AGM-183 ARRW|ARRW|hypersonic missile|US|lockheed-martin',
   'hacm|HACM|Hypersonic Attack Cruise Missile|hypersonic missile|US|raytheon',
   // ballistic missiles and strategic systems
+  'pershing|Pershing II|MGM-31;Pershing missile;Pershing 1a;=Pershing|ballistic missile|US|lockheed-martin',
+  'peacekeeper|LGM-118 Peacekeeper|LGM-118;MX missile;Peacekeeper missile|intercontinental ballistic missile|US|lockheed-martin',
+  'ss-20|RSD-10 Pioneer|SS-20;SS-20 Saber|intermediate-range ballistic missile|RU|mitt',
   'trident|Trident II D5|Trident;Trident II;Trident D5;UGM-133;UGM-133 Trident II;Trident missile|submarine-launched ballistic missile|US|lockheed-martin',
   'minuteman|Minuteman III|LGM-30G;LGM-30 Minuteman;Minuteman|intercontinental ballistic missile|US|boeing',
   'sentinel-icbm|LGM-35 Sentinel|Sentinel ICBM;LGM-35A;GBSD|intercontinental ballistic missile|US|northrop-grumman',
