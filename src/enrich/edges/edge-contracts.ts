@@ -190,8 +190,10 @@ export class ContractReader {
       for (const w of this.text
         .slice(listed ? (objectAt ?? s.start) : s.start, s.end)
         .matchAll(/\b[A-Z][a-z]+(?:\s[A-Z][a-z]+)?\b/g)) {
+        // "for U.S., Australian and Spanish surface ships": a demonym names its state.
         const state = this.deps.kb
           .findByAlias(w[0])
+          .map((e) => (e.demonymOf !== undefined ? (this.deps.kb.get(e.demonymOf) ?? e) : e))
           .find((e) => e.kind === 'country' && e.id !== this.deps.us?.id);
         if (state !== undefined) states.set(state.id, state.name);
       }

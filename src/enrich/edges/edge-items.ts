@@ -23,7 +23,7 @@ export interface EdgeItem {
 }
 
 // Words that may precede the head noun of a class of materiel and belong to its name.
-const DESCRIPTOR = String.raw`(?:\d+(?:\.\d+)?[- ]?mm|counter-[a-z]+|long-range|short-range|medium-range|longer-range|self-propelled|anti-[a-z]+|surface-to-air|air-to-air|air-launched|ground-launched|guided|armou?red|light|heavy|main|battle|combat|suicide|attack|loitering|multiple|multiple-launch|launch|precision|high-precision|mobility|protected|transport|military|naval|target|detection|early warning|counter-battery|surveillance|early-warning|coastal|mobile|ballistic|cruise|unmanned|aerial|patrol|infantry|fighting|medical|engineering|support|utility|recovery|command|reconnaissance|modern|modernized|modernised|advanced|tactical|strategic|kamikaze|[A-Z][A-Za-z0-9]*(?:[-/][A-Za-z0-9]+)*)`;
+const DESCRIPTOR = String.raw`(?:\d+(?:\.\d+)?[- ]?mm|counter-[a-z]+|long-range|short-range|medium-range|longer-range|self-propelled|anti-[a-z]+|surface-to-air|air-to-air|air-launched|ground-launched|guided|armou?red|light|heavy|main|battle|combat|suicide|attack|loitering|multiple|multiple-launch|launch|precision|high-precision|mobility|protected|transport|military|naval|target|detection|early warning|counter-battery|surveillance|early-warning|coastal|mobile|ballistic|cruise|unmanned|aerial|patrol|infantry|fighting|medical|engineering|support|utility|recovery|command|reconnaissance|modern|modernized|modernised|advanced|tactical|interceptor|strategic|kamikaze|[A-Z][A-Za-z0-9]*(?:[-/][A-Za-z0-9]+)*)`;
 
 // Heads that name materiel specifically enough to be a supply edge. Bare "weapons", "arms",
 // "ammunition", "equipment" and "aid" are left out on purpose: they say that something was sent,

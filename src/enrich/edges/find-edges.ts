@@ -10,6 +10,7 @@ import type { EntityMention } from '../find-entities.js';
 import type { Sentence } from '../tokenize.js';
 import { type EdgeActor, originState, resolveActor } from './edge-actors.js';
 import { ContractReader, homeState, isBareService } from './edge-contracts.js';
+import { WeaponMemory } from './edge-anaphora.js';
 import { type EdgeItem, findItems } from './edge-items.js';
 import {
   anchored,
@@ -25,7 +26,7 @@ import { type EdgeDraft, mergeEdges } from './merge-edges.js';
 
 export const EDGES_VERSION = 'edges-2';
 
-type TriggerClass = 'give' | 'get' | 'buy' | 'ask' | 'use' | 'rely' | 'list';
+type TriggerClass = 'give' | 'get' | 'buy' | 'ask' | 'use' | 'rely' | 'list' | 'arrive';
 
 interface Trigger {
   readonly cls: TriggerClass;
@@ -52,6 +53,11 @@ const TRIGGERS: readonly { cls: TriggerClass; re: RegExp }[] = [
     re: /\b(?:bu(?:y|ys|ying)|bought|purchas(?:e|es|ed|ing)|procur(?:e|es|ed|ing|ement)|(?<!in )order(?:s|ed|ing)?|acquir(?:e|es|ed|ing)|acquisition)\b/gi,
   },
   {
+    // "HIMARS, howitzers, tanks coming in": what arrives is named before the verb.
+    cls: 'arrive',
+    re: /\b(?:coming in|arriv(?:e|es|ed|ing))\b/gi,
+  },
+  {
     cls: 'list',
     re: /\b(?:includ(?:e|es|ed|ing)|consist(?:s|ing)? of|compris(?:e|es|ing)|contain(?:s|ing)?)\b/gi,
   },
@@ -61,7 +67,7 @@ const TRIGGERS: readonly { cls: TriggerClass; re: RegExp }[] = [
   },
   {
     cls: 'use',
-    re: /\b(?:(?:ships?|warships?|vessels?|submarines?|bombers?|carriers?|troops|forces|units?) (?:armed )?with|operat(?:e|es|ed|ing)|us(?:e|es|ed|ing)|field(?:s|ed|ing)|employ(?:s|ed|ing)?|armed with|equipped with|drills with|train(?:s|ed|ing)? (?:on|with))\b/gi,
+    re: /\b(?:(?:ships?|warships?|vessels?|submarines?|bombers?|carriers?|troops|forces|units?) (?:armed )?with|operat(?:e|es|ed|ing)|us(?:e|es|ed|ing)|field(?:s|ed|ing)|employ(?:s|ed|ing)?|armed with|equipped with|drills with|train(?:s|ed|ing)? (?:on|with)|deploy(?:s|ed|ing)?|station(?:s|ed|ing)|emplac(?:e|es|ed|ing)|(?:test-)?fir(?:e|es|ed|ing))\b/gi,
   },
 ];
 
@@ -215,6 +221,7 @@ export const findEdges = (
       ),
     }).value;
   const contracts = new ContractReader(text, { kb, home, us }, drafts);
+  const weaponMemory = new WeaponMemory(kb);
   const actorOf = (m: EntityMention): EdgeActor | undefined => {
     const a = resolveActor(m, kb, published);
     if (a !== undefined || !isBareService(m)) return a;
@@ -245,7 +252,7 @@ export const findEdges = (
       !(reliances.length > 0 && WITHHOLD.test(body))
     )
       continue;
-    const items = findItems(text, s.start, s.end, inSentence, kb).filter(
+    const found = findItems(text, s.start, s.end, inSentence, kb).filter(
       (i) =>
         !inSentence.some(
           (e) =>
@@ -256,6 +263,7 @@ export const findEdges = (
             e.end >= i.end,
         ),
     );
+    const items = weaponMemory.resolve(text, found);
     const actors = inSentence.map(actorOf).filter((a): a is EdgeActor => a !== undefined);
     const contractDrafts = drafts.length;
     contracts.read(s, inSentence, items);
@@ -316,9 +324,9 @@ export const findEdges = (
         // arms ("General Dynamics has received contracts", "Raytheon's missile systems division").
         d.recipient.id?.startsWith('company:') !== true &&
         (!d.reasons.includes('trigger:possessive') ||
-        !suppliers.some(
-          (o) => o.supplier?.id === d.recipient.id && o.recipient.id !== d.recipient.id,
-        )),
+          !suppliers.some(
+            (o) => o.supplier?.id === d.recipient.id && o.recipient.id !== d.recipient.id,
+          )),
     )
     .sort((a, b) => rank(a) - rank(b) || a.start - b.start)
     .map((d) => finish(d, kb));
@@ -391,7 +399,9 @@ class SentenceEdges {
     this.triggers.forEach((t, k) => {
       const next = this.triggers
         .slice(k + 1)
-        .find((n) => (n.cls !== 'ask' || t.cls === 'ask') && n.cls !== 'list');
+        .find(
+          (n) => (n.cls !== 'ask' || t.cls === 'ask') && n.cls !== 'list' && !this.adjectival(n),
+        );
       let limit = Math.min(next?.start ?? this.s.end, this.clauseEnd(t.end));
       // "to consider MLRS supply": the system right before a noun trigger is that trigger's.
       if (next !== undefined && isNominal(this.text, next, this.s.start)) {
@@ -406,6 +416,16 @@ class SentenceEdges {
     });
     this.readPossessives(used);
     this.readCapabilities(used);
+  }
+
+  /** "test-fired its newly acquired Silkworm": a participle in front of a noun, no verb of its own. */
+  private adjectival(t: Trigger): boolean {
+    return (
+      /ed$/i.test(t.word) &&
+      /\b(?:its|their)\s+(?:(?:newly|recently|just)\s+)?$|\b(?:newly|recently)\s+$/i.test(
+        this.text.slice(Math.max(this.s.start, t.start - 24), t.start),
+      )
+    );
   }
 
   private clauseStart(at: number): number {
@@ -444,6 +464,13 @@ class SentenceEdges {
         /^\s+(?:(?:is|are|was|were|will|would|also|has|have|had|expected|set|going|due|now|then)\s+)*(?:to\s+)?$/i.test(
           this.text.slice(a.mention.end, at),
         );
+      // "Iraq's enemy ... had fired the missiles": the enemy, not Iraq, is the subject.
+      if (
+        /^['’]s\s+(?:\p{Ll}+\s+)?(?:enem(?:y|ies)|foes?|rivals?|neighbou?rs?|adversar(?:y|ies)|opponents?)\b/u.test(
+          this.text.slice(a.mention.end, a.mention.end + 40),
+        )
+      )
+        continue;
       if (
         PREPOSITION_BEFORE.test(lead) &&
         // "Future of Europe depends on": the head noun, not Europe, is the subject.
@@ -516,6 +543,13 @@ class SentenceEdges {
     why: string[],
   ): Draft | undefined {
     if (recipient === undefined) return undefined;
+    // "had Ukraine received more 155mm artillery in time": a counterfactual reports no transfer.
+    if (
+      /\bhad\s+(?:\p{Lu}[\p{L}.-]*\s+){1,3}(?:\p{Ll}+ly\s+)?$/u.test(
+        this.text.slice(Math.max(this.s.start, t.start - 48), t.start),
+      )
+    )
+      return undefined;
     const modality =
       base === 'operates' || base === 'depends_on'
         ? {
@@ -561,9 +595,12 @@ class SentenceEdges {
   private readTrigger(t: Trigger, limit: number, prev: Trigger | undefined): Draft[] {
     // "Poland bought and transferred to Ukraine ...": verbs joined by "and" share their subject.
     const joined = prev !== undefined && /^\s+and\s+$/i.test(this.text.slice(prev.end, t.start));
+    // "test-fired its newly acquired Silkworm": a participle's holder is the subject of the verb before.
     const floor = Math.max(
       this.clauseStart(t.start),
-      prev !== undefined && prev.cls !== 'ask' && !joined ? prev.end : this.s.start,
+      prev !== undefined && prev.cls !== 'ask' && !joined && !this.adjectival(t)
+        ? prev.end
+        : this.s.start,
     );
     const leadFrom =
       prev?.cls === 'ask' && prev.start >= this.clauseStart(t.start) ? prev.start : floor;
@@ -629,7 +666,36 @@ class SentenceEdges {
           // "the supply of Iranian drones to Russia", "Iranian drones supplies to Russia".
           const explicitTo = this.actorAfter(t.end, limit, /^[\s\S]*\b(?:to|for)\s+(?:the\s+)?$/i);
           const carried = explicitTo === undefined ? this.carried(t) : undefined;
-          const to = explicitTo ?? carried?.recipient;
+          // "Slovakia signs contract with Ukraine for supply of eight Zuzana 2": the party the
+          // contract is with receives, the one signing it supplies.
+          const partner =
+            explicitTo === undefined && carried === undefined
+              ? this.actors.find(
+                  (a) =>
+                    a.mention.end <= t.start &&
+                    a.mention.start >= floor &&
+                    /\b(?:contract|deal|agreement|accord)s?\s+with\s+(?:the\s+)?$/i.test(
+                      this.text.slice(Math.max(floor, a.mention.start - 30), a.mention.start),
+                    ),
+                )
+              : undefined;
+          const signer =
+            partner !== undefined
+              ? subjects.find((a) => a.party.id !== partner.party.id)
+              : undefined;
+          // "Turkey wants to speed up the delivery of American F-16 fighter jets": the one wanting it gets it.
+          const wanting =
+            explicitTo === undefined &&
+            carried === undefined &&
+            partner === undefined &&
+            subjects.length === 1 &&
+            subjects[0] !== undefined &&
+            /\b(?:wants?|wanted|seeks?|sought|awaits?|awaited|expects?|expected|speed(?:s|ing)? up|hasten\w*|accelerat\w*)\b/i.test(
+              this.text.slice(subjects[0].mention.end, t.start),
+            )
+              ? subjects[0]
+              : undefined;
+          const to = explicitTo ?? carried?.recipient ?? partner ?? wanting;
           const from = this.actorAfter(t.end, limit, /^[\s\S]*\bfrom\s+(?:the\s+)?$/i);
           const owner = this.actors.find(
             (a) =>
@@ -648,7 +714,10 @@ class SentenceEdges {
             )
               ? others[0]
               : undefined;
-          let items = this.itemsIn(t.end, to !== undefined ? to.mention.start : limit);
+          let items = this.itemsIn(
+            t.end,
+            to !== undefined && to.mention.start > t.end ? to.mention.start : limit,
+          );
           if (items.length === 0)
             items = this.items.filter(
               (i) => i.kind !== 'capability' && i.end <= t.start && i.end >= t.start - 30,
@@ -659,9 +728,9 @@ class SentenceEdges {
                 t,
                 item,
                 to,
-                (from ?? owner)?.party ?? carried?.supplier ?? decider?.party,
+                (from ?? owner)?.party ?? carried?.supplier ?? signer?.party ?? decider?.party,
                 lead,
-                'delivered',
+                partner !== undefined ? 'ordered' : 'delivered',
                 [
                   (from ?? owner ?? carried)
                     ? 'nominal'
@@ -761,6 +830,16 @@ class SentenceEdges {
             ...(givers[0] !== undefined ? { supplier: givers[0] } : {}),
             end: t.end,
           };
+        break;
+      }
+      case 'arrive': {
+        // "HIMARS, howitzers, tanks coming in": the items of the clause before the verb arrive at the
+        // place named after it or at the party the clause is about.
+        const at = this.actorAfter(t.end, limit, /^\s+(?:in|to|at)\s+(?:the\s+)?$/i);
+        const holder = at ?? this.subjects(t.start, this.s.start)[0] ?? this.before()?.recipient;
+        const from = this.actorAfter(t.end, limit, /^[\s\S]*\bfrom\s+(?:the\s+)?$/i);
+        for (const item of this.itemsIn(this.clauseStart(t.start), t.start))
+          push(this.emit(t, item, holder, from?.party, lead, 'delivered', ['arrival']));
         break;
       }
       case 'list': {
@@ -914,8 +993,11 @@ class SentenceEdges {
           break;
         const by = this.actorAfter(t.end, limit, /^[\s\S]*\bby\s+(?:the\s+)?$/i);
         const operator = subject ?? by;
+        // "Russian ships fired artillery shells": firing says who holds a named system, not a class.
+        const firing = /fir(?:e|es|ed|ing)$/i.test(t.word);
         for (const item of this.itemsIn(t.end, limit))
-          push(this.emit(t, item, operator, undefined, lead, 'operates', []));
+          if (!firing || item.kind === 'weapon')
+            push(this.emit(t, item, operator, undefined, lead, 'operates', []));
         break;
       }
       case 'rely': {
@@ -1027,12 +1109,16 @@ class SentenceEdges {
       if (used.has(item) || item.kind === 'capability') continue;
       const owner = this.actors.find((a) => {
         const gap = this.text.slice(a.mention.end, item.start);
-        if (/^['’]s\s+(?:[\p{Ll}-]+\s+){0,2}$/u.test(gap)) return true;
+        // "Japan's new fighter aircraft for the 1990's": one still to be chosen is not in service.
+        if (/^['’]s\s+(?:[\p{Ll}-]+\s+){0,2}$/u.test(gap))
+          return !/\b(?:new|future|next|planned|proposed|own)\b/i.test(gap);
         // "hit by a Ukrainian Neptune missile": the demonym of the one using it; elsewhere
         // ("Iranian drones") it is as often the origin, so it is not read.
+        // "posed by Chinese-made Silkworm missiles": a hyphenated maker is the origin, not the user.
         return (
           item.kind === 'weapon' &&
           a.mention.type === 'NORP' &&
+          !/-(?:made|built|designed|produced|manufactured|supplied)$/i.test(a.mention.text) &&
           /^\s+(?:[\p{Ll}-]+\s+){0,1}$/u.test(gap) &&
           /\b(?:by|with|from)\s+(?:an?\s+|the\s+)?$/i.test(
             this.text.slice(Math.max(this.s.start, a.mention.start - 12), a.mention.start),

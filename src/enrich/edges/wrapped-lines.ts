@@ -32,7 +32,8 @@ const isWrap = (text: string, prev: Sentence, next: Sentence): boolean => {
     ABBREVIATION.test(text.slice(Math.max(prev.start, prev.end - 12), prev.end))
   )
     return true;
-  if (gap !== '\n') return false;
+  // "Chinese-made \nanti-ship": a trailing space before the break is still a wrap.
+  if (gap !== '\n' && gap !== ' \n') return false;
   const last = text.slice(Math.max(prev.start, prev.end - 1), prev.end);
   const first = text.slice(next.start, next.start + 1);
   if (/[.!?:"”’)\]]/.test(last)) return false;
