@@ -545,7 +545,7 @@ class SentenceEdges {
     if (recipient === undefined) return undefined;
     // "had Ukraine received more 155mm artillery in time": a counterfactual reports no transfer.
     if (
-      /\bhad\s+(?:\p{Lu}[\p{L}.-]*\s+){1,3}(?:\p{Ll}+ly\s+)?$/u.test(
+      /\b[Hh]ad\s+(?:\p{Lu}[\p{L}.-]*\s+){1,3}(?:\p{Ll}+ly\s+)?$/u.test(
         this.text.slice(Math.max(this.s.start, t.start - 48), t.start),
       )
     )
