@@ -1,0 +1,123 @@
+import { AID_WORDS } from './edge-triggers.js';
+import type { ClauseReader, TriggerContext } from './edge-clause.js';
+
+/** "HIMARS, howitzers, tanks coming in". */
+export const readArrive = (r: ClauseReader, { t, limit, lead, push }: TriggerContext): void => {
+  // "HIMARS, howitzers, tanks coming in": the items of the clause before the verb arrive at the
+  // place named after it or at the party the clause is about.
+  const at = r.actorAfter(t.end, limit, /^\s+(?:in|to|at)\s+(?:the\s+)?$/i);
+  const holder = at ?? r.subjects(t.start, r.s.start)[0] ?? r.before()?.recipient;
+  const from = r.actorAfter(t.end, limit, /^[\s\S]*\bfrom\s+(?:the\s+)?$/i);
+  for (const item of r.itemsIn(r.clauseStart(t.start), t.start))
+    push(r.emit(t, item, holder, from?.party, lead, 'delivered', ['arrival']));
+  return;
+};
+
+/** "a package including 800 Stinger anti-aircraft systems, 2,000 Javelin...". */
+export const readList = (r: ClauseReader, { t, limit, push }: TriggerContext): void => {
+  // "a package including 800 Stinger anti-aircraft systems, 2,000 Javelin...": a give with its
+  // roles from the sentence (or the aid announced just before).
+  const sentenceStart = r.clauseStart(t.start);
+  if (!AID_WORDS.test(r.text.slice(sentenceStart, t.start))) return;
+  if (r.triggers.some((o) => o.cls === 'give' && o.end <= t.start)) return;
+  const to =
+    r.actorAfter(t.end, limit, /^[\s\S]*\b(?:to|for)\s+(?:the\s+)?$/i) ??
+    r.actorAfter(sentenceStart, t.start, /^[\s\S]*\b(?:to|for)\s+(?:the\s+)?$/i) ??
+    r.previous()?.recipient;
+  // "The new package of U.S. aid to Ukraine ... will include": the state in front of "aid" gives it.
+  const giver =
+    r.mainSubject() ??
+    r.actors.find((a) =>
+      /^\s+(?:military\s+|security\s+|defen[cs]e\s+)?(?:aid|assistance|package)\b/i.test(
+        r.text.slice(a.mention.end, a.mention.end + 30),
+      ),
+    );
+  const supplier = giver !== undefined && giver !== to ? giver.party : r.previous()?.supplier;
+  const listLead = r.text.slice(sentenceStart, t.start);
+  for (const item of r.itemsIn(t.end, r.clauseEnd(t.end)))
+    push(
+      r.emit(
+        t,
+        item,
+        to,
+        supplier,
+        listLead,
+        /\b(?:has|have|had)\s+(?:been\s+)?(?:provided|sent|delivered|supplied|transferred|donated)\b|\b(?:provided|sent|delivered|supplied|transferred|donated)\b/i.test(
+          listLead,
+        ) && !/\b(?:will|to be)\b/i.test(listLead)
+          ? 'delivered'
+          : 'committed',
+        ['aid list'],
+      ),
+    );
+  return;
+};
+
+/** "Kiev will receive four rocket systems from ...". */
+export const readGet = (
+  r: ClauseReader,
+  { t, limit, lead, subject, push }: TriggerContext,
+): void => {
+  const from = r.actorAfter(t.end, limit, /^[\s\S]*\bfrom\s+(?:the\s+)?$/i);
+  // "Kiev will receive four rocket systems ..., Pentagon chief says": the state body announcing
+  // what another state will receive is the one that gives it.
+  const announcer =
+    from === undefined
+      ? r.actors.find(
+          (a) =>
+            a.mention.start >= t.end &&
+            a.party.id !== subject?.party.id &&
+            /^(?:ministry|office|armed-force|seat)/.test(a.via ?? '') &&
+            /^(?:\s+\p{Ll}+){0,2}\s+(?:says|said|announced|told)\b/u.test(
+              r.text.slice(a.mention.end, a.mention.end + 24),
+            ),
+        )
+      : undefined;
+  const why = announcer !== undefined ? ['supplier: the state body announcing it'] : [];
+  for (const item of r.itemsIn(t.end, limit))
+    push(r.emit(t, item, subject, (from ?? announcer)?.party, lead, 'delivered', why));
+  return;
+};
+
+/** "Poland bought K2 tanks from South Korea", "F-16s bought by Norway". */
+export const readBuy = (
+  r: ClauseReader,
+  { t, limit, floor, lead, subjects, subject, after, nominal, push }: TriggerContext,
+): void => {
+  if (/ed$/i.test(t.word) && /^\s+by\b/i.test(after)) {
+    // "HIMARS acquired by their governments", "F-16s bought by Norway".
+    const by = r.actorAfter(t.end, limit, /^\s+by\s+(?:the\s+)?$/i);
+    const items = r.items
+      .filter((i) => i.kind !== 'capability' && i.end <= t.start && i.end >= t.start - 40)
+      .slice(-1);
+    const firstItem = items[0];
+    const at = Math.min(firstItem?.originMention?.start ?? t.start, firstItem?.start ?? t.start);
+    const owners =
+      by !== undefined
+        ? [by]
+        : /^\s+by\s+(?:their|its)\b/i.test(after)
+          ? r.subjects(at, r.s.start, true)
+          : [];
+    for (const owner of owners)
+      for (const item of items)
+        push(r.emit(t, item, owner, undefined, lead, 'ordered', ['passive']));
+    return;
+  }
+  const forWhom = r.actorAfter(t.end, limit, /^[\s\S]*\bfor\s+(?:the\s+)?$/i);
+  const from = r.actorAfter(t.end, limit, /^[\s\S]*\bfrom\s+(?:the\s+)?$/i);
+  const owner = nominal
+    ? r.actors.find((a) => a.mention.end <= t.start && a.mention.end >= t.start - 20)
+    : undefined;
+  const items = r.itemsIn(t.end, limit);
+  const agent = r.gerundAgent(t, floor);
+  if (agent === undefined) return;
+  if (forWhom !== undefined) {
+    for (const buyer of subjects)
+      for (const item of items)
+        push(r.emit(t, item, forWhom, buyer.party, lead, 'ordered', ['bought for']));
+  } else {
+    for (const item of items)
+      push(r.emit(t, item, owner ?? subject, from?.party, lead, 'ordered', []));
+  }
+  return;
+};

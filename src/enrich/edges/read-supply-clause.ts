@@ -1,0 +1,203 @@
+import type { EdgeParty } from '../../core/supply-edge.js';
+import type { EdgeActor } from './edge-actors.js';
+import { DECISION, PASSIVE_LEAD } from './edge-triggers.js';
+import type { ClauseReader, TriggerContext } from './edge-clause.js';
+
+/** "Canada to give Ukraine 20,000 shells", "Krab howitzers, supplied by Poland", "the supply of Iranian drones to Russia". */
+export const readGive = (
+  r: ClauseReader,
+  { t, limit, floor, lead, subjects, before, nominal, push }: TriggerContext,
+): void => {
+  const passive =
+    /(?:ed|sent|given|sold)$/i.test(t.word) &&
+    PASSIVE_LEAD.test(before) &&
+    !/\b(?:has|have|had)\s+$/i.test(before);
+  if (passive) {
+    // "Krab howitzers, supplied by Poland", "were delivered to Ukraine", "U.S.-supplied rockets".
+    const hyphenated = before.endsWith('-');
+    const by = r.actorAfter(t.end, limit, /^[\s\S]*\b(?:by|from)\s+(?:the\s+)?$/i);
+    const origin = hyphenated ? r.actors.find((a) => a.mention.end === t.start - 1) : by;
+    const items = hyphenated
+      ? r.itemsIn(t.end, Math.min(limit, t.end + 60)).slice(0, 1)
+      : r.items
+          .filter((i) => i.kind !== 'capability' && i.end <= t.start && i.end >= t.start - 40)
+          .slice(-1);
+    const to = r.actorAfter(t.end, limit, /^[\s\S]*\b(?:to|for)\s+(?:the\s+)?$/i);
+    const firstAt = Math.min(origin?.mention.start ?? t.start, items[0]?.start ?? t.start);
+    // "Ukraine used a U.S.-supplied rocket system" names the holder; "Russia says it destroyed ..." does not.
+    const holder = [...r.actors]
+      .reverse()
+      .find(
+        (a) =>
+          a !== origin &&
+          a.mention.end <= firstAt &&
+          !(
+            a.mention.type === 'NORP' &&
+            /^\s+\p{Ll}/u.test(r.text.slice(a.mention.end, a.mention.end + 3))
+          ) &&
+          /\b(?:us(?:e|es|ed|ing)|fir(?:e|es|ed|ing)|operat\w+|deploy\w*|ha[sd]|have|receiv\w+|got|get|gets|field\w*|employ\w*)\b/i.test(
+            r.text.slice(a.mention.end, firstAt),
+          ),
+      );
+    const operator = to ?? holder;
+    for (const item of items)
+      push(
+        r.emit(t, item, operator ?? r.pendingRecipient(), origin?.party, lead, 'delivered', [
+          'passive',
+        ]),
+      );
+    return;
+  }
+  if (nominal) {
+    // "the supply of Iranian drones to Russia", "Iranian drones supplies to Russia".
+    const explicitTo = r.actorAfter(t.end, limit, /^[\s\S]*\b(?:to|for)\s+(?:the\s+)?$/i);
+    const carried = explicitTo === undefined ? r.carried(t) : undefined;
+    // "Slovakia signs contract with Ukraine for supply of eight Zuzana 2": the party the
+    // contract is with receives, the one signing it supplies.
+    const partner =
+      explicitTo === undefined && carried === undefined
+        ? r.actors.find(
+            (a) =>
+              a.mention.end <= t.start &&
+              a.mention.start >= floor &&
+              /\b(?:contract|deal|agreement|accord)s?\s+with\s+(?:the\s+)?$/i.test(
+                r.text.slice(Math.max(floor, a.mention.start - 30), a.mention.start),
+              ),
+          )
+        : undefined;
+    const signer =
+      partner !== undefined ? subjects.find((a) => a.party.id !== partner.party.id) : undefined;
+    // "Turkey wants to speed up the delivery of American F-16 fighter jets": the one wanting it gets it.
+    const wanting =
+      explicitTo === undefined &&
+      carried === undefined &&
+      partner === undefined &&
+      subjects.length === 1 &&
+      subjects[0] !== undefined &&
+      /\b(?:wants?|wanted|seeks?|sought|awaits?|awaited|expects?|expected|speed(?:s|ing)? up|hasten\w*|accelerat\w*)\b/i.test(
+        r.text.slice(subjects[0].mention.end, t.start),
+      )
+        ? subjects[0]
+        : undefined;
+    const to = explicitTo ?? carried?.recipient ?? partner ?? wanting;
+    const from = r.actorAfter(t.end, limit, /^[\s\S]*\bfrom\s+(?:the\s+)?$/i);
+    const owner = r.actors.find(
+      (a) =>
+        /^\s*['’]s\s/.test(r.text.slice(a.mention.end, a.mention.end + 4)) &&
+        a.mention.end >= t.start - 20 &&
+        a.mention.end <= t.start,
+    );
+    // "U.S. may approve transfer of rocket systems to Ukraine": the one deciding on it supplies.
+    const others = subjects.filter((a) => a.party.id !== to?.party.id);
+    const decider =
+      others.length === 1 &&
+      others[0] !== undefined &&
+      DECISION.test(r.text.slice(others[0].mention.end, t.start)) &&
+      !/\band\b/i.test(
+        r.text.slice((subjects[subjects.length - 1] as EdgeActor).mention.end, t.start),
+      )
+        ? others[0]
+        : undefined;
+    let items = r.itemsIn(
+      t.end,
+      to !== undefined && to.mention.start > t.end ? to.mention.start : limit,
+    );
+    if (items.length === 0)
+      items = r.items.filter(
+        (i) => i.kind !== 'capability' && i.end <= t.start && i.end >= t.start - 30,
+      );
+    for (const item of items)
+      push(
+        r.emit(
+          t,
+          item,
+          to,
+          (from ?? owner)?.party ?? carried?.supplier ?? signer?.party ?? decider?.party,
+          lead,
+          partner !== undefined ? 'ordered' : 'delivered',
+          [(from ?? owner ?? carried) ? 'nominal' : 'nominal, supplier from the clause subject'],
+        ),
+      );
+    return;
+  }
+  // Active: "Canada to give Ukraine 20,000 shells", "Norway has transferred 14 LAV III to Ukraine".
+  // "give Ukraine 20,000 shells", but not "supplying Turkish drones" (an origin, not a recipient).
+  const direct = r.actors.find(
+    (a) =>
+      a.mention.start >= t.end &&
+      /^\s+(?:the\s+)?$/.test(r.text.slice(t.end, a.mention.start)) &&
+      !(
+        (a.mention.type === 'NORP' || /^[A-Z.]{2,5}$/.test(a.mention.text)) &&
+        r.items.some((i) => i.originMention === a.mention)
+      ),
+  );
+  // The previous verb's recipient is not this verb's subject ("supply Ukraine with X, as well as consider supplying Y").
+  let own = subjects.filter((a) => a.mention !== r.lastGive?.recipient.mention);
+  // "sanctions against Iran for supplying Russia with drones": a gerund's agent is the noun before
+  // "for"; "accused the dual citizen of buying drones": when that noun is no party, there is none.
+  const gerundAgent = r.gerundAgent(t, floor);
+  if (gerundAgent !== null) own = gerundAgent === undefined ? [] : [gerundAgent];
+  let to = direct ?? r.actorAfter(t.end, limit, /^[\s\S]*\b(?:to|for|into)\s+(?:the\s+)?$/i);
+  // "urges Ukraine's western partners to send fighter jets": Ukraine receives, the partners are unnamed.
+  const patron =
+    own.length === 1 &&
+    own[0] !== undefined &&
+    /^['’]s\s+(?:[\p{Ll}-]+\s+){0,2}(?:partners|allies|friends|backers|supporters)\b/u.test(
+      r.text.slice(own[0].mention.end, own[0].mention.end + 40),
+    )
+      ? own[0]
+      : undefined;
+  if (patron !== undefined && to === undefined) {
+    to = patron;
+    own = [];
+  }
+  // "In addition to HIMARS systems, Stinger and Javelin missiles, ..., the United States has provided":
+  // a fronted list belongs to the verb.
+  const fronted = /^\s*(?:in addition to|besides|apart from|along with|on top of)\b/i.exec(
+    r.text.slice(r.clauseStart(t.start), t.start),
+  );
+  const frontItems =
+    fronted !== null ? r.itemsIn(r.clauseStart(t.start), own[0]?.mention.start ?? t.start) : [];
+  // After a "to X" recipient only what follows it directly belongs to this verb
+  // ("sent to Ukraine a batch of howitzers", not "..., set up air defense in Germany").
+  const items = [...frontItems, ...r.itemsIn(t.end, limit)].filter((i) => {
+    if (to === undefined || to === direct || to.mention.start < t.end || i.start < to.mention.start)
+      return true;
+    const gap = r.text.slice(to.mention.end, i.start);
+    return (
+      !/[,;]/.test(gap) ||
+      /\b(?:includ\w*|such as|namely|in particular|notably|among them|comprising)\b/i.test(gap)
+    );
+  });
+  let givers: (EdgeParty | undefined)[] = own.length > 0 ? own.map((a) => a.party) : [undefined];
+  const carried = own.length === 0 && to === undefined ? r.carried(t) : undefined;
+  if (carried !== undefined) {
+    to = carried.recipient;
+    givers = [carried.supplier];
+  }
+  // "Berlin has declined to send Leopard tanks": the recipient of the aid discussed just before.
+  const context = to === undefined && carried === undefined ? r.before() : undefined;
+  if (context !== undefined && !own.some((a) => a.party.id === context.recipient.party.id))
+    to = context.recipient;
+  // "gave Iran cash ... in exchange for drones": what comes back goes the other way.
+  const exchange = /\bin (?:exchange|return) for\b/i.exec(r.text.slice(t.end, limit));
+  const backAt = exchange !== null ? t.end + exchange.index : Infinity;
+  for (const supplier of givers)
+    for (const item of items) {
+      if (item.start > backAt) {
+        const giver = own[0];
+        if (giver !== undefined && to !== undefined)
+          push(r.emit(t, item, giver, to.party, lead, 'delivered', ['in exchange']));
+        continue;
+      }
+      const why = carried ? ['coordinated with the previous clause'] : [];
+      push(r.emit(t, item, to, supplier, lead, 'delivered', why));
+    }
+  if (to !== undefined)
+    r.lastGive = {
+      recipient: to,
+      ...(givers[0] !== undefined ? { supplier: givers[0] } : {}),
+      end: t.end,
+    };
+  return;
+};
