@@ -109,6 +109,22 @@ describe('findFigures', () => {
     );
   });
 
+  test('wire style: sterling, ringgit, "pct", a bare "mln", a partitive count', () => {
+    assert.deepEqual(
+      brief('a 400 mln stg order, a 1.3 mln ringgit contract and 30 pct of production'),
+      [
+        ['400 mln stg', 'money', 'GBP', 400e6, null],
+        ['1.3 mln ringgit', 'money', 'MYR', 1.3e6, null],
+        ['30 pct', 'percent', '%', 30, null],
+      ],
+    );
+    assert.deepEqual(brief('it was awarded a 37.5 mln Navy contract')[0]?.[3], 37.5e6);
+    assert.deepEqual(
+      brief('The Air Force is expected to order 750 of the advanced fighter planes'),
+      [['750 of the advanced fighter planes', 'count', 'planes', 750, null]],
+    );
+  });
+
   test('counts: words, dozens, names between number and noun, ranges, elided second numbers', () => {
     assert.deepEqual(brief('two dozen people were killed'), [
       ['two dozen people', 'count', 'people', 24, null],

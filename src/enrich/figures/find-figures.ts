@@ -2,7 +2,7 @@ import type { Amount, Figure } from './figure-types.js';
 import { NUMBER_SOURCE, parseNumber } from './parse-number.js';
 import { subjectAfter, subjectBefore } from './figure-subject.js';
 
-export const FIGURES_VERSION = 'figures-2';
+export const FIGURES_VERSION = 'figures-3';
 
 const NUM = NUMBER_SOURCE;
 const QUALIFIER_WORDS =
@@ -43,8 +43,12 @@ const CURRENCY_WORDS: Readonly<Record<string, string>> = {
   shekel: 'ILS',
   riyal: 'SAR',
   lira: 'TRY',
+  // wire style: "a 400 mln stg government order", "1.3 mln ringgit"
+  stg: 'GBP',
+  ringgit: 'MYR',
+  franc: 'FRF',
 };
-const MONEY_ONE = String.raw`(?:(?:US\$|\$|€|£|¥|USD ?|EUR ?|GBP ?|UAH ?|RUB ?|PLN ?)${NUM}(?:${GLUED_SCALE})?|${NUM}[\s-](?:us )?(?:dollars?|dlrs?|euros?|pounds?(?: sterling)?|yen|yuan|rubles?|roubles?|hryvnias?|won|rupees?|zlotys?|shekels?|riyals?|lira))`;
+const MONEY_ONE = String.raw`(?:(?:US\$|\$|€|£|¥|USD ?|EUR ?|GBP ?|UAH ?|RUB ?|PLN ?)${NUM}(?:${GLUED_SCALE})?|${NUM}[\s-](?:us )?(?:dollars?|dlrs?|euros?|pounds?(?: sterling)?|yen|yuan|rubles?|roubles?|hryvnias?|won|rupees?|zlotys?|shekels?|riyals?|lira|stg|ringgit|(?:French\s+)?francs?))`;
 const MONEY_RE = new RegExp(
   String.raw`${START}${QUALIFIER}(${MONEY_ONE})(?:\s*\((?:${QUALIFIER_WORDS})?\s*(${MONEY_ONE})\)|,?\s+or\s+(?:${QUALIFIER_WORDS})?\s*(${MONEY_ONE}))?`,
   'giu',
@@ -64,7 +68,7 @@ const DIST_RE = new RegExp(String.raw`\b${QUALIFIER}(${DIST_ONE})(?:\s*\((${DIST
 
 const RANGE_TAIL = String.raw`(?:\s*(?:-|–|to)\s*(${NUM}))?`;
 const PERCENT_RE = new RegExp(
-  String.raw`${START}${QUALIFIER}(${NUM})(?:%?\s*(?:-|–|to)\s*(${NUM}))?\s?(?:%|percent\b|per cent\b)`,
+  String.raw`${START}${QUALIFIER}(${NUM})(?:%?\s*(?:-|–|to)\s*(${NUM}))?\s?(?:%|percent\b|per cent\b|pct\b)`,
   'giu',
 );
 
@@ -79,7 +83,7 @@ const NOT_MODIFIER =
  * a number, up to four words of name or modifier, and a count noun (a known one, or any plural).
  */
 const COUNT_RE = new RegExp(
-  String.raw`${START}${QUALIFIER}(${NUM})${RANGE_TAIL}((?:\s+(?!(?:${NOT_MODIFIER})\b)[\p{L}\d][\p{L}\d./-]*){0,4}?)\s+(${COUNT_NOUNS}|(?!(?:${NOT_MODIFIER})\b)\p{Ll}{2,}[^s\s\p{P}]s)\b`,
+  String.raw`${START}${QUALIFIER}(${NUM})${RANGE_TAIL}((?:\s+of\s+(?:the|these|those|its|their))?(?:\s+(?!(?:${NOT_MODIFIER})\b)[\p{L}\d][\p{L}\d./-]*){0,4}?)\s+(${COUNT_NOUNS}|(?!(?:${NOT_MODIFIER})\b)\p{Ll}{2,}[^s\s\p{P}]s)\b`,
   'giu',
 );
 const YEAR = /^(?:1[89]|20)\d\d$/;
@@ -91,7 +95,7 @@ const FROM_TO_RE = new RegExp(
 );
 /** "the 80,000 previously in Europe", "1.5 million": a large number whose noun is elsewhere. */
 const BARE_RE = new RegExp(
-  String.raw`${START}${QUALIFIER}((?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?\s+(?:million|billion|trillion)\b))(?![\p{L}\d%-])`,
+  String.raw`${START}${QUALIFIER}((?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?\s+(?:million|billion|trillion|mln|bln)\b))(?![\p{L}\d%-])`,
   'giu',
 );
 
@@ -118,7 +122,7 @@ const moneyAmount = (text: string): Amount | undefined => {
   let currency = symbol !== undefined ? CURRENCY_SYMBOLS[symbol] : undefined;
   if (currency === undefined) {
     const word =
-      /(dollar|dlr|euro|pound|yen|yuan|ruble|rouble|hryvnia|won|rupee|zloty|shekel|riyal|lira)/.exec(
+      /(dollar|dlr|euro|pound|yen|yuan|ruble|rouble|hryvnia|won|rupee|zloty|shekel|riyal|lira|stg|ringgit|franc)/.exec(
         lower,
       )?.[1];
     currency = word !== undefined ? CURRENCY_WORDS[word] : undefined;
@@ -243,7 +247,9 @@ export const findFigures = (text: string): Figure[] => {
     const noun = (m[5] ?? '').toLowerCase();
     const start = m.index;
     const end = start + m[0].length;
-    const phrase = `${(m[4] ?? '').trim()} ${m[5] ?? ''}`.trim().replace(/\s+/g, ' ');
+    // "order 750 of the advanced fighter planes": the partitive "of the" is no part of the noun.
+    const modifiers = (m[4] ?? '').trim().replace(/^of\s+\S+\s*/i, '');
+    const phrase = `${modifiers} ${m[5] ?? ''}`.trim().replace(/\s+/g, ' ');
     const amounts = [{ value, unit: noun, text: m[0] }];
     if (upper !== undefined) amounts.push({ value: upper, unit: noun, text: m[0] });
     // "from four battle groups to eight": the second number shares the noun.
