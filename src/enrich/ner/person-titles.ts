@@ -137,5 +137,10 @@ export const nameStartAfterTitle = (
     else if (!TITLE_CONNECTORS.has(lower) && w.charAt(0) === w.charAt(0).toLowerCase())
       return start;
   }
-  return last >= 0 ? last + 1 : start;
+  if (last < 0) return start;
+  // "Secretary of State Condoleezza Rice": the connectors after the last title word are the
+  // title's too, not the name's.
+  let name = last + 1;
+  while (name < end - 1 && TITLE_CONNECTORS.has((words[name] as string).toLowerCase())) name++;
+  return name;
 };

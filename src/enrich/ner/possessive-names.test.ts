@@ -107,3 +107,30 @@ test('repairs: Arabic particles, titles run into an organisation, a sentence-ope
     ['Christine Arron/PERSON', 'France/GPE'],
   );
 });
+
+test('repairs: a title with "of" ends before the name; spans grown over one word keep it once', () => {
+  const common = new Set(['state']);
+  const w1 = 'Secretary of State Condoleezza Rice arrived'.split(' ');
+  assert.deepEqual(
+    text(
+      w1,
+      repairSpans([{ start: 0, end: 5, type: 'PERSON' }], { words: w1, commonWords: common }),
+    ),
+    ['Condoleezza Rice/PERSON'],
+  );
+  // The tagger's "U.S. Secretary of Defense" and "Carter" both grow over "Ash".
+  const w2 = 'U.S. Secretary of Defense Ash Carter will host'.split(' ');
+  assert.deepEqual(
+    text(
+      w2,
+      repairSpans(
+        [
+          { start: 0, end: 4, type: 'ORG' },
+          { start: 5, end: 6, type: 'PERSON' },
+        ],
+        { words: w2, commonWords: common },
+      ),
+    ),
+    ['U.S./ORG', 'Ash Carter/PERSON'],
+  );
+});

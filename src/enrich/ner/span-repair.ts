@@ -70,7 +70,7 @@ const isNameWord = (w: string, common: ReadonlySet<string>): boolean => {
 
 /** Title words that end an organisation's or a country's name where a person's title begins. */
 const TITLE_HEADS = new Set(
-  'president ambassador secretary-general minister envoy spokesman spokeswoman chairman governor senator chancellor premier commander mayor'.split(
+  'president ambassador secretary secretary-general minister envoy spokesman spokeswoman chairman governor senator chancellor premier commander mayor'.split(
     ' ',
   ),
 );
@@ -91,8 +91,10 @@ const cutAtTitle = <S extends WordSpan>(words: readonly string[], span: S): S[] 
     )
       return [span];
     const head: S = { ...span, end: k };
+    // "U.S. Secretary of Defense Ash Carter": the rest of the title ends where the name begins.
     let name = k + 1;
     while (name < span.end && TITLE_HEADS.has((words[name] as string).toLowerCase())) name++;
+    if (name < span.end - 1) name = Math.max(name, nameStartAfterTitle(words, k, span.end));
     return name < span.end ? [head, { ...span, start: name, type: 'PERSON' }] : [head];
   }
   return [span];
@@ -224,57 +226,77 @@ export const repairSpans = <S extends WordSpan>(spans: readonly S[], ctx: Repair
       merged.push(span);
     }
   }
-  return merged.flatMap((whole) => {
-    const parts = cutAtTitle(words, whole);
-    const span = parts[0] as S;
-    const rest = parts.slice(1);
-    let start = span.start;
-    if (span.end - start === 1 && isTitleCaseCommon(words[start] as string, commonWords))
-      return rest;
-    // "A NATO spokesman": an article opening the sentence is not part of the name.
-    if (
-      (words[start] === 'A' || words[start] === 'An') &&
-      span.end - start > 1 &&
-      (start === 0 || PUNCT_ONLY.test(words[start - 1] as string))
-    )
-      start++;
-    // "the" is not part of a name in the convention we follow ("the AFL" -> "AFL"), unless it is
-    // capitalised mid-sentence, where the name's owner writes it ("The Times Literary Supplement").
-    if (
-      words[start] === 'the' ||
-      (words[start] === 'The' && (start === 0 || PUNCT_ONLY.test(words[start - 1] as string)))
-    ) {
-      if (span.end - start > 1) start++;
-    } else if (
-      words[start - 1] === 'The' &&
-      start > 1 &&
-      !PUNCT_ONLY.test(words[start - 2] as string) &&
-      span.type !== 'PERSON'
-    ) {
-      start--;
+  return withoutOverlaps(merged.flatMap((whole) => repairWhole(whole, words, commonWords)));
+};
+
+/**
+ * Two spans grown towards each other over the same words ("U.S. Secretary of Defense" and
+ * "Carter" both taking "Ash") would name one word twice: the longer keeps it.
+ */
+const withoutOverlaps = <S extends WordSpan>(spans: readonly S[]): S[] => {
+  // Sorted by start, a span can only cross the one kept before it (linear on long lines).
+  const kept: S[] = [];
+  for (const span of [...spans].sort((a, b) => a.start - b.start)) {
+    const last = kept[kept.length - 1];
+    if (last === undefined || last.end <= span.start) kept.push(span);
+    else if (span.end - span.start > last.end - last.start) kept[kept.length - 1] = span;
+  }
+  return kept;
+};
+
+const repairWhole = <S extends WordSpan>(
+  whole: S,
+  words: readonly string[],
+  commonWords: ReadonlySet<string>,
+): S[] => {
+  const parts = cutAtTitle(words, whole);
+  const span = parts[0] as S;
+  const rest = parts.slice(1);
+  let start = span.start;
+  if (span.end - start === 1 && isTitleCaseCommon(words[start] as string, commonWords)) return rest;
+  // "A NATO spokesman": an article opening the sentence is not part of the name.
+  if (
+    (words[start] === 'A' || words[start] === 'An') &&
+    span.end - start > 1 &&
+    (start === 0 || PUNCT_ONLY.test(words[start - 1] as string))
+  )
+    start++;
+  // "the" is not part of a name in the convention we follow ("the AFL" -> "AFL"), unless it is
+  // capitalised mid-sentence, where the name's owner writes it ("The Times Literary Supplement").
+  if (
+    words[start] === 'the' ||
+    (words[start] === 'The' && (start === 0 || PUNCT_ONLY.test(words[start - 1] as string)))
+  ) {
+    if (span.end - start > 1) start++;
+  } else if (
+    words[start - 1] === 'The' &&
+    start > 1 &&
+    !PUNCT_ONLY.test(words[start - 2] as string) &&
+    span.type !== 'PERSON'
+  ) {
+    start--;
+  }
+  // "If Washington ...": a function word opening the sentence is not part of the name.
+  while (
+    span.end - start > 1 &&
+    (start === 0 || PUNCT_ONLY.test(words[start - 1] as string)) &&
+    SENTENCE_OPENERS.has(words[start] as string)
+  )
+    start++;
+  if (span.type === 'PERSON') start = nameStartAfterTitle(words, start, span.end);
+  // "European Defence Commissioner Andrius Kubilius" tagged as one organisation is a person.
+  if (span.type === 'ORG') {
+    const nameAt = nameStartAfterTitle(words, start, span.end);
+    const title = (words[nameAt - 1] ?? '').toLowerCase();
+    if (nameAt > start + 1 && span.end - nameAt <= 3 && PERSON_HEAD_TITLES.has(title)) {
+      return [{ ...span, start: nameAt, type: 'PERSON' }, ...rest];
     }
-    // "If Washington ...": a function word opening the sentence is not part of the name.
-    while (
-      span.end - start > 1 &&
-      (start === 0 || PUNCT_ONLY.test(words[start - 1] as string)) &&
-      SENTENCE_OPENERS.has(words[start] as string)
-    )
-      start++;
-    if (span.type === 'PERSON') start = nameStartAfterTitle(words, start, span.end);
-    // "European Defence Commissioner Andrius Kubilius" tagged as one organisation is a person.
-    if (span.type === 'ORG') {
-      const nameAt = nameStartAfterTitle(words, start, span.end);
-      const title = (words[nameAt - 1] ?? '').toLowerCase();
-      if (nameAt > start + 1 && span.end - nameAt <= 3 && PERSON_HEAD_TITLES.has(title)) {
-        return [{ ...span, start: nameAt, type: 'PERSON' }, ...rest];
-      }
-    }
-    const title = leadingTitleLength(words, start, span.end);
-    if (title === 0) return [{ ...span, start }, ...rest];
-    if (span.type !== 'PERSON' && !PERSON_ONLY_TITLES.has((words[start] as string).toLowerCase())) {
-      return [{ ...span, start }, ...rest];
-    }
-    // A title in front makes whatever follows a person ("Colonel Jesse Auton").
-    return [{ ...span, start: start + title, type: 'PERSON' }, ...rest];
-  });
+  }
+  const title = leadingTitleLength(words, start, span.end);
+  if (title === 0) return [{ ...span, start }, ...rest];
+  if (span.type !== 'PERSON' && !PERSON_ONLY_TITLES.has((words[start] as string).toLowerCase())) {
+    return [{ ...span, start }, ...rest];
+  }
+  // A title in front makes whatever follows a person ("Colonel Jesse Auton").
+  return [{ ...span, start: start + title, type: 'PERSON' }, ...rest];
 };
