@@ -68,7 +68,7 @@ const PITCH_MAX_CHARS = 250;
 const CONSENT_PLACEHOLDER = new RegExp(
   [
     'empfohlener (redaktioneller|externer) inhalt',
-    'an dieser stelle (findest du|finden sie) (einen )?externen? inhalt',
+    'an dieser stelle (findest du|finden sie) .{0,60}externen? inhalt',
     'ich bin damit einverstanden, dass mir',
     'personenbezogene daten können an drittplattformen übermittelt werden',
     'ein klick für den datenschutz',
@@ -84,7 +84,8 @@ const CONSENT_PLACEHOLDER = new RegExp(
     .join('|'),
   'iu',
 );
-const CONSENT_MAX_CHARS = 300;
+/** 400: Tagesspiegel's consent sentence with its privacy clause runs to 351 characters. */
+const CONSENT_MAX_CHARS = 400;
 
 /**
  * Agency stamps under the text ("Quelle: dpa", the "© dpa-infocom, dpa:240516-99-53606/3" every

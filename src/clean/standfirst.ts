@@ -42,6 +42,7 @@ const NAMED_AGREEMENT = [0.85, 0.6] as const;
  * deks out), readability -0.0002; 0.95/0.9 gave about the same.
  */
 const UNNAMED_AGREEMENT = [0.9, 0.8] as const;
+const ENDS_SENTENCE = /[.!?…]["'”“»«)]?\s*$/u;
 
 /** Share of the block's words in the description, and of the description's in the block. */
 const agreement = (
@@ -72,7 +73,10 @@ export const findStandfirst = (
     if (block.kind === 'heading' || block.chars < MIN_CHARS) continue;
     if (block.linkChars > block.chars * 0.3) continue;
     const [inDescription, ofDescription] = agreement(wordsOf(block.text), described);
-    const [minIn, minOf] = namedLead(block.owner) ? NAMED_AGREEMENT : UNNAMED_AGREEMENT;
+    const named = namedLead(block.owner);
+    // Unnamed, it must also read as sentences: a site's slogan can equal its description too.
+    if (!named && !ENDS_SENTENCE.test(block.text)) continue;
+    const [minIn, minOf] = named ? NAMED_AGREEMENT : UNNAMED_AGREEMENT;
     if (inDescription >= minIn && ofDescription >= minOf) return i;
   }
   return undefined;
