@@ -51,7 +51,8 @@ const SOCIAL_PITCH =
 /** Any short block about the site's newsletter, app or social accounts is a pitch, in any language. */
 const SITE_PITCH =
   /\bnewsletter|\b(app|apps)\b.{0,80}\b(android|ios|herunterladen|download|installieren)\b|\b(auch bei|folgen sie uns|folge uns|follow us|find us)\b.{0,60}\b(social media|whatsapp|instagram|facebook|tiktok|telegram|twitter|youtube)\b/iu;
-const SITE_PITCH_MAX_CHARS = 200;
+/** 300: BR24's "Hier ist Bayern" newsletter pitch runs to 260 characters (dev: AEB and fundus +0.0002). */
+const SITE_PITCH_MAX_CHARS = 300;
 /** "3 Min Lesezeit", "Lesezeit: 4 Minuten", "5 min read". */
 const READING_TIME =
   /^((lesezeit|lesedauer|reading time)\s*:?\s*)?(ca\.\s*)?\d+\s*(min\.?|minuten|minutes?)(\s*(lesezeit|lesedauer|read|reading time))?$/iu;
