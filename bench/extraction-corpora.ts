@@ -39,8 +39,14 @@ interface FundusRecord {
   body?: { summary?: string[]; sections?: { headline?: string[]; paragraphs?: string[] }[] };
 }
 
-/** fundus pairs the n-th parser version of a publisher with its n-th test page by date. */
-export const loadFundusPages = (dir: string): (HtmlPage & { expected: FundusExpected })[] => {
+/**
+ * fundus pairs the n-th parser version of a publisher with its n-th test page by date. `only`
+ * names the pages to read ("de/WAZ_2025_09_10"); the others are not decompressed (tests).
+ */
+export const loadFundusPages = (
+  dir: string,
+  only?: ReadonlySet<string>,
+): (HtmlPage & { expected: FundusExpected })[] => {
   const out: (HtmlPage & { expected: FundusExpected })[] = [];
   for (const country of readdirSync(dir).sort()) {
     const countryDir = join(dir, country);
@@ -63,7 +69,8 @@ export const loadFundusPages = (dir: string): (HtmlPage & { expected: FundusExpe
         .sort();
       pages.forEach((page, i) => {
         const v = versions[i];
-        if (!v) return;
+        const id = `${country}/${page.replace(/\.html\.gz$/, '')}`;
+        if (!v || (only !== undefined && !only.has(id))) return;
         const body = [
           ...(v.body?.summary ?? []),
           ...(v.body?.sections ?? []).flatMap((s) => [
@@ -72,7 +79,7 @@ export const loadFundusPages = (dir: string): (HtmlPage & { expected: FundusExpe
           ]),
         ].join('\n\n');
         out.push({
-          id: `${country}/${page.replace(/\.html\.gz$/, '')}`,
+          id,
           html: readGzipText(join(countryDir, page)),
           expected: {
             title: v.title ?? '',

@@ -103,6 +103,18 @@ const fragmentText = (html: string): string =>
     .replace(/[ \t]+/g, ' ')
     .trim();
 
+const L3S_BODY = new Set(['x-nc-sel2']);
+
+/** One L3S-GN1 page with its body gold (also for tests that read single pages). */
+export const loadL3sPage = (shared: string, id: string): GoldPage => {
+  const dir = join(shared, 'corpora', 'l3s-gn1');
+  return {
+    id,
+    html: decodeFile(join(dir, 'original', `${id}.html.gz`)),
+    gold: textOfClasses(decodeFile(join(dir, 'annotated', `${id}.html.gz`)), L3S_BODY),
+  };
+};
+
 export const EXTRACTION_SETS: readonly ExtractionSet[] = [
   {
     name: 'aeb',
@@ -136,15 +148,10 @@ export const EXTRACTION_SETS: readonly ExtractionSet[] = [
     role: 'dev',
     licence: 'research use only (L3S)',
     // Body only (.x-nc-sel2): headline, captions, related links and comments are not article body.
-    load: (shared) => {
-      const dir = join(shared, 'corpora', 'l3s-gn1');
-      const body = new Set(['x-nc-sel2']);
-      return listFiles(join(dir, 'original'), '.html.gz').map((f) => ({
-        id: f.replace(/\.html\.gz$/, ''),
-        html: decodeFile(join(dir, 'original', f)),
-        gold: textOfClasses(decodeFile(join(dir, 'annotated', f)), body),
-      }));
-    },
+    load: (shared) =>
+      listFiles(join(shared, 'corpora', 'l3s-gn1', 'original'), '.html.gz').map((f) =>
+        loadL3sPage(shared, f.replace(/\.html\.gz$/, '')),
+      ),
   },
   {
     name: 'readability',

@@ -1,6 +1,8 @@
 import { signsOf } from './boilerplate-markers.js';
+import { isCommentSectionHeading, MIN_ARTICLE_BEFORE_COMMENTS } from './comment-section.js';
 import { furnitureReason } from './furniture-lines.js';
 import { findStandfirst, findStandfirstBefore } from './standfirst.js';
+import { nestedTeasers } from './teaser-cards.js';
 import type { HtmlElement } from './html-tree.js';
 import { collectTextBlocks, type TextBlock } from './text-blocks.js';
 
@@ -11,9 +13,10 @@ import { collectTextBlocks, type TextBlock } from './text-blocks.js';
  * cross-checked on fundus-news-html (258 pages) so that neither set alone drives them; later
  * changes are chosen on the dev sets of docs/extraction-protocol.md. The version changes with the
  * output, so `sitrep reprocess` re-derives stored articles (2: hidden article text, comment boxes,
- * read-more climb, teaser cards, more furniture lines).
+ * read-more climb, teaser cards, more furniture lines; 3: a second look at pages left with almost
+ * no text, comment sections that only a heading announces).
  */
-export const MAIN_TEXT_VERSION = 'main-text-2';
+export const MAIN_TEXT_VERSION = 'main-text-3';
 
 /** Blocks shorter than this (non-space chars) are not evidence of prose (captions, labels). */
 const MIN_SCORING_CHARS = 25;
@@ -94,65 +97,46 @@ const isProseParagraph = (block: TextBlock): boolean => {
   return block.text.length > 80 && density < 0.25;
 };
 
-const hasLink = (el: HtmlElement): boolean =>
-  el.children.some(
-    (c) =>
-      typeof c !== 'string' && ((c.tag === 'a' && c.attrs['href'] !== undefined) || hasLink(c)),
-  );
-
-/**
- * A teaser is a card pointing to another story: an <article> of its own nested in the chosen
- * container, holding a link and a small part of the text (ZDF's "Russland greift die Ukraine an"
- * card inside the story; related-story cards between paragraphs). Block indexes to leave out.
- * 0.3: a card is a small part of a story.
- */
-const TEASER_MAX_SHARE = 0.3;
-/** A teaser is a headline and a sentence or two (the dev cards: 70-510 non-space chars). */
-const TEASER_MAX_CHARS = 600;
-/** Cards leaving less than this share of the container are what the page is (a section front). */
-const TEASER_MIN_REST = 0.15;
-const nestedTeasers = (
-  blocks: readonly TextBlock[],
-  inBody: readonly boolean[],
-  chosen: readonly HtmlElement[],
-): Set<number> => {
-  const byCard = new Map<HtmlElement, number[]>();
-  let bodyChars = 0;
-  for (const [index, block] of blocks.entries()) {
-    if (!inBody[index]) continue;
-    bodyChars += block.chars;
-    let card: HtmlElement | undefined;
-    for (let p: HtmlElement | undefined = block.owner; p && !chosen.includes(p); p = p.parent)
-      if (p.tag === 'article') card = p;
-    if (card === undefined) continue;
-    const list = byCard.get(card);
-    if (list) list.push(index);
-    else byCard.set(card, [index]);
-  }
-  const out = new Set<number>();
-  let teaserChars = 0;
-  for (const [card, indexes] of byCard) {
-    const chars = indexes.reduce((sum, i) => sum + blocks[i]!.chars, 0);
-    if (chars <= TEASER_MAX_CHARS && chars < bodyChars * TEASER_MAX_SHARE && hasLink(card)) {
-      for (const i of indexes) out.add(i);
-      teaserChars += chars;
-    }
-  }
-  return bodyChars - teaserChars >= bodyChars * TEASER_MIN_REST ? out : new Set();
-};
-
 export interface MainText {
   readonly paragraphs: readonly string[];
   /** Blocks dropped inside the chosen container, with why (for the removal log). */
   readonly dropped: readonly { text: string; reason: string }[];
 }
 
+/**
+ * Main text shorter than this (non-space chars) is a second look's cue: a real article this short
+ * is rare, a template name hiding the story is not (L3S "printReady", "content_byline").
+ */
+const SHORT_MAIN_CHARS = 400;
+/** The second look wins only with this many times the text: more text alone is no proof of prose. */
+const SECOND_LOOK_GAIN = 2;
+
+const nonSpaceChars = (paragraphs: readonly string[]): number =>
+  paragraphs.reduce((sum, p) => sum + p.replace(/\s+/g, '').length, 0);
+
 export const selectMainText = (
   root: HtmlElement,
   title?: string,
   description?: string,
 ): MainText => {
-  const blocks = collectTextBlocks(root);
+  const first = selectFromBlocks(collectTextBlocks(root), root, title, description);
+  const chars = nonSpaceChars(first.paragraphs);
+  if (chars >= SHORT_MAIN_CHARS) return first;
+  const second = selectFromBlocks(
+    collectTextBlocks(root, { trustNames: false }),
+    root,
+    title,
+    description,
+  );
+  return nonSpaceChars(second.paragraphs) >= Math.max(1, chars) * SECOND_LOOK_GAIN ? second : first;
+};
+
+const selectFromBlocks = (
+  blocks: readonly TextBlock[],
+  root: HtmlElement,
+  title?: string,
+  description?: string,
+): MainText => {
   const candidates = new Map<HtmlElement, Candidate>();
   const candidateOf = (el: HtmlElement): Candidate => {
     let c = candidates.get(el);
@@ -305,8 +289,18 @@ export const selectMainText = (
       : undefined;
   if (before !== undefined && isNew(before)) paragraphs.push(before);
   const teasers = nestedTeasers(blocks, inBody, chosen);
+  let keptChars = 0;
+  let inComments = false;
   for (const [index, block] of blocks.entries()) {
     if (!inBody[index] && index !== standfirst) continue;
+    if (
+      inComments ||
+      (keptChars >= MIN_ARTICLE_BEFORE_COMMENTS && isCommentSectionHeading(block.text))
+    ) {
+      inComments = true;
+      dropped.push({ text: block.text, reason: 'comments' });
+      continue;
+    }
     if (teasers.has(index)) {
       dropped.push({ text: block.text, reason: 'teaser' });
       continue;
@@ -333,10 +327,22 @@ export const selectMainText = (
     for (const line of lines) {
       const t = line.trim();
       if (t === '') continue;
+      // A heading among <br>-broken lines (CTV's "Comments are now closed" above its comments).
+      if (
+        inComments ||
+        (lines.length > 1 && keptChars >= MIN_ARTICLE_BEFORE_COMMENTS && isCommentSectionHeading(t))
+      ) {
+        inComments = true;
+        dropped.push({ text: t, reason: 'comments' });
+        continue;
+      }
       // Lines of a <br>-broken block are judged one by one ("Redaktion: ...<br>Sendung: ...").
       const lineFurniture = lines.length > 1 ? furnitureReason(t) : undefined;
       if (lineFurniture !== undefined) dropped.push({ text: t, reason: lineFurniture });
-      else paragraphs.push(t);
+      else {
+        paragraphs.push(t);
+        keptChars += t.replace(/\s+/g, '').length;
+      }
     }
   }
   return { paragraphs, dropped };

@@ -130,17 +130,26 @@ const measureProse = (root: HtmlElement): Map<HtmlElement, number> => {
 const isCommentBox = (el: HtmlElement): boolean =>
   el.tag !== 'body' && el.tag !== 'html' && signsOf(el).comments;
 
+export interface CollectOptions {
+  /**
+   * false: class/id names prune nothing but readers' comments. For the second look at a page whose
+   * named parts left almost no text: a wrapper misnamed by its template ("printReady",
+   * "content_byline" left open around the story) then hides the whole article.
+   */
+  readonly trustNames?: boolean;
+}
+
 /** Splits a page into text blocks in document order, skipping furniture subtrees entirely. */
-export const collectTextBlocks = (root: HtmlElement): TextBlock[] => {
+export const collectTextBlocks = (root: HtmlElement, options: CollectOptions = {}): TextBlock[] => {
+  const trustNames = options.trustNames ?? true;
   const prose = measureProse(root);
   const pageProse = prose.get(root) ?? 0;
   // measureProse skips structural furniture, so an element it did not measure is furniture.
   const isFurniture = (el: HtmlElement): boolean => {
     const measured = prose.get(el);
-    return (
-      measured === undefined ||
-      (hasWidgetName(el) && (measured < pageProse * WRAPPER_PROSE_SHARE || isCommentBox(el)))
-    );
+    if (measured === undefined) return true;
+    if (!trustNames) return isCommentBox(el);
+    return hasWidgetName(el) && (measured < pageProse * WRAPPER_PROSE_SHARE || isCommentBox(el));
   };
   const blocks: TextBlock[] = [];
   let buffer = '';
