@@ -39,6 +39,9 @@ const bagOf = (words: Uint32Array): WordBag => {
   return bag;
 };
 
+/** Word pairs (shorter x longer) a whole-text alignment may cover: about 1.5 M machine words of work. */
+export const MAX_IN_ORDER_CELLS = 50_000_000;
+
 export interface ContentOverlap {
   /** Shared words / words of the shorter text, 0..1. */
   readonly containment: number;
@@ -67,6 +70,8 @@ export const contentOverlap = (
   // Sites cut one story into paragraphs differently (one block on a page whose extraction kept
   // its <br> runs together, twenty on another), and pairing paragraphs then credits a merged block
   // with one partner only. The whole texts aligned in order count every unchanged word once.
+  // Bounded like the paragraph alignment: a pair of book-length texts keeps the paragraph count.
+  if (shorter * longer > MAX_IN_ORDER_CELLS) return { containment: aligned, lengthRatio };
   const inOrder = lcsLength(a.words, b.words) / shorter;
   return { containment: Math.max(aligned, inOrder), lengthRatio };
 };

@@ -1,5 +1,6 @@
 import type { ParagraphedWords } from './aligned-overlap.js';
 import { alignedSharedWords, lcsLength } from './aligned-overlap.js';
+import { MAX_IN_ORDER_CELLS } from './content-overlap.js';
 
 /**
  * Truncated or furnished republication: a site that shows page 1 of 2, or cuts a wire story after a
@@ -80,6 +81,8 @@ export const containedPartContainment = (
   if (length === 0) return 0;
   const lead = leadingPartContainment(shorter, longer, slack);
   const width = Math.ceil(length * slack);
+  // Book-length texts keep the leading-part answer, as the paragraph alignment bounds its own work.
+  if (length * Math.min(width, longer.words.length) > MAX_IN_ORDER_CELLS) return lead;
   if (width >= longer.words.length)
     return Math.max(lead, lcsLength(shorter.words, longer.words) / length);
   const start = densestWindow(longer.words, new Set(shorter.words), width);
