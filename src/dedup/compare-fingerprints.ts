@@ -1,7 +1,7 @@
 import type { ArticleFingerprint } from './article-fingerprint.js';
 import { contentOverlap, sharedWordCount } from './content-overlap.js';
 import type { DedupOptions } from './dedup-options.js';
-import { leadingPartContainment } from './leading-part.js';
+import { containedPartContainment } from './leading-part.js';
 import { signatureAgreement } from './minhash.js';
 import { distinctContentWords } from './site-boilerplate.js';
 import type { SyndicationReason } from './syndication-decision.js';
@@ -24,35 +24,61 @@ const figuresAgree = (
   return sharedWordCount(a.figures, b.figures) / fewer >= options.minFigureAgreement;
 };
 
+const sameSource = (a: ArticleFingerprint, b: ArticleFingerprint): boolean =>
+  a.source !== undefined && a.source === b.source;
+
 /**
  * A text left with little content once furniture is out (a video page's caption, a teaser) is a
  * copy only of a page with the same headline: two such pages of one site share words, not a story.
+ * Two pages of one site share that site's whole furniture (menus, related-video titles, footers),
+ * which holds far more words than any vocabulary list knows, so they need more content of their
+ * own before the text alone can make them copies.
  */
 const tooThinAlone = (
   a: ArticleFingerprint,
   b: ArticleFingerprint,
   options: DedupOptions,
 ): boolean =>
-  Math.min(distinctContentWords(a.words), distinctContentWords(b.words)) <
-    options.minContentWords &&
+  Math.min(distinctContentWords(a), distinctContentWords(b)) <
+    (sameSource(a, b) ? options.minContentWordsSameSource : options.minContentWords) &&
   (a.titleHash === undefined || a.titleHash !== b.titleHash);
 
 /**
- * The shorter text is the longer one's leading part (page 1 of 2, a story cut after a few
- * paragraphs): long enough to stand as the story, too short for the length rule.
+ * Two pages of one site under different headlines are two stories, whatever words they share: a
+ * site's page is its story plus that site's furniture, so two short pages of one site can share
+ * nine words in ten (menus, market tickers, "most read" lists) while their stories differ. The
+ * same page crawled twice keeps its headline; the same URL is a copy whatever the headlines.
  */
-const isLeadingPart = (
+const otherStoryOfSameSource = (
+  a: ArticleFingerprint,
+  b: ArticleFingerprint,
+  sameUrl: boolean,
+): boolean =>
+  !sameUrl &&
+  sameSource(a, b) &&
+  a.titleHash !== undefined &&
+  b.titleHash !== undefined &&
+  a.titleHash !== b.titleHash;
+
+/**
+ * The shorter text is one compact stretch of the longer one: its leading part (page 1 of 2, a story
+ * cut after a few paragraphs) or the story inside a page whose extraction kept navigation, related
+ * links and comments. Long enough to stand as the story, too short for the length rule.
+ */
+const isContainedPart = (
   a: ArticleFingerprint,
   b: ArticleFingerprint,
   options: DedupOptions,
 ): boolean => {
+  // On one site the shorter page's words may all be furniture the longer page repeats.
+  if (sameSource(a, b) && a.titleHash !== b.titleHash) return false;
   const [shorter, longer] = a.words.length <= b.words.length ? [a, b] : [b, a];
   const ratio = shorter.words.length / Math.max(1, longer.words.length);
   return (
     ratio >= options.minLeadingPartRatio &&
     ratio < options.minLengthRatio &&
     shorter.words.length >= options.minLeadingPartWords &&
-    leadingPartContainment(shorter, longer) >= options.threshold
+    containedPartContainment(shorter, longer) >= options.threshold
   );
 };
 
@@ -76,12 +102,12 @@ export const isCopy = (
     !sameUrl
   )
     return false;
-  if (tooThinAlone(a, b, options)) return false;
+  if (tooThinAlone(a, b, options) || otherStoryOfSameSource(a, b, sameUrl)) return false;
   if (sameUrl || a.textHash === b.textHash) return true;
   const shorter = Math.min(a.words.length, b.words.length);
   if (shorter === 0) return false;
   if (shorter / Math.max(a.words.length, b.words.length) < options.minLengthRatio)
-    return isLeadingPart(a, b, options);
+    return isContainedPart(a, b, options);
   if (signatureAgreement(a.signature, b.signature) < options.minShingleAgreement) return false;
   if (!figuresAgree(a, b, options)) return false;
   return contentOverlap(a, b, options.threshold).containment >= options.threshold;
@@ -101,7 +127,7 @@ export const compareFingerprints = (
   const sameSourceBlocked =
     options.requireDifferentSources && a.source !== undefined && a.source === b.source && !sameUrl;
   const leadingPart =
-    !sameText && overlap.lengthRatio < options.minLengthRatio && isLeadingPart(a, b, options);
+    !sameText && overlap.lengthRatio < options.minLengthRatio && isContainedPart(a, b, options);
   const near =
     leadingPart ||
     (!sameText &&
@@ -110,7 +136,10 @@ export const compareFingerprints = (
       signatureAgreement(a.signature, b.signature) >= options.minShingleAgreement &&
       figuresAgree(a, b, options));
   const isCopy =
-    !sameSourceBlocked && !tooThinAlone(a, b, options) && (sameText || sameUrl || near);
+    !sameSourceBlocked &&
+    !tooThinAlone(a, b, options) &&
+    !otherStoryOfSameSource(a, b, sameUrl) &&
+    (sameText || sameUrl || near);
   const reasons: SyndicationReason[] = [];
   if (sameText) reasons.push('exact-text');
   if (sameUrl) reasons.push('canonical-url');

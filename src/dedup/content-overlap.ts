@@ -1,4 +1,4 @@
-import { alignedSharedWords } from './aligned-overlap.js';
+import { alignedSharedWords, lcsLength } from './aligned-overlap.js';
 import type { ParagraphedWords } from './aligned-overlap.js';
 import { WordBag } from './word-bag.js';
 
@@ -39,6 +39,9 @@ const bagOf = (words: Uint32Array): WordBag => {
   return bag;
 };
 
+/** Word pairs (shorter x longer) a whole-text alignment may cover: about 1.5 M machine words of work. */
+export const MAX_IN_ORDER_CELLS = 50_000_000;
+
 export interface ContentOverlap {
   /** Shared words / words of the shorter text, 0..1. */
   readonly containment: number;
@@ -48,7 +51,8 @@ export interface ContentOverlap {
 
 /**
  * Bag-of-words containment first (cheap, and never below the aligned count), then the aligned
- * count only for pairs that could pass `threshold`.
+ * count only for pairs that could pass `threshold`, and the whole-text alignment only for pairs the
+ * paragraph pairing leaves short of it.
  */
 export const contentOverlap = (
   a: ParagraphedWords,
@@ -61,5 +65,13 @@ export const contentOverlap = (
   const lengthRatio = shorter / longer;
   const bag = bagOf(a.words).sharedWith(b.words) / shorter;
   if (bag < threshold) return { containment: bag, lengthRatio };
-  return { containment: alignedSharedWords(a, b) / shorter, lengthRatio };
+  const aligned = alignedSharedWords(a, b) / shorter;
+  if (aligned >= threshold) return { containment: aligned, lengthRatio };
+  // Sites cut one story into paragraphs differently (one block on a page whose extraction kept
+  // its <br> runs together, twenty on another), and pairing paragraphs then credits a merged block
+  // with one partner only. The whole texts aligned in order count every unchanged word once.
+  // Bounded like the paragraph alignment: a pair of book-length texts keeps the paragraph count.
+  if (shorter * longer > MAX_IN_ORDER_CELLS) return { containment: aligned, lengthRatio };
+  const inOrder = lcsLength(a.words, b.words) / shorter;
+  return { containment: Math.max(aligned, inOrder), lengthRatio };
 };

@@ -1,5 +1,5 @@
 /** Saved with every decision so `reprocess` can find decisions made by an older rule set. */
-export const VERSION = 'dedup-2';
+export const VERSION = 'dedup-3';
 
 export interface DedupOptions {
   /** Share of the shorter text's words the two must have in common to be copies (Feedly's 85% rule). */
@@ -29,6 +29,8 @@ export interface DedupOptions {
    * text alone can make them copies; below it the titles must agree as well.
    */
   readonly minContentWords: number;
+  /** The same for two articles of one source, whose shared site furniture is far larger. */
+  readonly minContentWordsSameSource: number;
   /** Only count copies across different sources (Feedly's rule); off by default so a feed's repost is caught. */
   readonly requireDifferentSources: boolean;
   /** Words per shingle for MinHash. */
@@ -51,6 +53,7 @@ export const DEFAULT_DEDUP_OPTIONS: DedupOptions = {
   minFigureAgreement: 0.5,
   minFiguresToCompare: 5,
   minContentWords: 25,
+  minContentWordsSameSource: 100,
   requireDifferentSources: false,
   shingleSize: 3,
   signatureSize: 64,

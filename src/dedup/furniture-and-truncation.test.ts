@@ -10,7 +10,13 @@ const AP_RIGHTS =
   'Copyright 2024 The Associated Press. All rights reserved. This material may not be published, broadcast, rewritten or redistributed.';
 
 const groupOf = async (
-  articles: readonly { id: string; text: string; title?: string; published?: string }[],
+  articles: readonly {
+    id: string;
+    text: string;
+    title?: string;
+    published?: string;
+    source?: string;
+  }[],
 ): Promise<Map<string, string>> => {
   const index = new MemoryNearDuplicateIndex();
   for (const article of articles) await decideSyndication(article, index);
@@ -130,4 +136,102 @@ test('a text that shares only the opening of a longer one is not its copy', asyn
     },
   ]);
   assert.equal(groups.get('borrowed'), 'borrowed');
+});
+
+/** Short lines of navigation, related links or comments: words of their own, none of the story's. */
+const furnitureLines = (prefix: string, count: number): string[] =>
+  Array.from(
+    { length: count },
+    (_, i) => `${prefix} ${i} ${prefix}item${i} ${prefix}link${i * 3} ${prefix}menu${i * 7}`,
+  );
+
+test('a story inside a page that kept its navigation and comments is a copy of the clean story', async () => {
+  const groups = await groupOf([
+    {
+      id: 'clean',
+      title: 'Brigade moves artillery',
+      text: story.slice(0, 6).join('\n\n'),
+      published: '2024-03-01',
+    },
+    {
+      id: 'whole-page',
+      title: 'Portal - World news - Brigade moves artillery towards the front',
+      text: [
+        ...furnitureLines('nav', 60),
+        ...story.slice(0, 6),
+        ...furnitureLines('comment', 40),
+      ].join('\n\n'),
+      published: '2024-03-02',
+    },
+  ]);
+  assert.equal(groups.get('whole-page'), 'clean');
+});
+
+test('a story printed as one block beside navigation lines is a copy of the paragraphed story', async () => {
+  const groups = await groupOf([
+    { id: 'paragraphed', text: story.join('\n\n'), published: '2024-03-01' },
+    {
+      id: 'one-block',
+      text: [...furnitureLines('nav', 20), story.join(' ')].join('\n\n'),
+      published: '2024-03-02',
+    },
+  ]);
+  assert.equal(groups.get('one-block'), 'paragraphed');
+});
+
+test('words inside furniture lines do not make a thin page substantial', async () => {
+  // Each line is at least a quarter furniture vocabulary; their other words ("photos", "iPhone",
+  // "globe") would reach the thin-text bar if counted.
+  const newsletter =
+    'Sign up and subscribe to our free newsletter: the latest headlines, breaking alerts and exclusive offers in your inbox every morning.';
+  const app =
+    'Download the Courier app for iPhone and Android to follow live coverage, share stories with friends and read more on the go.';
+  const social =
+    'Follow us on Twitter, Facebook and Instagram for live updates, photos and videos from our reporters around the globe.';
+  const groups = await groupOf([
+    {
+      id: 'clip-1',
+      title: 'Watch: flooding in the valley',
+      text: ['Rescuers reached the village.', CHAT, newsletter, app, social, AP_RIGHTS].join(
+        '\n\n',
+      ),
+    },
+    {
+      id: 'clip-2',
+      title: 'Watch: the summit opens in Geneva',
+      text: ['Leaders arrived on Monday.', CHAT, newsletter, app, social, AP_RIGHTS].join('\n\n'),
+    },
+  ]);
+  assert.equal(groups.get('clip-2'), 'clip-2');
+});
+
+test('two pages of one site that share its menus are not copies under different headlines', async () => {
+  const menu = [
+    'World Europe Americas Asia Africa Politics Economy Markets Technology Science Health',
+    'Sport Football Cricket Tennis Culture Books Film Music Travel Weather Opinion Podcasts',
+    'Most watched: storm batters coast, minister resigns over leak, final goes to penalties',
+    'Trending: lottery jackpot, heatwave warning, bridge closure, strike talks, royal visit',
+  ];
+  const groups = await groupOf([
+    {
+      id: 'clip-1',
+      source: 'courier.example',
+      title: 'Watch: flooding in the valley',
+      text: [...menu, 'Rescuers reached the village.', CHAT].join('\n\n'),
+    },
+    {
+      id: 'clip-2',
+      source: 'courier.example',
+      title: 'Watch: the summit opens in Geneva',
+      text: [...menu, 'Leaders arrived on Monday.', CHAT].join('\n\n'),
+    },
+    {
+      id: 'clip-1-again',
+      source: 'courier.example',
+      title: 'Watch: flooding in the valley',
+      text: [...menu, 'Rescuers reached the village.', CHAT].join('\n\n'),
+    },
+  ]);
+  assert.equal(groups.get('clip-2'), 'clip-2');
+  assert.equal(groups.get('clip-1-again'), 'clip-1');
 });

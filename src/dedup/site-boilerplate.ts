@@ -1,3 +1,4 @@
+import type { ParagraphedWords } from './aligned-overlap.js';
 import { hashString32 } from './hash32.js';
 
 /**
@@ -45,21 +46,42 @@ const hashes = (words: string): Set<number> =>
       .map(hashString32),
   );
 
-const NOT_CONTENT = new Set([...hashes(FUNCTION_WORDS), ...hashes(FURNITURE_WORDS)]);
+const FUNCTION = hashes(FUNCTION_WORDS);
+const FURNITURE = hashes(FURNITURE_WORDS);
+
+/**
+ * A paragraph in which at least this share of the words is furniture vocabulary is a furniture
+ * line as a whole ("Chat with us in Facebook Messenger. Find out what's happening in the world as
+ * it unfolds.": 5 of 16; an AP rights notice: 11 of 17), so its other words ("find", "world",
+ * "2008") are not content either. A story paragraph with a dateline "(AP)" or a "said on Twitter"
+ * stays far below it.
+ */
+const FURNITURE_LINE_SHARE = 0.25;
 
 const distinctContent = new WeakMap<Uint32Array, number>();
 
 /**
- * Distinct words of a folded text that are neither function words nor furniture vocabulary.
- * Cached per fingerprint array (the article being decided is compared with many candidates).
+ * Distinct words of a folded text that are neither function words nor furniture vocabulary, outside
+ * furniture lines. Cached per fingerprint array (the article being decided is compared with many
+ * candidates).
  */
-export const distinctContentWords = (words: Uint32Array): number => {
-  let count = distinctContent.get(words);
+export const distinctContentWords = (text: ParagraphedWords): number => {
+  let count = distinctContent.get(text.words);
   if (count === undefined) {
     const seen = new Set<number>();
-    for (const word of words) if (!NOT_CONTENT.has(word)) seen.add(word);
+    const starts = text.paragraphStarts.length > 0 ? text.paragraphStarts : Uint32Array.of(0);
+    for (let p = 0; p < starts.length; p++) {
+      const paragraph = text.words.subarray(
+        starts[p] as number,
+        p + 1 < starts.length ? (starts[p + 1] as number) : text.words.length,
+      );
+      let furniture = 0;
+      for (const word of paragraph) if (FURNITURE.has(word)) furniture++;
+      if (furniture >= FURNITURE_LINE_SHARE * paragraph.length) continue;
+      for (const word of paragraph) if (!FUNCTION.has(word) && !FURNITURE.has(word)) seen.add(word);
+    }
     count = seen.size;
-    distinctContent.set(words, count);
+    distinctContent.set(text.words, count);
   }
   return count;
 };
