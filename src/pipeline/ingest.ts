@@ -201,10 +201,12 @@ export const ingestEvents = async (
       // killed in between finds them stored and only organises.
       await timed(timings, 'savingEnrichments', () =>
         batchTransaction(store, async () => {
-          for (const { id, enrichment } of enrichments) {
-            await store.saveEnrichment(id, enrichment);
+          if (store.saveEnrichments) await store.saveEnrichments(enrichments);
+          else
+            for (const { id, enrichment } of enrichments)
+              await store.saveEnrichment(id, enrichment);
+          for (const { id, enrichment } of enrichments)
             entityNames.set(id, entityNamesOf(enrichment));
-          }
         }),
       );
       summary.enriched += enrichments.length;
