@@ -117,6 +117,11 @@ export class DeferredSettle {
     return { opened: this.opened, resettled: this.resettled };
   }
 
+  /** Nothing to settle: what a killed run left is taken back and nothing is held. */
+  get idle(): boolean {
+    return this.resumed && this.held.size === 0;
+  }
+
   /** Whether the article is held, waiting for the settle (it is in no story meanwhile). */
   holds(articleId: string): boolean {
     return this.held.has(articleId);
