@@ -215,8 +215,11 @@ export const storyIndexContract = (name: string, makeIndex: () => StoryIndex): v
 
     test('held articles are listed in canonical order until released (when the index holds)', async (t) => {
       const index = makeIndex();
-      if (!index.holdArticles || !index.listHeld || !index.releaseHeld)
+      // Test harnesses may wrap an index in a proxy that offers every method: ask, then check.
+      const before = index.listHeld ? await index.listHeld() : undefined;
+      if (!Array.isArray(before) || !index.holdArticles || !index.releaseHeld || !index.listHeld)
         return t.skip('this index does not hold articles');
+      assert.deepEqual(before, []);
       await index.holdArticles([
         { articleId: 'b', order: '~|x|b' },
         { articleId: 'a', order: '2024-01-01|x|a' },
