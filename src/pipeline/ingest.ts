@@ -4,7 +4,7 @@ import { updateLedger } from '../services/ledger-update.js';
 import type { ArticleStore } from '../store/port.js';
 import type { ArticleEnrichment } from '../core/enrichment.js';
 import type { ArticleEnricher } from './enricher.js';
-import { entityNamesOf, organiseSaved } from './organise.js';
+import { deferredStories, entityNamesOf, organiseSaved, settleDeferred } from './organise.js';
 import { readInputs } from './read-inputs.js';
 import { usePrepared, type Prepared } from './prepare-item.js';
 import { inlineStages, type CpuStages } from './stage-pool.js';
@@ -165,6 +165,8 @@ export const ingestEvents = async (
   let writing: Promise<void> = Promise.resolve();
   const queued: Promise<void>[] = [];
   let speculate = options.enricher !== undefined;
+  // Stories are settled once, after the last batch (deferred-settle.ts), not per batch.
+  const deferred = deferredStories(store);
 
   const reject = (rejection: Rejection): void => {
     summary.rejected++;
@@ -199,15 +201,17 @@ export const ingestEvents = async (
       // killed in between finds them stored and only organises.
       await timed(timings, 'savingEnrichments', () =>
         batchTransaction(store, async () => {
-          for (const { id, enrichment } of enrichments) {
-            await store.saveEnrichment(id, enrichment);
+          if (store.saveEnrichments) await store.saveEnrichments(enrichments);
+          else
+            for (const { id, enrichment } of enrichments)
+              await store.saveEnrichment(id, enrichment);
+          for (const { id, enrichment } of enrichments)
             entityNames.set(id, entityNamesOf(enrichment));
-          }
         }),
       );
       summary.enriched += enrichments.length;
       const organised = await timed(timings, 'organising', () =>
-        organiseSaved(store, drafts, outcomes, entityNames),
+        organiseSaved(store, drafts, outcomes, entityNames, deferred),
       );
       summary.copies += organised.copies;
       summary.storiesOpened += organised.storiesOpened;
@@ -268,6 +272,10 @@ export const ingestEvents = async (
   }
   await flush();
   await writing;
+  if (deferred)
+    summary.storiesOpened += await timed(timings, 'organising', () =>
+      settleDeferred(store, deferred),
+    );
   return summary;
 };
 

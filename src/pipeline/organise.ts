@@ -3,6 +3,7 @@ import type { ArticleEnrichment } from '../core/enrichment.js';
 import { decideSyndication } from '../dedup/decide-syndication.js';
 import { dedupOptions } from '../dedup/dedup-options.js';
 import type { StoryInput } from '../stories/assign-story.js';
+import { DeferredSettle } from '../stories/deferred-settle.js';
 import { settleStories } from '../stories/settle-stories.js';
 import type { StoryMember } from '../stories/story-index.js';
 import { storyOptions } from '../stories/story-options.js';
@@ -25,11 +26,32 @@ export const organiseSaved = async (
   drafts: readonly ArticleDraft[],
   outcomes: readonly SaveOutcome[],
   entityNames: ReadonlyMap<string, readonly string[]>,
+  deferred?: DeferredSettle,
 ): Promise<OrganiseCounts> => {
   const counts: OrganiseCounts = { copies: 0, storiesOpened: 0 };
   if (!store.nearDuplicates && !store.stories) return counts;
   const inTransaction = store.inTransaction ?? (<T>(work: () => Promise<T>) => work());
-  return inTransaction(() => organiseEach(store, drafts, outcomes, entityNames, counts));
+  return inTransaction(() => organiseEach(store, drafts, outcomes, entityNames, counts, deferred));
+};
+
+/**
+ * Holds a run's stories back until its end (deferred-settle.ts), for organiseSaved; call settle()
+ * on it once the run's last batch is organised.
+ */
+export const deferredStories = (store: ArticleStore): DeferredSettle | undefined =>
+  store.stories
+    ? new DeferredSettle(store.stories, storedStoryInputs(store), storyOptions())
+    : undefined;
+
+/** Settles what `deferred` holds in the store's organising transaction; stories it opened. */
+export const settleDeferred = async (
+  store: ArticleStore,
+  deferred: DeferredSettle,
+): Promise<number> => {
+  // Idle (always on PostgreSQL, whose index holds nothing): no transaction, so no organise lock.
+  if (deferred.idle) return (await deferred.settle()).opened;
+  const inTransaction = store.inTransaction ?? (<T>(work: () => Promise<T>) => work());
+  return (await inTransaction(() => deferred.settle())).opened;
 };
 
 /**
@@ -87,6 +109,7 @@ const organiseEach = async (
   outcomes: readonly SaveOutcome[],
   entityNames: ReadonlyMap<string, readonly string[]>,
   counts: OrganiseCounts,
+  deferred: DeferredSettle | undefined,
 ): Promise<OrganiseCounts> => {
   const dedup = dedupOptions();
   const story = storyOptions();
@@ -118,7 +141,7 @@ const organiseEach = async (
       // when it still has to be clustered, not for every unchanged article of a re-run.
       const entities =
         entityNames.get(outcome.id) ??
-        ((await store.stories.getMembership(outcome.id))
+        (deferred?.holds(outcome.id) || (await store.stories.getMembership(outcome.id))
           ? undefined
           : await storedEntityNames(store, outcome.id));
       storyInputs.push({
@@ -128,8 +151,10 @@ const organiseEach = async (
       });
     }
   }
-  // The batch is clustered in canonical order, after syndication (which stories do not read).
-  if (store.stories) {
+  // The batch is clustered in canonical order, after syndication (which stories do not read), or
+  // held back for the run's one settle.
+  if (store.stories && deferred) await deferred.add(storyInputs);
+  else if (store.stories) {
     const settled = await settleStories(
       storyInputs,
       store.stories,

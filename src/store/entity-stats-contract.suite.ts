@@ -250,6 +250,20 @@ export const runEntityStatsContract = (
           await Promise.all([...ids, ...more].map((id, k) => store.saveEnrichment(id, shared(k))));
           ids.push(...more);
           await assertMatches(store, await truthOf(store, ids), 'concurrent writers');
+          if (store.saveEnrichments) {
+            // One batch of first enrichments and re-enrichments, one article twice.
+            const fresh = (
+              await store.saveArticles(
+                Array.from({ length: 4 }, (_, k) => draftFor(`stats-batch-${k}`)),
+              )
+            ).map((o) => o.id);
+            const batch = [...fresh, ids[0]!, ids[3]!, fresh[1]!, ids[0]!];
+            await store.saveEnrichments(
+              batch.map((id, k) => ({ id, enrichment: k % 2 ? shared(k) : enrichmentOf(next) })),
+            );
+            ids.push(...fresh);
+            await assertMatches(store, await truthOf(store, ids), 'one batch');
+          }
           const before = await truthOf(store, ids);
           await rebuild(store);
           await assertMatches(store, before, 'after the backfill');

@@ -173,6 +173,36 @@ export const entityStatsDeltaSql = (sign: 1 | -1): readonly string[] => {
 };
 
 export const ENTITY_STATS_ADD = entityStatsDeltaSql(1);
+
+/**
+ * ENTITY_STATS_ADD for many articles at once (SQLite; the parameter is a JSON array of article
+ * ids): one upsert per entity (and month, and name) of the whole batch instead of one per article
+ * and entity. Aggregates are sums, so the rows are those the per-article statements give.
+ */
+export const ENTITY_STATS_ADD_BATCH_SQLITE: readonly string[] = (() => {
+  const batch = 'IN (SELECT value FROM json_each(?))';
+  return [
+    `INSERT INTO entity_articles (entity_id, article_id, published, mentions)
+      SELECT m.entity_id, m.article_id, a.published, count(*)
+        FROM entity_mentions m JOIN articles a ON a.id = m.article_id
+       WHERE m.article_id ${batch} GROUP BY m.entity_id, m.article_id, a.published`,
+    `INSERT INTO entity_stats (entity_id, articles, mentions)
+      SELECT entity_id, count(*), sum(mentions) FROM entity_articles WHERE article_id ${batch}
+       GROUP BY entity_id ORDER BY entity_id
+      ON CONFLICT (entity_id) DO UPDATE SET articles = entity_stats.articles + excluded.articles,
+        mentions = entity_stats.mentions + excluded.mentions`,
+    `INSERT INTO entity_months (entity_id, month, articles)
+      SELECT entity_id, substr(published, 1, 7), count(*) FROM entity_articles
+       WHERE article_id ${batch} AND length(published) >= 7
+       GROUP BY entity_id, substr(published, 1, 7) ORDER BY entity_id
+      ON CONFLICT (entity_id, month) DO UPDATE SET articles = entity_months.articles + excluded.articles`,
+    `INSERT INTO entity_names (entity_id, name, type, name_key, type_key, mentions)
+      SELECT entity_id, name, type, name_key, type_key, count(*) FROM entity_mentions
+       WHERE article_id ${batch} GROUP BY entity_id, name, type, name_key, type_key
+       ORDER BY entity_id, name, type
+      ON CONFLICT (entity_id, name, type) DO UPDATE SET mentions = entity_names.mentions + excluded.mentions`,
+  ];
+})();
 export const ENTITY_STATS_SUBTRACT = entityStatsDeltaSql(-1);
 
 /** Each statement's single `?` as PostgreSQL's `$1`. */

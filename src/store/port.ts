@@ -69,6 +69,13 @@ export interface ArticleStore {
 
   /** Replaces an article's enrichment (entities, countries, the enricher's document) in one transaction. */
   saveEnrichment(articleId: string, enrichment: ArticleEnrichment): Promise<void>;
+  /**
+   * Optional: saveEnrichment for several articles in one transaction, in order, with the same
+   * result; a store that can share work across them (per-entity aggregates) offers it.
+   */
+  saveEnrichments?(
+    items: readonly { readonly id: string; readonly enrichment: ArticleEnrichment }[],
+  ): Promise<void>;
   getEnrichment(articleId: string): Promise<ArticleEnrichment | undefined>;
 
   /** Entities across the store, most-mentioned first (by number of articles). */

@@ -9,6 +9,7 @@ import {
   SqliteStoryIndex,
   STORY_RECENT_POSTINGS_SQL,
   STORY_ORDER_SQL,
+  STORY_HELD_SQL,
   STORY_SCHEMA_SQL,
 } from '../store/sqlite/story-index.js';
 
@@ -23,7 +24,7 @@ const ARTICLES = [
 
 test('a cache sees what another writer on the same database stored', async () => {
   const db = new Database(':memory:');
-  db.exec(STORY_SCHEMA_SQL + STORY_RECENT_POSTINGS_SQL + STORY_ORDER_SQL);
+  db.exec(STORY_SCHEMA_SQL + STORY_RECENT_POSTINGS_SQL + STORY_ORDER_SQL + STORY_HELD_SQL);
   const mine = new CachingStoryIndex(new SqliteStoryIndex(db));
   const other = new SqliteStoryIndex(db);
   const first = await assignStory({ id: 'a', text: ARTICLES[0] as string }, mine);

@@ -1,4 +1,5 @@
 import type {
+  HeldArticle,
   StoryCandidate,
   StoryHeader,
   StoryHeaderQuery,
@@ -43,10 +44,21 @@ export class CachingStoryIndex implements StoryIndex {
   /** Document count the cache agrees with; -1 when nothing is cached yet. */
   private documents = -1;
 
+  // Optional holding (story-index.ts): present exactly when the wrapped index has it.
+  readonly holdArticles?: (articles: readonly HeldArticle[]) => Promise<void>;
+  readonly listHeld?: () => Promise<HeldArticle[]>;
+  readonly releaseHeld?: (articleIds: readonly string[]) => Promise<void>;
+
   constructor(
     private readonly inner: StoryIndex,
     private readonly limits: StoryCacheLimits = DEFAULT_LIMITS,
-  ) {}
+  ) {
+    if (inner.holdArticles && inner.listHeld && inner.releaseHeld) {
+      this.holdArticles = inner.holdArticles.bind(inner);
+      this.listHeld = inner.listHeld.bind(inner);
+      this.releaseHeld = inner.releaseHeld.bind(inner);
+    }
+  }
 
   private adopt(documents: number): void {
     if (documents === this.documents) return;

@@ -1,4 +1,5 @@
 import type {
+  HeldArticle,
   StoryCandidate,
   StoryHeader,
   StoryHeaderQuery,
@@ -26,6 +27,7 @@ export class MemoryStoryIndex implements StoryIndex {
   private readonly postings = new Map<string, Map<string, number>>();
   private readonly members = new Map<string, StoryMember>();
   private readonly membersByStory = new Map<string, StoryMember[]>();
+  private readonly held = new Map<string, string>();
 
   async documentFrequencies(terms: readonly string[]) {
     return {
@@ -155,5 +157,21 @@ export class MemoryStoryIndex implements StoryIndex {
       .filter((story) => !after || compareStoryListKeys(storyListKey(story), after) > 0)
       .slice(0, query.limit)
       .map(({ centroid: _centroid, ...header }) => header);
+  }
+
+  async holdArticles(articles: readonly HeldArticle[]): Promise<void> {
+    for (const article of articles) this.held.set(article.articleId, article.order);
+  }
+
+  async listHeld(): Promise<HeldArticle[]> {
+    return [...this.held]
+      .map(([articleId, order]) => ({ articleId, order }))
+      .sort((a, b) =>
+        compareOrdered({ id: a.articleId, order: a.order }, { id: b.articleId, order: b.order }),
+      );
+  }
+
+  async releaseHeld(articleIds: readonly string[]): Promise<void> {
+    for (const articleId of articleIds) this.held.delete(articleId);
   }
 }

@@ -20,7 +20,7 @@ export interface SettleOutcome {
  * story reaching `from`, repeated until stable. Everything before it is exactly what a canonical
  * run had built at that point (stories only grow and merge forwards in the order).
  */
-const settleStart = async (index: StoryIndex, from: string): Promise<string> => {
+export const settleStart = async (index: StoryIndex, from: string): Promise<string> => {
   let start = from;
   for (;;) {
     let earliest = start;
@@ -29,6 +29,27 @@ const settleStart = async (index: StoryIndex, from: string): Promise<string> => 
     if (earliest >= start) return start;
     start = earliest;
   }
+};
+
+/**
+ * Takes `members` (everything from a settle start on) out of their stories: their document counts
+ * are taken back and their stories dropped. Returns what clustering saw of them, with their places
+ * in the order, to be clustered again.
+ */
+export const takeWindow = async (
+  index: StoryIndex,
+  members: readonly StoryMember[],
+  load: LoadStoryInputs,
+  options: StoryOptions,
+): Promise<StoryInput[]> => {
+  const stored = new Map(members.map((member) => [member.articleId, member]));
+  const old = (await load(members)).map((input) => ({
+    ...input,
+    order: stored.get(input.id)?.order ?? '',
+  }));
+  for (const input of old) await index.removeDocument(documentTerms(input, options));
+  await index.dropStories([...new Set(members.map((member) => member.storyId))]);
+  return old;
 };
 
 /**
@@ -46,6 +67,8 @@ export const settleStories = async (
   index: StoryIndex,
   load: LoadStoryInputs,
   options: StoryOptions = DEFAULT_STORY_OPTIONS,
+  /** Inputs that are stored articles clustered again, not new ones: not counted as opening. */
+  clusteredBefore: ReadonlySet<string> = new Set(),
 ): Promise<SettleOutcome> => {
   const fresh = new Map<string, StoryInput>();
   for (const input of inputs)
@@ -58,22 +81,19 @@ export const settleStories = async (
   let queue = ordered;
   let resettled = 0;
   if (last !== undefined && first <= last) {
-    const start = await settleStart(index, first);
-    const members = await index.membersFrom(start);
-    const stored = new Map(members.map((member) => [member.articleId, member]));
-    const old = (await load(members)).map((input) => ({
-      ...input,
-      order: stored.get(input.id)?.order ?? '',
-    }));
-    for (const input of old) await index.removeDocument(documentTerms(input, options));
-    await index.dropStories([...new Set(members.map((member) => member.storyId))]);
+    const old = await takeWindow(
+      index,
+      await index.membersFrom(await settleStart(index, first)),
+      load,
+      options,
+    );
     resettled = old.length;
     queue = [...old, ...ordered].sort(compareOrdered);
   }
   let opened = 0;
   for (const input of queue) {
     const assignment = await assignStory(input, index, options);
-    if (assignment.opened && fresh.has(input.id)) opened++;
+    if (assignment.opened && fresh.has(input.id) && !clusteredBefore.has(input.id)) opened++;
   }
   return { opened, resettled };
 };

@@ -212,5 +212,26 @@ export const storyIndexContract = (name: string, makeIndex: () => StoryIndex): v
       assert.deepEqual(await late.listStories(), []);
       assert.equal(await late.getMembership('q0'), undefined);
     });
+
+    test('held articles are listed in canonical order until released (when the index holds)', async (t) => {
+      const index = makeIndex();
+      // Test harnesses may wrap an index in a proxy that offers every method: ask, then check.
+      const before = index.listHeld ? await index.listHeld() : undefined;
+      if (!Array.isArray(before) || !index.holdArticles || !index.releaseHeld || !index.listHeld)
+        return t.skip('this index does not hold articles');
+      assert.deepEqual(before, []);
+      await index.holdArticles([
+        { articleId: 'b', order: '~|x|b' },
+        { articleId: 'a', order: '2024-01-01|x|a' },
+        { articleId: 'c', order: '~|x|c' },
+      ]);
+      await index.holdArticles([{ articleId: 'a', order: '2024-01-01|x|a' }]);
+      assert.deepEqual(
+        (await index.listHeld()).map((held) => held.articleId),
+        ['a', 'b', 'c'],
+      );
+      await index.releaseHeld(['a', 'c']);
+      assert.deepEqual(await index.listHeld(), [{ articleId: 'b', order: '~|x|b' }]);
+    });
   });
 };

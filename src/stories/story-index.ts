@@ -21,6 +21,13 @@ export interface StorySpan {
   readonly firstOrder: string;
 }
 
+/** An article taken out of its story, waiting to be clustered again (deferred-settle.ts). */
+export interface HeldArticle {
+  readonly articleId: string;
+  /** Its place in the canonical order. */
+  readonly order: string;
+}
+
 /** A story's state. `centroid` holds summed (1 + log tf) term weights; IDF is applied when compared. */
 export interface StoryRecord {
   readonly id: string;
@@ -97,4 +104,12 @@ export interface StoryIndex {
   listStories(): Promise<StoryRecord[]>;
   /** One page of story headers in list order (compareStoryListKeys), read without centroids. */
   listStoryHeaders(query: StoryHeaderQuery): Promise<StoryHeader[]>;
+  /**
+   * Optional: records articles taken out of their stories to be clustered again at the end of a
+   * run, in the same transaction that took them out, so a run killed before then leaves them to
+   * the next run (listHeld) instead of storyless. Without these, a run never holds stored articles.
+   */
+  holdArticles?(articles: readonly HeldArticle[]): Promise<void>;
+  listHeld?(): Promise<HeldArticle[]>;
+  releaseHeld?(articleIds: readonly string[]): Promise<void>;
 }

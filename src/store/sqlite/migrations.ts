@@ -11,7 +11,12 @@ import {
   NEAR_DUPLICATE_LSH_MIGRATION_SQL,
 } from './near-duplicate-lsh.js';
 import { LEDGER_SCHEMA_SQL } from '../ledger-schema.js';
-import { STORY_ORDER_SQL, STORY_RECENT_POSTINGS_SQL, STORY_SCHEMA_SQL } from './story-index.js';
+import {
+  STORY_HELD_SQL,
+  STORY_ORDER_SQL,
+  STORY_RECENT_POSTINGS_SQL,
+  STORY_SCHEMA_SQL,
+} from './story-index.js';
 import { LIVE_MIGRATIONS_SQLITE } from '../live-schema.js';
 import { ENTITY_STATS_SQLITE_MIGRATION } from '../entity-stats.js';
 import { ARTICLE_COUNTS_SQLITE_MIGRATION } from '../article-counts.js';
@@ -335,4 +340,9 @@ END;
     sql: ARTICLE_COUNTS_SQLITE_MIGRATION,
   },
   ...TOKEN_MIGRATIONS_SQLITE,
+  {
+    version: 170,
+    name: 'stories: articles a run took out of their stories, to cluster again at its end',
+    sql: STORY_HELD_SQL,
+  },
 ];

@@ -42,7 +42,11 @@ import {
   type TokenRow,
 } from './article-row.js';
 import { languageKey } from '../search-keys.js';
-import { getSqliteEnrichment, saveSqliteEnrichment } from './sqlite-enrichment.js';
+import {
+  getSqliteEnrichment,
+  saveSqliteEnrichment,
+  saveSqliteEnrichments,
+} from './sqlite-enrichment.js';
 import { searchSqlite } from './sqlite-search.js';
 import { sqliteRunner } from './sqlite-facts.js';
 import { EntityArticleQueries } from '../entity-article-queries.js';
@@ -288,6 +292,13 @@ export class SqliteStore implements ArticleStore {
   async saveEnrichment(articleId: string, enrichment: ArticleEnrichment): Promise<void> {
     const now = this.now().toISOString();
     this.db.transaction(() => saveSqliteEnrichment(this.db, articleId, enrichment, now))();
+  }
+
+  async saveEnrichments(
+    items: readonly { readonly id: string; readonly enrichment: ArticleEnrichment }[],
+  ): Promise<void> {
+    const now = this.now().toISOString();
+    this.db.transaction(() => saveSqliteEnrichments(this.db, items, now))();
   }
 
   async getEnrichment(articleId: string): Promise<ArticleEnrichment | undefined> {

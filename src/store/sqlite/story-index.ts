@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import type {
+  HeldArticle,
   StoryCandidate,
   StoryHeader,
   StoryHeaderQuery,
@@ -68,6 +69,17 @@ ALTER TABLE story_members ADD COLUMN sort_key TEXT NOT NULL DEFAULT '';
 CREATE INDEX story_members_order ON story_members(sort_key, story_id);
 `;
 
+/**
+ * Migration 170: articles a run took out of their stories to cluster them again once, at its end
+ * (deferred-settle.ts); a run killed before then leaves them here for the next one.
+ */
+export const STORY_HELD_SQL = `
+CREATE TABLE story_held (
+  article_id TEXT PRIMARY KEY,
+  sort_key TEXT NOT NULL
+) WITHOUT ROWID;
+`;
+
 type StoryRow = StoryHeaderRow & { sources: string; centroid: string };
 type MemberRow = StoryMemberRow;
 
@@ -85,6 +97,8 @@ export class SqliteStoryIndex implements StoryIndex {
   private readonly moveTx;
   private readonly removeDocumentTx;
   private readonly dropTx;
+  private readonly holdTx;
+  private readonly releaseTx;
 
   constructor(db: Database.Database) {
     const s = {
@@ -160,6 +174,13 @@ export class SqliteStoryIndex implements StoryIndex {
       ),
       members: db.prepare<[string], MemberRow>('SELECT * FROM story_members WHERE story_id = ?'),
       allStories: db.prepare<[], StoryRow>('SELECT * FROM stories'),
+      hold: db.prepare<[string, string]>(
+        'INSERT OR REPLACE INTO story_held (article_id, sort_key) VALUES (?, ?)',
+      ),
+      held: db.prepare<[], { article_id: string; sort_key: string }>(
+        'SELECT article_id, sort_key FROM story_held ORDER BY sort_key, article_id',
+      ),
+      release: db.prepare<[string]>('DELETE FROM story_held WHERE article_id = ?'),
       // The cursor test repeats the ORDER BY key so the stories_list_order index serves both.
       headers: db.prepare<
         { after: number; lastSeen: string; id: string; minArticles: number; limit: number },
@@ -206,6 +227,12 @@ export class SqliteStoryIndex implements StoryIndex {
         s.deleteLookup.run(storyId);
         s.deleteStory.run(storyId);
       }
+    });
+    this.holdTx = db.transaction((articles: readonly HeldArticle[]) => {
+      for (const article of articles) s.hold.run(article.articleId, article.order);
+    });
+    this.releaseTx = db.transaction((articleIds: readonly string[]) => {
+      for (const articleId of articleIds) s.release.run(articleId);
     });
     this.moveTx = db.transaction((fromId: string, intoId: string) => {
       s.moveMembers.run(intoId, fromId);
@@ -314,5 +341,19 @@ export class SqliteStoryIndex implements StoryIndex {
         limit: query.limit,
       })
       .map(toHeader);
+  }
+
+  async holdArticles(articles: readonly HeldArticle[]): Promise<void> {
+    this.holdTx(articles);
+  }
+
+  async listHeld(): Promise<HeldArticle[]> {
+    return this.statements.held
+      .all()
+      .map((row) => ({ articleId: row.article_id, order: row.sort_key }));
+  }
+
+  async releaseHeld(articleIds: readonly string[]): Promise<void> {
+    this.releaseTx(articleIds);
   }
 }
