@@ -120,6 +120,11 @@ const runTarget = (target: FuzzTarget, index: number): Promise<Row> =>
               `${target.name}: ${text.slice(0, 200)} -> saved ${save(target.name, failed, text)}`,
             );
           }
+          // Progress per round: a long run on a loaded machine can be read before it ends.
+          const seconds = (performance.now() - started) / 1000;
+          console.error(
+            `${target.name}: ${row.cases} cases so far, ${(row.cases / seconds).toFixed(1)} cases/s, ${seconds.toFixed(0)} s, crashes ${row.crashes}, hangs ${row.hangs}`,
+          );
           return;
         }
         unhandled += message.unhandled;

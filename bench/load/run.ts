@@ -183,14 +183,14 @@ const main = async (): Promise<void> => {
     console.log(
       `${postgres ? `PostgreSQL, ${values.workers} workers` : 'SQLite'}; ingest exit ${ingestCode} (stopped by SIGINT); SQLITE_BUSY seen: ${busy ? 'YES' : 'no'}; other errors on stderr: ${/error/i.test(serverErr + ingestErr) ? 'YES' : 'no'}`,
     );
-    if (/error/i.test(serverErr + ingestErr))
-      console.log(
-        (serverErr + ingestErr)
-          .split('\n')
-          .filter((l) => /error/i.test(l))
-          .slice(0, 5)
-          .join('\n'),
-      );
+    const notable = /error|SQLITE_BUSY|database is locked/i;
+    const lines = (label: string, text: string): string[] =>
+      text
+        .split('\n')
+        .filter((l) => notable.test(l))
+        .slice(0, 5)
+        .map((l) => `${label}: ${l}`);
+    console.log([...lines('serve', serverErr), ...lines('ingest', ingestErr)].join('\n'));
     const p99 = percentile(
       [...during.search].sort((a, b) => a - b),
       99,

@@ -49,15 +49,17 @@ export const capFeedItems = <T>(
   items: readonly T[],
   path: string,
   label: string,
+  /** Items in the feed, when the reader did not build those past the cap (xml-tree.ts ItemCap). */
+  total = items.length,
 ): { kept: readonly T[]; overflow: ReaderEvent[] } => {
   const { maxFeedItems } = ingestLimits();
-  if (items.length <= maxFeedItems) return { kept: items, overflow: [] };
+  if (total <= maxFeedItems) return { kept: items, overflow: [] };
   return {
     kept: items.slice(0, maxFeedItems),
     overflow: [
       rejectedEvent(
         { path, recordIndex: maxFeedItems },
-        `${label}: feed has ${items.length} items; items after the first ${maxFeedItems} are not read (${LIMIT_ENV.maxFeedItems})`,
+        `${label}: feed has ${total} items; items after the first ${maxFeedItems} are not read (${LIMIT_ENV.maxFeedItems})`,
       ),
     ],
   };

@@ -19,8 +19,8 @@ export interface IngestLimits {
   readonly maxFeedItems: number;
   /**
    * Seconds one record may spend in cleaning or in enrichment (each timed on its own); past it the
-   * record is rejected with the reason (enforced by the stage pool, src/pipeline/stage-deadline.ts).
-   * 0 turns the limit off. Enforced only where the stages run on worker threads (--threads >= 2).
+   * record is rejected with the reason (src/pipeline/stage-deadline.ts: on worker threads and
+   * inline, with --threads 1, in the server and in polling). 0 turns the limit off.
    */
   readonly maxRecordSeconds: number;
 }

@@ -1,6 +1,7 @@
 import type { RawBody, ReaderEvent } from '../core/raw-item.js';
 import type { FeedContext } from './feed-entry.js';
 import { capFeedItems } from './guard-record.js';
+import { ingestLimits } from './ingest-limits.js';
 import { bodyFrom, cleanNames, entryEvent } from './feed-entry.js';
 import { parseDate } from './parse-date.js';
 import { compact, rejectedEvent, skippedEvent } from './reader-events.js';
@@ -92,7 +93,10 @@ const firstDate = (parent: XmlElement, ...locals: string[]): string | undefined 
 };
 
 export const readAtom = (path: string, bytes: Uint8Array): ReaderEvent[] => {
-  const { source, root, problem } = readXmlDocument(bytes);
+  const { source, root, problem, unbuiltItems } = readXmlDocument(bytes, {
+    isItem: (el) => isAtom(el, 'entry'),
+    max: ingestLimits().maxFeedItems,
+  });
   if (!root) return [rejectedEvent({ path }, `atom: ${problem ?? 'no XML element found'}`)];
   const feed = isAtom(root, 'feed') ? root : (findAll(root, (el) => isAtom(el, 'feed'))[0] ?? root);
   const context: FeedContext = compact({
@@ -105,7 +109,7 @@ export const readAtom = (path: string, bytes: Uint8Array): ReaderEvent[] => {
   const feedBase = feedBaseOf(feed);
   const entries = findAll(feed, (el) => isAtom(el, 'entry'));
   if (entries.length === 0) return [skippedEvent({ path }, 'atom: feed has no entries')];
-  const { kept, overflow } = capFeedItems(entries, path, 'atom');
+  const { kept, overflow } = capFeedItems(entries, path, 'atom', entries.length + unbuiltItems);
   const events = kept.map((entry, recordIndex) => {
     const content = atom(entry, 'content')[0];
     const summary = atom(entry, 'summary')[0];

@@ -1,6 +1,7 @@
 import type { ReaderEvent } from '../core/raw-item.js';
 import type { FeedContext } from './feed-entry.js';
 import { capFeedItems } from './guard-record.js';
+import { ingestLimits } from './ingest-limits.js';
 import { bodyFrom, cleanNames, entryEvent } from './feed-entry.js';
 import { parseDate } from './parse-date.js';
 import { compact, rejectedEvent, skippedEvent } from './reader-events.js';
@@ -88,7 +89,10 @@ const firstDate = (...candidates: XmlElement[]): string | undefined => {
 };
 
 export const readRss = (path: string, bytes: Uint8Array, format: 'rss' | 'rdf'): ReaderEvent[] => {
-  const { source, root, problem } = readXmlDocument(bytes);
+  const { source, root, problem, unbuiltItems } = readXmlDocument(bytes, {
+    isItem: (el) => isOwn(el, 'item'),
+    max: ingestLimits().maxFeedItems,
+  });
   if (!root) return [rejectedEvent({ path }, `${format}: ${problem ?? 'no XML element found'}`)];
   const channel = findAll(root, (el) => isOwn(el, 'channel'))[0];
   const channelLink = channel ? firstText(...own(channel, 'link')) : undefined;
@@ -108,7 +112,7 @@ export const readRss = (path: string, bytes: Uint8Array, format: 'rss' | 'rdf'):
   if (items.length === 0) {
     return [skippedEvent({ path }, `${format}: feed has no items`)];
   }
-  const { kept, overflow } = capFeedItems(items, path, format);
+  const { kept, overflow } = capFeedItems(items, path, format, items.length + unbuiltItems);
   const events = kept.map((item, recordIndex) =>
     entryEvent(context, {
       recordIndex,

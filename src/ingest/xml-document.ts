@@ -1,8 +1,8 @@
 import { ingestLimits, LIMIT_ENV } from './ingest-limits.js';
 import { htmlDepthExceeds } from './nesting-depth.js';
 import { decodeBytes, declaredXmlEncoding } from './decode-bytes.js';
-import type { XmlElement } from './xml-tree.js';
-import { elementChildren, parseXml } from './xml-tree.js';
+import type { ItemCap, XmlElement } from './xml-tree.js';
+import { elementChildren, parseXmlCapped } from './xml-tree.js';
 import { decodeHTML } from 'entities';
 
 export interface XmlDocument {
@@ -10,10 +10,12 @@ export interface XmlDocument {
   readonly root: XmlElement | undefined;
   /** Why there is no root when the document was refused unparsed (nesting past the limit). */
   readonly problem?: string;
+  /** Feed items past the cap (see ItemCap), counted but not built. */
+  readonly unbuiltItems: number;
 }
 
 /** Decode by BOM / XML declaration, then parse; `root` is the first element, if any. */
-export const readXmlDocument = (bytes: Uint8Array): XmlDocument => {
+export const readXmlDocument = (bytes: Uint8Array, cap?: ItemCap): XmlDocument => {
   const { text } = decodeBytes(bytes, declaredXmlEncoding(bytes));
   // htmlparser2 keeps its own stack, quadratic in depth with unmatched close tags (8 s on a fuzzed
   // 300 KB OPML): nesting past the limit is refused before it parses.
@@ -23,9 +25,10 @@ export const readXmlDocument = (bytes: Uint8Array): XmlDocument => {
       source: text,
       root: undefined,
       problem: `XML nested more than ${maxNestingDepth} elements deep (${LIMIT_ENV.maxNestingDepth})`,
+      unbuiltItems: 0,
     };
-  const documentNode = parseXml(text);
-  return { source: text, root: elementChildren(documentNode)[0] };
+  const { root, unbuiltItems } = parseXmlCapped(text, cap);
+  return { source: text, root: elementChildren(root)[0], unbuiltItems };
 };
 
 /** Plain text from a value that may carry markup (titles with escaped tags, HTML summaries). */

@@ -87,7 +87,25 @@ interface Scope {
   readonly lang: string | undefined;
 }
 
-export const parseXml = (source: string): XmlElement => {
+/**
+ * Feed items past a cap are counted, not built: a feed of 100,000 items held its whole tree
+ * (355 MiB for 15 MB) only to keep the first SITREP_MAX_FEED_ITEMS. `isItem` is the reader's own
+ * test; items are counted as the reader's findAll finds them (not inside another item).
+ */
+export interface ItemCap {
+  readonly isItem: (element: XmlElement) => boolean;
+  readonly max: number;
+}
+
+export interface ParsedXml {
+  readonly root: XmlElement;
+  /** Items past the cap, counted but not built. */
+  readonly unbuiltItems: number;
+}
+
+export const parseXml = (source: string): XmlElement => parseXmlCapped(source).root;
+
+export const parseXmlCapped = (source: string, cap?: ItemCap): ParsedXml => {
   const root: XmlElement = {
     type: 'element',
     local: '#document',
@@ -115,10 +133,20 @@ export const parseXml = (source: string): XmlElement => {
   // the recursive walks below never see input-controlled depth.
   const { maxNestingDepth } = ingestLimits();
   let unbuiltDepth = 0;
+  // Items: how many were built, how many skipped, and the open depths of a built item and of a
+  // skipped one (0 outside).
+  let builtItems = 0;
+  let unbuiltItems = 0;
+  let itemDepth = 0;
+  let skippedDepth = 0;
 
   const parser = new Parser(
     {
       onopentag(qname, rawAttrs) {
+        if (skippedDepth > 0) {
+          skippedDepth++;
+          return;
+        }
         if (unbuiltDepth > 0 || stack.length > maxNestingDepth) {
           unbuiltDepth++;
           return;
@@ -156,16 +184,31 @@ export const parseXml = (source: string): XmlElement => {
           base,
           lang,
         };
+        if (itemDepth > 0) itemDepth++;
+        else if (cap?.isItem(element)) {
+          if (builtItems >= cap.max) {
+            unbuiltItems++;
+            skippedDepth = 1;
+            return;
+          }
+          builtItems++;
+          itemDepth = 1;
+        }
         parent.element.children.push(element);
         stack.push({ element, scope: { namespaces, base, lang }, qname });
       },
       onclosetag(qname, isImplied) {
+        if (skippedDepth > 0) {
+          skippedDepth--;
+          return;
+        }
         if (unbuiltDepth > 0) {
           unbuiltDepth--;
           return;
         }
         const frame = stack.length > 1 ? stack.pop() : undefined;
         if (!frame) return;
+        if (itemDepth > 0) itemDepth--;
         if (isImplied || frame.qname !== qname) {
           frame.element.innerEnd = Math.max(frame.element.innerStart, parser.startIndex);
           frame.element.end = frame.element.innerEnd;
@@ -175,6 +218,7 @@ export const parseXml = (source: string): XmlElement => {
         }
       },
       ontext(text) {
+        if (skippedDepth > 0) return;
         const children = top().element.children;
         children.push({ type: 'text', text: inCdata ? text : decodeHTML(text) });
       },
@@ -193,7 +237,7 @@ export const parseXml = (source: string): XmlElement => {
     frame.element.innerEnd = Math.max(frame.element.innerStart, source.length);
     frame.element.end = source.length;
   }
-  return root;
+  return { root, unbuiltItems };
 };
 
 export const elementChildren = (element: XmlElement): XmlElement[] =>

@@ -186,7 +186,11 @@ export const ingestEvents = async (
       }
     });
     if (drafts.length > 0) {
-      const outcomes = await timed(timings, 'saving', () => store.saveArticles(drafts));
+      // In a batch transaction too: on SQLite it waits for another process's write lock without
+      // blocking the event loop (the server's POST /api/ingest and polling beside a CLI ingest).
+      const outcomes = await timed(timings, 'saving', () =>
+        batchTransaction(store, () => store.saveArticles(drafts)),
+      );
       for (const outcome of outcomes) summary[outcome.status]++;
       const entityNames = new Map<string, readonly string[]>();
       const enricher = options.enricher;
@@ -225,7 +229,9 @@ export const ingestEvents = async (
         );
     }
     if (feedBatch.length > 0) {
-      const saved = await timed(timings, 'feeds', () => store.saveFeeds(feedBatch));
+      const saved = await timed(timings, 'feeds', () =>
+        batchTransaction(store, () => store.saveFeeds(feedBatch)),
+      );
       summary.feeds.added += saved.added;
       summary.feeds.unchanged += saved.unchanged;
     }

@@ -1,4 +1,14 @@
-import { RecordTimeLimitError } from './record-time-limit.js';
+import type { ArticleDraft } from '../core/article.js';
+import type { ArticleEnrichment } from '../core/enrichment.js';
+import type { RawItem } from '../core/raw-item.js';
+import { err, type Result } from '../core/result.js';
+import type { EnrichmentInput } from './enricher.js';
+import type { Prepared, PrepareSpec } from './prepare-item.js';
+import {
+  isRecordTimeLimitError,
+  RecordTimeLimitError,
+  runWithinTimeLimit,
+} from './record-time-limit.js';
 import type { StageRequest } from './stage-worker.js';
 
 /** A task in a pool thread's queue, as the deadline sees it. */
@@ -57,4 +67,52 @@ export const watchRecordTime = <
   const timer = options.limitMs > 0 ? setInterval(check, interval) : undefined;
   timer?.unref();
   return { answered, stop: () => clearInterval(timer) };
+};
+
+/** The calls of CpuStages (stage-pool.ts) that run a record. */
+interface InlineStageCalls {
+  draft(item: RawItem): Promise<Result<ArticleDraft>>;
+  prepare(item: RawItem, spec: PrepareSpec): Promise<Prepared>;
+  enrich(input: EnrichmentInput): Promise<ArticleEnrichment>;
+}
+
+/**
+ * The per-record time limit for stages running inline on the calling thread (`--threads 1`, the
+ * server's POST /api/ingest, live polling, queue jobs): each call runs under
+ * `runWithinTimeLimit`. The inline stages are synchronous work behind a promise, so the whole
+ * record runs inside the timed call. As on the pool, a record over the limit in cleaning is a
+ * rejection with the reason, one over it in enrichment fails with a RecordTimeLimitError (the
+ * pipeline stores the article without enrichment and reports it).
+ */
+export const limitInlineStages = <Stages extends InlineStageCalls>(
+  stages: Stages,
+  limitMs: number,
+): Stages => {
+  if (!(limitMs > 0)) return stages;
+  const timed =
+    <A, T>(stage: string, call: (arg: A) => Promise<T>) =>
+    (arg: A): Promise<T> => {
+      try {
+        return runWithinTimeLimit(() => call(arg), limitMs, stage);
+      } catch (error) {
+        return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+      }
+    };
+  const overLimit = (error: unknown): { message: string } => {
+    if (isRecordTimeLimitError(error)) return error;
+    throw error;
+  };
+  const draft = timed('cleaning', stages.draft.bind(stages));
+  const prepare = timed('cleaning', ([item, spec]: readonly [RawItem, PrepareSpec]) =>
+    stages.prepare(item, spec),
+  );
+  return {
+    ...stages,
+    draft: (item) => draft(item).catch((error: unknown) => err(overLimit(error).message)),
+    prepare: (item, spec) =>
+      prepare([item, spec]).catch((error: unknown) => ({
+        draft: err(overLimit(error).message),
+      })),
+    enrich: timed('enrichment', stages.enrich.bind(stages)),
+  };
 };

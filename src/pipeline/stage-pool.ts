@@ -4,11 +4,12 @@ import type { ArticleDraft } from '../core/article.js';
 import type { ArticleEnrichment } from '../core/enrichment.js';
 import type { RawItem } from '../core/raw-item.js';
 import { err, type Result } from '../core/result.js';
+import { ingestLimits } from '../ingest/ingest-limits.js';
 import { draftArticle } from './draft-article.js';
 import type { ArticleEnricher, EnrichmentInput } from './enricher.js';
 import { prepareItem, type Prepared, type PrepareSpec } from './prepare-item.js';
 import { isRecordTimeLimitError } from './record-time-limit.js';
-import { watchRecordTime, type TimedTask } from './stage-deadline.js';
+import { limitInlineStages, watchRecordTime, type TimedTask } from './stage-deadline.js';
 import type {
   EnricherInfo,
   StageReply,
@@ -55,17 +56,28 @@ export const poolEnricher = async (
   };
 };
 
-/** The stages on the calling thread: the `--threads 1` baseline, and what tests use by default. */
-export const inlineStages = (enricher?: ArticleEnricher): CpuStages => ({
-  threads: 1,
-  draft: async (item) => draftArticle(item),
-  prepare: async (item) => prepareItem(item, { enrich: false }, undefined),
-  enrich: async (input) => {
-    if (!enricher) throw new Error('enrichment requested from stages built without an enricher');
-    return enricher.enrich(input);
-  },
-  close: async () => undefined,
-});
+/**
+ * The stages on the calling thread: the `--threads 1` baseline, what the server, polling and
+ * tests use; each record under the per-record time limit (stage-deadline.ts).
+ */
+export const inlineStages = (
+  enricher?: ArticleEnricher,
+  recordTimeLimitMs = ingestLimits().maxRecordSeconds * 1000,
+): CpuStages =>
+  limitInlineStages<CpuStages>(
+    {
+      threads: 1,
+      draft: async (item) => draftArticle(item),
+      prepare: async (item) => prepareItem(item, { enrich: false }, undefined),
+      enrich: async (input) => {
+        if (!enricher)
+          throw new Error('enrichment requested from stages built without an enricher');
+        return enricher.enrich(input);
+      },
+      close: async () => undefined,
+    },
+    recordTimeLimitMs,
+  );
 
 export interface StagePoolOptions {
   readonly threads: number;

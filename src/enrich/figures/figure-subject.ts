@@ -12,9 +12,11 @@ export const subjectAfter = (text: string, from: number, allowOf = false): strin
   const rest = text.slice(from, from + 120);
   const stopAt = rest.search(/[.,;:()"“”!?\n]/);
   const chunk = stopAt >= 0 ? rest.slice(0, stopAt) : rest;
-  const words = chunk.match(WORD) ?? [];
   const out: string[] = [];
-  for (const w of words) {
+  // Word by word, not all of the chunk's words first: a figure needs at most four, and listing
+  // every word of 120 characters for each of 100,000 figures ("7%7%7%…", bench/fuzz) was 40% of
+  // findFigures' time.
+  for (const [w] of chunk.matchAll(WORD)) {
     if (out.length === 0 && DETERMINER.test(w)) continue;
     if (out.length === 0 && allowOf && /^of$/i.test(w)) continue;
     if (STOP.test(w)) break;

@@ -58,6 +58,7 @@ import { SqliteNearDuplicateIndex } from './near-duplicate-index.js';
 import { CachingStoryIndex } from '../../stories/caching-story-index.js';
 import { SqliteLedger } from './sqlite-ledger.js';
 import { SqliteStoryIndex } from './story-index.js';
+import { waitForLock } from './wait-for-lock.js';
 import { applyConnectionSettings } from './connection-settings.js';
 import { SourcesQueries } from '../sources-queries.js';
 import { WatchlistsQueries } from '../watchlists-queries.js';
@@ -120,7 +121,8 @@ export class SqliteStore implements ArticleStore {
 
   readonly inTransaction = async <T>(work: () => Promise<T>): Promise<T> => {
     if (this.db.inTransaction) return work();
-    this.db.exec('BEGIN IMMEDIATE');
+    // Waits for another process's transaction without blocking the event loop (serve).
+    await waitForLock(this.db, () => this.db.exec('BEGIN IMMEDIATE'));
     try {
       const result = await work();
       this.db.exec('COMMIT');
