@@ -128,7 +128,8 @@ export function register(program: Command, ctx: CliContext): void {
             writeLine(
               ctx.stdout,
               `worker ${workerId}: organise lock waited ${lock.waitSeconds.toFixed(1)} s, ` +
-                `held ${lock.heldSeconds.toFixed(1)} s over ${lock.batches} batches`,
+                `held ${lock.heldSeconds.toFixed(1)} s over ${lock.batches} batches ` +
+                `(${lock.roundTrips} round trips)`,
             );
         }
       } finally {

@@ -252,4 +252,6 @@ export interface OrganiseLockStats {
   readonly batches: number;
   readonly waitSeconds: number;
   readonly heldSeconds: number;
+  /** Round trips made while holding it (the BEGIN that takes it and the COMMIT included). */
+  readonly roundTrips: number;
 }
