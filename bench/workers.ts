@@ -12,7 +12,17 @@
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -43,11 +53,32 @@ const REUTERS_LINES_PER_FILE = 500;
 const work = mkdtempSync(join(tmpdir(), 'sitrep-bench-workers-'));
 const schemas: string[] = [];
 
+/**
+ * The first `count` BBC files in the order a directory walk enqueues them, linked into the temp
+ * dir (category folders kept): a shorter development run on a loaded machine.
+ */
+const bbcSample = (bbc: string, count: number): string => {
+  const dir = join(work, 'bbc');
+  let left = count;
+  for (const category of readdirSync(bbc).sort()) {
+    if (left === 0 || !statSync(join(bbc, category)).isDirectory()) continue;
+    mkdirSync(join(dir, category), { recursive: true });
+    for (const name of readdirSync(join(bbc, category)).sort().slice(0, left)) {
+      symlinkSync(join(bbc, category, name), join(dir, category, name));
+      left--;
+    }
+  }
+  console.log(`--bbc-files ${count}: the first ${count - left} BBC files`);
+  return dir;
+};
+
 const inputs = (): string[] => {
   const paths: string[] = [];
   const bbc = join(shared, 'corpora', 'bbc-fulltext', 'bbc');
-  if (existsSync(bbc)) paths.push(bbc);
-  else console.log(`skip bbc-fulltext: ${bbc} absent`);
+  const sample = Number(flagValue('--bbc-files') ?? 0);
+  if (!existsSync(bbc)) console.log(`skip bbc-fulltext: ${bbc} absent`);
+  else if (sample > 0) paths.push(bbcSample(bbc, sample));
+  else paths.push(bbc);
   const reuters = join(here, 'out', 'reuters.jsonl');
   if (process.argv.includes('--bbc-only')) console.log('--bbc-only: reuters left out');
   else if (existsSync(reuters)) {
@@ -101,6 +132,8 @@ interface LockLine {
   batches: number;
   /** Round trips under the lock (NaN from a worker that does not count them). */
   statements: number;
+  /** Waiting for earlier jobs to finish before asking for the lock. */
+  turnWaitSeconds: number;
 }
 
 const lockLines = new Map<ChildProcess, LockLine>();
@@ -128,7 +161,7 @@ const startWorker = (entry: string[], url: string): Promise<ChildProcess> =>
     child.stdout?.setEncoding('utf8');
     child.stdout?.on('data', (chunk: string) => {
       const lock =
-        /organise lock waited ([\d.]+) s, held ([\d.]+) s over (\d+) batches(?: \((\d+) statements\))?/.exec(
+        /organise lock waited ([\d.]+) s, held ([\d.]+) s over (\d+) batches(?: \((\d+) round trips\); ([\d.]+) s waiting for earlier jobs)?/.exec(
           chunk,
         );
       if (lock)
@@ -137,6 +170,7 @@ const startWorker = (entry: string[], url: string): Promise<ChildProcess> =>
           heldSeconds: Number(lock[2]),
           batches: Number(lock[3]),
           statements: Number(lock[4] ?? NaN),
+          turnWaitSeconds: Number(lock[5] ?? NaN),
         });
     });
     let ready = false;
@@ -220,7 +254,13 @@ const runThroughQueue = async (
         }),
     ),
   );
-  const lock: LockLine = { waitSeconds: 0, heldSeconds: 0, batches: 0, statements: 0 };
+  const lock: LockLine = {
+    waitSeconds: 0,
+    heldSeconds: 0,
+    batches: 0,
+    statements: 0,
+    turnWaitSeconds: 0,
+  };
   for (const child of children) {
     const line = lockLines.get(child);
     if (!line) continue;
@@ -228,6 +268,7 @@ const runThroughQueue = async (
     lock.heldSeconds += line.heldSeconds;
     lock.batches += line.batches;
     lock.statements += line.statements;
+    lock.turnWaitSeconds += line.turnWaitSeconds;
   }
   const stats = await store.countStats();
   const dead = (await queue.countJobs()).dead;
@@ -259,13 +300,14 @@ const runThroughQueue = async (
 
 /**
  * CPU per article (what a quiet machine's rate follows from) and where the organise lock stands:
- * `lock wait` is the workers' summed time waiting for it over the run's wall time x workers; the
- * sampled shares say what the run's busy backends were doing.
+ * `lock wait` is the workers' summed time waiting for it over the run's wall time x workers
+ * (`turn wait` likewise, for earlier jobs, before asking for it); `lock held` is the time some
+ * worker held it over wall time; the sampled shares say what the run's busy backends were doing.
  */
 const printCpuAndLock = (runs: QueueRun[], sqliteArticles: number, sqliteCpu: number): void => {
   console.log(
     '\nrun                          worker CPU ms/art  backend CPU ms/art  total  lock wait  lock held  ' +
-      'statements/art under lock  samples: advisory / other lock / idle in tx of busy',
+      'round trips/art under lock  turn wait  samples: advisory / other lock / idle in tx of busy',
   );
   console.log(
     `${'sqlite, 1 process'.padEnd(28)} ${((sqliteCpu * 1000) / sqliteArticles).toFixed(1).padStart(17)}`,
@@ -286,7 +328,8 @@ const printCpuAndLock = (runs: QueueRun[], sqliteArticles: number, sqliteCpu: nu
         perArticle(sample.workerCpuSeconds + sample.backendCpuSeconds).padStart(6),
         share(lock.waitSeconds, run.seconds * run.workers).padStart(10),
         share(lock.heldSeconds, run.seconds).padStart(10),
-        (lock.statements / run.articles).toFixed(1).padStart(26),
+        (lock.statements / run.articles).toFixed(1).padStart(27),
+        share(lock.turnWaitSeconds, run.seconds * run.workers).padStart(10),
         `  ${share(sample.advisoryWaitSamples, busy)} / ${share(sample.otherLockSamples, busy)} / ${share(sample.idleInTransactionSamples, busy)} of ${busy}`,
       ].join(' '),
     );

@@ -93,8 +93,9 @@ interface Run {
  */
 export class OrganiseTransaction {
   private readonly current = new AsyncLocalStorage<Run>();
+  private readonly turns = new AsyncLocalStorage<() => Promise<void>>();
   private tail: Promise<void> = Promise.resolve();
-  private readonly stats = { batches: 0, waitMs: 0, heldMs: 0, roundTrips: 0 };
+  private readonly stats = { batches: 0, waitMs: 0, heldMs: 0, roundTrips: 0, turnWaitMs: 0 };
 
   /**
    * Time this process spent waiting for the organise lock (behind its own earlier batches and
@@ -106,13 +107,25 @@ export class OrganiseTransaction {
       waitSeconds: this.stats.waitMs / 1000,
       heldSeconds: this.stats.heldMs / 1000,
       roundTrips: this.stats.roundTrips,
+      turnWaitSeconds: this.stats.turnWaitMs / 1000,
     };
   }
 
   constructor(private readonly pool: pg.Pool) {}
 
+  /** Runs `work`; each organising transaction in it first awaits `turn` (ArticleStore.organiseInTurn). */
+  inTurn<T>(turn: () => Promise<void>, work: () => Promise<T>): Promise<T> {
+    return this.turns.run(turn, work);
+  }
+
   async run<T>(work: () => Promise<T>): Promise<T> {
     if (this.current.getStore()) return work();
+    const turn = this.turns.getStore();
+    if (turn) {
+      const waiting = performance.now();
+      await turn();
+      this.stats.turnWaitMs += performance.now() - waiting;
+    }
     const previous = this.tail;
     let done!: () => void;
     this.tail = new Promise<void>((resolve) => (done = resolve));

@@ -119,6 +119,9 @@ export class PostgresStore implements ArticleStore {
 
   readonly organiseLockStats = (): OrganiseLockStats => this.organising.lockStats();
 
+  readonly organiseInTurn = <T>(turn: () => Promise<void>, work: () => Promise<T>): Promise<T> =>
+    this.organising.inTurn(turn, work);
+
   static async open(options: PostgresStoreOptions): Promise<PostgresStore> {
     const { pool, target } = await connect(options);
     try {
