@@ -22,14 +22,23 @@ const TURN_WAIT_MAX_MS = 15_000;
  * past it, under the organise lock, so two workers racing each other's adjacent files turned each
  * batch into a re-settle of ~100 articles (bench/workers.ts). Waiting for the earlier jobs keeps
  * organising in queue order while reading, cleaning, saving and enriching still run in parallel.
- * The bound keeps a hung or killed worker (whose job holds its lease until it expires) from
- * stalling the others: after it, the batch is organised anyway and settles as before. Only running
+ *
+ * Bounds: a job waits in all no longer than it has itself worked (and never over
+ * TURN_WAIT_MAX_MS), so a long job queued earlier (one big JSONL file) or a hung or killed worker
+ * (whose job keeps its lease until it expires) slows the others at most twofold instead of
+ * stalling them; past the bound the batch is organised anyway and settles as before. Only running
  * jobs are waited for, and they wait only for earlier ones, so the wait cannot go round in a circle.
  */
-const waitForTurn = (context: JobContext) => async (): Promise<void> => {
-  const deadline = Date.now() + TURN_WAIT_MAX_MS;
-  while (Date.now() < deadline && !context.signal.aborted && (await context.earlierRunning()))
-    await new Promise((resolve) => setTimeout(resolve, TURN_POLL_MS));
+export const waitForTurn = (context: JobContext, started: number): (() => Promise<void>) => {
+  let waited = 0;
+  return async () => {
+    const from = Date.now();
+    const ownWork = from - started - waited;
+    const deadline = from + Math.min(TURN_WAIT_MAX_MS - waited, ownWork - waited);
+    while (Date.now() < deadline && !context.signal.aborted && (await context.earlierRunning()))
+      await new Promise((resolve) => setTimeout(resolve, TURN_POLL_MS));
+    waited += Date.now() - from;
+  };
 };
 
 /**
@@ -39,6 +48,7 @@ const waitForTurn = (context: JobContext) => async (): Promise<void> => {
 export const ingestFileHandler =
   (store: ArticleStore, enricher?: ArticleEnricher): JobHandler =>
   async (job, context) => {
+    const started = Date.now();
     const parsed = IngestFilePayloadSchema.safeParse(job.payload);
     if (!parsed.success)
       throw new PermanentJobError(`bad ingest-file payload: ${parsed.error.message}`);
@@ -57,7 +67,7 @@ export const ingestFileHandler =
         },
       });
     const summary = store.organiseInTurn
-      ? await store.organiseInTurn(waitForTurn(context), ingest)
+      ? await store.organiseInTurn(waitForTurn(context, started), ingest)
       : await ingest();
     return {
       ...summary,
