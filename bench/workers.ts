@@ -5,6 +5,7 @@
  *
  *   npx tsx bench/convert-reuters.ts      # once, optional: writes bench/out/reuters.jsonl
  *   SITREP_BENCH_PG=postgres://postgres@127.0.0.1:5432/test npx tsx bench/workers.ts [--bbc-only]
+ *     [--bbc-files N] [--workers 1,2] [--no-kill] [--no-enrich]
  *
  * Reuters is one JSONL file; it is split into files of 500 lines in a temp dir so that it, too,
  * spreads over workers (identity does not depend on the path, so counts are unaffected).
@@ -28,6 +29,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import pg from 'pg';
+import { DEFAULT_KB_DIR } from '../src/cli/kb-command.js';
+import { loadEnricher } from '../src/pipeline/enricher.js';
 import { ingestPaths } from '../src/pipeline/ingest.js';
 import { enqueueIngest } from '../src/queue/enqueue-ingest.js';
 import { PostgresQueue } from '../src/queue/postgres/postgres-queue.js';
@@ -48,6 +51,8 @@ const serverUrl =
   process.env['SITREP_TEST_PG'] ??
   'postgres://postgres@127.0.0.1:5432/test';
 const LEASE_MS = 5_000;
+/** --no-enrich: workers and the SQLite baseline skip enrichment (a faster development run). */
+const enrich = !process.argv.includes('--no-enrich');
 const REUTERS_LINES_PER_FILE = 500;
 
 const work = mkdtempSync(join(tmpdir(), 'sitrep-bench-workers-'));
@@ -134,6 +139,8 @@ interface LockLine {
   statements: number;
   /** Waiting for earlier jobs to finish before asking for the lock. */
   turnWaitSeconds: number;
+  /** Stored articles clustered again (re-settles: an article organised after later ones). */
+  resettled: number;
 }
 
 const lockLines = new Map<ChildProcess, LockLine>();
@@ -155,13 +162,14 @@ const startWorker = (entry: string[], url: string): Promise<ChildProcess> =>
         String(LEASE_MS),
         '--poll-ms',
         '100',
+        ...(enrich ? [] : ['--no-enrich']),
       ],
       { stdio: ['ignore', 'pipe', 'pipe'] },
     );
     child.stdout?.setEncoding('utf8');
     child.stdout?.on('data', (chunk: string) => {
       const lock =
-        /organise lock waited ([\d.]+) s, held ([\d.]+) s over (\d+) batches(?: \((\d+) round trips\); ([\d.]+) s waiting for earlier jobs)?/.exec(
+        /organise lock waited ([\d.]+) s, held ([\d.]+) s over (\d+) batches(?: \((\d+) round trips\); ([\d.]+) s waiting for earlier jobs; (\d+) articles re-settled)?/.exec(
           chunk,
         );
       if (lock)
@@ -171,6 +179,7 @@ const startWorker = (entry: string[], url: string): Promise<ChildProcess> =>
           batches: Number(lock[3]),
           statements: Number(lock[4] ?? NaN),
           turnWaitSeconds: Number(lock[5] ?? NaN),
+          resettled: Number(lock[6] ?? NaN),
         });
     });
     let ready = false;
@@ -260,6 +269,7 @@ const runThroughQueue = async (
     batches: 0,
     statements: 0,
     turnWaitSeconds: 0,
+    resettled: 0,
   };
   for (const child of children) {
     const line = lockLines.get(child);
@@ -269,6 +279,7 @@ const runThroughQueue = async (
     lock.batches += line.batches;
     lock.statements += line.statements;
     lock.turnWaitSeconds += line.turnWaitSeconds;
+    lock.resettled += line.resettled;
   }
   const stats = await store.countStats();
   const dead = (await queue.countJobs()).dead;
@@ -307,7 +318,7 @@ const runThroughQueue = async (
 const printCpuAndLock = (runs: QueueRun[], sqliteArticles: number, sqliteCpu: number): void => {
   console.log(
     '\nrun                          worker CPU ms/art  backend CPU ms/art  total  lock wait  lock held  ' +
-      'round trips/art under lock  turn wait  samples: advisory / other lock / idle in tx of busy',
+      'round trips/art under lock  turn wait  re-settled  samples: advisory / other lock / idle in tx of busy',
   );
   console.log(
     `${'sqlite, 1 process'.padEnd(28)} ${((sqliteCpu * 1000) / sqliteArticles).toFixed(1).padStart(17)}`,
@@ -330,6 +341,7 @@ const printCpuAndLock = (runs: QueueRun[], sqliteArticles: number, sqliteCpu: nu
         share(lock.heldSeconds, run.seconds).padStart(10),
         (lock.statements / run.articles).toFixed(1).padStart(27),
         share(lock.turnWaitSeconds, run.seconds * run.workers).padStart(10),
+        String(lock.resettled).padStart(11),
         `  ${share(sample.advisoryWaitSamples, busy)} / ${share(sample.otherLockSamples, busy)} / ${share(sample.idleInTransactionSamples, busy)} of ${busy}`,
       ].join(' '),
     );
@@ -353,9 +365,11 @@ const main = async (): Promise<void> => {
 
   const dbPath = join(work, 'baseline.db');
   const sqlite = SqliteStore.open({ path: dbPath });
+  // Enriched as the workers enrich (their default): the checksum covers enrichment rows too.
+  const enricher = enrich ? await loadEnricher({ kbDirs: [DEFAULT_KB_DIR] }) : undefined;
   const started = process.hrtime.bigint();
   const cpuBefore = process.cpuUsage();
-  await ingestPaths(paths, sqlite);
+  await ingestPaths(paths, sqlite, enricher ? { enricher } : {});
   const baselineSeconds = Number(process.hrtime.bigint() - started) / 1e9;
   const baselineCpu = process.cpuUsage(cpuBefore);
   const baselineCpuSeconds = (baselineCpu.user + baselineCpu.system) / 1e6;

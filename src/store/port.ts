@@ -263,4 +263,6 @@ export interface OrganiseLockStats {
   readonly roundTrips: number;
   /** Time spent waiting for its turn (organiseInTurn) before asking for the lock. */
   readonly turnWaitSeconds: number;
+  /** Stored story members clustered again because articles arrived before them in story order. */
+  readonly resettled?: number;
 }

@@ -152,6 +152,9 @@ class StoryRunCache implements RunState {
  * and counters are atomic upserts (`documents + 1`) that lose no count beside other writers.
  */
 export class PostgresStoryIndex implements StoryIndex {
+  /** Stored members read back for a re-settle by this process (organiseLockStats reports it). */
+  resettledMembers = 0;
+
   constructor(private readonly db: OrganiseTransaction) {}
 
   private cache(): StoryRunCache | undefined {
@@ -372,6 +375,7 @@ export class PostgresStoryIndex implements StoryIndex {
         ORDER BY sort_key COLLATE "C", article_id COLLATE "C"`,
       [pgText(order)],
     );
+    this.resettledMembers += result.rows.length;
     return result.rows.map(toMember);
   }
 
