@@ -21,7 +21,7 @@ test('a turn ends as soon as no earlier job runs', async () => {
   assert.ok(Date.now() - from < 1_000);
 });
 
-test('a job waits in all no longer than it has worked, however long the earlier job runs', async () => {
+test('a job waits in all no longer than three times its own work, however long the earlier job runs', async () => {
   const started = Date.now() - 150; // the job has worked 150 ms before its first organise
   const turn = waitForTurn(
     contextWith(async () => true),
@@ -30,7 +30,7 @@ test('a job waits in all no longer than it has worked, however long the earlier 
   const from = Date.now();
   await turn();
   const first = Date.now() - from;
-  assert.ok(first >= 140 && first < 600, `first wait ${first} ms`);
+  assert.ok(first >= 440 && first < 1_200, `first wait ${first} ms`);
   await turn(); // no work in between: nothing left of the budget
   assert.ok(Date.now() - from - first < 100);
 });
