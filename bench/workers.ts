@@ -5,6 +5,7 @@
  *
  *   npx tsx bench/convert-reuters.ts      # once, optional: writes bench/out/reuters.jsonl
  *   SITREP_BENCH_PG=postgres://postgres@127.0.0.1:5432/test npx tsx bench/workers.ts [--bbc-only]
+ *     [--bbc-files N] [--workers 1,2] [--no-kill] [--no-enrich]
  *
  * Reuters is one JSONL file; it is split into files of 500 lines in a temp dir so that it, too,
  * spreads over workers (identity does not depend on the path, so counts are unaffected).
@@ -12,12 +13,24 @@
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import pg from 'pg';
+import { DEFAULT_KB_DIR } from '../src/cli/kb-command.js';
+import { loadEnricher } from '../src/pipeline/enricher.js';
 import { ingestPaths } from '../src/pipeline/ingest.js';
 import { enqueueIngest } from '../src/queue/enqueue-ingest.js';
 import { PostgresQueue } from '../src/queue/postgres/postgres-queue.js';
@@ -28,6 +41,7 @@ import {
   type StoreChecksum,
 } from '../src/store/postgres/store-checksum.js';
 import { SqliteStore } from '../src/store/sqlite/sqlite-store.js';
+import { RunSampler, type RunSample } from './run-sampler.js';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const repo = join(here, '..');
@@ -37,16 +51,39 @@ const serverUrl =
   process.env['SITREP_TEST_PG'] ??
   'postgres://postgres@127.0.0.1:5432/test';
 const LEASE_MS = 5_000;
+/** --no-enrich: workers and the SQLite baseline skip enrichment (a faster development run). */
+const enrich = !process.argv.includes('--no-enrich');
 const REUTERS_LINES_PER_FILE = 500;
 
 const work = mkdtempSync(join(tmpdir(), 'sitrep-bench-workers-'));
 const schemas: string[] = [];
 
+/**
+ * The first `count` BBC files in the order a directory walk enqueues them, linked into the temp
+ * dir (category folders kept): a shorter development run on a loaded machine.
+ */
+const bbcSample = (bbc: string, count: number): string => {
+  const dir = join(work, 'bbc');
+  let left = count;
+  for (const category of readdirSync(bbc).sort()) {
+    if (left === 0 || !statSync(join(bbc, category)).isDirectory()) continue;
+    mkdirSync(join(dir, category), { recursive: true });
+    for (const name of readdirSync(join(bbc, category)).sort().slice(0, left)) {
+      symlinkSync(join(bbc, category, name), join(dir, category, name));
+      left--;
+    }
+  }
+  console.log(`--bbc-files ${count}: the first ${count - left} BBC files`);
+  return dir;
+};
+
 const inputs = (): string[] => {
   const paths: string[] = [];
   const bbc = join(shared, 'corpora', 'bbc-fulltext', 'bbc');
-  if (existsSync(bbc)) paths.push(bbc);
-  else console.log(`skip bbc-fulltext: ${bbc} absent`);
+  const sample = Number(flagValue('--bbc-files') ?? 0);
+  if (!existsSync(bbc)) console.log(`skip bbc-fulltext: ${bbc} absent`);
+  else if (sample > 0) paths.push(bbcSample(bbc, sample));
+  else paths.push(bbc);
   const reuters = join(here, 'out', 'reuters.jsonl');
   if (process.argv.includes('--bbc-only')) console.log('--bbc-only: reuters left out');
   else if (existsSync(reuters)) {
@@ -64,12 +101,22 @@ const inputs = (): string[] => {
   return paths;
 };
 
-const schemaUrl = (): string => {
-  const schema = `sitrep_bench_${randomBytes(4).toString('hex')}`;
+/** A schema and an application_name of its own per run: the latter finds the run's backends in pg_stat_activity. */
+const schemaUrl = (): { url: string; workerUrl: string; applicationName: string } => {
+  const tag = randomBytes(4).toString('hex');
+  const schema = `sitrep_bench_pg3_${tag}`;
   schemas.push(schema);
   const url = new URL(serverUrl);
   url.searchParams.set('schema', schema);
-  return url.toString();
+  const plain = url.toString();
+  const applicationName = `sitrep_pg3_${tag}`;
+  url.searchParams.set('application_name', applicationName);
+  return { url: plain, workerUrl: url.toString(), applicationName };
+};
+
+const flagValue = (name: string): string | undefined => {
+  const at = process.argv.indexOf(name);
+  return at >= 0 ? process.argv[at + 1] : undefined;
 };
 
 /** src/main.ts once `worker` is registered there; until then the bench's own entry. */
@@ -82,6 +129,21 @@ const workerCommand = (): string[] => {
     ? [main]
     : [join(here, 'worker-entry.ts')];
 };
+
+/** What a worker printed about the organise lock when it stopped. */
+interface LockLine {
+  waitSeconds: number;
+  heldSeconds: number;
+  batches: number;
+  /** Round trips under the lock (NaN from a worker that does not count them). */
+  statements: number;
+  /** Waiting for earlier jobs to finish before asking for the lock. */
+  turnWaitSeconds: number;
+  /** Stored articles clustered again (re-settles: an article organised after later ones). */
+  resettled: number;
+}
+
+const lockLines = new Map<ChildProcess, LockLine>();
 
 const startWorker = (entry: string[], url: string): Promise<ChildProcess> =>
   new Promise((resolve, reject) => {
@@ -100,9 +162,26 @@ const startWorker = (entry: string[], url: string): Promise<ChildProcess> =>
         String(LEASE_MS),
         '--poll-ms',
         '100',
+        ...(enrich ? [] : ['--no-enrich']),
       ],
-      { stdio: ['ignore', 'ignore', 'pipe'] },
+      { stdio: ['ignore', 'pipe', 'pipe'] },
     );
+    child.stdout?.setEncoding('utf8');
+    child.stdout?.on('data', (chunk: string) => {
+      const lock =
+        /organise lock waited ([\d.]+) s, held ([\d.]+) s over (\d+) batches(?: \((\d+) round trips\); ([\d.]+) s waiting for earlier jobs; (\d+) articles re-settled)?/.exec(
+          chunk,
+        );
+      if (lock)
+        lockLines.set(child, {
+          waitSeconds: Number(lock[1]),
+          heldSeconds: Number(lock[2]),
+          batches: Number(lock[3]),
+          statements: Number(lock[4] ?? NaN),
+          turnWaitSeconds: Number(lock[5] ?? NaN),
+          resettled: Number(lock[6] ?? NaN),
+        });
+    });
     let ready = false;
     child.stderr?.setEncoding('utf8');
     child.stderr?.on('data', (chunk: string) => {
@@ -128,6 +207,9 @@ interface QueueRun {
   killed?: number;
   checksum: StoreChecksum;
   dead: number;
+  sample: RunSample;
+  /** Summed over the workers that stopped normally (a killed one prints nothing). */
+  lock: LockLine;
 }
 
 const runThroughQueue = async (
@@ -135,14 +217,18 @@ const runThroughQueue = async (
   workers: number,
   killOneAt?: number,
 ): Promise<QueueRun> => {
-  const url = schemaUrl();
+  const { url, workerUrl, applicationName } = schemaUrl();
   // Create both schemas up front so workers do not race on first-time migrations.
   const store = await PostgresStore.open({ url });
   const queue = await PostgresQueue.open({ url });
   const entry = workerCommand();
   const children = await Promise.all(
-    Array.from({ length: workers }, () => startWorker(entry, url)),
+    Array.from({ length: workers }, () => startWorker(entry, workerUrl)),
   );
+  const sampler = new RunSampler(store.connectionPool, applicationName, () =>
+    children.flatMap((c) => (c.pid !== undefined && c.exitCode === null ? [c.pid] : [])),
+  );
+  sampler.start();
   const started = process.hrtime.bigint();
   const { files } = await enqueueIngest(paths, queue);
   let killed: { pid: number; jobId: string } | undefined;
@@ -166,6 +252,7 @@ const runThroughQueue = async (
     if (counts.queued === 0 && counts.running === 0) break;
   }
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  const sample = await sampler.stop();
   await Promise.all(
     children.map(
       (child) =>
@@ -176,6 +263,24 @@ const runThroughQueue = async (
         }),
     ),
   );
+  const lock: LockLine = {
+    waitSeconds: 0,
+    heldSeconds: 0,
+    batches: 0,
+    statements: 0,
+    turnWaitSeconds: 0,
+    resettled: 0,
+  };
+  for (const child of children) {
+    const line = lockLines.get(child);
+    if (!line) continue;
+    lock.waitSeconds += line.waitSeconds;
+    lock.heldSeconds += line.heldSeconds;
+    lock.batches += line.batches;
+    lock.statements += line.statements;
+    lock.turnWaitSeconds += line.turnWaitSeconds;
+    lock.resettled += line.resettled;
+  }
   const stats = await store.countStats();
   const dead = (await queue.countJobs()).dead;
   if (killed) {
@@ -199,7 +304,58 @@ const runThroughQueue = async (
     ...(killed !== undefined ? { killed: killed.pid } : {}),
     checksum,
     dead,
+    sample,
+    lock,
   };
+};
+
+/**
+ * CPU per article (what a quiet machine's rate follows from) and where the organise lock stands:
+ * `lock wait` is the workers' summed time waiting for it over the run's wall time x workers
+ * (`turn wait` likewise, for earlier jobs, before asking for it); `lock held` is the time some
+ * worker held it over wall time; the sampled shares say what the run's busy backends were doing.
+ */
+const printCpuAndLock = (runs: QueueRun[], sqliteArticles: number, sqliteCpu: number): void => {
+  console.log(
+    '\nrun                          worker CPU ms/art  backend CPU ms/art  total  lock wait  lock held  ' +
+      'round trips/art under lock  turn wait  re-settled  samples: advisory / other lock / idle in tx of busy',
+  );
+  console.log(
+    `${'sqlite, 1 process'.padEnd(28)} ${((sqliteCpu * 1000) / sqliteArticles).toFixed(1).padStart(17)}`,
+  );
+  for (const run of runs) {
+    const perArticle = (seconds: number) => ((seconds * 1000) / run.articles).toFixed(1);
+    const { sample, lock } = run;
+    const share = (part: number, whole: number) =>
+      whole > 0 ? `${((100 * part) / whole).toFixed(0)}%` : '-';
+    const busy = sample.busySamples;
+    console.log(
+      [
+        `queue, ${run.workers} worker${run.workers > 1 ? 's' : ''}${run.killed ? ', 1 kill -9' : ''}`.padEnd(
+          28,
+        ),
+        perArticle(sample.workerCpuSeconds).padStart(17),
+        perArticle(sample.backendCpuSeconds).padStart(19),
+        perArticle(sample.workerCpuSeconds + sample.backendCpuSeconds).padStart(6),
+        share(lock.waitSeconds, run.seconds * run.workers).padStart(10),
+        share(lock.heldSeconds, run.seconds).padStart(10),
+        (lock.statements / run.articles).toFixed(1).padStart(27),
+        share(lock.turnWaitSeconds, run.seconds * run.workers).padStart(10),
+        String(lock.resettled).padStart(11),
+        `  ${share(sample.advisoryWaitSamples, busy)} / ${share(sample.otherLockSamples, busy)} / ${share(sample.idleInTransactionSamples, busy)} of ${busy}`,
+      ].join(' '),
+    );
+  }
+  const [one, two] = [
+    runs.find((r) => r.workers === 1 && !r.killed),
+    runs.find((r) => r.workers === 2),
+  ];
+  if (one && two)
+    console.log(
+      `\n2 workers / 1 worker: ${(one.seconds / two.seconds).toFixed(2)}x wall; load average ${loadavg()
+        .map((l) => l.toFixed(1))
+        .join(' ')} at the end`,
+    );
 };
 
 const main = async (): Promise<void> => {
@@ -209,9 +365,14 @@ const main = async (): Promise<void> => {
 
   const dbPath = join(work, 'baseline.db');
   const sqlite = SqliteStore.open({ path: dbPath });
+  // Enriched as the workers enrich (their default): the checksum covers enrichment rows too.
+  const enricher = enrich ? await loadEnricher({ kbDirs: [DEFAULT_KB_DIR] }) : undefined;
   const started = process.hrtime.bigint();
-  await ingestPaths(paths, sqlite);
+  const cpuBefore = process.cpuUsage();
+  await ingestPaths(paths, sqlite, enricher ? { enricher } : {});
   const baselineSeconds = Number(process.hrtime.bigint() - started) / 1e9;
+  const baselineCpu = process.cpuUsage(cpuBefore);
+  const baselineCpuSeconds = (baselineCpu.user + baselineCpu.system) / 1e6;
   const baselineStats = await sqlite.countStats();
   await sqlite.close();
   const readOnly = new Database(dbPath, { readonly: true });
@@ -219,8 +380,9 @@ const main = async (): Promise<void> => {
   readOnly.close();
 
   const runs: QueueRun[] = [];
-  for (const workers of [1, 2]) runs.push(await runThroughQueue(paths, workers));
-  runs.push(await runThroughQueue(paths, 3, 0.4));
+  const counts = (flagValue('--workers') ?? '1,2').split(',').map(Number);
+  for (const workers of counts) runs.push(await runThroughQueue(paths, workers));
+  if (!process.argv.includes('--no-kill')) runs.push(await runThroughQueue(paths, 3, 0.4));
 
   const rate = (articles: number, seconds: number) => articles / seconds;
   const baseRate = rate(baselineStats.articles, baselineSeconds);
@@ -268,6 +430,7 @@ const main = async (): Promise<void> => {
       run.dead,
     );
   }
+  printCpuAndLock(runs, baselineStats.articles, baselineCpuSeconds);
   const allEqual = runs.every(
     (r) => r.articles === baselineStats.articles && r.revisions === baselineStats.revisions,
   );

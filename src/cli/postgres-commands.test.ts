@@ -87,11 +87,22 @@ describe('PostgreSQL commands', () => {
         .done;
       assert.equal(worker.code, 0, worker.stderr);
       const { organiseLock, ...counts } = JSON.parse(worker.stdout) as {
-        organiseLock: { batches: number; waitSeconds: number; heldSeconds: number };
+        organiseLock: {
+          batches: number;
+          waitSeconds: number;
+          heldSeconds: number;
+          roundTrips: number;
+          turnWaitSeconds: number;
+          resettled: number;
+        };
       };
       assert.deepEqual(counts, { done: 1, failed: 1, dead: 1 });
       assert.equal(organiseLock.batches, 1);
       assert.ok(organiseLock.waitSeconds >= 0 && organiseLock.heldSeconds > 0);
+      // BEGIN with the lock, the index reads, COMMIT with the held-back writes.
+      assert.ok(organiseLock.roundTrips >= 3, `${organiseLock.roundTrips} round trips`);
+      assert.equal(organiseLock.resettled, 0);
+      assert.ok(organiseLock.turnWaitSeconds >= 0);
 
       const jobs = await runCommand(registerJobs, ['jobs', '--db', url, '--json']).done;
       const report = JSON.parse(jobs.stdout) as {

@@ -128,7 +128,9 @@ export function register(program: Command, ctx: CliContext): void {
             writeLine(
               ctx.stdout,
               `worker ${workerId}: organise lock waited ${lock.waitSeconds.toFixed(1)} s, ` +
-                `held ${lock.heldSeconds.toFixed(1)} s over ${lock.batches} batches`,
+                `held ${lock.heldSeconds.toFixed(1)} s over ${lock.batches} batches ` +
+                `(${lock.roundTrips} round trips); ${lock.turnWaitSeconds.toFixed(1)} s waiting for earlier jobs; ` +
+                `${lock.resettled ?? 0} articles re-settled`,
             );
         }
       } finally {

@@ -4,6 +4,8 @@ export interface JobContext {
   /** Aborted when the worker is asked to stop; long handlers may stop early (the job then retries). */
   readonly signal: AbortSignal;
   readonly workerId: string;
+  /** True while a job of the same kind enqueued before this one is still running elsewhere. */
+  readonly earlierRunning: () => Promise<boolean>;
 }
 
 /** Does one job; resolves with a small JSON summary saved on the job, or throws to fail it. */

@@ -94,6 +94,11 @@ export interface JobQueue {
     error: string,
     options?: FailOptions,
   ): Promise<JobState | undefined>;
+  /**
+   * True while a job of `kind` enqueued before `jobId` is running under a live lease: what a job
+   * waits for so that its articles are organised in queue order (handlers/ingest-file.ts).
+   */
+  earlierRunning(jobId: string, kind: string): Promise<boolean>;
   /** Puts dead jobs (all, or the given ids) back in the queue with fresh attempts. */
   retryDead(ids?: readonly string[]): Promise<number>;
   listJobs(options?: ListJobsOptions): Promise<Job[]>;

@@ -79,7 +79,11 @@ export const runWorker = async (options: WorkerOptions): Promise<WorkerSummary> 
     try {
       const handler = options.handlers.get(job.kind);
       if (!handler) throw new PermanentJobError(`no handler for job kind "${job.kind}"`);
-      const result = await handler(job, { signal: handlerSignal, workerId: options.workerId });
+      const result = await handler(job, {
+        signal: handlerSignal,
+        workerId: options.workerId,
+        earlierRunning: () => options.queue.earlierRunning(job.id, job.kind),
+      });
       clearInterval(heartbeat);
       const completed = await options.queue.complete(job.id, options.workerId, result ?? null);
       if (completed && !leaseLost) {

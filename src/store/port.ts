@@ -54,6 +54,13 @@ export interface ArticleStore {
   readonly organiseLockStats?: () => OrganiseLockStats;
 
   /**
+   * Runs `work`; every organising transaction it starts first awaits `turn` (a worker waiting for the
+   * jobs queued before its own, so that articles reach the stories in order and do not re-settle
+   * the ones organised before them). Only for backends that serialise organising across processes.
+   */
+  readonly organiseInTurn?: <T>(turn: () => Promise<void>, work: () => Promise<T>) => Promise<T>;
+
+  /**
    * Saves a batch in one transaction: new identity -> added; same identity and content hash -> unchanged;
    * same identity, new content -> a new revision. A crash mid-batch leaves none of the batch.
    */
@@ -259,4 +266,10 @@ export interface OrganiseLockStats {
   readonly batches: number;
   readonly waitSeconds: number;
   readonly heldSeconds: number;
+  /** Round trips made while holding it (the BEGIN that takes it and the COMMIT included). */
+  readonly roundTrips: number;
+  /** Time spent waiting for its turn (organiseInTurn) before asking for the lock. */
+  readonly turnWaitSeconds: number;
+  /** Stored story members clustered again because articles arrived before them in story order. */
+  readonly resettled?: number;
 }

@@ -29,6 +29,53 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const skip = skipUnlessPostgres;
 
 describe('postgres queue', () => {
+  test(
+    'earlierRunning: true only while an earlier job of the same kind runs under a live lease',
+    { skip },
+    async () => {
+      const { queue } = await freshQueue();
+      try {
+        await queue.enqueueMany([
+          { kind: 'k', payload: { i: 0 } },
+          { kind: 'other', payload: { i: 1 } },
+          { kind: 'k', payload: { i: 2 } },
+        ]);
+        const first = await queue.claim('w1', { leaseMs: 10_000, kinds: ['k'] });
+        const other = await queue.claim('w2', { leaseMs: 10_000, kinds: ['other'] });
+        const third = await queue.claim('w3', { leaseMs: 10_000, kinds: ['k'] });
+        assert.ok(first && other && third);
+        assert.equal(await queue.earlierRunning(third.id, 'k'), true);
+        assert.equal(await queue.earlierRunning(first.id, 'k'), false, 'nothing before the first');
+        assert.equal(await queue.earlierRunning(other.id, 'other'), false, 'other kinds ignored');
+        await queue.complete(first.id, 'w1');
+        assert.equal(await queue.earlierRunning(third.id, 'k'), false, 'done is not running');
+      } finally {
+        await queue.close();
+      }
+    },
+  );
+
+  test(
+    'earlierRunning: a job whose lease ran out (its worker died) is not waited for',
+    { skip },
+    async () => {
+      const { queue } = await freshQueue();
+      try {
+        await queue.enqueueMany([
+          { kind: 'k', payload: { i: 0 } },
+          { kind: 'k', payload: { i: 1 } },
+        ]);
+        const first = await queue.claim('w1', { leaseMs: 50 });
+        const second = await queue.claim('w2', { leaseMs: 10_000 });
+        assert.ok(first && second);
+        await sleep(120);
+        assert.equal(await queue.earlierRunning(second.id, 'k'), false);
+      } finally {
+        await queue.close();
+      }
+    },
+  );
+
   test('two concurrent claimers never get the same job', { skip }, async () => {
     const { queue: first, url } = await freshQueue();
     const second = await PostgresQueue.open({ url, backoff: NO_WAIT });

@@ -228,6 +228,15 @@ export class PostgresQueue implements JobQueue {
     return (updated.rowCount ?? 0) > 0;
   }
 
+  async earlierRunning(jobId: string, kind: string): Promise<boolean> {
+    const result = await this.query<{ running: boolean }>(
+      `SELECT EXISTS (SELECT 1 FROM jobs WHERE state = 'running' AND kind = $2 AND id < $1::bigint
+                        AND lease_until > now()) AS running`,
+      [jobId, kind],
+    );
+    return result.rows[0]?.running === true;
+  }
+
   async fail(
     jobId: string,
     workerId: string,

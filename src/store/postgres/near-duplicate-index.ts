@@ -89,7 +89,8 @@ export class PostgresNearDuplicateIndex implements NearDuplicateIndex {
   constructor(private readonly db: OrganiseTransaction) {}
 
   async addFingerprint(fingerprint: ArticleFingerprint, bands: readonly number[]): Promise<void> {
-    await this.db.query(
+    // In a run, sent with the next statement (organise-transaction.ts: RunConnection).
+    await this.db.write(
       `WITH inserted AS (
            INSERT INTO dedup_fingerprints (${FINGERPRINT_COLUMNS})
            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
@@ -184,7 +185,7 @@ export class PostgresNearDuplicateIndex implements NearDuplicateIndex {
   async saveDecisions(decisions: readonly SyndicationDecision[]): Promise<void> {
     if (decisions.length === 0) return;
     const rows = lastPerArticle(decisions);
-    await this.db.query(
+    await this.db.write(
       `INSERT INTO syndication_decisions (${DECISION_COLUMNS})
          SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::double precision[], $5::jsonb[], $6::text[])
          ON CONFLICT (article_id) DO UPDATE SET status = excluded.status, canonical_id = excluded.canonical_id,

@@ -104,3 +104,40 @@ test(
     }
   },
 );
+
+test(
+  'organiseInTurn: each organising transaction first awaits the turn; outside it nothing waits',
+  { skip: skipUnlessPostgres, timeout: 60_000 },
+  async () => {
+    const schema = createTestSchema('turn');
+    schemas.push(schema);
+    const store = await PostgresStore.open({ url: schema.url, poolMax: 4 });
+    try {
+      const events: string[] = [];
+      let turns = 0;
+      const turn = async (): Promise<void> => {
+        turns++;
+        events.push(`turn ${turns}`);
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      };
+      const article = (id: string) => ({ id, text: copy(1), title: 'Ministers agree' });
+      await store.organiseInTurn(turn, async () => {
+        for (const id of ['a1', 'a2'])
+          await store.inTransaction(async () => {
+            events.push(`organise ${id}`);
+            await assignStory(article(id), store.stories);
+          });
+      });
+      await store.inTransaction(async () => {
+        events.push('organise a3');
+        await assignStory(article('a3'), store.stories);
+      });
+      assert.deepEqual(events, ['turn 1', 'organise a1', 'turn 2', 'organise a2', 'organise a3']);
+      assert.equal(store.organiseLockStats().batches, 3);
+      assert.ok(store.organiseLockStats().turnWaitSeconds >= 0.03);
+      assert.equal((await store.stories.listStories()).length, 1, 'the three joined one story');
+    } finally {
+      await store.close();
+    }
+  },
+);

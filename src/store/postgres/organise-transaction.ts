@@ -1,21 +1,74 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type pg from 'pg';
 import { inTransaction } from './connection.js';
+import { inlineParameters } from './inline-parameters.js';
 import { withStatementRetry } from './statement-retry.js';
 import type { OrganiseLockStats } from '../port.js';
 
 /** First key of the advisory lock; the second is the schema, so schemas in one database never wait on each other. */
 const ORGANISE_LOCK_CLASS = 7_311_992;
 
+/**
+ * Starts an organising transaction in one round trip (a simple-protocol query, hence the inlined
+ * constant). Its commit is asynchronous: the lock goes with the commit, so a synchronous one would
+ * keep every other worker waiting through this one's WAL flush. What is at stake is small: organising
+ * is derived and idempotent per article, any later synchronous commit (the next batch's save, the
+ * claim ledger) flushes it too, and a server crash in the ~200 ms before that loses only decisions
+ * that the next run over the same input (or the re-run job) makes again for the unchanged articles.
+ */
+const ORGANISE_BEGIN = `BEGIN; SET LOCAL synchronous_commit = off; SELECT pg_advisory_xact_lock(${ORGANISE_LOCK_CLASS}, hashtext(current_schema()))`;
+
 export type Queryable = Pick<pg.PoolClient, 'query'>;
 
 /** State an index keeps for one running transaction only; `flush` runs just before the commit. */
 export interface RunState {
-  flush?(db: Queryable): Promise<void>;
+  flush?(db: OrganiseTransaction): Promise<void>;
+}
+
+/**
+ * The connection of one organising transaction. Every round trip here is time all other workers
+ * wait for the lock, so writes whose result nobody reads (`defer`) are held back and sent with the
+ * next statement, or with the COMMIT, in one simple-protocol round trip (parameters inlined).
+ * Reads always see them: nothing reaches the server before the writes queued ahead of it.
+ */
+class RunConnection implements Queryable {
+  private pending: string[] = [];
+  roundTrips = 0;
+
+  constructor(private readonly client: pg.PoolClient) {}
+
+  defer(sql: string, params: readonly unknown[]): void {
+    this.pending.push(inlineParameters(sql, params));
+  }
+
+  query = (async (sql: string | pg.QueryConfig, params?: unknown[]) => {
+    this.roundTrips++;
+    if (this.pending.length === 0) return this.client.query(sql as string, params);
+    const text = typeof sql === 'string' ? sql : sql.text;
+    const last = inlineParameters(
+      text,
+      params ?? (typeof sql === 'string' ? [] : sql.values) ?? [],
+    );
+    const results = (await this.client.query([...this.takePending(), last].join(';\n'))) as
+      pg.QueryResult | pg.QueryResult[];
+    return Array.isArray(results) ? results[results.length - 1] : results;
+  }) as Queryable['query'];
+
+  /** COMMIT, after whatever is still held back. */
+  async commit(): Promise<void> {
+    this.roundTrips++;
+    await this.client.query([...this.takePending(), 'COMMIT'].join(';\n'));
+  }
+
+  private takePending(): string[] {
+    const pending = this.pending;
+    this.pending = [];
+    return pending;
+  }
 }
 
 interface Run {
-  readonly client: pg.PoolClient;
+  readonly connection: RunConnection;
   readonly states: Map<object, RunState>;
 }
 
@@ -40,8 +93,9 @@ interface Run {
  */
 export class OrganiseTransaction {
   private readonly current = new AsyncLocalStorage<Run>();
+  private readonly turns = new AsyncLocalStorage<() => Promise<void>>();
   private tail: Promise<void> = Promise.resolve();
-  private readonly stats = { batches: 0, waitMs: 0, heldMs: 0 };
+  private readonly stats = { batches: 0, waitMs: 0, heldMs: 0, roundTrips: 0, turnWaitMs: 0 };
 
   /**
    * Time this process spent waiting for the organise lock (behind its own earlier batches and
@@ -52,13 +106,26 @@ export class OrganiseTransaction {
       batches: this.stats.batches,
       waitSeconds: this.stats.waitMs / 1000,
       heldSeconds: this.stats.heldMs / 1000,
+      roundTrips: this.stats.roundTrips,
+      turnWaitSeconds: this.stats.turnWaitMs / 1000,
     };
   }
 
   constructor(private readonly pool: pg.Pool) {}
 
+  /** Runs `work`; each organising transaction in it first awaits `turn` (ArticleStore.organiseInTurn). */
+  inTurn<T>(turn: () => Promise<void>, work: () => Promise<T>): Promise<T> {
+    return this.turns.run(turn, work);
+  }
+
   async run<T>(work: () => Promise<T>): Promise<T> {
     if (this.current.getStore()) return work();
+    const turn = this.turns.getStore();
+    if (turn) {
+      const waiting = performance.now();
+      await turn();
+      this.stats.turnWaitMs += performance.now() - waiting;
+    }
     const previous = this.tail;
     let done!: () => void;
     this.tail = new Promise<void>((resolve) => (done = resolve));
@@ -66,16 +133,28 @@ export class OrganiseTransaction {
     let locked: number | undefined;
     try {
       await previous;
-      return await inTransaction(this.pool, async (client) => {
-        await client.query('SELECT pg_advisory_xact_lock($1, hashtext(current_schema()))', [
-          ORGANISE_LOCK_CLASS,
-        ]);
+      const client = await this.pool.connect();
+      const connection = new RunConnection(client);
+      try {
+        // One round trip: BEGIN, an asynchronous commit and the lock (ORGANISE_BEGIN says why).
+        await client.query(ORGANISE_BEGIN);
+        connection.roundTrips++;
         locked ??= performance.now();
-        const run: Run = { client, states: new Map() };
-        const result = await this.current.run(run, work);
-        for (const state of run.states.values()) await state.flush?.(client);
+        const run: Run = { connection, states: new Map() };
+        const result = await this.current.run(run, async () => {
+          const value = await work();
+          for (const state of run.states.values()) await state.flush?.(this);
+          return value;
+        });
+        await connection.commit();
         return result;
-      });
+      } catch (error) {
+        await client.query('ROLLBACK').catch(() => undefined);
+        throw error;
+      } finally {
+        this.stats.roundTrips += connection.roundTrips;
+        client.release();
+      }
     } finally {
       const now = performance.now();
       this.stats.batches++;
@@ -90,15 +169,25 @@ export class OrganiseTransaction {
     sql: string,
     params: unknown[] = [],
   ): Promise<pg.QueryResult<R>> {
-    const client = this.current.getStore()?.client;
-    if (client) return client.query<R>(sql, params);
+    const connection = this.current.getStore()?.connection;
+    if (connection) return connection.query<R>(sql, params);
     return withStatementRetry(() => this.pool.query<R>(sql, params));
+  }
+
+  /**
+   * A write whose result is not read: in a run, sent with the run's next statement (or its
+   * commit); outside one, run now.
+   */
+  async write(sql: string, params: unknown[] = []): Promise<void> {
+    const connection = this.current.getStore()?.connection;
+    if (connection) connection.defer(sql, params);
+    else await this.query(sql, params);
   }
 
   /** Several statements as one unit: part of the running transaction, else a transaction of their own. */
   atomically<T>(body: (db: Queryable) => Promise<T>): Promise<T> {
-    const client = this.current.getStore()?.client;
-    if (client) return body(client);
+    const connection = this.current.getStore()?.connection;
+    if (connection) return body(connection);
     return withStatementRetry(() => inTransaction(this.pool, body));
   }
 

@@ -117,7 +117,13 @@ export class PostgresStore implements ArticleStore {
   readonly inTransaction = <T>(work: () => Promise<T>): Promise<T> =>
     this.guard(() => this.organising.run(work));
 
-  readonly organiseLockStats = (): OrganiseLockStats => this.organising.lockStats();
+  readonly organiseLockStats = (): OrganiseLockStats => ({
+    ...this.organising.lockStats(),
+    resettled: this.stories.resettledMembers,
+  });
+
+  readonly organiseInTurn = <T>(turn: () => Promise<void>, work: () => Promise<T>): Promise<T> =>
+    this.organising.inTurn(turn, work);
 
   static async open(options: PostgresStoreOptions): Promise<PostgresStore> {
     const { pool, target } = await connect(options);

@@ -12,7 +12,7 @@ import { compareMembersByTime, compareStoriesForList } from '../../stories/story
 import { toStoryHeader, toStoryMember, toStoryRecord } from '../story-rows.js';
 import type { StoryHeaderRow, StoryMemberRow } from '../story-rows.js';
 import { pgJson, pgOptionalText, pgText } from './article-row.js';
-import type { OrganiseTransaction, Queryable, RunState } from './organise-transaction.js';
+import type { OrganiseTransaction, RunState } from './organise-transaction.js';
 
 /**
  * Tables of incremental story clustering (migration 21), the counterpart of the SQLite ones. The
@@ -82,6 +82,12 @@ const toStory = (row: StoryRow): StoryRecord => toStoryRecord(row, row.sources);
 const toMember = toStoryMember;
 
 const STORY_COLUMNS = 'id, title, first_seen, last_seen, article_count, sources, centroid, version';
+/** `columns` prefixed with a table alias. */
+const qualified = (alias: string, columns: string): string =>
+  columns
+    .split(', ')
+    .map((column) => `${alias}.${column}`)
+    .join(', ');
 const MEMBER_COLUMNS = 'article_id, story_id, published, title, source, similarity, sort_key';
 
 /** The story as reading it back would give it (texts through pgText, as they were written). */
@@ -111,23 +117,26 @@ class StoryRunCache implements RunState {
   readonly pendingTerms = new Map<string, number>();
   /** null: known not to exist. */
   readonly stories = new Map<string, StoryRecord | null>();
+  /** Memberships read or written in this run; null: known to have none. */
+  readonly members = new Map<string, StoryMember | null>();
 
-  async flush(db: Queryable): Promise<void> {
+  async flush(db: OrganiseTransaction): Promise<void> {
     // A re-settle takes counts back (negative pending counts): documents may net to zero.
     if (this.pendingDocuments === 0 && this.pendingTerms.size === 0) return;
     const terms = distinctSorted([...this.pendingTerms.keys()]);
-    await db.query(
+    // Written with the commit (nothing in the run reads them back from the table).
+    await db.write(
       `INSERT INTO story_term_frequencies (term, documents)
        SELECT * FROM unnest($1::text[], $2::integer[])
        ON CONFLICT (term) DO UPDATE SET documents = story_term_frequencies.documents + excluded.documents`,
       [terms, terms.map((term) => this.pendingTerms.get(term))],
     );
     if ([...this.pendingTerms.values()].some((count) => count < 0))
-      await db.query(
+      await db.write(
         'DELETE FROM story_term_frequencies WHERE term = ANY ($1::text[]) AND documents <= 0',
         [terms],
       );
-    await db.query(
+    await db.write(
       `INSERT INTO story_corpus (id, documents) VALUES (1, $1)
        ON CONFLICT (id) DO UPDATE SET documents = story_corpus.documents + excluded.documents`,
       [this.pendingDocuments],
@@ -143,6 +152,9 @@ class StoryRunCache implements RunState {
  * and counters are atomic upserts (`documents + 1`) that lose no count beside other writers.
  */
 export class PostgresStoryIndex implements StoryIndex {
+  /** Stored members read back for a re-settle by this process (organiseLockStats reports it). */
+  resettledMembers = 0;
+
   constructor(private readonly db: OrganiseTransaction) {}
 
   private cache(): StoryRunCache | undefined {
@@ -217,16 +229,27 @@ export class PostgresStoryIndex implements StoryIndex {
     perTerm = DEFAULT_POSTINGS_PER_TERM,
   ): Promise<StoryCandidate[]> {
     if (terms.length === 0) return [];
-    const result = await this.db.query<{ story_id: string; shared: number }>(
-      `SELECT story_id, count(*)::integer AS shared
-         FROM unnest($1::text[]) AS wanted (term)
-         CROSS JOIN LATERAL (
-           SELECT story_id FROM story_lookup_terms l WHERE l.term = wanted.term
-            ORDER BY l.seq DESC, l.story_id COLLATE "C" LIMIT $3) AS newest
-        GROUP BY story_id
-        ORDER BY shared DESC, story_id COLLATE "C" LIMIT $2`,
-      [[...new Set(terms)], limit, perTerm],
+    const cache = this.cache();
+    // In a run, the candidates come with their stories (which assignStory reads next, one by one):
+    // one round trip instead of one per candidate. Stories the run already holds are not re-read.
+    const result = await this.db.query<{ story_id: string; shared: number } & Partial<StoryRow>>(
+      `WITH candidates AS (
+         SELECT story_id, count(*)::integer AS shared
+           FROM unnest($1::text[]) AS wanted (term)
+           CROSS JOIN LATERAL (
+             SELECT story_id FROM story_lookup_terms l WHERE l.term = wanted.term
+              ORDER BY l.seq DESC, l.story_id COLLATE "C" LIMIT $3) AS newest
+          GROUP BY story_id
+          ORDER BY shared DESC, story_id COLLATE "C" LIMIT $2)
+       SELECT c.story_id, c.shared${cache ? `, ${qualified('s', STORY_COLUMNS)}` : ''}
+         FROM candidates c
+         ${cache ? 'LEFT JOIN stories s ON s.id = c.story_id AND NOT (s.id = ANY ($4::text[]))' : ''}
+        ORDER BY c.shared DESC, c.story_id COLLATE "C"`,
+      [[...new Set(terms)], limit, perTerm, ...(cache ? [[...cache.stories.keys()]] : [])],
     );
+    for (const row of result.rows)
+      if (cache && row.id !== undefined && row.id !== null && !cache.stories.has(row.id))
+        cache.stories.set(row.id, toStory(row as StoryRow));
     return result.rows.map((row) => ({ storyId: row.story_id, sharedTerms: row.shared }));
   }
 
@@ -254,7 +277,8 @@ export class PostgresStoryIndex implements StoryIndex {
   async saveStory(story: StoryRecord, lookupTerms: readonly string[]): Promise<void> {
     // One statement (atomic on its own): the story, then its lookup terms as given. Terms it no
     // longer has are deleted and new ones inserted, so no row is touched twice in the statement.
-    await this.db.query(
+    // In a run it travels with the next statement (the story is cached for reads until then).
+    await this.db.write(
       `WITH saved AS (
          INSERT INTO stories (${STORY_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
          ON CONFLICT (id) DO UPDATE SET title = excluded.title, first_seen = excluded.first_seen,
@@ -284,7 +308,7 @@ export class PostgresStoryIndex implements StoryIndex {
   }
 
   async addMember(member: StoryMember): Promise<void> {
-    await this.db.query(
+    await this.db.write(
       `INSERT INTO story_members (${MEMBER_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7)
        ON CONFLICT (article_id) DO NOTHING`,
       [
@@ -297,6 +321,8 @@ export class PostgresStoryIndex implements StoryIndex {
         pgText(member.order ?? ''),
       ],
     );
+    // The insert may have kept an existing row (DO NOTHING): the next read asks the table.
+    this.cache()?.members.delete(member.articleId);
   }
 
   async removeDocument(terms: readonly string[]): Promise<void> {
@@ -349,6 +375,7 @@ export class PostgresStoryIndex implements StoryIndex {
         ORDER BY sort_key COLLATE "C", article_id COLLATE "C"`,
       [pgText(order)],
     );
+    this.resettledMembers += result.rows.length;
     return result.rows.map(toMember);
   }
 
@@ -362,6 +389,7 @@ export class PostgresStoryIndex implements StoryIndex {
     );
     const cache = this.cache();
     for (const storyId of storyIds) cache?.stories.set(storyId, null);
+    cache?.members.clear();
   }
 
   async moveMembers(fromId: string, intoId: string): Promise<void> {
@@ -371,16 +399,23 @@ export class PostgresStoryIndex implements StoryIndex {
        DELETE FROM stories WHERE id = $1`,
       [fromId, intoId],
     );
-    this.cache()?.stories.set(fromId, null);
+    const cache = this.cache();
+    cache?.stories.set(fromId, null);
+    cache?.members.clear();
   }
 
   async getMembership(articleId: string): Promise<StoryMember | undefined> {
+    const cache = this.cache();
+    const cached = cache?.members.get(articleId);
+    if (cached !== undefined) return cached ?? undefined;
     const result = await this.db.query<MemberRow>(
       `SELECT ${MEMBER_COLUMNS} FROM story_members WHERE article_id = $1`,
       [articleId],
     );
     const row = result.rows[0];
-    return row ? toMember(row) : undefined;
+    const member = row ? toMember(row) : undefined;
+    cache?.members.set(articleId, member ?? null);
+    return member;
   }
 
   async listMembers(storyId: string): Promise<StoryMember[]> {
