@@ -38,7 +38,8 @@ test(
     await sqlite.saveArticles(['a', 'b', 'c', 'd'].map((key) => draftFor(key)));
     await sqlite.saveArticles([
       draftFor('b', { text: 'Body of b, revised.', raw: '{"b":2}', contentHash: sha256Hex('b2') }),
-      draftFor('e', { raw: 'raw with a NUL \u0000 and ünïcode' }),
+      // Another outlet: one site's two pages under different headlines are never copies.
+      draftFor('e', { raw: 'raw with a NUL \u0000 and ünïcode', source: 'Another Daily' }),
     ]);
     await sqlite.saveFeeds([
       { xmlUrl: 'https://example.org/feed.xml', title: 'Feed', provenance: { path: 'x.opml' } },
