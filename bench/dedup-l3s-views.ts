@@ -39,7 +39,8 @@ import { hashString32 } from '../src/dedup/hash32.js';
 import { MemoryNearDuplicateIndex } from '../src/dedup/memory-near-duplicate-index.js';
 import { decodeBytes } from '../src/ingest/decode-bytes.js';
 import { SHARED_DIR, repoPath } from '../test/shared-data.js';
-import { OPTIONAL_PAIRS, REAL_COPY_GROUPS, roleOfGroup } from './real-copies-labels.js';
+import { scoreCopyGroups } from './copy-group-score.js';
+import { REAL_COPY_GROUPS, roleOfGroup } from './real-copies-labels.js';
 import { revisionSourceDir } from './revision-source.js';
 
 const argValue = (name: string): string | undefined => {
@@ -220,43 +221,7 @@ const canonicals = async (
   return out;
 };
 
-const pairKey = (a: string, b: string): string => (a < b ? `${a}\t${b}` : `${b}\t${a}`);
 const GROUPS = REAL_COPY_GROUPS.filter((g) => g.pages.every((p) => p.startsWith('l3s-gn1:')));
-
-interface Score {
-  readonly found: Record<'dev' | 'report', [number, number]>;
-  readonly falsePairs: string[];
-  readonly truePairs: number;
-  readonly missed: string[];
-}
-
-const score = (canonical: ReadonlyMap<string, string>): Score => {
-  const found: Score['found'] = { dev: [0, 0], report: [0, 0] };
-  const positive = new Set<string>();
-  const missed: string[] = [];
-  for (const group of GROUPS) {
-    const role = roleOfGroup(group);
-    found[role][1]++;
-    if (new Set(group.pages.map((p) => canonical.get(p))).size === 1) found[role][0]++;
-    else missed.push(`${role} ${group.what}`);
-    for (const a of group.pages)
-      for (const b of group.pages) if (a < b) positive.add(pairKey(a, b));
-  }
-  const optional = new Set(OPTIONAL_PAIRS.map(([a, b]) => pairKey(a, b)));
-  const members = new Map<string, string[]>();
-  for (const [id, root] of canonical) members.set(root, [...(members.get(root) ?? []), id]);
-  let truePairs = 0;
-  const falsePairs: string[] = [];
-  for (const list of members.values())
-    for (const a of list)
-      for (const b of list) {
-        if (a >= b) continue;
-        const key = pairKey(a, b);
-        if (positive.has(key)) truePairs++;
-        else if (!optional.has(key)) falsePairs.push(key);
-      }
-  return { found, falsePairs, truePairs, missed };
-};
 
 /** Why a labelled pair is or is not a copy: lengths, overlap, MinHash agreement, content words. */
 const pairFeatures = (a: DedupInput | undefined, b: DedupInput | undefined): string => {
@@ -303,13 +268,16 @@ const main = async (): Promise<void> => {
   const byId = new Map(pages.map((p) => [p.id, p]));
   for (const view of VIEWS)
     for (const run of runs) {
-      const s = score(await canonicals(inputsOf(pages, view), run.decide, run.Index));
+      const s = scoreCopyGroups(
+        await canonicals(inputsOf(pages, view), run.decide, run.Index),
+        GROUPS,
+      );
       const pairs = s.truePairs + s.falsePairs.length;
       console.log(
         `${view.padEnd(10)} ${run.name.padEnd(22)} found dev ${s.found.dev[0]}/${s.found.dev[1]}  report ${s.found.report[0]}/${s.found.report[1]}   pairs ${s.truePairs} true, ${s.falsePairs.length} false   precision ${(pairs === 0 ? 1 : s.truePairs / pairs).toFixed(4)}`,
       );
       if (verbose && run.name === 'ours') {
-        for (const m of s.missed) console.log(`  MISSED ${m}`);
+        for (const m of s.missed) console.log(`  MISSED ${roleOfGroup(m)} ${m.what}`);
         const inputs = new Map(inputsOf(pages, view).map((i) => [i.id, i]));
         for (const group of GROUPS)
           for (const a of group.pages)

@@ -17,12 +17,8 @@ import type { DedupInput } from '../src/dedup/article-fingerprint.js';
 import { MemoryNearDuplicateIndex } from '../src/dedup/memory-near-duplicate-index.js';
 import { SHARED_DIR, repoPath } from '../test/shared-data.js';
 import { EXTRACTION_SETS } from './extraction-sets.js';
-import {
-  OPTIONAL_PAIRS,
-  REAL_COPY_GROUPS,
-  roleOfGroup,
-  type CopyGroup,
-} from './real-copies-labels.js';
+import { scoreCopyGroups, type CopyGroupScore } from './copy-group-score.js';
+import { REAL_COPY_GROUPS, roleOfGroup } from './real-copies-labels.js';
 import { revisionSourceDir } from './revision-source.js';
 
 const argValue = (name: string): string | undefined => {
@@ -90,52 +86,8 @@ const canonicals = async (
   return out;
 };
 
-const pairKey = (a: string, b: string): string => (a < b ? `${a}\t${b}` : `${b}\t${a}`);
-
-interface Score {
-  readonly found: Record<'dev' | 'report', [number, number]>;
-  readonly truePairs: number;
-  readonly falsePairs: string[];
-  readonly optionalPairs: number;
-  readonly missed: CopyGroup[];
-}
-
-const score = (canonical: ReadonlyMap<string, string>): Score => {
-  const found: Score['found'] = { dev: [0, 0], report: [0, 0] };
-  const positive = new Set<string>();
-  const missed: CopyGroup[] = [];
-  for (const group of REAL_COPY_GROUPS) {
-    const role = roleOfGroup(group);
-    found[role][1]++;
-    const roots = new Set(group.pages.map((p) => canonical.get(p) ?? `missing:${p}`));
-    if (roots.size === 1) found[role][0]++;
-    else missed.push(group);
-    for (const a of group.pages)
-      for (const b of group.pages) if (a < b) positive.add(pairKey(a, b));
-  }
-  const optional = new Set(OPTIONAL_PAIRS.map(([a, b]) => pairKey(a, b)));
-  const members = new Map<string, string[]>();
-  for (const [id, root] of canonical) {
-    const list = members.get(root) ?? [];
-    list.push(id);
-    members.set(root, list);
-  }
-  let truePairs = 0;
-  let optionalPairs = 0;
-  const falsePairs: string[] = [];
-  for (const list of members.values()) {
-    if (list.length < 2) continue;
-    for (const a of list)
-      for (const b of list) {
-        if (a >= b) continue;
-        const key = pairKey(a, b);
-        if (positive.has(key)) truePairs++;
-        else if (optional.has(key)) optionalPairs++;
-        else falsePairs.push(key);
-      }
-  }
-  return { found, truePairs, falsePairs, optionalPairs, missed };
-};
+const score = (canonical: ReadonlyMap<string, string>): CopyGroupScore =>
+  scoreCopyGroups(canonical, REAL_COPY_GROUPS);
 
 const main = async (): Promise<void> => {
   if (!existsSync(join(SHARED_DIR, 'corpora'))) {
@@ -181,7 +133,7 @@ const main = async (): Promise<void> => {
           const mods = await revisionModules(rev);
           return score(await mods.decide(inputsOf(mods.extract)));
         })();
-  const line = (name: string, s: Score): string => {
+  const line = (name: string, s: CopyGroupScore): string => {
     const pairs = s.truePairs + s.falsePairs.length;
     return `${name.padEnd(22)} groups found dev ${s.found.dev[0]}/${s.found.dev[1]}  report ${s.found.report[0]}/${s.found.report[1]}   predicted pairs: ${s.truePairs} true, ${s.falsePairs.length} false, ${s.optionalPairs} optional   precision ${(pairs === 0 ? 1 : s.truePairs / pairs).toFixed(4)}`;
   };

@@ -18,6 +18,7 @@ import { SHARED_DIR, repoPath } from '../test/shared-data.js';
 import { scoreBodies, type BodyScore } from './extraction-corpora.js';
 import { EXTRACTION_SETS, type GoldPage } from './extraction-sets.js';
 import { revisionSourceDir } from './revision-source.js';
+import { shingleOverlap } from './shingle-overlap.js';
 
 type Extractor = (html: string) => string;
 
@@ -55,29 +56,10 @@ const scoreWith = (pages: readonly GoldPage[], extract: Extractor): BodyScore =>
     new Map(pages.map((p) => [p.id, extract(p.html)])),
   );
 
-const TOKEN = /[\p{L}\p{N}_]+/gu;
 /** Per-page F1 the way the scorer counts it, for listing the worst pages of a dev set. */
 const pageF1 = (gold: string, got: string): number => {
-  const shingles = (s: string): Map<string, number> => {
-    const t = s.match(TOKEN) ?? [];
-    const m = new Map<string, number>();
-    for (let i = 0; i < Math.max(1, t.length - 3); i++) {
-      const k = t.slice(i, i + 4).join(' ');
-      if (k !== '') m.set(k, (m.get(k) ?? 0) + 1);
-    }
-    return m;
-  };
-  const a = shingles(gold);
-  const b = shingles(got);
-  let tp = 0;
-  let na = 0;
-  let nb = 0;
-  for (const v of a.values()) na += v;
-  for (const [k, v] of b) {
-    nb += v;
-    tp += Math.min(v, a.get(k) ?? 0);
-  }
-  return na + nb === 0 ? 1 : (2 * tp) / (na + nb);
+  const o = shingleOverlap(gold, got);
+  return o.gold + o.ours === 0 ? 1 : (2 * o.shared) / (o.gold + o.ours);
 };
 
 const main = async (): Promise<void> => {

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { loadFundusPages } from '../../bench/extraction-corpora.js';
 import { loadL3sPage } from '../../bench/extraction-sets.js';
+import { shingleOverlap } from '../../bench/shingle-overlap.js';
 import { SHARED_DIR, skipUnlessShared } from '../../test/shared-data.js';
 import { extractArticle } from './extract-article.js';
 
@@ -13,29 +14,10 @@ import { extractArticle } from './extract-article.js';
  * (readers' comments kept), the WAZ lead was missing and Tagesspiegel's consent box was kept.
  */
 
-const TOKEN = /[\p{L}\p{N}_]+/gu;
-const shingles = (text: string): Map<string, number> => {
-  const t = text.match(TOKEN) ?? [];
-  const out = new Map<string, number>();
-  for (let i = 0; i + 4 <= t.length; i++) {
-    const key = t.slice(i, i + 4).join(' ');
-    out.set(key, (out.get(key) ?? 0) + 1);
-  }
-  return out;
-};
 /** Precision and recall of 4-word shingles, as ../shared/tools/score-extraction.mjs counts them. */
 const precisionRecall = (gold: string, ours: string): [number, number] => {
-  const a = shingles(gold);
-  const b = shingles(ours);
-  let tp = 0;
-  let na = 0;
-  let nb = 0;
-  for (const v of a.values()) na += v;
-  for (const [k, v] of b) {
-    nb += v;
-    tp += Math.min(v, a.get(k) ?? 0);
-  }
-  return [nb === 0 ? 0 : tp / nb, na === 0 ? 0 : tp / na];
+  const o = shingleOverlap(gold, ours);
+  return [o.ours === 0 ? 0 : o.shared / o.ours, o.gold === 0 ? 0 : o.shared / o.gold];
 };
 
 const l3s = skipUnlessShared('corpora', 'l3s-gn1');

@@ -3,10 +3,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
-import Database from 'better-sqlite3';
 import { openStore } from '../store/open-store.js';
-import { applyConnectionSettings } from '../store/sqlite/connection-settings.js';
 import { ingestEvents } from './ingest.js';
+import { holdWriteLock } from '../../test/hold-write-lock.js';
 
 /**
  * Another process (here another connection) holds the SQLite write lock for 300 ms, as a CLI
@@ -18,28 +17,11 @@ describe('ingest beside another writer', () => {
   const dir = mkdtempSync(join(tmpdir(), 'sitrep-harden-ingest-lock-'));
   after(() => rmSync(dir, { recursive: true, force: true }));
 
-  const holdLock = (path: string, ms: number) => {
-    const other = new Database(path);
-    applyConnectionSettings(other);
-    other.exec('BEGIN IMMEDIATE');
-    other.exec("INSERT INTO watch_cursors (name, seq) VALUES ('other', 1)");
-    // Blocked, the loop froze for the whole busy_timeout (5 s); 2 s leaves room for a machine at
-    // load average 40, where a first ingest's own synchronous work delayed the timer by 0.3 s.
-    const tick = { late: Number.NaN };
-    const due = performance.now() + 50;
-    setTimeout(() => (tick.late = performance.now() - due), 50);
-    setTimeout(() => {
-      other.exec('COMMIT');
-      other.close();
-    }, ms);
-    return tick;
-  };
-
   test('an ingest in the serving process (POST /api/ingest, polling) waits without blocking', async () => {
     const path = join(dir, 'ingest.db');
     const store = await openStore(path);
     try {
-      const tick = holdLock(path, 300);
+      const tick = holdWriteLock(path, 300);
       const text = 'Poland signed a contract for 48 HIMARS launchers on Friday.';
       const summary = await ingestEvents(
         (async function* () {
@@ -59,6 +41,7 @@ describe('ingest beside another writer', () => {
       );
       assert.equal(summary.added, 1);
       assert.ok(
+        // Blocked, it froze for the whole busy_timeout (5 s); 2 s leaves room for load average 40.
         tick.late < 2000,
         `the event loop was blocked: a 50 ms timer ran ${tick.late} ms late`,
       );

@@ -7,6 +7,7 @@ import Database from 'better-sqlite3';
 import { openStore } from '../open-store.js';
 import { applyConnectionSettings } from './connection-settings.js';
 import { sqliteLiveSql } from './sqlite-live-sql.js';
+import { holdWriteLock } from '../../../test/hold-write-lock.js';
 
 /**
  * Another process (here another connection) holds the write lock for 300 ms, as an ingest's batch
@@ -18,35 +19,19 @@ describe('a write waiting for another connection’s transaction', () => {
   const dir = mkdtempSync(join(tmpdir(), 'sitrep-harden-lock-'));
   after(() => rmSync(dir, { recursive: true, force: true }));
 
-  const holdLock = (path: string, ms: number) => {
-    const other = new Database(path);
-    applyConnectionSettings(other);
-    other.exec('BEGIN IMMEDIATE');
-    other.exec("INSERT INTO watch_cursors (name, seq) VALUES ('other', 1)");
-    // Blocked, the loop froze for the whole busy_timeout (5 s); 2 s leaves room for a machine at
-    // load average 40, where a first ingest's own synchronous work delayed the timer by 0.3 s.
-    const tick = { late: Number.NaN };
-    const due = performance.now() + 50;
-    setTimeout(() => (tick.late = performance.now() - due), 50);
-    setTimeout(() => {
-      other.exec('COMMIT');
-      other.close();
-    }, ms);
-    return tick;
-  };
-
   test('the live SQL (polling, watchlist cursor) waits without blocking', async () => {
     const path = join(dir, 'live.db');
     const store = await openStore(path);
     const db = new Database(path);
     applyConnectionSettings(db);
     try {
-      const tick = holdLock(path, 300);
+      const tick = holdWriteLock(path, 300);
       const changed = await sqliteLiveSql(db).run(
         "INSERT INTO watch_cursors (name, seq) VALUES ('serve', 2)",
       );
       assert.equal(changed, 1);
       assert.ok(
+        // Blocked, it froze for the whole busy_timeout (5 s); 2 s leaves room for load average 40.
         tick.late < 2000,
         `the event loop was blocked: a 50 ms timer ran ${tick.late} ms late`,
       );
@@ -62,10 +47,11 @@ describe('a write waiting for another connection’s transaction', () => {
     const path = join(dir, 'store.db');
     const store = await openStore(path);
     try {
-      const tick = holdLock(path, 300);
+      const tick = holdWriteLock(path, 300);
       const ran = await store.inTransaction!(async () => 'ran');
       assert.equal(ran, 'ran');
       assert.ok(
+        // Blocked, it froze for the whole busy_timeout (5 s); 2 s leaves room for load average 40.
         tick.late < 2000,
         `the event loop was blocked: a 50 ms timer ran ${tick.late} ms late`,
       );
