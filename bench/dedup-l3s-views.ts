@@ -21,7 +21,6 @@
  *
  * Usage: node --import tsx bench/dedup-l3s-views.ts [--baseline REV | --no-baseline] [--verbose]
  */
-import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
@@ -38,15 +37,10 @@ import { distinctContentWords } from '../src/dedup/site-boilerplate.js';
 import { hashString32 } from '../src/dedup/hash32.js';
 import { MemoryNearDuplicateIndex } from '../src/dedup/memory-near-duplicate-index.js';
 import { decodeBytes } from '../src/ingest/decode-bytes.js';
-import { SHARED_DIR, repoPath } from '../test/shared-data.js';
+import { SHARED_DIR } from '../test/shared-data.js';
 import { scoreCopyGroups } from './copy-group-score.js';
 import { REAL_COPY_GROUPS, roleOfGroup } from './real-copies-labels.js';
-import { revisionSourceDir } from './revision-source.js';
-
-const argValue = (name: string): string | undefined => {
-  const i = process.argv.indexOf(name);
-  return i >= 0 ? process.argv[i + 1] : undefined;
-};
+import { baselineRevision, revisionSourceDir } from './revision-source.js';
 
 interface AnnotatedPage {
   readonly id: string;
@@ -240,12 +234,7 @@ const main = async (): Promise<void> => {
     return;
   }
   const pages = loadPages();
-  const rev = process.argv.includes('--no-baseline')
-    ? undefined
-    : (argValue('--baseline') ??
-      execFileSync('git', ['merge-base', 'HEAD', 'main'], { cwd: repoPath(), encoding: 'utf8' })
-        .trim()
-        .slice(0, 12));
+  const rev = baselineRevision();
   const runs: { name: string; decide: Decide; Index: IndexClass }[] = [
     { name: 'ours', decide: decideSyndication, Index: MemoryNearDuplicateIndex },
   ];

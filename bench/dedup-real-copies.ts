@@ -8,23 +8,17 @@
  *
  * Usage: node --import tsx bench/dedup-real-copies.ts [--baseline REV | --no-baseline] [--verbose]
  */
-import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { extractArticle } from '../src/clean/extract-article.js';
 import { decideSyndication } from '../src/dedup/decide-syndication.js';
 import type { DedupInput } from '../src/dedup/article-fingerprint.js';
 import { MemoryNearDuplicateIndex } from '../src/dedup/memory-near-duplicate-index.js';
-import { SHARED_DIR, repoPath } from '../test/shared-data.js';
+import { SHARED_DIR } from '../test/shared-data.js';
 import { EXTRACTION_SETS } from './extraction-sets.js';
 import { scoreCopyGroups, type CopyGroupScore } from './copy-group-score.js';
 import { REAL_COPY_GROUPS, roleOfGroup } from './real-copies-labels.js';
-import { revisionSourceDir } from './revision-source.js';
-
-const argValue = (name: string): string | undefined => {
-  const i = process.argv.indexOf(name);
-  return i >= 0 ? process.argv[i + 1] : undefined;
-};
+import { baselineRevision, revisionSourceDir } from './revision-source.js';
 
 interface Page {
   readonly id: string;
@@ -120,12 +114,7 @@ const main = async (): Promise<void> => {
   const oursScore = score(
     await canonicals(ours, decideSyndication, new MemoryNearDuplicateIndex()),
   );
-  const rev = process.argv.includes('--no-baseline')
-    ? undefined
-    : (argValue('--baseline') ??
-      execFileSync('git', ['merge-base', 'HEAD', 'main'], { cwd: repoPath(), encoding: 'utf8' })
-        .trim()
-        .slice(0, 12));
+  const rev = baselineRevision();
   const baseScore =
     rev === undefined
       ? undefined

@@ -8,16 +8,15 @@
  * Usage: node --import tsx bench/extract-quality.ts [--sets a,b] [--role dev|report]
  *          [--baseline REV | --no-baseline] [--readability] [--worst SET] [--json]
  */
-import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 import { extractArticle } from '../src/clean/extract-article.js';
-import { SHARED_DIR, repoPath } from '../test/shared-data.js';
+import { SHARED_DIR } from '../test/shared-data.js';
 import { scoreBodies, type BodyScore } from './extraction-corpora.js';
 import { EXTRACTION_SETS, type GoldPage } from './extraction-sets.js';
-import { revisionSourceDir } from './revision-source.js';
+import { baselineRevision, revisionSourceDir } from './revision-source.js';
 import { shingleOverlap } from './shingle-overlap.js';
 
 type Extractor = (html: string) => string;
@@ -72,12 +71,7 @@ const main = async (): Promise<void> => {
   const sets = EXTRACTION_SETS.filter(
     (s) => (!only || only.includes(s.name)) && (!role || s.role === role),
   );
-  const baselineRev = flag('--no-baseline')
-    ? undefined
-    : (argValue('--baseline') ??
-      execFileSync('git', ['merge-base', 'HEAD', 'main'], { cwd: repoPath(), encoding: 'utf8' })
-        .trim()
-        .slice(0, 12));
+  const baselineRev = baselineRevision();
   const baseline = baselineRev !== undefined ? await baselineExtractor(baselineRev) : undefined;
   const ours: Extractor = (html) => extractArticle(html).text;
   const rows: Record<string, unknown>[] = [];

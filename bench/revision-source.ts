@@ -21,3 +21,16 @@ export const revisionSourceDir = (rev: string): string => {
   }
   return dir;
 };
+
+/**
+ * The revision a bench compares against: `--baseline REV`, none with `--no-baseline`, else the
+ * merge-base of HEAD with main (what a branch changed).
+ */
+export const baselineRevision = (argv: readonly string[] = process.argv): string | undefined => {
+  if (argv.includes('--no-baseline')) return undefined;
+  const i = argv.indexOf('--baseline');
+  if (i >= 0 && argv[i + 1] !== undefined) return argv[i + 1];
+  return execFileSync('git', ['merge-base', 'HEAD', 'main'], { cwd: repoPath(), encoding: 'utf8' })
+    .trim()
+    .slice(0, 12);
+};

@@ -8,6 +8,7 @@
  *   C value | unit | subject | evidence
  * Every evidence string must occur in the article text, checked here.
  */
+import { EDGE_STATUSES } from '../../src/core/supply-edge.js';
 import type { GoldArticle } from './facts-articles.js';
 
 export interface GoldEdge {
@@ -28,14 +29,7 @@ export interface GoldClaim {
 }
 export type GoldFile = Record<string, { edges: GoldEdge[]; claims: GoldClaim[] }>;
 
-const STATUSES = new Set([
-  'requested',
-  'ordered',
-  'committed',
-  'delivered',
-  'operates',
-  'depends_on',
-]);
+const STATUSES = new Set<string>(EDGE_STATUSES);
 
 export const parseGold = (source: string, name: string): GoldFile => {
   const gold: GoldFile = {};

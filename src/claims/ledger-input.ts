@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { EDGE_STATUSES } from '../core/supply-edge.js';
 
 /**
  * What the claim ledger and the dependency graph read from one stored article: its metadata, its
@@ -58,14 +59,7 @@ export const ledgerDocumentSchema = z.object({
         recipient: party,
         supplier: party.optional(),
         system: party,
-        status: z.enum([
-          'requested',
-          'ordered',
-          'committed',
-          'delivered',
-          'operates',
-          'depends_on',
-        ]),
+        status: z.enum(EDGE_STATUSES),
         negated: z.boolean().default(false),
         hedged: z.boolean().default(false),
         quantity: z.number().optional(),
