@@ -19,6 +19,7 @@ import { dirname } from 'node:path';
 import { parseArgs } from 'node:util';
 import { tokenize } from '../src/enrich/tokenize.js';
 import { repoPath } from '../test/shared-data.js';
+import { xorshift32Random } from '../src/core/seeded-random.js';
 import { unlabelledLines } from './unlabelled-news.js';
 import { clusterKey } from '../src/enrich/ner/word-clusters.js';
 
@@ -143,15 +144,7 @@ cooc.length = 0;
 // Frequent words have reliable vectors: they steer the centroids more.
 const weight = vocab.map((id) => Math.log(1 + (counts[id] as number)));
 
-let rng = 0x9e3779b9;
-const random = (): number => {
-  rng ^= rng << 13;
-  rng >>>= 0;
-  rng ^= rng >>> 17;
-  rng ^= rng << 5;
-  rng >>>= 0;
-  return rng / 4294967296;
-};
+const random = xorshift32Random(0x9e3779b9);
 
 const dot = (v: SparseVec, centroid: Float64Array): number => {
   let s = 0;

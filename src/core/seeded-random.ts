@@ -12,3 +12,19 @@ export const seededRandom = (seed: number): (() => number) => {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 };
+
+/**
+ * xorshift32 from a given non-zero state: the sequence the NER trainer's shuffles and the word
+ * clusters' initial centroids were built with, kept so that rebuilding them gives the same files.
+ */
+export const xorshift32Random = (state: number): (() => number) => {
+  let x = state >>> 0;
+  return () => {
+    x ^= x << 13;
+    x >>>= 0;
+    x ^= x >>> 17;
+    x ^= x << 5;
+    x >>>= 0;
+    return x / 4294967296;
+  };
+};

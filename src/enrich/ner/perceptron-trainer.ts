@@ -4,6 +4,7 @@ import type { Lexicon } from './lexicon.js';
 import type { WordClusters } from './word-clusters.js';
 import { allowedAfter, type NerModel } from './perceptron-model.js';
 import { historyFeatures, sentenceFeatures } from './token-features.js';
+import { xorshift32Random } from '../../core/seeded-random.js';
 
 export interface TrainOptions {
   readonly epochs: number;
@@ -139,15 +140,7 @@ export const trainPerceptron = (
   const lexical = new Uint8Array(F);
   for (const [f, id] of featIndex) if (f.startsWith('w=') || f.startsWith('W=')) lexical[id] = 1;
   const dropout = options.wordDropout ?? 0;
-  let rng = (options.seed * 2654435761) >>> 0 || 1;
-  const random = (): number => {
-    rng ^= rng << 13;
-    rng >>>= 0;
-    rng ^= rng >>> 17;
-    rng ^= rng << 5;
-    rng >>>= 0;
-    return rng / 4294967296;
-  };
+  const random = xorshift32Random((options.seed * 2654435761) >>> 0 || 1);
 
   const order = sentences.map((_, i) => i);
   const scores = new Float64Array(T);

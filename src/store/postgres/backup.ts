@@ -3,7 +3,7 @@ import { existsSync, readFileSync, renameSync, rmSync, statSync, writeFileSync }
 import type pg from 'pg';
 import { AppError } from '../../core/errors.js';
 import { createPool, describeTarget, type PostgresTarget } from './connection.js';
-import { checksumPostgres, type StoreChecksum } from './store-checksum.js';
+import { checksumPostgres, sameStoreChecksum, type StoreChecksum } from './store-checksum.js';
 
 /**
  * `sitrep backup` / `restore` on PostgreSQL: pg_dump (custom format) of the store's schema and
@@ -270,10 +270,7 @@ export const restorePostgres = async (
       schema,
       backupChecksum,
       restoredChecksum,
-      verified:
-        backupChecksum.sha256 === restoredChecksum.sha256 &&
-        backupChecksum.organiseSha256 === restoredChecksum.organiseSha256 &&
-        backupChecksum.articles === restoredChecksum.articles,
+      verified: sameStoreChecksum(backupChecksum, restoredChecksum),
     };
   } finally {
     await pool.end();

@@ -37,6 +37,10 @@ export interface StoreChecksum extends OrganiseCounts {
   readonly organiseSha256: string;
 }
 
+/** A restored store holds what was backed up: the same content, organise state and articles. */
+export const sameStoreChecksum = (a: StoreChecksum, b: StoreChecksum): boolean =>
+  a.sha256 === b.sha256 && a.organiseSha256 === b.organiseSha256 && a.articles === b.articles;
+
 interface ArticleKey {
   id: string;
   identity_key: string;

@@ -1,7 +1,11 @@
 import { existsSync, renameSync, rmSync, statSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { AppError } from '../../core/errors.js';
-import { checksumSqlite, type StoreChecksum } from '../postgres/store-checksum.js';
+import {
+  checksumSqlite,
+  sameStoreChecksum,
+  type StoreChecksum,
+} from '../postgres/store-checksum.js';
 import { assertSqliteFileOrNew } from './sqlite-file-check.js';
 
 export interface BackupReport {
@@ -93,9 +97,6 @@ export const restoreSqlite = async (
     store: to,
     backupChecksum,
     restoredChecksum,
-    verified:
-      backupChecksum.sha256 === restoredChecksum.sha256 &&
-      backupChecksum.organiseSha256 === restoredChecksum.organiseSha256 &&
-      backupChecksum.articles === restoredChecksum.articles,
+    verified: sameStoreChecksum(backupChecksum, restoredChecksum),
   };
 };
