@@ -67,36 +67,24 @@ export const splitPossessivePlaces = <S extends WordSpan>(
       const len = part.end - part.start;
       const before = words[part.start - 1];
       // A part split off keeps a type the tagger gave the whole run: it says nothing.
-      if (
+      const afterPlacePossessive = (): boolean =>
         (split || part.type === 'GPE' || part.type === 'LOC') &&
-        len >= 2 &&
-        len <= 3 &&
         before !== undefined &&
         POSSESSIVE.has(before) &&
-        placeEndingAt(ctx, part.start - 1) !== undefined &&
-        isCapitalisedRun(words, part.start, part.end) &&
-        !ctx.isKnownPlace(part.start, part.end) &&
-        !words
-          .slice(part.start, part.end)
-          .some((w) => nameKeywordType(w.toLowerCase()) !== undefined)
-      ) {
-        out.push({ ...part, type: 'PERSON' });
-      } else if (
+        placeEndingAt(ctx, part.start - 1) !== undefined;
+      const afterRoleNoun = (): boolean =>
         (part.type === 'GPE' || part.type === 'LOC' || part.type === 'ORG') &&
-        len >= 2 &&
-        len <= 3 &&
         before !== undefined &&
-        ROLE_NOUNS.has(before) &&
+        ROLE_NOUNS.has(before);
+      const personShaped = (): boolean =>
         isCapitalisedRun(words, part.start, part.end) &&
         !ctx.isKnownPlace(part.start, part.end) &&
         !words
           .slice(part.start, part.end)
-          .some((w) => nameKeywordType(w.toLowerCase()) !== undefined)
-      ) {
-        out.push({ ...part, type: 'PERSON' });
-      } else {
-        out.push(part);
-      }
+          .some((w) => nameKeywordType(w.toLowerCase()) !== undefined);
+      const person =
+        len >= 2 && len <= 3 && (afterPlacePossessive() || afterRoleNoun()) && personShaped();
+      out.push(person ? { ...part, type: 'PERSON' } : part);
     }
   }
   return out;

@@ -133,8 +133,15 @@ export const repairSpans = <S extends WordSpan>(spans: readonly S[], ctx: Repair
       // Grow over the rest of the capitalised run the model only partly covered.
       const taken = (i: number): boolean =>
         spans.some((o) => o !== span && i >= o.start && i < o.end);
-      while (start > 0 && isNameWord(words[start - 1] as string, commonWords) && !taken(start - 1))
-        start--;
+      const growLeft = (): void => {
+        while (
+          start > 0 &&
+          isNameWord(words[start - 1] as string, commonWords) &&
+          !taken(start - 1)
+        )
+          start--;
+      };
+      growLeft();
       while (end < words.length && isNameWord(words[end] as string, commonWords) && !taken(end))
         end++;
       // "al - Zarqawi", "Nouri al - Maliki" from a tokenizer that splits hyphens. A span of the
@@ -154,12 +161,7 @@ export const repairSpans = <S extends WordSpan>(spans: readonly S[], ctx: Repair
         !takenByName(start - 2)
       ) {
         start -= 2;
-        while (
-          start > 0 &&
-          isNameWord(words[start - 1] as string, commonWords) &&
-          !taken(start - 1)
-        )
-          start--;
+        growLeft();
       }
       if (
         end + 1 < words.length &&
@@ -190,12 +192,7 @@ export const repairSpans = <S extends WordSpan>(spans: readonly S[], ctx: Repair
         !taken(start - 2)
       ) {
         start -= 2;
-        while (
-          start > 0 &&
-          isNameWord(words[start - 1] as string, commonWords) &&
-          !taken(start - 1)
-        )
-          start--;
+        growLeft();
       }
     }
     // An event's name is its whole capitalised run ("World War II", "Battle of the Bulge"
