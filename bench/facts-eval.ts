@@ -1,7 +1,7 @@
 /**
  * Supply/dependency edges and claimed figures against our hand-written gold, through the whole CLI.
  *
- *   npx tsx bench/facts-eval.ts --set dev|dev3|devlong|report|report2|report3|seeds [-v] [--baseline]
+ *   npx tsx bench/facts-eval.ts --set dev|dev3|dev4|devlong|report|report2|report3|seeds [-v] [--baseline]
  *
  * Rebuilds the gold articles from ../shared (eval/gold/facts-<set>.txt names them), writes the gold as
  * JSON (eval/gold/facts-<set>.json, the format of ../shared/tools/README.md), runs
