@@ -34,6 +34,16 @@ const countryOf = (kb: KnowledgeBase, entity: KbEntity): KbEntity | undefined =>
   return undefined;
 };
 
+/** Headline words the tagger may take into a name ("New U.S. defense aid package"). */
+const HEADLINE_LEAD = /^(?:New|Latest|Fresh|Further|Additional|Another|More|Next|Now|Also|Then)\s+/;
+
+/** "New U.S.": an unlinked name that is a headline word before a known state or body. */
+const headlineTrimmed = (mention: EntityMention, kb: KnowledgeBase): KbEntity | undefined => {
+  if (!mention.id.startsWith('local:') || !HEADLINE_LEAD.test(mention.text)) return undefined;
+  const rest = kb.findByAlias(mention.text.replace(HEADLINE_LEAD, ''));
+  return rest.length === 1 && rest[0]?.type === mention.type ? rest[0] : undefined;
+};
+
 export const resolveActor = (
   mention: EntityMention,
   kb: KnowledgeBase,
@@ -43,7 +53,7 @@ export const resolveActor = (
   if (mention.type === 'LOC' && mention.id !== 'loc:europe') return undefined;
   if (VAGUE.test(mention.text)) return undefined;
   const at = { start: mention.start, end: mention.end };
-  const entity = kb.get(mention.id);
+  const entity = kb.get(mention.id) ?? headlineTrimmed(mention, kb);
   if (mention.type === 'PERSON') {
     // A head of state or government, defence or foreign minister speaks for the state.
     const offices = kb.officesOf(mention.id);

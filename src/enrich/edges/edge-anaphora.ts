@@ -10,6 +10,8 @@ import type { EdgeItem } from './edge-items.js';
  */
 
 const DEFINITE = /\b(?:the|these|those)\s+$/i;
+const DEFINITE_MODIFIED =
+  /\b(?:the|these|those)\s+(?:(?:new|newly|recently|same|\p{L}+-(?:made|built|designed|produced)|[\p{Ll}]+ly\s+\p{Ll}+ed)\s+){1,2}$/iu;
 
 /** "missiles" -> "missile", "batteries" -> "battery". */
 const singular = (word: string): string =>
@@ -39,9 +41,24 @@ export class WeaponMemory {
   resolve(text: string, items: readonly EdgeItem[]): EdgeItem[] {
     const out = items.map((item) => {
       if (item.kind !== 'class' || item.name.split(/\s+/).length > 2) return item;
-      if (!DEFINITE.test(text.slice(Math.max(0, item.start - 8), item.start))) return item;
+      const lead = text.slice(Math.max(0, item.start - 40), item.start);
+      // "the Chinese-made missiles", "the new tanks": modifiers between the article and the noun,
+      // an origin among them agreeing with the system's.
+      const modified = DEFINITE_MODIFIED.exec(lead);
+      if (!DEFINITE.test(lead) && modified === null) return item;
+      const origin =
+        item.originMention !== undefined ? this.kb.get(item.originMention.id) : undefined;
+      const originState = origin?.demonymOf ?? origin?.id;
       const head = headOf(item);
-      const candidates = this.seen.filter((w) => classWords(w, this.kb).has(head));
+      const candidates = this.seen.filter(
+        (w) =>
+          classWords(w, this.kb).has(head) &&
+          (originState === undefined ||
+            (w.id !== undefined &&
+              (this.kb.get(w.id)?.countries ?? []).some(
+                (c) => `gpe:${c.toLowerCase()}` === originState,
+              ))),
+      );
       const last = candidates[candidates.length - 1];
       if (last === undefined || candidates.some((w) => w.id !== last.id)) return item;
       return {

@@ -4,7 +4,7 @@ import type { Sentence } from '../tokenize.js';
 import type { EdgeActor } from './edge-actors.js';
 import type { EdgeItem } from './edge-items.js';
 import type { Reliance } from './edge-reliance.js';
-import { readModality } from './edge-status.js';
+import { OTHER_CLAUSE, readModality } from './edge-status.js';
 import type { EdgeDraft } from './merge-edges.js';
 import { type Trigger, TRIGGERS, PREPOSITION_BEFORE } from './edge-triggers.js';
 
@@ -198,7 +198,9 @@ export class ClauseReader {
       base === 'operates' || base === 'depends_on'
         ? {
             status: base,
-            negated: /\b(?:not(?! only)|never|no longer|n't)\b/i.test(lead),
+            negated: /\b(?:not(?! only)|never|no longer|n't)\b/i.test(
+              lead.replace(OTHER_CLAUSE, ''),
+            ),
             hedged: false,
           }
         : readModality(lead, t.word, base);

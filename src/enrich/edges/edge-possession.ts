@@ -1,5 +1,5 @@
 import type { EdgeParty } from '../../core/supply-edge.js';
-import type { EdgeActor } from './edge-actors.js';
+import { type EdgeActor, originState } from './edge-actors.js';
 import type { EdgeItem } from './edge-items.js';
 import {
   anchored,
@@ -23,14 +23,26 @@ export const readPossessives = (r: ClauseReader, used: ReadonlySet<EdgeItem>): v
       // "hit by a Ukrainian Neptune missile": the demonym of the one using it; elsewhere
       // ("Iranian drones") it is as often the origin, so it is not read.
       // "posed by Chinese-made Silkworm missiles": a hyphenated maker is the origin, not the user.
-      return (
-        item.kind === 'weapon' &&
-        a.mention.type === 'NORP' &&
-        !/-(?:made|built|designed|produced|manufactured|supplied)$/i.test(a.mention.text) &&
-        /^\s+(?:[\p{Ll}-]+\s+){0,1}$/u.test(gap) &&
+      if (
+        item.kind !== 'weapon' ||
+        a.mention.type !== 'NORP' ||
+        /-(?:made|built|designed|produced|manufactured|supplied)$/i.test(a.mention.text) ||
+        !/^\s+(?:[\p{Ll}-]+\s+){0,1}$/u.test(gap)
+      )
+        return false;
+      if (
         /\b(?:by|with|from)\s+(?:an?\s+|the\s+)?$/i.test(
           r.text.slice(Math.max(r.s.start, a.mention.start - 12), a.mention.start),
         )
+      )
+        return true;
+      // "an Iranian Silkworm missile strike": a demonym that is not the system's origin is its user.
+      const origin = originState(r.kb, item.id);
+      return (
+        /^\s+$/.test(gap) &&
+        origin !== undefined &&
+        a.party.id?.startsWith('gpe:') === true &&
+        origin.id !== a.party.id
       );
     });
     const pronoun =

@@ -21,6 +21,18 @@ const COMMITTED =
 const PAST_FORM =
   /^(?:supplied|delivered|provided|sent|transferred|donated|gave|given|handed|shipped|sold|exported|received|got|obtained|bought|purchased|procured|ordered|acquired)\b/i;
 
+/**
+ * The words of the verb's own clause at the end of `lead`: a negation before "who said", "according
+ * to", "but" or "while" belongs to another verb ("Iran was not deterred, ... officials, who said
+ * Iranian forces used Silkworm missiles"; "will not send tanks but will send howitzers").
+ */
+export const OTHER_CLAUSE =
+  /.*(?:\b(?:said|says|say|told|tells|according to|who|which|but|while|whereas|although|though)\b|[;:])/is;
+export const verbGroup = (lead: string): string => lead.replace(OTHER_CLAUSE, '').slice(-32);
+
+/** The negation binding to the verb at the end of `lead`, if any. */
+export const negationOf = (lead: string): RegExpExecArray | null => NEGATION.exec(verbGroup(lead));
+
 export interface Modality {
   readonly status: EdgeStatus;
   readonly negated: boolean;
@@ -37,7 +49,7 @@ export interface Modality {
  */
 const modalityOf = (lead: string, verb: string, base: EdgeStatus): Modality => {
   // Negation binds to the verb group: "declined to send", "will not supply", not "not to delay the decision on X's transfer".
-  const negation = NEGATION.exec(lead.slice(-32));
+  const negation = negationOf(lead);
   const negated = negation !== null;
   const request = REQUEST.exec(lead);
   if (request !== null)
@@ -55,6 +67,6 @@ const modalityOf = (lead: string, verb: string, base: EdgeStatus): Modality => {
 
 export const readModality = (lead: string, verb: string, base: EdgeStatus): Modality => {
   const modality = modalityOf(lead, verb, base);
-  const negation = NEGATION.exec(lead.slice(-32));
+  const negation = negationOf(lead);
   return negation !== null ? { ...modality, negation: negation[0].toLowerCase() } : modality;
 };

@@ -14,7 +14,7 @@ import { type EdgeDraft, mergeEdges } from './merge-edges.js';
 import { GIVE_OR_RELY } from './edge-triggers.js';
 import { relinkNeighbours } from './relink-neighbours.js';
 
-export const EDGES_VERSION = 'edges-3';
+export const EDGES_VERSION = 'edges-4';
 
 export interface EdgeDeps {
   readonly kb: KnowledgeBase;

@@ -79,6 +79,10 @@ export const readGet = (
   return;
 };
 
+/** A state name in front of a civil company's noun ("U.S. regional carrier", "British airline"). */
+const CIVIL_HEAD =
+  /^\s+(?:[\p{L}-]+\s+){0,2}?(?:(?<!aircraft\s)carriers?|airlines?|airways|air lines|lessors?|leasing (?:company|firm)|banks?|investors?)\b/iu;
+
 /** "Poland bought K2 tanks from South Korea", "F-16s bought by Norway". */
 export const readBuy = (
   r: ClauseReader,
@@ -116,8 +120,15 @@ export const readBuy = (
       for (const item of items)
         push(r.emit(t, item, forWhom, buyer.party, lead, 'ordered', ['bought for']));
   } else {
-    for (const item of items)
-      push(r.emit(t, item, owner ?? subject, from?.party, lead, 'ordered', []));
+    const buyer = owner ?? subject;
+    // "The U.S. Regional carrier <Metro Airlines> ... to buy 16 Saab SF340 aircraft": the state
+    // only qualifies the company that buys.
+    if (
+      buyer !== undefined &&
+      CIVIL_HEAD.test(r.text.slice(buyer.mention.end, buyer.mention.end + 40))
+    )
+      return;
+    for (const item of items) push(r.emit(t, item, buyer, from?.party, lead, 'ordered', []));
   }
   return;
 };

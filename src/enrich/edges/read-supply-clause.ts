@@ -3,6 +3,10 @@ import type { EdgeActor } from './edge-actors.js';
 import { DECISION, PASSIVE_LEAD } from './edge-triggers.js';
 import type { ClauseReader, TriggerContext } from './edge-clause.js';
 
+/** Between an asker and the verb: "urges West to", "has called on its allies to", "asked them to". */
+const ASKED_TO =
+  /^(?:['’]s)?[^,;.]*?\b(?:urg(?:e|es|ed|ing)|call(?:s|ed|ing)?\s+(?:on|upon)|ask(?:s|ed|ing)?|press(?:es|ed|ing)?|appeal(?:s|ed|ing)?\s+to|encourag(?:e|es|ed|ing)|invit(?:e|es|ed|ing)|implor(?:e|es|ed|ing)|lobb(?:y|ies|ied|ying))\s+(?:[^,;.]{1,40}?\s+)?to\s+$/i;
+
 /** "Canada to give Ukraine 20,000 shells", "Krab howitzers, supplied by Poland", "the supply of Iranian drones to Russia". */
 export const readGive = (
   r: ClauseReader,
@@ -137,6 +141,10 @@ export const readGive = (
   // "for"; "accused the dual citizen of buying drones": when that noun is no party, there is none.
   const gerundAgent = r.gerundAgent(t, floor);
   if (gerundAgent !== null) own = gerundAgent === undefined ? [] : [gerundAgent];
+  // "Latvia's FM urges West to give Ukraine more HIMARS": the one urging asks; the one urged (here
+  // no party) would give.
+  const last = own[own.length - 1];
+  if (last !== undefined && ASKED_TO.test(r.text.slice(last.mention.end, t.start))) own = [];
   let to = direct ?? r.actorAfter(t.end, limit, /^[\s\S]*\b(?:to|for|into)\s+(?:the\s+)?$/i);
   // "urges Ukraine's western partners to send fighter jets": Ukraine receives, the partners are unnamed.
   const patron =
