@@ -44,6 +44,17 @@ const headlineTrimmed = (mention: EntityMention, kb: KnowledgeBase): KbEntity | 
   return rest.length === 1 && rest[0]?.type === mention.type ? rest[0] : undefined;
 };
 
+/** "UK Government", "Polish government": an unlinked name that is a state's government. */
+const GOVERNMENT_TAIL = /\s+(?:government|administration|cabinet|armed forces|military)$/i;
+const governmentOf = (mention: EntityMention, kb: KnowledgeBase): KbEntity | undefined => {
+  if (!mention.id.startsWith('local:') || !GOVERNMENT_TAIL.test(mention.text)) return undefined;
+  const state = kb
+    .findByAlias(mention.text.replace(GOVERNMENT_TAIL, ''))
+    .map((e) => countryOf(kb, e))
+    .find((e) => e !== undefined);
+  return state;
+};
+
 export const resolveActor = (
   mention: EntityMention,
   kb: KnowledgeBase,
@@ -53,7 +64,7 @@ export const resolveActor = (
   if (mention.type === 'LOC' && mention.id !== 'loc:europe') return undefined;
   if (VAGUE.test(mention.text)) return undefined;
   const at = { start: mention.start, end: mention.end };
-  const entity = kb.get(mention.id) ?? headlineTrimmed(mention, kb);
+  const entity = kb.get(mention.id) ?? headlineTrimmed(mention, kb) ?? governmentOf(mention, kb);
   if (mention.type === 'PERSON') {
     // A head of state or government, defence or foreign minister speaks for the state.
     const offices = kb.officesOf(mention.id);

@@ -73,3 +73,60 @@ describe('edge roles and scope', () => {
     );
   });
 });
+
+describe('aid lists and receipts', () => {
+  test('an announced package names the parties of the list that follows, on its own lines too', () => {
+    const expected = [
+      'Ukraine <- United States | Stinger | committed',
+      'Ukraine <- United States | Javelin | committed',
+      'Ukraine <- United States | M777 | committed',
+    ];
+    assert.deepEqual(
+      edges(
+        'The United States unveiled a new $500 million security assistance package for Ukraine. It includes 900 Stinger anti-aircraft systems, 2,000 Javelin anti-armor missiles and 18 M777 howitzers.',
+        '2022-05-01',
+      ),
+      expected,
+    );
+    assert.deepEqual(
+      edges(
+        'The United States unveiled a new security assistance package for Ukraine. The package includes:\n- 900 Stinger anti-aircraft systems;\n- 2,000 Javelin anti-armor missiles;\n- 18 M777 howitzers.',
+        '2022-05-01',
+      ),
+      expected,
+    );
+  });
+
+  test('"took delivery of X from Y", "gifted", "a deal with X for Y"', () => {
+    assert.deepEqual(edges('Hungary took delivery of the S-400 from Russia.', '2019-07-12'), [
+      'Hungary <- Russia | S-400 | delivered',
+    ]);
+    assert.deepEqual(
+      edges('The Dutch government has gifted Ukraine 40 armoured vehicles.', '2022-04-08'),
+      ['Ukraine <- Netherlands | armoured vehicles | delivered'],
+    );
+    assert.deepEqual(edges('Greece signed a deal with France for 18 Rafale jets.', '2021-01-25'), [
+      'Greece <- France | Rafale | ordered',
+    ]);
+  });
+
+  test('"forces using X-supplied Y" operate what they were given; a guess about use is no use', () => {
+    assert.deepEqual(
+      edges('Ukrainian troops are using British-supplied NLAW anti-tank weapons.', '2022-03-10'),
+      [
+        'Ukraine <- United Kingdom | NLAW | operates',
+        'Ukraine <- United Kingdom | NLAW | delivered',
+      ],
+    );
+    assert.deepEqual(edges('Kyiv may have used US-supplied howitzers.', '2022-08-01'), [
+      'Ukraine <- United States | howitzers | delivered',
+    ]);
+  });
+
+  test('a weapon the tagger typed as an organisation is still a weapon', () => {
+    assert.deepEqual(
+      edges('Britain will supply Saudi Arabia with 48 Tornado strike aircraft.', '1986-05-01'),
+      ['Saudi Arabia <- United Kingdom | Panavia Tornado | committed'],
+    );
+  });
+});

@@ -15,15 +15,15 @@ export const TRIGGERS: readonly { cls: TriggerClass; re: RegExp }[] = [
   },
   {
     cls: 'give',
-    re: /\b(?:suppl(?:y|ies|ied|ying)|deliver(?:s|ed|ing|y|ies)?|provid(?:e|es|ed|ing)|provision|sen(?:d|ds|t|ding)|transfer(?:s|red|ring)?|donat(?:e|es|ed|ing|ion|ions)|g(?:ive|ives|ave|iving|iven)|hand(?:s|ed|ing)? over|handed|ship(?:ped|ping|ments?)|pledg(?:e|es|ed|ing)|sell(?:s|ing)?|sold|sales?|export(?:s|ed|ing)?)\b/gi,
+    re: /\b(?:suppl(?:y|ies|ied|ying)|deliver(?:s|ed|ing|y|ies)?|provid(?:e|es|ed|ing)|provision|sen(?:d|ds|t|ding)|transfer(?:s|red|ring)?|donat(?:e|es|ed|ing|ion|ions)|g(?:ive|ives|ave|iving|iven)|gift(?:s|ed|ing)|hand(?:s|ed|ing)? over|handed|ship(?:ped|ping|ments?)|pledg(?:e|es|ed|ing)|sell(?:s|ing)?|sold|sales?|export(?:s|ed|ing)?)\b/gi,
   },
   {
     cls: 'get',
-    re: /\b(?:receiv(?:e|es|ed|ing)|get(?:s|ting)?|got|obtain(?:s|ed|ing)?|take delivery)\b/gi,
+    re: /\b(?:receiv(?:e|es|ed|ing)|get(?:s|ting)?|got|obtain(?:s|ed|ing)?|(?:take|takes|took|taking|taken) delivery)\b/gi,
   },
   {
     cls: 'buy',
-    re: /\b(?:bu(?:y|ys|ying)|bought|purchas(?:e|es|ed|ing)|procur(?:e|es|ed|ing|ement)|(?<!in )order(?:s|ed|ing)?|acquir(?:e|es|ed|ing)|acquisition)\b/gi,
+    re: /\b(?:(?:deal|contract|agreement|accord)s?\s+with|bu(?:y|ys|ying)|bought|purchas(?:e|es|ed|ing)|procur(?:e|es|ed|ing|ement)|(?<!in )order(?:s|ed|ing)?|acquir(?:e|es|ed|ing)|acquisition)\b/gi,
   },
   {
     // "HIMARS, howitzers, tanks coming in": what arrives is named before the verb.
@@ -43,6 +43,9 @@ export const TRIGGERS: readonly { cls: TriggerClass; re: RegExp }[] = [
     re: /\b(?:(?:ships?|warships?|vessels?|submarines?|bombers?|carriers?|troops|forces|units?) (?:armed )?with|operat(?:e|es|ed|ing)|us(?:e|es|ed|ing)|field(?:s|ed|ing)|employ(?:s|ed|ing)?|armed with|equipped with|drills with|train(?:s|ed|ing)? (?:on|with)|deploy(?:s|ed|ing)?|station(?:s|ed|ing)|emplac(?:e|es|ed|ing)|(?:test-)?fir(?:e|es|ed|ing))\b/gi,
   },
 ];
+
+/** "a deal with France for 36 Rafale jets": a buy trigger whose partner sells. */
+export const DEAL_WITH = /^(?:deal|contract|agreement|accord)s?\s+with$/i;
 
 /** "the alliance's dependence", "the bloc's reliance": the last alliance or bloc named before. */
 export const ANAPHOR = /\b(?:the\s+)?(alliance|bloc|union)(?:['’]s)?\s+(?:[\p{Ll}-]+\s+){0,2}$/iu;

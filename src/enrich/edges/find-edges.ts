@@ -13,6 +13,12 @@ import { SentenceEdges } from './sentence-edges.js';
 import { type EdgeDraft, mergeEdges } from './merge-edges.js';
 import { GIVE_OR_RELY } from './edge-triggers.js';
 import { relinkNeighbours } from './relink-neighbours.js';
+import { readListBody } from './read-receipt-clauses.js';
+
+const LIST_HEADER =
+  /\b(?:includ\w*|consist\w* of|compris\w*|contain\w*|the following|as follows)\s*:\s*$/i;
+const DELIVERED_HEADER =
+  /\b(?:has|have|had)\s+(?:already\s+)?(?:been\s+)?(?:provided|sent|delivered|supplied|transferred|donated)\b/i;
 
 export const EDGES_VERSION = 'edges-4';
 
@@ -47,7 +53,12 @@ export const findEdges = (
   let lastAid: { recipient: EdgeActor; supplier?: EdgeParty } | undefined;
   const sorted = relinkNeighbours(
     text,
-    [...entities].sort((a, b) => a.start - b.start),
+    // "Tornado" tagged ORG but linked to the KB's weapon: the link says what it is.
+    entities
+      .map((e) =>
+        e.id.startsWith('weapon:') && e.type !== 'WEAPON' ? { ...e, type: 'WEAPON' as const } : e,
+      )
+      .sort((a, b) => a.start - b.start),
     kb,
   );
   // "the Navy" alone stands for the state whose forces the article names in full ("U.S. Navy").
@@ -84,6 +95,8 @@ export const findEdges = (
     };
   };
   let from = 0;
+  // "The package includes:" then the list on lines of its own: the status the header announced.
+  let openList: 'committed' | 'delivered' | undefined;
   for (const s of joinWrappedLines(text, sentences)) {
     // Sentences and mentions are both in text order: one sweep finds each sentence's mentions.
     while (from < sorted.length && (sorted[from] as EntityMention).start < s.start) from++;
@@ -91,6 +104,12 @@ export const findEdges = (
     while (to < sorted.length && (sorted[to] as EntityMention).start < s.end) to++;
     const inSentence = sorted.slice(from, to).filter((e) => e.end <= s.end);
     const body = text.slice(s.start, s.end);
+    const listed = openList;
+    openList = LIST_HEADER.test(body)
+      ? DELIVERED_HEADER.test(body)
+        ? 'delivered'
+        : 'committed'
+      : undefined;
     if (
       inSentence.length === 0 &&
       !/\b(?:includ|consist|compris|contain)/i.test(body) &&
@@ -139,6 +158,8 @@ export const findEdges = (
     );
     const triggerDrafts = drafts.length;
     sentence.read();
+    if (listed !== undefined && lastAid !== undefined && sentence.triggers.length === 0)
+      readListBody(sentence, lastAid, listed);
     if (byContract.length > 0) {
       // "awarded a military procurement contract for Patriot": the contract reading says who buys
       // from whom; the supply words inside it would read the winning company as a buyer.

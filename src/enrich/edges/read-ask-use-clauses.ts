@@ -52,8 +52,13 @@ export const readUse = (
   )
     return;
   // "with the use of mortars": a noun with no user named after it says nothing about who.
-  if (/\b(?:the|of)\s+$/i.test(before) && !/^\s+of\b[^.;]*\bby\b/i.test(r.text.slice(t.end, limit)))
+  if (
+    /\b(?:the|of)\s+(?:non-)?$/i.test(before) &&
+    !/^\s+of\b[^.;]*\bby\b/i.test(r.text.slice(t.end, limit))
+  )
     return;
+  // "Kiev may have used US-supplied artillery": a guess about use says nothing about holding it.
+  if (/\b(?:may|might|could)\s+(?:have\s+)?$/i.test(before)) return;
   const by = r.actorAfter(t.end, limit, /^[\s\S]*\bby\s+(?:the\s+)?$/i);
   const operator = subject ?? by;
   // "Russian ships fired artillery shells": firing says who holds a named system, not a class.

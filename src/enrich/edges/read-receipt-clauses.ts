@@ -1,4 +1,6 @@
-import { AID_WORDS } from './edge-triggers.js';
+import type { EdgeParty } from '../../core/supply-edge.js';
+import type { EdgeActor } from './edge-actors.js';
+import { AID_WORDS, DEAL_WITH } from './edge-triggers.js';
 import type { ClauseReader, TriggerContext } from './edge-clause.js';
 
 /** "HIMARS, howitzers, tanks coming in". */
@@ -13,12 +15,27 @@ export const readArrive = (r: ClauseReader, { t, limit, lead, push }: TriggerCon
   return;
 };
 
+/** "includes: 1,400 Stingers; 5,500 Javelins; ...": after a colon the list runs over semicolons. */
+const listEnd = (r: ClauseReader, from: number): number => {
+  if (!/^\s*:/.test(r.text.slice(from, from + 3))) return r.clauseEnd(from);
+  const m =
+    /\s[—–]\s|,\s+(?:while|but|whereas|although|though|which|who|where|said|says)\b|(?<!\b[A-Z])\.\s/.exec(
+      r.text.slice(from, r.s.end),
+    );
+  return m ? from + m.index : r.s.end;
+};
+
 /** "a package including 800 Stinger anti-aircraft systems, 2,000 Javelin...". */
 export const readList = (r: ClauseReader, { t, limit, push }: TriggerContext): void => {
   // "a package including 800 Stinger anti-aircraft systems, 2,000 Javelin...": a give with its
   // roles from the sentence (or the aid announced just before).
   const sentenceStart = r.clauseStart(t.start);
-  if (!AID_WORDS.test(r.text.slice(sentenceStart, t.start))) return;
+  // "It includes ...", "The package also includes ...": the aid announced just before.
+  const anaphoric =
+    /^\s*(?:it|this|the\s+(?:new\s+)?(?:package|tranche))\s+(?:also\s+|will\s+|would\s+)*$/i.test(
+      r.text.slice(sentenceStart, t.start),
+    ) && r.previous() !== undefined;
+  if (!anaphoric && !AID_WORDS.test(r.text.slice(sentenceStart, t.start))) return;
   if (r.triggers.some((o) => o.cls === 'give' && o.end <= t.start)) return;
   const to =
     r.actorAfter(t.end, limit, /^[\s\S]*\b(?:to|for)\s+(?:the\s+)?$/i) ??
@@ -34,7 +51,7 @@ export const readList = (r: ClauseReader, { t, limit, push }: TriggerContext): v
     );
   const supplier = giver !== undefined && giver !== to ? giver.party : r.previous()?.supplier;
   const listLead = r.text.slice(sentenceStart, t.start);
-  for (const item of r.itemsIn(t.end, r.clauseEnd(t.end)))
+  for (const item of r.itemsIn(t.end, listEnd(r, t.end)))
     push(
       r.emit(
         t,
@@ -51,6 +68,18 @@ export const readList = (r: ClauseReader, { t, limit, push }: TriggerContext): v
       ),
     );
   return;
+};
+
+/** The lines after "The package includes:": each system a part of the aid announced before. */
+export const readListBody = (
+  r: ClauseReader,
+  aid: { recipient: EdgeActor; supplier?: EdgeParty },
+  status: 'committed' | 'delivered',
+): void => {
+  for (const item of r.itemsIn(r.s.start, r.s.end)) {
+    const t = { cls: 'list' as const, start: item.start, end: item.start, word: 'list line' };
+    r.emit(t, item, aid.recipient, aid.supplier, '', status, ['aid list on its own lines']);
+  }
 };
 
 /** "Kiev will receive four rocket systems from ...". */
@@ -88,6 +117,20 @@ export const readBuy = (
   r: ClauseReader,
   { t, limit, floor, lead, subjects, subject, after, nominal, push }: TriggerContext,
 ): void => {
+  if (DEAL_WITH.test(t.word)) {
+    // "India signed a deal with France for 36 Rafale jets": the partner sells what the deal is for;
+    // "contract with Ukraine for supply of ..." is read at its supply word.
+    if (r.triggers.some((o) => o.start > t.end && o.start < limit)) return;
+    const partner = r.actors.find(
+      (a) =>
+        a.mention.start >= t.end && /^\s+(?:the\s+)?$/.test(r.text.slice(t.end, a.mention.start)),
+    );
+    const forAt = r.text.slice(t.end, limit).search(/\bfor\b/i);
+    if (partner === undefined || forAt < 0 || subject === undefined) return;
+    for (const item of r.itemsIn(t.end + forAt, limit))
+      push(r.emit(t, item, subject, partner.party, lead, 'ordered', ['deal with a seller']));
+    return;
+  }
   if (/ed$/i.test(t.word) && /^\s+by\b/i.test(after)) {
     // "HIMARS acquired by their governments", "F-16s bought by Norway".
     const by = r.actorAfter(t.end, limit, /^\s+by\s+(?:the\s+)?$/i);

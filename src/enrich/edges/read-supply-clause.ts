@@ -29,24 +29,28 @@ export const readGive = (
     const to = r.actorAfter(t.end, limit, /^[\s\S]*\b(?:to|for)\s+(?:the\s+)?$/i);
     const firstAt = Math.min(origin?.mention.start ?? t.start, items[0]?.start ?? t.start);
     // "Ukraine used a U.S.-supplied rocket system" names the holder; "Russia says it destroyed ..." does not.
-    const holder = [...r.actors]
-      .reverse()
-      .find(
-        (a) =>
-          a !== origin &&
-          a.mention.end <= firstAt &&
-          !(
-            a.mention.type === 'NORP' &&
-            /^\s+\p{Ll}/u.test(r.text.slice(a.mention.end, a.mention.end + 3))
-          ) &&
-          /\b(?:us(?:e|es|ed|ing)|fir(?:e|es|ed|ing)|operat\w+|deploy\w*|ha[sd]|have|receiv\w+|got|get|gets|field\w*|employ\w*)\b/i.test(
-            r.text.slice(a.mention.end, firstAt),
-          ),
-      );
+    const holder = [...r.actors].reverse().find(
+      (a) =>
+        a !== origin &&
+        a.mention.end <= firstAt &&
+        !(
+          a.mention.type === 'NORP' &&
+          /^\s+\p{Ll}/u.test(r.text.slice(a.mention.end, a.mention.end + 3)) &&
+          // "Ukrainian forces are using U.S.-supplied Javelins": the forces are the state's.
+          !/^\s+(?:armed\s+)?(?:forces|troops|army|military|soldiers|units|navy|marines|defenders)\b/i.test(
+            r.text.slice(a.mention.end, a.mention.end + 24),
+          )
+        ) &&
+        /\b(?:us(?:e|es|ed|ing)|fir(?:e|es|ed|ing)|operat\w+|deploy\w*|ha[sd]|have|receiv\w+|got|get|gets|field\w*|employ\w*)\b/i.test(
+          r.text.slice(a.mention.end, firstAt),
+        ),
+    );
     const operator = to ?? holder;
+    // "may have used US-supplied artillery": the participle reports a delivery whatever the main verb says.
+    const pLead = hyphenated ? '' : lead;
     for (const item of items)
       push(
-        r.emit(t, item, operator ?? r.pendingRecipient(), origin?.party, lead, 'delivered', [
+        r.emit(t, item, operator ?? r.pendingRecipient(), origin?.party, pLead, 'delivered', [
           'passive',
         ]),
       );
@@ -71,14 +75,14 @@ export const readGive = (
         : undefined;
     const signer =
       partner !== undefined ? subjects.find((a) => a.party.id !== partner.party.id) : undefined;
-    // "Turkey wants to speed up the delivery of American F-16 fighter jets": the one wanting it gets it.
+    // "Turkey wants to speed up the delivery of American F-16 fighter jets", "took delivery of": the one wanting it gets it.
     const wanting =
       explicitTo === undefined &&
       carried === undefined &&
       partner === undefined &&
       subjects.length === 1 &&
       subjects[0] !== undefined &&
-      /\b(?:wants?|wanted|seeks?|sought|awaits?|awaited|expects?|expected|speed(?:s|ing)? up|hasten\w*|accelerat\w*)\b/i.test(
+      /\b(?:wants?|wanted|seeks?|sought|awaits?|awaited|expects?|expected|speed(?:s|ing)? up|hasten\w*|accelerat\w*|t(?:ake|akes|ook|aking|aken))\b/i.test(
         r.text.slice(subjects[0].mention.end, t.start),
       )
         ? subjects[0]

@@ -1,11 +1,12 @@
 import type { EdgeItem } from './edge-items.js';
 import type { EdgeDraft } from './merge-edges.js';
-import { type TriggerClass, type Trigger, isNominal } from './edge-triggers.js';
+import { type TriggerClass, type Trigger, DEAL_WITH, isNominal } from './edge-triggers.js';
 import { ClauseReader, type TriggerContext } from './edge-clause.js';
 import { readGive } from './read-supply-clause.js';
 import { readArrive, readList, readGet, readBuy } from './read-receipt-clauses.js';
 import { readAsk, readUse } from './read-ask-use-clauses.js';
 import { readRely } from './read-reliance-clause.js';
+import { readAidAnnouncement } from './read-aid-announcement.js';
 import { readPossessives, readCapabilities } from './edge-possession.js';
 
 /** The reading of one sentence: its triggers, in order, each with its clause, then possessives and capabilities. */
@@ -26,10 +27,15 @@ export class SentenceEdges extends ClauseReader {
         );
         if (owned !== undefined) limit = Math.min(limit, owned.start);
       }
-      const prev = k > 0 ? this.triggers[k - 1] : undefined;
+      // "signs contract with Ukraine for supply of ...": the deal frames the verb after it, it is no verb before it.
+      const prev = this.triggers
+        .slice(0, k)
+        .filter((p) => !DEAL_WITH.test(p.word))
+        .pop();
       const made = this.readTrigger(t, limit, prev);
       made.forEach((d) => used.add(d.system));
     });
+    readAidAnnouncement(this);
     readPossessives(this, used);
     readCapabilities(this, used);
   }
