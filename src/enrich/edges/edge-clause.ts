@@ -64,9 +64,6 @@ export class ClauseReader {
 
   /** "test-fired its newly acquired Silkworm": a participle in front of a noun, no verb of its own. */
   adjectival(t: Trigger): boolean {
-    // "British-supplied NLAW": a participle hyphenated to its agent.
-    if (/(?:ed|sent|given|sold|made|built)$/i.test(t.word) && this.text[t.start - 1] === '-')
-      return true;
     return (
       /ed$/i.test(t.word) &&
       /\b(?:its|their)\s+(?:(?:newly|recently|just)\s+)?$|\b(?:newly|recently)\s+$/i.test(
