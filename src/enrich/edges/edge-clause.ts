@@ -198,8 +198,11 @@ export class ClauseReader {
       base === 'operates' || base === 'depends_on'
         ? {
             status: base,
+            // "would not let Iran use X": a negation before the user belongs to another verb.
             negated: /\b(?:not(?! only)|never|no longer|n't)\b/i.test(
-              lead.replace(OTHER_CLAUSE, ''),
+              lead
+                .replace(OTHER_CLAUSE, '')
+                .slice(Math.max(0, lead.length - Math.max(0, t.start - recipient.mention.end))),
             ),
             hedged: false,
           }

@@ -43,10 +43,12 @@ const DELIVERS =
   /\b(?:will|to)\s+(?:deliver|supply|provide|produce|build|manufacture)\s+(?:the\s+|an?\s+)?/i;
 /** Where the object phrase ends. */
 const OBJECT_STOP =
-  /,|;|\.(?:\s|$)|\s(?:capable of|able to|designed to|used (?:to|for|in)|for|under|at|from|to|by|in|which|that|after|before|when|since|because|until|if|and associated|and related|the Defense Department|the Pentagon|the (?:Navy|Army|Air Force) said|said|over|through|with options?)\b|\n\n/;
+  /,(?!\d{3}\b)|;|\.(?:\s|$)|\s(?:capable of|able to|designed to|used (?:to|for|in)|for|under|at|from|to|by|in|which|that|after|before|when|since|because|until|if|and associated|and related|the Defense Department|the Pentagon|the (?:Navy|Army|Air Force) said|said|over|through|with options?)\b|\n\n/;
 /** Objects that are work, not materiel: an analyst's supply graph leaves them out. */
 const NOT_MATERIEL =
   /(?:\b(?:program|programme|initiative|project)\b[^,]*$|\(SDI\))|^(?:U\.\s?S\b|United States|work|services?|studies|study|construction|assistance|support|site|training|maintenance|research|analytical|engineering services|technical services|the design|design|logistics)\b/i;
+const MAKING_OF =
+  /^(?:(?:work|effort)\s+on\s+)?(?:(?:continu(?:ing|ed)|further|initial|full[- ]rate)\s+)?(?:production|development|procurement|manufacture|purchase|acquisition)\s+of\s+(?:the\s+)?/i;
 const QUANTITY =
   /^(?:(\d{1,3}(?:,\d{3})+|\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty)\s+(?:of\s+(?:the\s+)?)?)/i;
 /** "Standard Missile II program": a program named after a model is that model; "a submarine improvement program" is work. */
@@ -246,6 +248,10 @@ export class ContractReader {
       .replace(/^\d+[- ]?(?:month|year|week|day)s?\s+/i, '')
       // "172 F-110-GE-100 fighter jet engines and 32 other jet engines": the first item is the named one.
       .replace(/\s+and\s+\d[\s\S]*$/, '');
+    // "production of 1,391 guidance sections", "work on development of the SLAM": the thing made.
+    phrase = phrase.replace(MAKING_OF, '');
+    // "a separate contract for full scale development": work, not materiel.
+    if (/^(?:full[- ]scale\s+)?(?:engineering\s+)?development$/i.test(phrase)) return [];
     const model = MODEL_PROGRAM.exec(phrase);
     if (model?.[1] !== undefined) phrase = model[1];
     if (phrase === '' || NOT_MATERIEL.test(phrase)) return [];

@@ -52,6 +52,8 @@ export const readPossessives = (r: ClauseReader, used: ReadonlySet<EdgeItem>): v
         r.text.slice(Math.max(r.s.start, item.start - 30), item.start),
       );
     if (pronoun) {
+      // "Dassault has offered the ministry a new design of its Rafale": the company's own product.
+      if (r.mainSubject()?.party.id?.startsWith('company:') === true) continue;
       // "the operation of its F-16s": the nearest state named before owns them.
       const near = [...r.actors]
         .reverse()

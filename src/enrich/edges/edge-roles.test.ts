@@ -127,3 +127,25 @@ describe('aid lists and receipts', () => {
     );
   });
 });
+
+describe('contract objects and use under another verb', () => {
+  test('a count with a thousands comma and "production of" do not cut the object', () => {
+    assert.deepEqual(
+      edges(
+        'Hughes Aircraft Co has received a 120.5 mln dlr contract for production of 1,250 guidance sections, the Navy said.',
+        '1987-04-02',
+      ),
+      ['United States <- Hughes Aircraft | guidance sections | ordered'],
+    );
+  });
+
+  test('"would not let Iran use X": the negation is the letting, Iran still holds X', () => {
+    assert.deepEqual(
+      edges(
+        'Washington said it would not let Iran use Chinese-made Silkworm missiles to close the Gulf.',
+        '1987-03-20',
+      ),
+      ['Iran <- China | HY-2 Silkworm | operates'],
+    );
+  });
+});
