@@ -148,4 +148,10 @@ describe('contract objects and use under another verb', () => {
       ['Iran <- China | HY-2 Silkworm | operates'],
     );
   });
+
+  test('an offer or a bid to sell is talk, not a commitment', () => {
+    assert.deepEqual(edges('France has offered to sell 20 Mirage jets to Egypt.', '1987-06-01'), [
+      'Egypt <- France | Mirage | requested',
+    ]);
+  });
 });

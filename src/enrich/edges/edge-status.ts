@@ -15,7 +15,7 @@ const NEGATION =
 const REQUEST =
   /\b(?:ask(?:s|ed|ing)?|call(?:s|ed|ing)? (?:on|for|upon)|urg(?:e|es|ed|ing)|request(?:s|ed|ing)?|appeal(?:s|ed|ing)?|should|must|ought to|need(?:s|ed)?|want(?:s|ed)?|advocat(?:e|es|ed|ing)|demand(?:s|ed|ing)?|push(?:es|ed|ing)? for|lobb(?:y|ies|ied|ying)|best response|counts? on|convince|persuad(?:e|ing)|speed up|propos(?:e|es|ed|ing|al))\b/i;
 const HEDGE =
-  /\b(?:consider(?:s|ed|ing)?|mull(?:s|ed|ing)?|may|might|could|can(?!not)|able to|would(?! not| never)|discuss(?:es|ed|ing)?|talks?|negotiat(?:e|es|ed|ing|ions?)|possib(?:le|ly|ility)|weigh(?:s|ed|ing)?|explor(?:e|es|ed|ing)|ready to|willing(?:ness)? to|contemplat(?:e|es|ed|ing)|interested in|if)\b/i;
+  /\b(?:consider(?:s|ed|ing)?|mull(?:s|ed|ing)?|may|might|could|can(?!not)|able to|would(?! not| never)|discuss(?:es|ed|ing)?|talks?|negotiat(?:e|es|ed|ing|ions?)|possib(?:le|ly|ility)|weigh(?:s|ed|ing)?|explor(?:e|es|ed|ing)|ready to|willing(?:ness)? to|contemplat(?:e|es|ed|ing)|interested in|if|seek(?:s|ing)? to|sought to|offer(?:s|ed|ing)? to|bid(?:s|ding)? to|tr(?:y|ies|ied|ying) to|hop(?:e|es|ed|ing) to|compet(?:e|es|ed|ing) to)\b/i;
 const COMMITTED =
   /\b(?:will|would|'ll|shall|agree[sd]?|pledg(?:e|es|ed|ing)|promis(?:e|es|ed|ing)|announc(?:e|es|ed|ing)|approv(?:e|es|ed|ing)|decid(?:e|es|ed)|commit(?:s|ted)?|plans?|planned|preparing|set to|expected to|going to|continue)\b/i;
 const PAST_FORM =
