@@ -83,6 +83,7 @@ export const runWorker = async (options: WorkerOptions): Promise<WorkerSummary> 
         signal: handlerSignal,
         workerId: options.workerId,
         earlierRunning: () => options.queue.earlierRunning(job.id, job.kind),
+        organised: () => options.queue.markOrganised(job.id, options.workerId),
       });
       clearInterval(heartbeat);
       const completed = await options.queue.complete(job.id, options.workerId, result ?? null);

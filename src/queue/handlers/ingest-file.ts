@@ -23,7 +23,8 @@ const TURN_WAIT_MAX_MS = 15_000;
 const TURN_WAIT_PER_WORK = 3;
 
 /**
- * Waits (bounded) until no ingest job queued before this one is still running. Stories are settled
+ * Waits (bounded) until no ingest job queued before this one is still running and organising (a job
+ * that has organised all it will, JobQueue.markOrganised, is not waited for). Stories are settled
  * in a canonical order: an article organised after a later one re-clusters every story reaching
  * past it, under the organise lock, so two workers racing each other's adjacent files turned each
  * batch into a re-settle of ~100 articles (bench/workers.ts). Waiting for the earlier jobs keeps
@@ -72,6 +73,11 @@ export const ingestFileHandler =
         onRejected: (rejection) => {
           if (rejections.length < MAX_REJECTIONS_KEPT) rejections.push(rejection);
         },
+        // Later jobs wait for this one's organising only, not for its claim ledger and completion.
+        // Best effort: a failed mark only makes them wait as before.
+        ...(context.organised
+          ? { onOrganised: () => context.organised!().catch(() => undefined) }
+          : {}),
       });
     const summary = store.organiseInTurn
       ? await store.organiseInTurn(waitForTurn(context, started), ingest)

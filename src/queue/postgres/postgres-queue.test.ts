@@ -56,6 +56,33 @@ describe('postgres queue', () => {
   );
 
   test(
+    'earlierRunning: a job that has organised all it will is not waited for; claimed again, it is',
+    { skip },
+    async () => {
+      const { queue } = await freshQueue();
+      try {
+        await queue.enqueueMany([
+          { kind: 'k', payload: { i: 0 } },
+          { kind: 'k', payload: { i: 1 } },
+        ]);
+        const first = await queue.claim('w1', { leaseMs: 10_000 });
+        const second = await queue.claim('w2', { leaseMs: 10_000 });
+        assert.ok(first && second);
+        await queue.markOrganised(first.id, 'w2');
+        assert.equal(await queue.earlierRunning(second.id, 'k'), true, 'only the holder marks');
+        await queue.markOrganised(first.id, 'w1');
+        assert.equal(await queue.earlierRunning(second.id, 'k'), false);
+        assert.equal(await queue.fail(first.id, 'w1', 'boom'), 'queued');
+        const again = await queue.claim('w3', { leaseMs: 10_000 });
+        assert.equal(again?.id, first.id);
+        assert.equal(await queue.earlierRunning(second.id, 'k'), true, 'a retry organises again');
+      } finally {
+        await queue.close();
+      }
+    },
+  );
+
+  test(
     'earlierRunning: a job whose lease ran out (its worker died) is not waited for',
     { skip },
     async () => {

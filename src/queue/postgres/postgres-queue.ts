@@ -174,7 +174,7 @@ export class PostgresQueue implements JobQueue {
           LIMIT 1
           FOR UPDATE SKIP LOCKED)
        UPDATE jobs j
-          SET state = 'running', attempts = j.attempts + 1, locked_by = $1,
+          SET state = 'running', attempts = j.attempts + 1, locked_by = $1, organised = false,
               lease_until = now() + $2 * interval '1 millisecond', updated_at = now()
          FROM next
         WHERE j.id = next.id
@@ -231,10 +231,17 @@ export class PostgresQueue implements JobQueue {
   async earlierRunning(jobId: string, kind: string): Promise<boolean> {
     const result = await this.query<{ running: boolean }>(
       `SELECT EXISTS (SELECT 1 FROM jobs WHERE state = 'running' AND kind = $2 AND id < $1::bigint
-                        AND lease_until > now()) AS running`,
+                        AND lease_until > now() AND NOT organised) AS running`,
       [jobId, kind],
     );
     return result.rows[0]?.running === true;
+  }
+
+  async markOrganised(jobId: string, workerId: string): Promise<void> {
+    await this.query(
+      `UPDATE jobs SET organised = true WHERE id = $1 AND locked_by = $2 AND state = 'running'`,
+      [jobId, workerId],
+    );
   }
 
   async fail(
