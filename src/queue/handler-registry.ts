@@ -8,6 +8,8 @@ export interface JobContext {
   readonly earlierRunning: () => Promise<boolean>;
   /** Tells later jobs this one will organise nothing more (JobQueue.markOrganised). */
   readonly organised?: () => Promise<void>;
+  /** Resolves when earlierRunning may have changed, or after `timeoutMs` (JobQueue.nextChange). */
+  readonly nextChange?: (timeoutMs: number) => Promise<void>;
 }
 
 /** Does one job; resolves with a small JSON summary saved on the job, or throws to fail it. */

@@ -106,6 +106,11 @@ export interface JobQueue {
    * Cleared when the job is claimed again.
    */
   markOrganised(jobId: string, workerId: string): Promise<void>;
+  /**
+   * Optional: resolves when a job is next marked organised, completed or failed, or after
+   * `timeoutMs` (a wait for earlierRunning to change, without polling).
+   */
+  nextChange?(timeoutMs: number): Promise<void>;
   /** Puts dead jobs (all, or the given ids) back in the queue with fresh attempts. */
   retryDead(ids?: readonly string[]): Promise<number>;
   listJobs(options?: ListJobsOptions): Promise<Job[]>;

@@ -83,6 +83,40 @@ describe('postgres queue', () => {
   );
 
   test(
+    'nextChange wakes at a job marked organised or completed in this schema, else times out',
+    { skip },
+    async () => {
+      const { queue, url } = await freshQueue();
+      const other = await PostgresQueue.open({ url, backoff: NO_WAIT });
+      const { queue: elsewhere } = await freshQueue();
+      try {
+        await queue.enqueueMany([{ kind: 'k', payload: { i: 0 } }]);
+        await elsewhere.enqueueMany([{ kind: 'k', payload: { i: 0 } }]);
+        const job = await other.claim('w1', { leaseMs: 10_000 });
+        const foreign = await elsewhere.claim('w1', { leaseMs: 10_000 });
+        assert.ok(job && foreign);
+        await queue.nextChange(200); // the first wait starts listening
+        const timed = async (wake: () => Promise<unknown>): Promise<number> => {
+          const from = Date.now();
+          const changed = queue.nextChange(5_000);
+          await wake();
+          await changed;
+          return Date.now() - from;
+        };
+        assert.ok((await timed(() => other.markOrganised(job.id, 'w1'))) < 2_000, 'organised');
+        assert.ok((await timed(() => other.complete(job.id, 'w1'))) < 2_000, 'completed');
+        const from = Date.now();
+        const quiet = queue.nextChange(300);
+        await elsewhere.complete(foreign.id, 'w1');
+        await quiet;
+        assert.ok(Date.now() - from >= 280, 'another schema does not wake it');
+      } finally {
+        await Promise.all([queue.close(), other.close(), elsewhere.close()]);
+      }
+    },
+  );
+
+  test(
     'earlierRunning: a job whose lease ran out (its worker died) is not waited for',
     { skip },
     async () => {

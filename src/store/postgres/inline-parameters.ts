@@ -45,3 +45,23 @@ export const queryAll = async (
   )) as pg.QueryResult | pg.QueryResult[];
   return Array.isArray(results) ? results : [results];
 };
+
+/**
+ * The statements as one transaction in one round trip (BEGIN and COMMIT travel with them): all or
+ * nothing, rolled back on any error. One result per statement.
+ */
+export const transactAll = async (
+  pool: pg.Pool,
+  statements: readonly Statement[],
+): Promise<pg.QueryResult[]> => {
+  const client = await pool.connect();
+  try {
+    const results = await queryAll(client, [['BEGIN', []], ...statements, ['COMMIT', []]]);
+    return results.slice(1, -1);
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  } finally {
+    client.release();
+  }
+};

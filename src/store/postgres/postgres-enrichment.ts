@@ -11,6 +11,11 @@ import { pgJson, pgText } from './article-row.js';
 import { queryAll, type Statement } from './inline-parameters.js';
 import { postgresFactReads, postgresFactStatements, postgresFactsOf } from './postgres-facts.js';
 
+const DELTA = {
+  add: ENTITY_STATS_ADD.map(numberedSql),
+  subtract: ENTITY_STATS_SUBTRACT.map(numberedSql),
+};
+
 /** The statements that replace one article's enrichment rows, its stats lock taken (`again`: it had entity rows). */
 const enrichmentStatements = (
   articleId: string,
@@ -69,49 +74,56 @@ const enrichmentStatements = (
 };
 
 /**
- * Replaces the enrichment rows of several articles (in order) inside the caller's transaction, in
- * two round trips: one locks the articles' rows (which serialises two workers enriching the same
- * article) and asks which had entity rows already; one sends every write (twin of
- * sqlite-enrichment.ts, one article at a time there). An article given twice is saved twice.
+ * Replaces the enrichment rows of several articles (in order) in one transaction of two round
+ * trips: BEGIN with a read that locks the articles' rows (which serialises two workers enriching
+ * the same article) and asks which had entity rows already; then every write with the COMMIT
+ * (twin of sqlite-enrichment.ts, one article at a time there). An article given twice is saved twice.
  */
 export const savePostgresEnrichments = async (
-  client: pg.PoolClient,
+  pool: pg.Pool,
   items: readonly { readonly id: string; readonly enrichment: ArticleEnrichment }[],
   now: string,
 ): Promise<void> => {
   if (items.length === 0) return;
   const ids = [...new Set(items.map((item) => item.id))].sort();
-  // Two statements, one round trip: the second's snapshot is taken once the rows are locked, so
-  // it sees what a worker that held them before us committed.
-  const [locked, enriched] = await queryAll(client, [
-    [
-      'SELECT id FROM articles WHERE id = ANY ($1::text[]) ORDER BY id COLLATE "C" FOR UPDATE',
-      [ids],
-    ],
-    ['SELECT DISTINCT article_id FROM entity_articles WHERE article_id = ANY ($1::text[])', [ids]],
-  ]);
-  const had = new Set((enriched?.rows ?? []).map((row) => row['article_id'] as string));
-  const again = new Map(
-    (locked?.rows ?? []).map((row) => [row['id'] as string, had.has(row['id'] as string)]),
-  );
-  const missing = ids.find((id) => !again.has(id));
-  if (missing !== undefined) throw new AppError('NOT_FOUND', `no article ${missing}`);
-  const statements: Statement[] = [
-    lockStatement(
-      [...again.values()].some(Boolean) || ids.length < items.length ? 'exclusive' : 'shared',
-    ),
-  ];
-  for (const { id, enrichment } of items) {
-    statements.push(...enrichmentStatements(id, enrichment, now, again.get(id) === true));
-    // A second save of the same article finds the first one's entity rows, if it had mentions.
-    again.set(id, enrichment.entities.length > 0);
+  const client = await pool.connect();
+  try {
+    // The entity read is a statement of its own: its snapshot is taken once the rows are locked,
+    // so it sees what a worker that held them before us committed.
+    const [, locked, enriched] = await queryAll(client, [
+      ['BEGIN', []],
+      [
+        'SELECT id FROM articles WHERE id = ANY ($1::text[]) ORDER BY id COLLATE "C" FOR UPDATE',
+        [ids],
+      ],
+      [
+        'SELECT DISTINCT article_id FROM entity_articles WHERE article_id = ANY ($1::text[])',
+        [ids],
+      ],
+    ]);
+    const had = new Set((enriched?.rows ?? []).map((row) => row['article_id'] as string));
+    const again = new Map(
+      (locked?.rows ?? []).map((row) => [row['id'] as string, had.has(row['id'] as string)]),
+    );
+    const missing = ids.find((id) => !again.has(id));
+    if (missing !== undefined) throw new AppError('NOT_FOUND', `no article ${missing}`);
+    const statements: Statement[] = [
+      lockStatement(
+        [...again.values()].some(Boolean) || ids.length < items.length ? 'exclusive' : 'shared',
+      ),
+    ];
+    for (const { id, enrichment } of items) {
+      statements.push(...enrichmentStatements(id, enrichment, now, again.get(id) === true));
+      // A second save of the same article finds the first one's entity rows, if it had mentions.
+      again.set(id, enrichment.entities.length > 0);
+    }
+    await queryAll(client, [...statements, ['COMMIT', []]]);
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  } finally {
+    client.release();
   }
-  await queryAll(client, statements);
-};
-
-const DELTA = {
-  add: ENTITY_STATS_ADD.map(numberedSql),
-  subtract: ENTITY_STATS_SUBTRACT.map(numberedSql),
 };
 
 const lockStatement = (mode: 'shared' | 'exclusive'): Statement => [

@@ -271,9 +271,7 @@ export class PostgresStore implements ArticleStore {
     // Several articles' aggregate upserts may lock rows in another order than a concurrent batch's:
     // a deadlock victim rolled back whole and is run again.
     await this.guard(() =>
-      withStatementRetry(() =>
-        inTransaction(this.pool, (client) => savePostgresEnrichments(client, items, now)),
-      ),
+      withStatementRetry(() => savePostgresEnrichments(this.pool, items, now)),
     );
   }
 
