@@ -41,7 +41,7 @@ import {
   type StoreChecksum,
 } from '../src/store/postgres/store-checksum.js';
 import { SqliteStore } from '../src/store/sqlite/sqlite-store.js';
-import { RunSampler, type RunSample } from './run-sampler.js';
+import { processCpuSeconds, RunSampler, type RunSample } from './run-sampler.js';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const repo = join(here, '..');
@@ -198,6 +198,25 @@ const startWorker = (entry: string[], url: string): Promise<ChildProcess> =>
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/**
+ * Waits (at most a minute) until no worker used more than 50 ms of CPU over the last 500 ms (done
+ * loading, polling an empty queue); their summed CPU seconds then.
+ */
+const whenIdle = async (children: readonly ChildProcess[]): Promise<number> => {
+  const cpu = () => children.map((child) => processCpuSeconds(child.pid ?? -1) ?? 0);
+  let last = cpu();
+  for (const deadline = Date.now() + 60_000; Date.now() < deadline;) {
+    await sleep(500);
+    const now = cpu();
+    const busy = now.some((seconds, i) => seconds - (last[i] ?? 0) > 0.05);
+    last = now;
+    if (!busy) break;
+  }
+  const total = last.reduce((a, b) => a + b, 0);
+  console.log(`  ${children.length} worker(s) started: ${total.toFixed(1)} s CPU before the run`);
+  return total;
+};
+
 interface QueueRun {
   workers: number;
   files: number;
@@ -225,6 +244,9 @@ const runThroughQueue = async (
   const children = await Promise.all(
     Array.from({ length: workers }, () => startWorker(entry, workerUrl)),
   );
+  // A worker loads its enricher (KB, NER model) after it says it is ready: the run starts once
+  // every worker is idle, and their CPU until then (start-up) is left out of the per-article figures.
+  const startupCpuSeconds = await whenIdle(children);
   const sampler = new RunSampler(store.connectionPool, applicationName, () =>
     children.flatMap((c) => (c.pid !== undefined && c.exitCode === null ? [c.pid] : [])),
   );
@@ -252,7 +274,8 @@ const runThroughQueue = async (
     if (counts.queued === 0 && counts.running === 0) break;
   }
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  const sample = await sampler.stop();
+  const sampled = await sampler.stop();
+  const sample = { ...sampled, workerCpuSeconds: sampled.workerCpuSeconds - startupCpuSeconds };
   await Promise.all(
     children.map(
       (child) =>

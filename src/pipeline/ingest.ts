@@ -30,6 +30,12 @@ export interface IngestOptions {
   readonly stages?: CpuStages;
   /** Filled in with where the writer's time went, when given (`sitrep ingest --timings`). */
   readonly timings?: IngestTimings;
+  /**
+   * Called once, as soon as the run will organise (syndication, stories) nothing more: after its
+   * last batch's organising, before that batch's claim ledger (which reads no other article's
+   * ledger). A queue job then lets later jobs organise (handlers/ingest-file.ts).
+   */
+  readonly onOrganised?: () => Promise<void>;
 }
 
 /**
@@ -173,7 +179,17 @@ export const ingestEvents = async (
     options.onRejected?.(rejection);
   };
   const timings = options.timings;
-  const write = async (items: readonly BatchItem[], feedBatch: FeedSubscription[]) => {
+  let organisedAll = false;
+  const organisedAllNow = async (): Promise<void> => {
+    if (organisedAll) return;
+    organisedAll = true;
+    await options.onOrganised?.();
+  };
+  const write = async (
+    items: readonly BatchItem[],
+    feedBatch: FeedSubscription[],
+    last: boolean,
+  ) => {
     const drafts: ArticleDraft[] = [];
     const prepared: Prepared[] = [];
     await timed(timings, 'waiting', async () => {
@@ -219,6 +235,8 @@ export const ingestEvents = async (
       );
       summary.copies += organised.copies;
       summary.storiesOpened += organised.storiesOpened;
+      // The last batch, and nothing held back for a settle: nothing more to organise.
+      if (last && (!deferred || deferred.idle)) await organisedAllNow();
       // Claim ledger and dependency graph: after syndication, whose group every claim carries.
       if (enricher)
         await timed(timings, 'ledger', () =>
@@ -237,14 +255,14 @@ export const ingestEvents = async (
     }
     await yieldToEvents();
   };
-  const flush = async (): Promise<void> => {
+  const flush = async (last = false): Promise<void> => {
     // Batches are written one after another, in input order: one writer.
     const items = batch;
     const feedBatch = feeds;
     batch = [];
     feeds = [];
     if (items.length === 0 && feedBatch.length === 0) return;
-    writing = writing.then(() => write(items, feedBatch));
+    writing = writing.then(() => write(items, feedBatch, last));
     // A failed write must surface even if no later flush awaits it.
     writing.catch(() => undefined);
     queued.push(writing);
@@ -276,12 +294,13 @@ export const ingestEvents = async (
     if (batch.length >= batchSize || feeds.length >= batchSize) await flush();
     options.onProgress?.({ items, bytesRead: 0 });
   }
-  await flush();
+  await flush(true);
   await writing;
   if (deferred)
     summary.storiesOpened += await timed(timings, 'organising', () =>
       settleDeferred(store, deferred),
     );
+  await organisedAllNow();
   return summary;
 };
 

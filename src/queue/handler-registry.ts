@@ -4,8 +4,12 @@ export interface JobContext {
   /** Aborted when the worker is asked to stop; long handlers may stop early (the job then retries). */
   readonly signal: AbortSignal;
   readonly workerId: string;
-  /** True while a job of the same kind enqueued before this one is still running elsewhere. */
+  /** True while a job of the same kind enqueued before this one still runs and may organise. */
   readonly earlierRunning: () => Promise<boolean>;
+  /** Tells later jobs this one will organise nothing more (JobQueue.markOrganised). */
+  readonly organised?: () => Promise<void>;
+  /** Resolves when earlierRunning may have changed, or after `timeoutMs` (JobQueue.nextChange). */
+  readonly nextChange?: (timeoutMs: number) => Promise<void>;
 }
 
 /** Does one job; resolves with a small JSON summary saved on the job, or throws to fail it. */

@@ -95,10 +95,22 @@ export interface JobQueue {
     options?: FailOptions,
   ): Promise<JobState | undefined>;
   /**
-   * True while a job of `kind` enqueued before `jobId` is running under a live lease: what a job
+   * True while a job of `kind` enqueued before `jobId` is running under a live lease and has not
+   * yet organised all it will (markOrganised): what a job
    * waits for so that its articles are organised in queue order (handlers/ingest-file.ts).
    */
   earlierRunning(jobId: string, kind: string): Promise<boolean>;
+  /**
+   * Records that a held job has organised all it will (its claim ledger and completion may still
+   * follow): earlierRunning stops counting it, so later jobs organise without waiting for the rest.
+   * Cleared when the job is claimed again.
+   */
+  markOrganised(jobId: string, workerId: string): Promise<void>;
+  /**
+   * Optional: resolves when a job is next marked organised, completed or failed, or after
+   * `timeoutMs` (a wait for earlierRunning to change, without polling).
+   */
+  nextChange?(timeoutMs: number): Promise<void>;
   /** Puts dead jobs (all, or the given ids) back in the queue with fresh attempts. */
   retryDead(ids?: readonly string[]): Promise<number>;
   listJobs(options?: ListJobsOptions): Promise<Job[]>;

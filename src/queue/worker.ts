@@ -83,6 +83,10 @@ export const runWorker = async (options: WorkerOptions): Promise<WorkerSummary> 
         signal: handlerSignal,
         workerId: options.workerId,
         earlierRunning: () => options.queue.earlierRunning(job.id, job.kind),
+        organised: () => options.queue.markOrganised(job.id, options.workerId),
+        ...(options.queue.nextChange
+          ? { nextChange: (ms: number) => options.queue.nextChange!(ms) }
+          : {}),
       });
       clearInterval(heartbeat);
       const completed = await options.queue.complete(job.id, options.workerId, result ?? null);

@@ -12,8 +12,13 @@ const IngestFilePayloadSchema = z.object({ path: z.string().min(1) });
 /** Rejections kept on the job's result; the count is always complete. */
 const MAX_REJECTIONS_KEPT = 20;
 
-/** How often a job asks whether the jobs before it still run, and how long it waits at most. */
+/**
+ * How often a job asks whether the jobs before it still run (and how long it waits at most): when
+ * the queue announces changes (JobContext.nextChange), it asks again at each announcement and
+ * at least every TURN_RECHECK_MS; otherwise every TURN_POLL_MS.
+ */
 const TURN_POLL_MS = 20;
+const TURN_RECHECK_MS = 250;
 const TURN_WAIT_MAX_MS = 15_000;
 /**
  * A job waits at most this many times its own work: an earlier article may take several times
@@ -23,7 +28,8 @@ const TURN_WAIT_MAX_MS = 15_000;
 const TURN_WAIT_PER_WORK = 3;
 
 /**
- * Waits (bounded) until no ingest job queued before this one is still running. Stories are settled
+ * Waits (bounded) until no ingest job queued before this one is still running and organising (a job
+ * that has organised all it will, JobQueue.markOrganised, is not waited for). Stories are settled
  * in a canonical order: an article organised after a later one re-clusters every story reaching
  * past it, under the organise lock, so two workers racing each other's adjacent files turned each
  * batch into a re-settle of ~100 articles (bench/workers.ts). Waiting for the earlier jobs keeps
@@ -42,8 +48,12 @@ export const waitForTurn = (context: JobContext, started: number): (() => Promis
     const ownWork = from - started - waited;
     const deadline =
       from + Math.min(TURN_WAIT_MAX_MS - waited, TURN_WAIT_PER_WORK * ownWork - waited);
-    while (Date.now() < deadline && !context.signal.aborted && (await context.earlierRunning()))
-      await new Promise((resolve) => setTimeout(resolve, TURN_POLL_MS));
+    while (Date.now() < deadline && !context.signal.aborted) {
+      // Waiting starts before asking, so a change announced in between is not missed.
+      const changed = context.nextChange?.(Math.min(TURN_RECHECK_MS, deadline - Date.now()));
+      if (!(await context.earlierRunning())) break;
+      await (changed ?? new Promise((resolve) => setTimeout(resolve, TURN_POLL_MS)));
+    }
     waited += Date.now() - from;
   };
 };
@@ -72,6 +82,11 @@ export const ingestFileHandler =
         onRejected: (rejection) => {
           if (rejections.length < MAX_REJECTIONS_KEPT) rejections.push(rejection);
         },
+        // Later jobs wait for this one's organising only, not for its claim ledger and completion.
+        // Best effort: a failed mark only makes them wait as before.
+        ...(context.organised
+          ? { onOrganised: () => context.organised!().catch(() => undefined) }
+          : {}),
       });
     const summary = store.organiseInTurn
       ? await store.organiseInTurn(waitForTurn(context, started), ingest)

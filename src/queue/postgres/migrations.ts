@@ -32,4 +32,11 @@ CREATE INDEX jobs_state_updated ON jobs (state, updated_at DESC);
 CREATE UNIQUE INDEX jobs_dedupe ON jobs (kind, dedupe_key) WHERE dedupe_key IS NOT NULL;
 `,
   },
+  {
+    version: 200,
+    name: 'jobs organised',
+    // Set once a running job has organised all it will: later jobs stop waiting for it
+    // (earlierRunning), while it still updates its claim ledger and completes.
+    sql: `ALTER TABLE jobs ADD COLUMN organised boolean NOT NULL DEFAULT false;`,
+  },
 ];

@@ -56,6 +56,67 @@ describe('postgres queue', () => {
   );
 
   test(
+    'earlierRunning: a job that has organised all it will is not waited for; claimed again, it is',
+    { skip },
+    async () => {
+      const { queue } = await freshQueue();
+      try {
+        await queue.enqueueMany([
+          { kind: 'k', payload: { i: 0 } },
+          { kind: 'k', payload: { i: 1 } },
+        ]);
+        const first = await queue.claim('w1', { leaseMs: 10_000 });
+        const second = await queue.claim('w2', { leaseMs: 10_000 });
+        assert.ok(first && second);
+        await queue.markOrganised(first.id, 'w2');
+        assert.equal(await queue.earlierRunning(second.id, 'k'), true, 'only the holder marks');
+        await queue.markOrganised(first.id, 'w1');
+        assert.equal(await queue.earlierRunning(second.id, 'k'), false);
+        assert.equal(await queue.fail(first.id, 'w1', 'boom'), 'queued');
+        const again = await queue.claim('w3', { leaseMs: 10_000 });
+        assert.equal(again?.id, first.id);
+        assert.equal(await queue.earlierRunning(second.id, 'k'), true, 'a retry organises again');
+      } finally {
+        await queue.close();
+      }
+    },
+  );
+
+  test(
+    'nextChange wakes at a job marked organised or completed in this schema, else times out',
+    { skip },
+    async () => {
+      const { queue, url } = await freshQueue();
+      const other = await PostgresQueue.open({ url, backoff: NO_WAIT });
+      const { queue: elsewhere } = await freshQueue();
+      try {
+        await queue.enqueueMany([{ kind: 'k', payload: { i: 0 } }]);
+        await elsewhere.enqueueMany([{ kind: 'k', payload: { i: 0 } }]);
+        const job = await other.claim('w1', { leaseMs: 10_000 });
+        const foreign = await elsewhere.claim('w1', { leaseMs: 10_000 });
+        assert.ok(job && foreign);
+        await queue.nextChange(200); // the first wait starts listening
+        const timed = async (wake: () => Promise<unknown>): Promise<number> => {
+          const from = Date.now();
+          const changed = queue.nextChange(5_000);
+          await wake();
+          await changed;
+          return Date.now() - from;
+        };
+        assert.ok((await timed(() => other.markOrganised(job.id, 'w1'))) < 2_000, 'organised');
+        assert.ok((await timed(() => other.complete(job.id, 'w1'))) < 2_000, 'completed');
+        const from = Date.now();
+        const quiet = queue.nextChange(300);
+        await elsewhere.complete(foreign.id, 'w1');
+        await quiet;
+        assert.ok(Date.now() - from >= 280, 'another schema does not wake it');
+      } finally {
+        await Promise.all([queue.close(), other.close(), elsewhere.close()]);
+      }
+    },
+  );
+
+  test(
     'earlierRunning: a job whose lease ran out (its worker died) is not waited for',
     { skip },
     async () => {

@@ -8,6 +8,7 @@ import {
   type PostgresConnectionOptions,
   type PostgresTarget,
 } from '../../store/postgres/connection.js';
+import { queryAll } from '../../store/postgres/inline-parameters.js';
 import { migratePostgres } from '../../store/postgres/migrate.js';
 import { backoffDelayMs, DEFAULT_BACKOFF, type BackoffPolicy } from '../backoff.js';
 import {
@@ -24,6 +25,7 @@ import {
   type ListJobsOptions,
   type NewJob,
 } from '../port.js';
+import { JobChanges, NOTIFY_JOB_CHANGE } from './job-changes.js';
 import { jobFromRow, type JobRow } from './job-row.js';
 import { QUEUE_MIGRATIONS } from './migrations.js';
 
@@ -34,6 +36,24 @@ export interface PostgresQueueOptions extends PostgresConnectionOptions {
 
 const JOB_COLUMNS = `id, kind, payload, state, dedupe_key, attempts, max_attempts, run_after, lease_until,
   locked_by, last_error, result, created_at, updated_at`;
+
+/**
+ * A running job whose lease ran out belonged to a worker that died or hung: it goes back to the
+ * queue, or to the dead-letter list when that was its last attempt (a job that kills its worker
+ * every time must not loop forever).
+ */
+const RECLAIM_EXPIRED_SQL = `WITH expired AS (
+   SELECT id FROM jobs
+    WHERE state = 'running' AND lease_until < now()
+    ORDER BY lease_until
+    LIMIT 100
+    FOR UPDATE SKIP LOCKED)
+ UPDATE jobs j
+    SET state = CASE WHEN j.attempts >= j.max_attempts THEN 'dead' ELSE 'queued' END,
+        last_error = format('lease expired: worker %s stopped during attempt %s', j.locked_by, j.attempts),
+        run_after = now(), lease_until = NULL, locked_by = NULL, updated_at = now()
+   FROM expired
+  WHERE j.id = expired.id`;
 
 /** Rows per INSERT when enqueueing many jobs: keeps one statement well under parameter limits. */
 const ENQUEUE_CHUNK = 1_000;
@@ -50,12 +70,14 @@ export class PostgresQueue implements JobQueue {
   private readonly target: PostgresTarget;
   private readonly backoff: BackoffPolicy;
   private readonly defaultMaxAttempts: number;
+  private readonly changes: JobChanges;
 
   private constructor(pool: pg.Pool, target: PostgresTarget, options: PostgresQueueOptions) {
     this.pool = pool;
     this.target = target;
     this.backoff = options.backoff ?? DEFAULT_BACKOFF;
     this.defaultMaxAttempts = options.defaultMaxAttempts ?? 5;
+    this.changes = new JobChanges(pool);
   }
 
   static async open(options: PostgresQueueOptions): Promise<PostgresQueue> {
@@ -164,50 +186,32 @@ export class PostgresQueue implements JobQueue {
   }
 
   async claim(workerId: string, options: ClaimOptions): Promise<Job | undefined> {
-    await this.reclaimExpired();
     const kinds = options.kinds ? [...options.kinds] : null;
-    const result = await this.query<JobRow>(
-      `WITH next AS (
-         SELECT id FROM jobs
-          WHERE state = 'queued' AND run_after <= now() AND ($3::text[] IS NULL OR kind = ANY($3::text[]))
-          ORDER BY run_after, id
-          LIMIT 1
-          FOR UPDATE SKIP LOCKED)
-       UPDATE jobs j
-          SET state = 'running', attempts = j.attempts + 1, locked_by = $1,
-              lease_until = now() + $2 * interval '1 millisecond', updated_at = now()
-         FROM next
-        WHERE j.id = next.id
-       RETURNING ${JOB_COLUMNS.split(',')
-         .map((c) => `j.${c.trim()}`)
-         .join(', ')}`,
-      [workerId, options.leaseMs, kinds],
+    // Expired leases are reclaimed first, in the same round trip (one implicit transaction).
+    const [, result] = await this.guard(() =>
+      queryAll(this.pool, [
+        [RECLAIM_EXPIRED_SQL, []],
+        [
+          `WITH next AS (
+             SELECT id FROM jobs
+              WHERE state = 'queued' AND run_after <= now() AND ($3::text[] IS NULL OR kind = ANY($3::text[]))
+              ORDER BY run_after, id
+              LIMIT 1
+              FOR UPDATE SKIP LOCKED)
+           UPDATE jobs j
+              SET state = 'running', attempts = j.attempts + 1, locked_by = $1, organised = false,
+                  lease_until = now() + $2 * interval '1 millisecond', updated_at = now()
+             FROM next
+            WHERE j.id = next.id
+           RETURNING ${JOB_COLUMNS.split(',')
+             .map((c) => `j.${c.trim()}`)
+             .join(', ')}`,
+          [workerId, options.leaseMs, kinds],
+        ],
+      ]),
     );
-    const row = result.rows[0];
+    const row = result?.rows[0] as JobRow | undefined;
     return row ? jobFromRow(row) : undefined;
-  }
-
-  /**
-   * A running job whose lease ran out belonged to a worker that died or hung: it goes back to the
-   * queue, or to the dead-letter list when that was its last attempt (a job that kills its worker
-   * every time must not loop forever).
-   */
-  private async reclaimExpired(): Promise<number> {
-    const result = await this.query(
-      `WITH expired AS (
-         SELECT id FROM jobs
-          WHERE state = 'running' AND lease_until < now()
-          ORDER BY lease_until
-          LIMIT 100
-          FOR UPDATE SKIP LOCKED)
-       UPDATE jobs j
-          SET state = CASE WHEN j.attempts >= j.max_attempts THEN 'dead' ELSE 'queued' END,
-              last_error = format('lease expired: worker %s stopped during attempt %s', j.locked_by, j.attempts),
-              run_after = now(), lease_until = NULL, locked_by = NULL, updated_at = now()
-         FROM expired
-        WHERE j.id = expired.id`,
-    );
-    return result.rowCount ?? 0;
   }
 
   async heartbeat(jobId: string, workerId: string, leaseMs: number): Promise<boolean> {
@@ -220,21 +224,40 @@ export class PostgresQueue implements JobQueue {
   }
 
   async complete(jobId: string, workerId: string, result?: JsonValue): Promise<boolean> {
-    const updated = await this.query(
-      `UPDATE jobs SET state = 'done', result = $3, lease_until = NULL, updated_at = now()
-        WHERE id = $1 AND locked_by = $2 AND state = 'running'`,
+    const updated = await this.query<{ updated: number }>(
+      `WITH u AS (
+         UPDATE jobs SET state = 'done', result = $3, lease_until = NULL, updated_at = now()
+          WHERE id = $1 AND locked_by = $2 AND state = 'running' RETURNING 1)
+       SELECT (SELECT count(*) FROM u)::integer AS updated, ${NOTIFY_JOB_CHANGE}`,
       [jobId, workerId, result === undefined ? null : JSON.stringify(result)],
     );
-    return (updated.rowCount ?? 0) > 0;
+    return (updated.rows[0]?.updated ?? 0) > 0;
   }
 
   async earlierRunning(jobId: string, kind: string): Promise<boolean> {
     const result = await this.query<{ running: boolean }>(
       `SELECT EXISTS (SELECT 1 FROM jobs WHERE state = 'running' AND kind = $2 AND id < $1::bigint
-                        AND lease_until > now()) AS running`,
+                        AND lease_until > now() AND NOT organised) AS running`,
       [jobId, kind],
     );
     return result.rows[0]?.running === true;
+  }
+
+  async markOrganised(jobId: string, workerId: string): Promise<void> {
+    await this.query(
+      `WITH u AS (
+         UPDATE jobs SET organised = true WHERE id = $1 AND locked_by = $2 AND state = 'running')
+       SELECT ${NOTIFY_JOB_CHANGE}`,
+      [jobId, workerId],
+    );
+  }
+
+  /**
+   * Resolves when a job of this schema is next marked organised, completed or failed (or after
+   * `timeoutMs`): a job waiting for its turn re-checks earlierRunning then, instead of polling.
+   */
+  nextChange(timeoutMs: number): Promise<void> {
+    return this.changes.next(timeoutMs);
   }
 
   async fail(
@@ -256,9 +279,11 @@ export class PostgresQueue implements JobQueue {
         const delayMs = dead ? 0 : backoffDelayMs(job.attempts, this.backoff);
         const state: JobState = dead ? 'dead' : 'queued';
         await client.query(
-          `UPDATE jobs SET state = $2, last_error = $3, run_after = now() + $4 * interval '1 millisecond',
-             lease_until = NULL, locked_by = NULL, updated_at = now()
-           WHERE id = $1`,
+          `WITH u AS (
+             UPDATE jobs SET state = $2, last_error = $3, run_after = now() + $4 * interval '1 millisecond',
+               lease_until = NULL, locked_by = NULL, updated_at = now()
+             WHERE id = $1)
+           SELECT ${NOTIFY_JOB_CHANGE}`,
           [jobId, state, error.slice(0, 4_000), delayMs],
         );
         return state;
@@ -296,6 +321,7 @@ export class PostgresQueue implements JobQueue {
   }
 
   async close(): Promise<void> {
+    await this.changes.close();
     await this.pool.end().catch(() => undefined);
   }
 

@@ -27,3 +27,41 @@ export const inlineParameters = (sql: string, params: readonly unknown[]): strin
     if (index < 0 || index >= params.length) throw new Error(`no parameter $${n}`);
     return literal(params[index]);
   });
+
+/** One statement and its parameters, to be sent with others (queryAll). */
+export type Statement = readonly [sql: string, params: readonly unknown[]];
+
+/**
+ * Runs the statements in one simple-protocol round trip (parameters inlined): one result per
+ * statement, in order. In a transaction, or as one implicit transaction of their own.
+ */
+export const queryAll = async (
+  client: Pick<pg.PoolClient, 'query'> | pg.Pool,
+  statements: readonly Statement[],
+): Promise<pg.QueryResult[]> => {
+  if (statements.length === 0) return [];
+  const results = (await client.query(
+    statements.map(([sql, params]) => inlineParameters(sql, params)).join(';\n'),
+  )) as pg.QueryResult | pg.QueryResult[];
+  return Array.isArray(results) ? results : [results];
+};
+
+/**
+ * The statements as one transaction in one round trip (BEGIN and COMMIT travel with them): all or
+ * nothing, rolled back on any error. One result per statement.
+ */
+export const transactAll = async (
+  pool: pg.Pool,
+  statements: readonly Statement[],
+): Promise<pg.QueryResult[]> => {
+  const client = await pool.connect();
+  try {
+    const results = await queryAll(client, [['BEGIN', []], ...statements, ['COMMIT', []]]);
+    return results.slice(1, -1);
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  } finally {
+    client.release();
+  }
+};

@@ -1,7 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type pg from 'pg';
 import { inTransaction } from './connection.js';
-import { inlineParameters } from './inline-parameters.js';
+import { inlineParameters, queryAll, type Statement } from './inline-parameters.js';
 import { withStatementRetry } from './statement-retry.js';
 import type { OrganiseLockStats } from '../port.js';
 
@@ -32,32 +32,48 @@ export interface RunState {
  * Reads always see them: nothing reaches the server before the writes queued ahead of it.
  */
 class RunConnection implements Queryable {
-  private pending: string[] = [];
   roundTrips = 0;
+  /** When the first round trip (the one that took the lock) came back. */
+  lockedAt: number | undefined;
 
-  constructor(private readonly client: pg.PoolClient) {}
+  /** `pending` starts with the transaction's BEGIN and lock: they travel with the first statement. */
+  constructor(
+    private readonly client: pg.PoolClient,
+    private pending: string[],
+  ) {}
 
   defer(sql: string, params: readonly unknown[]): void {
     this.pending.push(inlineParameters(sql, params));
   }
 
   query = (async (sql: string | pg.QueryConfig, params?: unknown[]) => {
-    this.roundTrips++;
-    if (this.pending.length === 0) return this.client.query(sql as string, params);
+    if (this.pending.length === 0) {
+      this.roundTrips++;
+      return this.client.query(sql as string, params);
+    }
     const text = typeof sql === 'string' ? sql : sql.text;
-    const last = inlineParameters(
-      text,
-      params ?? (typeof sql === 'string' ? [] : sql.values) ?? [],
-    );
-    const results = (await this.client.query([...this.takePending(), last].join(';\n'))) as
-      pg.QueryResult | pg.QueryResult[];
-    return Array.isArray(results) ? results[results.length - 1] : results;
+    const results = await this.queryAll([
+      [text, params ?? (typeof sql === 'string' ? [] : sql.values) ?? []],
+    ]);
+    return results[0];
   }) as Queryable['query'];
+
+  /** The statements' results, in one round trip with whatever is held back. */
+  async queryAll(statements: readonly Statement[]): Promise<pg.QueryResult[]> {
+    this.roundTrips++;
+    const texts = statements.map(([sql, params]) => inlineParameters(sql, params));
+    const results = (await this.client.query([...this.takePending(), ...texts].join(';\n'))) as
+      pg.QueryResult | pg.QueryResult[];
+    this.lockedAt ??= performance.now();
+    const all = Array.isArray(results) ? results : [results];
+    return all.slice(all.length - statements.length);
+  }
 
   /** COMMIT, after whatever is still held back. */
   async commit(): Promise<void> {
     this.roundTrips++;
     await this.client.query([...this.takePending(), 'COMMIT'].join(';\n'));
+    this.lockedAt ??= performance.now();
   }
 
   private takePending(): string[] {
@@ -134,12 +150,10 @@ export class OrganiseTransaction {
     try {
       await previous;
       const client = await this.pool.connect();
-      const connection = new RunConnection(client);
+      // BEGIN, an asynchronous commit and the lock (ORGANISE_BEGIN says why) go with the first
+      // statement: no round trip of their own. The lock counts as taken when that one returns.
+      const connection = new RunConnection(client, [ORGANISE_BEGIN]);
       try {
-        // One round trip: BEGIN, an asynchronous commit and the lock (ORGANISE_BEGIN says why).
-        await client.query(ORGANISE_BEGIN);
-        connection.roundTrips++;
-        locked ??= performance.now();
         const run: Run = { connection, states: new Map() };
         const result = await this.current.run(run, async () => {
           const value = await work();
@@ -153,6 +167,7 @@ export class OrganiseTransaction {
         throw error;
       } finally {
         this.stats.roundTrips += connection.roundTrips;
+        locked = connection.lockedAt;
         client.release();
       }
     } finally {
@@ -172,6 +187,13 @@ export class OrganiseTransaction {
     const connection = this.current.getStore()?.connection;
     if (connection) return connection.query<R>(sql, params);
     return withStatementRetry(() => this.pool.query<R>(sql, params));
+  }
+
+  /** Several statements in one round trip: on the running transaction's connection, else on the pool. */
+  queryAll(statements: readonly Statement[]): Promise<pg.QueryResult[]> {
+    const connection = this.current.getStore()?.connection;
+    if (connection) return connection.queryAll(statements);
+    return withStatementRetry(() => queryAll(this.pool, statements));
   }
 
   /**

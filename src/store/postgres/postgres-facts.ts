@@ -10,6 +10,7 @@ import {
   type FactTable,
 } from '../fact-rows.js';
 import { pgText } from './article-row.js';
+import type { Statement } from './inline-parameters.js';
 
 const ARRAY_TYPE: Record<ColumnType, string> = {
   text: 'text[]',
@@ -18,28 +19,27 @@ const ARRAY_TYPE: Record<ColumnType, string> = {
   bool: 'boolean[]',
 };
 
-const replaceRows = async <R>(
-  client: pg.PoolClient,
+const replaceRows = <R>(
   table: FactTable<R>,
   articleId: string,
   records: readonly R[],
-): Promise<void> => {
-  await client.query(`DELETE FROM ${table.table} WHERE article_id = $1`, [articleId]);
-  if (records.length === 0) return;
-  await insertFactRows(
-    client,
+): Statement[] => {
+  const insert = insertFactRowsStatement(
     table,
     records.map((record, ordinal) => table.toRow(articleId, ordinal, record)),
   );
+  return [
+    [`DELETE FROM ${table.table} WHERE article_id = $1`, [articleId]],
+    ...(insert ? [insert] : []),
+  ];
 };
 
-/** One multi-row insert through unnest (also used by `sitrep migrate` to copy SQLite rows). */
-export const insertFactRows = async (
-  client: pg.PoolClient,
+/** One multi-row insert through unnest; undefined for no rows. */
+const insertFactRowsStatement = (
   table: Pick<FactTable<unknown>, 'table' | 'columns'>,
   rows: readonly FactRow[],
-): Promise<void> => {
-  if (rows.length === 0) return;
+): Statement | undefined => {
+  if (rows.length === 0) return undefined;
   const columns = Object.entries(table.columns);
   const arrays = columns.map(([name, type]) =>
     rows.map((row) => {
@@ -48,40 +48,50 @@ export const insertFactRows = async (
       return typeof value === 'string' ? pgText(value) : value;
     }),
   );
-  await client.query(
+  return [
     `INSERT INTO ${table.table} (${columns.map(([name]) => name).join(', ')})
      SELECT * FROM unnest(${columns.map(([, type], i) => `$${i + 1}::${ARRAY_TYPE[type]}`).join(', ')})
      ON CONFLICT DO NOTHING`,
     arrays,
-  );
+  ];
 };
 
-/** Replaces an article's figures, quotes and relations inside the caller's transaction. */
-export const savePostgresFacts = async (
+/** One multi-row insert through unnest (also used by `sitrep migrate` to copy SQLite rows). */
+export const insertFactRows = async (
   client: pg.PoolClient,
+  table: Pick<FactTable<unknown>, 'table' | 'columns'>,
+  rows: readonly FactRow[],
+): Promise<void> => {
+  const statement = insertFactRowsStatement(table, rows);
+  if (statement) await client.query(statement[0], [...statement[1]]);
+};
+
+/** The statements that replace an article's figures, quotes and relations (in the caller's transaction). */
+export const postgresFactStatements = (
   articleId: string,
   enrichment: ArticleEnrichment,
-): Promise<void> => {
-  await replaceRows(client, FIGURES, articleId, enrichment.figures);
-  await replaceRows(client, QUOTES, articleId, enrichment.quotes);
-  await replaceRows(client, RELATIONS, articleId, enrichment.relations);
-};
+): Statement[] => [
+  ...replaceRows(FIGURES, articleId, enrichment.figures),
+  ...replaceRows(QUOTES, articleId, enrichment.quotes),
+  ...replaceRows(RELATIONS, articleId, enrichment.relations),
+];
 
-const readRows = async <R>(pool: pg.Pool, table: FactTable<R>, articleId: string): Promise<R[]> =>
-  (
-    await pool.query<FactRow>(
-      `SELECT * FROM ${table.table} WHERE article_id = $1 ORDER BY ordinal`,
-      [articleId],
-    )
-  ).rows.map(table.fromRow);
+const FACT_TABLES = [FIGURES, QUOTES, RELATIONS] as const;
 
-export const getPostgresFacts = async (
-  pool: pg.Pool,
-  articleId: string,
-): Promise<Pick<ArticleEnrichment, 'figures' | 'quotes' | 'relations'>> => ({
-  figures: await readRows(pool, FIGURES, articleId),
-  quotes: await readRows(pool, QUOTES, articleId),
-  relations: await readRows(pool, RELATIONS, articleId),
+/** The reads of an article's figures, quotes and relations, for queryAll (then postgresFactsOf). */
+export const postgresFactReads = (articleId: string): Statement[] =>
+  FACT_TABLES.map((table) => [
+    `SELECT * FROM ${table.table} WHERE article_id = $1 ORDER BY ordinal`,
+    [articleId],
+  ]);
+
+/** The facts from the results of postgresFactReads, in its order. */
+export const postgresFactsOf = (
+  results: readonly pg.QueryResult[],
+): Pick<ArticleEnrichment, 'figures' | 'quotes' | 'relations'> => ({
+  figures: (results[0]?.rows ?? []).map((row) => FIGURES.fromRow(row as FactRow)),
+  quotes: (results[1]?.rows ?? []).map((row) => QUOTES.fromRow(row as FactRow)),
+  relations: (results[2]?.rows ?? []).map((row) => RELATIONS.fromRow(row as FactRow)),
 });
 
 /** Numbers the `?` placeholders of FactQueries' SQL ($1, $2, …); that SQL has no `?` in literals. */

@@ -9,7 +9,7 @@ import type {
   LedgerStore,
 } from '../ledger-port.js';
 import { pgJson, pgText } from './article-row.js';
-import { inTransaction } from './connection.js';
+import { transactAll, type Statement } from './inline-parameters.js';
 
 const parse = <T>(rows: { record: string }[]): T[] =>
   rows.map((row) => JSON.parse(row.record) as T);
@@ -21,58 +21,62 @@ export class PostgresLedger implements LedgerStore {
   ) {}
 
   async replaceArticle(articleId: string, ledger: ArticleLedger, version: string): Promise<void> {
-    await inTransaction(this.pool, async (client) => {
-      // Locks the article's ledger row first, so two workers replacing one article take turns.
-      await client.query(
+    // One transaction, one round trip. The article's ledger row is written first, which locks it:
+    // two workers replacing one article take turns.
+    const statements: Statement[] = [
+      [
         `INSERT INTO ledger_articles (article_id, version, updated_at) VALUES ($1, $2, $3)
          ON CONFLICT (article_id) DO UPDATE SET version = excluded.version, updated_at = excluded.updated_at`,
         [articleId, version, this.now().toISOString()],
-      );
-      for (const table of ['ledger_claims', 'ledger_edges', 'ledger_alternatives'])
-        await client.query(`DELETE FROM ${table} WHERE article_id = $1`, [articleId]);
-      const c = ledger.claims;
-      if (c.length > 0)
-        await client.query(
-          `INSERT INTO ledger_claims (article_id, ordinal, measure, about_id, claimant_id, record)
-           SELECT $1, u.* FROM unnest($2::int[], $3::text[], $4::text[], $5::text[], $6::text[]) AS u`,
-          [
-            articleId,
-            c.map((_, i) => i),
-            c.map((x) => pgText(x.measure)),
-            c.map((x) => x.about?.id ?? null),
-            c.map((x) => x.claimant.id ?? null),
-            c.map((x) => pgJson(x)),
-          ],
-        );
-      const e = ledger.edges;
-      if (e.length > 0)
-        await client.query(
-          `INSERT INTO ledger_edges (article_id, ordinal, recipient_key, system_key, supplier_key, status, record)
-           SELECT $1, u.* FROM unnest($2::int[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[]) AS u`,
-          [
-            articleId,
-            e.map((_, i) => i),
-            e.map((x) => pgText(x.recipient.key)),
-            e.map((x) => pgText(x.system.key)),
-            e.map((x) => (x.supplier ? pgText(x.supplier.key) : null)),
-            e.map((x) => x.status),
-            e.map((x) => pgJson(x)),
-          ],
-        );
-      const a = ledger.alternatives;
-      if (a.length > 0)
-        await client.query(
-          `INSERT INTO ledger_alternatives (article_id, ordinal, system_key, alternative_key, record)
-           SELECT $1, u.* FROM unnest($2::int[], $3::text[], $4::text[], $5::text[]) AS u`,
-          [
-            articleId,
-            a.map((_, i) => i),
-            a.map((x) => pgText(x.system.key)),
-            a.map((x) => pgText(x.alternative.key)),
-            a.map((x) => pgJson(x)),
-          ],
-        );
-    });
+      ],
+      ...['ledger_claims', 'ledger_edges', 'ledger_alternatives'].map((table): Statement => [
+        `DELETE FROM ${table} WHERE article_id = $1`,
+        [articleId],
+      ]),
+    ];
+    const c = ledger.claims;
+    if (c.length > 0)
+      statements.push([
+        `INSERT INTO ledger_claims (article_id, ordinal, measure, about_id, claimant_id, record)
+         SELECT $1, u.* FROM unnest($2::int[], $3::text[], $4::text[], $5::text[], $6::text[]) AS u`,
+        [
+          articleId,
+          c.map((_, i) => i),
+          c.map((x) => pgText(x.measure)),
+          c.map((x) => x.about?.id ?? null),
+          c.map((x) => x.claimant.id ?? null),
+          c.map((x) => pgJson(x)),
+        ],
+      ]);
+    const e = ledger.edges;
+    if (e.length > 0)
+      statements.push([
+        `INSERT INTO ledger_edges (article_id, ordinal, recipient_key, system_key, supplier_key, status, record)
+         SELECT $1, u.* FROM unnest($2::int[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[]) AS u`,
+        [
+          articleId,
+          e.map((_, i) => i),
+          e.map((x) => pgText(x.recipient.key)),
+          e.map((x) => pgText(x.system.key)),
+          e.map((x) => (x.supplier ? pgText(x.supplier.key) : null)),
+          e.map((x) => x.status),
+          e.map((x) => pgJson(x)),
+        ],
+      ]);
+    const a = ledger.alternatives;
+    if (a.length > 0)
+      statements.push([
+        `INSERT INTO ledger_alternatives (article_id, ordinal, system_key, alternative_key, record)
+         SELECT $1, u.* FROM unnest($2::int[], $3::text[], $4::text[], $5::text[]) AS u`,
+        [
+          articleId,
+          a.map((_, i) => i),
+          a.map((x) => pgText(x.system.key)),
+          a.map((x) => pgText(x.alternative.key)),
+          a.map((x) => pgJson(x)),
+        ],
+      ]);
+    await transactAll(this.pool, statements);
   }
 
   async versionOf(articleId: string): Promise<string | undefined> {

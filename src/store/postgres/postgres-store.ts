@@ -53,7 +53,8 @@ import { migratePostgres } from './migrate.js';
 import { POSTGRES_MIGRATIONS } from './migrations.js';
 import { IdentityRaceError, saveBatch, searchVectorFor } from './save-batch.js';
 import { languageKey } from '../search-keys.js';
-import { getPostgresEnrichment, savePostgresEnrichment } from './postgres-enrichment.js';
+import { getPostgresEnrichment, savePostgresEnrichments } from './postgres-enrichment.js';
+import { withStatementRetry } from './statement-retry.js';
 import { searchPostgres } from './postgres-search.js';
 import { postgresRunner } from './postgres-facts.js';
 import { SourcesQueries } from '../sources-queries.js';
@@ -259,11 +260,18 @@ export class PostgresStore implements ArticleStore {
   }
 
   async saveEnrichment(articleId: string, enrichment: ArticleEnrichment): Promise<void> {
+    await this.saveEnrichments([{ id: articleId, enrichment }]);
+  }
+
+  async saveEnrichments(
+    items: readonly { readonly id: string; readonly enrichment: ArticleEnrichment }[],
+  ): Promise<void> {
+    if (items.length === 0) return;
     const now = this.now().toISOString();
+    // Several articles' aggregate upserts may lock rows in another order than a concurrent batch's:
+    // a deadlock victim rolled back whole and is run again.
     await this.guard(() =>
-      inTransaction(this.pool, (client) =>
-        savePostgresEnrichment(client, articleId, enrichment, now),
-      ),
+      withStatementRetry(() => savePostgresEnrichments(this.pool, items, now)),
     );
   }
 

@@ -12,6 +12,7 @@ import { compareMembersByTime, compareStoriesForList } from '../../stories/story
 import { toStoryHeader, toStoryMember, toStoryRecord } from '../story-rows.js';
 import type { StoryHeaderRow, StoryMemberRow } from '../story-rows.js';
 import { pgJson, pgOptionalText, pgText } from './article-row.js';
+import type { Statement } from './inline-parameters.js';
 import type { OrganiseTransaction, RunState } from './organise-transaction.js';
 
 /**
@@ -82,6 +83,18 @@ const toStory = (row: StoryRow): StoryRecord => toStoryRecord(row, row.sources);
 const toMember = toStoryMember;
 
 const STORY_COLUMNS = 'id, title, first_seen, last_seen, article_count, sources, centroid, version';
+
+/** The newest stories sharing the most of the terms $1 ($3 postings per term, $2 stories at most). */
+const CANDIDATES_SQL = `candidates AS (
+  SELECT story_id, count(*)::integer AS shared
+    FROM unnest($1::text[]) AS wanted (term)
+    CROSS JOIN LATERAL (
+      SELECT story_id FROM story_lookup_terms l WHERE l.term = wanted.term
+       ORDER BY l.seq DESC, l.story_id COLLATE "C" LIMIT $3) AS newest
+   GROUP BY story_id
+   ORDER BY shared DESC, story_id COLLATE "C" LIMIT $2)`;
+
+const LAST_ORDER_SQL = `SELECT max(sort_key COLLATE "C") AS last FROM story_members WHERE sort_key COLLATE "C" > ''`;
 /** `columns` prefixed with a table alias. */
 const qualified = (alias: string, columns: string): string =>
   columns
@@ -119,6 +132,8 @@ class StoryRunCache implements RunState {
   readonly stories = new Map<string, StoryRecord | null>();
   /** Memberships read or written in this run; null: known to have none. */
   readonly members = new Map<string, StoryMember | null>();
+  /** lastOrder as read with a membership (null: no ordered member); undefined once members change. */
+  lastOrder: string | null | undefined;
 
   async flush(db: OrganiseTransaction): Promise<void> {
     // A re-settle takes counts back (negative pending counts): documents may net to zero.
@@ -230,27 +245,56 @@ export class PostgresStoryIndex implements StoryIndex {
   ): Promise<StoryCandidate[]> {
     if (terms.length === 0) return [];
     const cache = this.cache();
-    // In a run, the candidates come with their stories (which assignStory reads next, one by one):
-    // one round trip instead of one per candidate. Stories the run already holds are not re-read.
-    const result = await this.db.query<{ story_id: string; shared: number } & Partial<StoryRow>>(
-      `WITH candidates AS (
-         SELECT story_id, count(*)::integer AS shared
-           FROM unnest($1::text[]) AS wanted (term)
-           CROSS JOIN LATERAL (
-             SELECT story_id FROM story_lookup_terms l WHERE l.term = wanted.term
-              ORDER BY l.seq DESC, l.story_id COLLATE "C" LIMIT $3) AS newest
-          GROUP BY story_id
-          ORDER BY shared DESC, story_id COLLATE "C" LIMIT $2)
-       SELECT c.story_id, c.shared${cache ? `, ${qualified('s', STORY_COLUMNS)}` : ''}
-         FROM candidates c
-         ${cache ? 'LEFT JOIN stories s ON s.id = c.story_id AND NOT (s.id = ANY ($4::text[]))' : ''}
-        ORDER BY c.shared DESC, c.story_id COLLATE "C"`,
-      [[...new Set(terms)], limit, perTerm, ...(cache ? [[...cache.stories.keys()]] : [])],
+    const params = [[...new Set(terms)], limit, perTerm];
+    if (!cache) {
+      const result = await this.db.query<{ story_id: string; shared: number }>(
+        `WITH ${CANDIDATES_SQL} SELECT story_id, shared FROM candidates
+          ORDER BY shared DESC, story_id COLLATE "C"`,
+        params,
+      );
+      return result.rows.map((row) => ({ storyId: row.story_id, sharedTerms: row.shared }));
+    }
+    // In a run, the candidates come with their stories (which assignStory reads next, one by one)
+    // and the stored frequencies of those stories' centroid terms (which it asks for next): one
+    // round trip instead of two and one per candidate. Stories the run holds are not re-read.
+    const [found, counted] = await this.db.queryAll([
+      [
+        `WITH ${CANDIDATES_SQL}
+         SELECT c.story_id, c.shared, ${qualified('s', STORY_COLUMNS)}
+           FROM candidates c
+           LEFT JOIN stories s ON s.id = c.story_id AND NOT (s.id = ANY ($4::text[]))
+          ORDER BY c.shared DESC, c.story_id COLLATE "C"`,
+        [...params, [...cache.stories.keys()]],
+      ],
+      [
+        `WITH ${CANDIDATES_SQL}
+         SELECT f.term, f.documents FROM story_term_frequencies f
+          WHERE f.term IN (
+            SELECT entry ->> 0 FROM candidates c
+              JOIN stories s ON s.id = c.story_id AND NOT (s.id = ANY ($4::text[]))
+              CROSS JOIN LATERAL jsonb_array_elements(s.centroid::jsonb) AS entry)`,
+        [...params, [...cache.stories.keys()]],
+      ],
+    ]);
+    const rows = (found?.rows ?? []) as ({
+      story_id: string;
+      shared: number;
+    } & Partial<StoryRow>)[];
+    const stored = new Map(
+      (counted?.rows ?? []).map((row) => [row['term'] as string, row['documents'] as number]),
     );
-    for (const row of result.rows)
-      if (cache && row.id !== undefined && row.id !== null && !cache.stories.has(row.id))
-        cache.stories.set(row.id, toStory(row as StoryRow));
-    return result.rows.map((row) => ({ storyId: row.story_id, sharedTerms: row.shared }));
+    for (const row of rows) {
+      if (row.id === undefined || row.id === null || cache.stories.has(row.id)) continue;
+      const story = toStory(row as StoryRow);
+      cache.stories.set(row.id, story);
+      for (const term of story.centroid.keys())
+        if (!cache.frequencies.has(term))
+          cache.frequencies.set(
+            term,
+            (stored.get(term) ?? 0) + (cache.pendingTerms.get(term) ?? 0),
+          );
+    }
+    return rows.map((row) => ({ storyId: row.story_id, sharedTerms: row.shared }));
   }
 
   async getStory(storyId: string): Promise<StoryRecord | undefined> {
@@ -322,7 +366,9 @@ export class PostgresStoryIndex implements StoryIndex {
       ],
     );
     // The insert may have kept an existing row (DO NOTHING): the next read asks the table.
-    this.cache()?.members.delete(member.articleId);
+    const cache = this.cache();
+    cache?.members.delete(member.articleId);
+    if (cache) cache.lastOrder = undefined;
   }
 
   async removeDocument(terms: readonly string[]): Promise<void> {
@@ -353,9 +399,9 @@ export class PostgresStoryIndex implements StoryIndex {
   }
 
   async lastOrder(): Promise<string | undefined> {
-    const result = await this.db.query<{ last: string | null }>(
-      `SELECT max(sort_key COLLATE "C") AS last FROM story_members WHERE sort_key COLLATE "C" > ''`,
-    );
+    const cache = this.cache();
+    if (cache?.lastOrder !== undefined) return cache.lastOrder ?? undefined;
+    const result = await this.db.query<{ last: string | null }>(LAST_ORDER_SQL);
     return result.rows[0]?.last ?? undefined;
   }
 
@@ -390,6 +436,7 @@ export class PostgresStoryIndex implements StoryIndex {
     const cache = this.cache();
     for (const storyId of storyIds) cache?.stories.set(storyId, null);
     cache?.members.clear();
+    if (cache) cache.lastOrder = undefined;
   }
 
   async moveMembers(fromId: string, intoId: string): Promise<void> {
@@ -402,17 +449,24 @@ export class PostgresStoryIndex implements StoryIndex {
     const cache = this.cache();
     cache?.stories.set(fromId, null);
     cache?.members.clear();
+    if (cache) cache.lastOrder = undefined;
   }
 
   async getMembership(articleId: string): Promise<StoryMember | undefined> {
     const cache = this.cache();
     const cached = cache?.members.get(articleId);
     if (cached !== undefined) return cached ?? undefined;
-    const result = await this.db.query<MemberRow>(
+    const read: Statement = [
       `SELECT ${MEMBER_COLUMNS} FROM story_members WHERE article_id = $1`,
       [articleId],
-    );
-    const row = result.rows[0];
+    ];
+    // In a run, lastOrder (which settling asks next) comes along, until the members change.
+    const [result, last] =
+      cache && cache.lastOrder === undefined
+        ? await this.db.queryAll([read, [LAST_ORDER_SQL, []]])
+        : [await this.db.query<MemberRow>(read[0], [...read[1]])];
+    if (cache && last) cache.lastOrder = (last.rows[0]?.['last'] as string | null) ?? null;
+    const row = result?.rows[0] as MemberRow | undefined;
     const member = row ? toMember(row) : undefined;
     cache?.members.set(articleId, member ?? null);
     return member;
