@@ -97,6 +97,63 @@ const isProseParagraph = (block: TextBlock): boolean => {
   return block.text.length > 80 && density < 0.25;
 };
 
+const finalScore = (el: HtmlElement, c: Candidate): number =>
+  c.score * (1 - (c.chars === 0 ? 0 : c.linkChars / c.chars)) * classFactor(el);
+
+/** The anchored candidate needs this share of the top score: a short story beside a long list. */
+const ANCHOR_MIN_SHARE = 0.25;
+
+/**
+ * A short story next to a long teaser list or sidebar loses on score to the list. The page says
+ * where its story is: right under the headline that repeats its title. When the best candidate
+ * holds neither that headline nor the prose that follows it, the candidate around that prose wins
+ * if it is not negligible.
+ */
+const titleAnchored = (
+  blocks: readonly TextBlock[],
+  candidates: ReadonlyMap<HtmlElement, Candidate>,
+  top: HtmlElement,
+  topScore: number,
+  title: string | undefined,
+): [HtmlElement, number] | undefined => {
+  if (title === undefined) return undefined;
+  const squash = (t: string): string =>
+    t
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}]+/gu, ' ')
+      .trim();
+  const want = squash(title);
+  if (want.length < 15) return undefined;
+  // The title may carry the site and section around the headline ("Site News : Latest : Headline").
+  const h = blocks.findIndex((b) => {
+    if (b.kind !== 'heading') return false;
+    const text = squash(b.text);
+    return text === want || (text.length >= 15 && text.includes(' ') && want.includes(text));
+  });
+  if (h < 0 || isInside(blocks[h]!.owner, top)) return undefined;
+  let s = h + 1;
+  while (
+    s < blocks.length &&
+    (blocks[s]!.kind === 'heading' ||
+      blocks[s]!.chars < MIN_SCORING_CHARS ||
+      blocks[s]!.linkChars > blocks[s]!.chars * MAX_LINK_DENSITY)
+  )
+    s++;
+  if (s >= blocks.length || s > h + 8) return undefined;
+  const owner = blocks[s]!.owner;
+  if (isInside(owner, top)) return undefined;
+  let best: [HtmlElement, number] | undefined;
+  const chain = [owner, ...parentsOf(owner, 4)];
+  for (const el of chain) {
+    if (el.tag === 'body' || el.tag === 'html' || el.tag === '#root' || isInside(top, el)) break;
+    const c = candidates.get(el);
+    if (!c || c.paragraphs === 0) continue;
+    const score = finalScore(el, c);
+    if (!best || score > best[1]) best = [el, score];
+  }
+  return best && best[1] >= topScore * ANCHOR_MIN_SHARE ? best : undefined;
+};
+
 export interface MainText {
   readonly paragraphs: readonly string[];
   /** Blocks dropped inside the chosen container, with why (for the removal log). */
@@ -184,6 +241,12 @@ const selectFromBlocks = (
     }
   }
   if (!top) return { paragraphs: blocks.map((b) => b.text), dropped: [] };
+
+  const anchored = titleAnchored(blocks, candidates, top, topScore, title);
+  if (anchored !== undefined) {
+    top = anchored[0];
+    topScore = anchored[1];
+  }
 
   // Several strong candidates under one ancestor mean the article is split (e.g. by ads): climb.
   const strong = finalScores
