@@ -37,6 +37,13 @@ describe('furnitureReason', () => {
         'reader-pitch',
       ],
       ['Die Zeitung auch bei Social Media – ob WhatsApp, Instagram oder Facebook.', 'reader-pitch'],
+      ['Dieser Artikel ist zuerst bei „Capital“ erschienen.', 'first-published'],
+      ['Lest den Originalartikel auf Englisch hier.', 'first-published'],
+      ['Weitere Themen', 'furniture-line'],
+      [
+        'Diese Pyramide zeigt den angedachten Ablauf der Phasen. Bild: Screenshot: fdp.de',
+        'caption',
+      ],
     ];
     for (const [text, reason] of cases) assert.equal(furnitureReason(text), reason, text);
   });
@@ -49,6 +56,8 @@ describe('furnitureReason', () => {
       'The copyright dispute between the two publishers went to court in March.',
       '17',
       'Troops arrived on May 5, 2008.',
+      'Der Text wurde zuerst im Ausschuss beraten, dann lange vertagt, weil die Fraktionen über die Finanzierung des Vorhabens stritten.',
+      'Weitere Themen der Konferenz waren die Lage in der Ukraine und die Energiepreise in Europa.',
     ];
     for (const text of reporting) assert.equal(furnitureReason(text), undefined, text);
   });

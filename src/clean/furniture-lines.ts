@@ -22,6 +22,7 @@ const FURNITURE_LINE = new RegExp(
       'kommentare?|empfehlungen|meistgelesen|zur startseite|mehr (aus|zu|news|nachrichten)',
       'dieses thema im programm|weitere informationen|ende der weiteren informationen',
       'schlagwörter( zu diesem artikel)?|themen( zu diesem artikel)?|mehr zum autor',
+      'weitere themen|mehr themen|news (&|und) schlagzeilen|placeholder image',
       // German blog furniture (WordPress and friends)
       'ähnliche (beiträge|artikel)|verwandte (beiträge|artikel)|das könnte dich auch interessieren',
       'schreibe(n sie)? einen kommentar|kommentar (verfassen|schreiben|abschicken)|antworten',
@@ -118,10 +119,18 @@ const COPYRIGHT =
  * "... empfing nur 14 von 75 Kindern © VS Tristach", "(AFP / Name)"): the picture's, not the story's.
  */
 const CAPTION_CREDIT =
-  /^.{10,300}([\s.)](bildrechte|fotos?|bild|bildquelle|photo|image)\s*:\s*[^.:]{2,60}|\s©\s*[^.©]{2,50}|\((afp|ap|reuters|dpa|getty|epa|imago)\s*\/[^)]{2,60}\)\.?)$/iu;
+  /^.{10,300}([\s.)](bildrechte|fotos?|bild|bildquelle|photo|image)\s*:\s*((screenshot|grafik|montage|archiv)\s*:\s*)?([^.:]{2,60}|[\p{L}\p{N}-]+(\.[\p{L}\p{N}-]+)*\.[a-z]{2,6})|\s©\s*[^.©]{2,50}|\((afp|ap|reuters|dpa|getty|epa|imago)\s*\/[^)]{2,60}\)\.?)$/iu;
 /** Date, time and reading time on one line ("15.04.2026 - 15:48 UhrLesedauer: 2 Min."). */
 const STAMP_AND_READING_TIME =
   /^\d{1,2}\.\s?\d{1,2}\.\s?\d{2,4}[,\s-]*\d{1,2}:\d{2}\s*(uhr)?\s*((lesedauer|lesezeit)\s*:?\s*)?\d+\s*min\.?$/iu;
+/**
+ * Where else the story ran, or the text it was translated from: "Dieser Artikel ist zuerst bei
+ * „Capital“ erschienen.", "Lest den Originalartikel auf Englisch hier.". A note about the article,
+ * not part of it. Not the English "This article originally appeared on X": AEB's and Readability's
+ * gold keep that line (dev: 2 pages), fundus leaves the German one out (2 pages).
+ */
+const FIRST_PUBLISHED =
+  /^((dieser|der) (artikel|beitrag|text) (ist|erschien|wurde) (zuerst|ursprünglich|erstmals) .{0,80}(erschienen|veröffentlicht|publiziert)?|(lest|lesen sie) den original(artikel|beitrag)\b.{0,60})\.?$/iu;
 /** A broadcaster's note that the topic was on air ("Über dieses Thema berichtete DLF am ..."). */
 const ON_AIR = /^(dieses thema im programm:\s*)?über dieses thema berichtete(n)? .{0,120}$/iu;
 /** A pointer to another page of the site: "Mehr zur Lage lesen Sie in unserem Liveblog:". */
@@ -184,6 +193,7 @@ export const furnitureReason = (text: string): string | undefined => {
   if (COPYRIGHT.test(text)) return 'copyright';
   if (CAPTION_CREDIT.test(text)) return 'caption';
   if (STAMP_AND_READING_TIME.test(text) || ON_AIR.test(text)) return 'dateline';
+  if (FIRST_PUBLISHED.test(text)) return 'first-published';
   if (REFERRAL.test(text)) return 'referral';
   if (text.length <= SITE_PITCH_MAX_CHARS && SITE_PITCH.test(text)) return 'reader-pitch';
   if (READING_TIME.test(text)) return 'reading-time';
