@@ -1,9 +1,18 @@
-import { signsOf } from './boilerplate-markers.js';
 import { isCommentSectionHeading, MIN_ARTICLE_BEFORE_COMMENTS } from './comment-section.js';
 import { furnitureReason } from './furniture-lines.js';
 import { findStandfirst, findStandfirstBefore } from './standfirst.js';
 import { nestedTeasers } from './teaser-cards.js';
 import type { HtmlElement } from './html-tree.js';
+import {
+  articleAround,
+  classFactor,
+  isInside,
+  parentsOf,
+  titleAnchored,
+  type Candidate,
+  MAX_LINK_DENSITY,
+  MIN_SCORING_CHARS,
+} from './candidate-moves.js';
 import { collectTextBlocks, type TextBlock } from './text-blocks.js';
 
 /**
@@ -14,14 +23,11 @@ import { collectTextBlocks, type TextBlock } from './text-blocks.js';
  * changes are chosen on the dev sets of docs/extraction-protocol.md. The version changes with the
  * output, so `sitrep reprocess` re-derives stored articles (2: hidden article text, comment boxes,
  * read-more climb, teaser cards, more furniture lines; 3: a second look at pages left with almost
- * no text, comment sections that only a heading announces).
+ * no text, comment sections that only a heading announces; 4: the page's <article> around a story
+ * cut into boxes, a short story anchored under its headline, more German furniture lines).
  */
-export const MAIN_TEXT_VERSION = 'main-text-3';
+export const MAIN_TEXT_VERSION = 'main-text-4';
 
-/** Blocks shorter than this (non-space chars) are not evidence of prose (captions, labels). */
-const MIN_SCORING_CHARS = 25;
-/** A block this link-heavy is navigation; 0.5 kept "see X" asides in, dropped link lists. */
-const MAX_LINK_DENSITY = 0.5;
 /**
  * A twin of the top container needs one scoring paragraph: some sites put every paragraph in
  * its own "card" (HawaiiNewsNow, f344ca5f in the benchmark), so one is all a twin may have.
@@ -40,40 +46,9 @@ const classKind = (cls: string): string | undefined => {
     : undefined;
 };
 
-const parentsOf = (el: HtmlElement, max: number): HtmlElement[] => {
-  const out: HtmlElement[] = [];
-  for (let p = el.parent; p && out.length < max; p = p.parent) out.push(p);
-  return out;
-};
-
-/**
- * Factor for containers whose name vouches for (or against) holding the article. A factor, not
- * Readability's flat +25: a flat bonus let one-paragraph "main_content" boxes beat the article
- * (Nikkei, Golem on fundus-news-html). 1.5/0.75/2 tuned on both corpora (1.25-2 all within 0.001 F1).
- */
-const classFactor = (el: HtmlElement): number => {
-  if (el.attrs['itemprop'] === 'articleBody') return 2;
-  const { negative, positive } = signsOf(el);
-  return positive ? 1.5 : negative ? 0.75 : 1;
-};
-
-interface Candidate {
-  /** Prose scores of paragraphs beneath, decayed by distance. */
-  score: number;
-  /** Paragraphs that scored beneath it: an element without any is no candidate, whatever its name. */
-  paragraphs: number;
-  chars: number;
-  linkChars: number;
-}
-
 const proseScore = (block: TextBlock): number => {
   const commas = (block.text.match(/[,\uff0c\u3001\u060c]/g) ?? []).length;
   return 1 + commas + Math.min(3, Math.floor(block.chars / 100));
-};
-
-const isInside = (el: HtmlElement, ancestor: HtmlElement): boolean => {
-  for (let p: HtmlElement | undefined = el; p; p = p.parent) if (p === ancestor) return true;
-  return false;
 };
 
 /** The element's one child element, when its other children are whitespace only. */
@@ -95,63 +70,6 @@ const onlyElementChild = (el: HtmlElement): HtmlElement | undefined => {
 const isProseParagraph = (block: TextBlock): boolean => {
   const density = block.chars === 0 ? 0 : block.linkChars / block.chars;
   return block.text.length > 80 && density < 0.25;
-};
-
-const finalScore = (el: HtmlElement, c: Candidate): number =>
-  c.score * (1 - (c.chars === 0 ? 0 : c.linkChars / c.chars)) * classFactor(el);
-
-/** The anchored candidate needs this share of the top score: a short story beside a long list. */
-const ANCHOR_MIN_SHARE = 0.25;
-
-/**
- * A short story next to a long teaser list or sidebar loses on score to the list. The page says
- * where its story is: right under the headline that repeats its title. When the best candidate
- * holds neither that headline nor the prose that follows it, the candidate around that prose wins
- * if it is not negligible.
- */
-const titleAnchored = (
-  blocks: readonly TextBlock[],
-  candidates: ReadonlyMap<HtmlElement, Candidate>,
-  top: HtmlElement,
-  topScore: number,
-  title: string | undefined,
-): [HtmlElement, number] | undefined => {
-  if (title === undefined) return undefined;
-  const squash = (t: string): string =>
-    t
-      .toLowerCase()
-      .replace(/[^\p{L}\p{N}]+/gu, ' ')
-      .trim();
-  const want = squash(title);
-  if (want.length < 15) return undefined;
-  // The title may carry the site and section around the headline ("Site News : Latest : Headline").
-  const h = blocks.findIndex((b) => {
-    if (b.kind !== 'heading') return false;
-    const text = squash(b.text);
-    return text === want || (text.length >= 15 && text.includes(' ') && want.includes(text));
-  });
-  if (h < 0 || isInside(blocks[h]!.owner, top)) return undefined;
-  let s = h + 1;
-  while (
-    s < blocks.length &&
-    (blocks[s]!.kind === 'heading' ||
-      blocks[s]!.chars < MIN_SCORING_CHARS ||
-      blocks[s]!.linkChars > blocks[s]!.chars * MAX_LINK_DENSITY)
-  )
-    s++;
-  if (s >= blocks.length || s > h + 8) return undefined;
-  const owner = blocks[s]!.owner;
-  if (isInside(owner, top)) return undefined;
-  let best: [HtmlElement, number] | undefined;
-  const chain = [owner, ...parentsOf(owner, 4)];
-  for (const el of chain) {
-    if (el.tag === 'body' || el.tag === 'html' || el.tag === '#root' || isInside(top, el)) break;
-    const c = candidates.get(el);
-    if (!c || c.paragraphs === 0) continue;
-    const score = finalScore(el, c);
-    if (!best || score > best[1]) best = [el, score];
-  }
-  return best && best[1] >= topScore * ANCHOR_MIN_SHARE ? best : undefined;
 };
 
 export interface MainText {
@@ -263,6 +181,8 @@ const selectFromBlocks = (
       }
     }
   }
+
+  top = articleAround(top, candidates) ?? top;
 
   // A container that is its parent's only element is the parent's content ("read-more" boxes
   // holding the rest of a story under its first paragraphs): its siblings are the parent's.
