@@ -16,6 +16,12 @@ describe('signsOf', () => {
       assert.equal(signsOf(el(cls)).negative, true, cls);
   });
 
+  test('German templates name their boxes in German', () => {
+    for (const cls of ['autorenbox', 'werbung-container', 'artikel-teilen'])
+      assert.equal(signsOf(el(cls)).negative, true, cls);
+    assert.equal(signsOf(el('artikel-autor-text')).negative, false);
+  });
+
   test('words that merely start like a widget word are not split', () => {
     for (const cls of ['entry-content', 'adventure-story', 'shareholders', 'metadata-text'])
       assert.equal(signsOf(el(cls)).negative, false, cls);

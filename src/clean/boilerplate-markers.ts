@@ -121,6 +121,18 @@ const NEGATIVE_WORDS = new Set([
   'headline',
   'kicker',
   'overline',
+  // German class names (German templates name their boxes in German too)
+  'werbung',
+  'anzeige',
+  'anzeigen',
+  'autor',
+  'autorin',
+  'autoren',
+  'teilen',
+  'empfehlung',
+  'empfehlungen',
+  'verwandte',
+  'aehnliche',
 ]);
 
 /** Words that vouch for an element holding the article; they cancel a negative word. */
