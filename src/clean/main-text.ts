@@ -1,6 +1,7 @@
 import { isCommentSectionHeading, MIN_ARTICLE_BEFORE_COMMENTS } from './comment-section.js';
 import { furnitureReason } from './furniture-lines.js';
 import { findStandfirst, findStandfirstBefore } from './standfirst.js';
+import { authorBoxes } from './author-box.js';
 import { nestedTeasers } from './teaser-cards.js';
 import type { HtmlElement } from './html-tree.js';
 import {
@@ -272,6 +273,7 @@ const selectFromBlocks = (
       : undefined;
   if (before !== undefined && isNew(before)) paragraphs.push(before);
   const teasers = nestedTeasers(blocks, inBody, chosen);
+  const authorBox = authorBoxes(blocks, inBody, chosen);
   let keptChars = 0;
   let inComments = false;
   for (const [index, block] of blocks.entries()) {
@@ -286,6 +288,10 @@ const selectFromBlocks = (
     }
     if (teasers.has(index)) {
       dropped.push({ text: block.text, reason: 'teaser' });
+      continue;
+    }
+    if (authorBox.has(index)) {
+      dropped.push({ text: block.text, reason: 'author-box' });
       continue;
     }
     const density = block.chars === 0 ? 0 : block.linkChars / block.chars;
