@@ -41,6 +41,10 @@ describe('furnitureReason', () => {
       ['Lest den Originalartikel auf Englisch hier.', 'first-published'],
       ['Weitere Themen', 'furniture-line'],
       [
+        'Dies ist eine maschinelle Übersetzung eines Artikels unserer US-Kollegen. Er wurde automatisiert übersetzt.',
+        'disclosure',
+      ],
+      [
         'Diese Pyramide zeigt den angedachten Ablauf der Phasen. Bild: Screenshot: fdp.de',
         'caption',
       ],

@@ -131,6 +131,19 @@ const STAMP_AND_READING_TIME =
  */
 const FIRST_PUBLISHED =
   /^((dieser|der) (artikel|beitrag|text) (ist|erschien|wurde) (zuerst|ursprünglich|erstmals) .{0,80}(erschienen|veröffentlicht|publiziert)?|(lest|lesen sie) den original(artikel|beitrag)\b.{0,60})\.?$/iu;
+/**
+ * A note on the article's terms rather than its subject: machine-translation and guest-column
+ * disclaimers. Not affiliate-link disclosures: the dev golds split on them (fundus 2 pages keep,
+ * 2 leave out; newspaper4k keeps).
+ */
+const DISCLOSURE = new RegExp(
+  [
+    '^(hinweis:?\\s*)?dies ist eine maschinelle übersetzung\\b',
+    '\\b(gastkommentare|gastbeiträge|meinungsbeiträge)\\b.{0,120}\\bmeinung der redaktion\\b',
+  ].join('|'),
+  'iu',
+);
+const DISCLOSURE_MAX_CHARS = 300;
 /** A broadcaster's note that the topic was on air ("Über dieses Thema berichtete DLF am ..."). */
 const ON_AIR = /^(dieses thema im programm:\s*)?über dieses thema berichtete(n)? .{0,120}$/iu;
 /** A pointer to another page of the site: "Mehr zur Lage lesen Sie in unserem Liveblog:". */
@@ -194,6 +207,7 @@ export const furnitureReason = (text: string): string | undefined => {
   if (CAPTION_CREDIT.test(text)) return 'caption';
   if (STAMP_AND_READING_TIME.test(text) || ON_AIR.test(text)) return 'dateline';
   if (FIRST_PUBLISHED.test(text)) return 'first-published';
+  if (text.length <= DISCLOSURE_MAX_CHARS && DISCLOSURE.test(text)) return 'disclosure';
   if (REFERRAL.test(text)) return 'referral';
   if (text.length <= SITE_PITCH_MAX_CHARS && SITE_PITCH.test(text)) return 'reader-pitch';
   if (READING_TIME.test(text)) return 'reading-time';
