@@ -40,6 +40,11 @@ describe('furnitureReason', () => {
       ['Dieser Artikel ist zuerst bei „Capital“ erschienen.', 'first-published'],
       ['Lest den Originalartikel auf Englisch hier.', 'first-published'],
       ['Weitere Themen', 'furniture-line'],
+      ['Previous story: Beanie buddy gets rapper in trouble', 'pointer'],
+      ['More Articles:', 'pointer'],
+      ['Also in Travel News', 'pointer'],
+      ['Nächster Artikel: Streik bei der Bahn', 'pointer'],
+      ['Did you enjoy this article? Please bookmark it onto:', 'reader-pitch'],
       [
         'Dies ist eine maschinelle Übersetzung eines Artikels unserer US-Kollegen. Er wurde automatisiert übersetzt.',
         'disclosure',
@@ -62,6 +67,8 @@ describe('furnitureReason', () => {
       'Troops arrived on May 5, 2008.',
       'Der Text wurde zuerst im Ausschuss beraten, dann lange vertagt, weil die Fraktionen über die Finanzierung des Vorhabens stritten.',
       'Weitere Themen der Konferenz waren die Lage in der Ukraine und die Energiepreise in Europa.',
+      'Also in Berlin, police arrested two men.',
+      'More news is expected on Friday.',
     ];
     for (const text of reporting) assert.equal(furnitureReason(text), undefined, text);
   });

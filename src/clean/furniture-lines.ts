@@ -144,6 +144,16 @@ const DISCLOSURE = new RegExp(
   'iu',
 );
 const DISCLOSURE_MAX_CHARS = 300;
+/**
+ * Pointers to other pages ending in the name of a list, with no sentence after them: "More
+ * Articles:", "Also in Travel News", "Previous story: ...", "Nächster Artikel". A period ends a
+ * sentence of reporting ("Also in Berlin, police arrested two men."), so none is allowed.
+ */
+const POINTER =
+  /^((more|other) (articles|stories|news)( from| on| about| in)?[^.!?]{0,40}|also in [^.!?,]{1,40}|(previous|next|older|newer) (story|post|article|entry)\s*:?[^.!?]{0,100}|previous:[^.!?]{0,80}\|\s*next:[^.!?]{0,80}|(vorheriger|nächster|voriger) (artikel|beitrag)\s*:?[^.!?]{0,100}|trackback( url)?( for this entry)?)\s*:?$/iu;
+/** Invitations to bookmark or share on social bookmarking sites (2000s templates). */
+const BOOKMARK_PITCH =
+  /\b(bookmark (it|this)( article| story| post)?( onto| on| with)?|social bookmarking|favorite bookmark site)\b/iu;
 /** A broadcaster's note that the topic was on air ("Über dieses Thema berichtete DLF am ..."). */
 const ON_AIR = /^(dieses thema im programm:\s*)?über dieses thema berichtete(n)? .{0,120}$/iu;
 /** A pointer to another page of the site: "Mehr zur Lage lesen Sie in unserem Liveblog:". */
@@ -207,6 +217,8 @@ export const furnitureReason = (text: string): string | undefined => {
   if (CAPTION_CREDIT.test(text)) return 'caption';
   if (STAMP_AND_READING_TIME.test(text) || ON_AIR.test(text)) return 'dateline';
   if (FIRST_PUBLISHED.test(text)) return 'first-published';
+  if (POINTER.test(text)) return 'pointer';
+  if (text.length <= 200 && BOOKMARK_PITCH.test(text)) return 'reader-pitch';
   if (text.length <= DISCLOSURE_MAX_CHARS && DISCLOSURE.test(text)) return 'disclosure';
   if (REFERRAL.test(text)) return 'referral';
   if (text.length <= SITE_PITCH_MAX_CHARS && SITE_PITCH.test(text)) return 'reader-pitch';
