@@ -204,4 +204,11 @@ describe('selectMainText, hidden boxes named as widgets', () => {
     const paragraphs = mainOf(html, 'Local papers report on the state funeral');
     assert.ok(paragraphs.some((p) => p.startsWith('All the papers')));
   });
+  test('the headline repeated as the first line of the body goes, a phrase of it stays', () => {
+    const html = `<body><div class="story"><p><b>Bush declares flooded town a disaster</b></p>
+      <p>“Flooded town”</p>${prose(4, 'the flood')}</div></body>`;
+    const paragraphs = mainOf(html, 'Bush declares flooded town a disaster - Example News');
+    assert.equal(paragraphs.length, 5);
+    assert.equal(paragraphs[0], '“Flooded town”');
+  });
 });

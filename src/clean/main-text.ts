@@ -73,6 +73,28 @@ const isProseParagraph = (block: TextBlock): boolean => {
   return block.text.length > 80 && density < 0.25;
 };
 
+/**
+ * The headline repeated as the body's first line, in whatever element (a bold <p>, a <div>): the
+ * title is the article's metadata, not its text. Only near the top: a story may quote its title.
+ */
+const TITLE_REPEAT_WITHIN = 300;
+const squashTitle = (t: string): string =>
+  t
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+const repeatsTitle = (text: string, normTitle: string): boolean => {
+  if (text.length > 250) return false;
+  const line = squashTitle(text);
+  const title = squashTitle(normTitle);
+  // A part of the title only when it is most of it (the rest is the site's name): a quoted phrase
+  // or a subheading that shares words with the title is text.
+  return (
+    line === title ||
+    (line.length >= Math.max(15, title.length * 0.6) && line.includes(' ') && title.includes(line))
+  );
+};
+
 export interface MainText {
   readonly paragraphs: readonly string[];
   /** Blocks dropped inside the chosen container, with why (for the removal log). */
@@ -306,8 +328,8 @@ const selectFromBlocks = (
     }
     if (
       normTitle !== undefined &&
-      block.kind === 'heading' &&
-      block.text.toLowerCase() === normTitle
+      ((block.kind === 'heading' && block.text.toLowerCase() === normTitle) ||
+        (keptChars < TITLE_REPEAT_WITHIN && repeatsTitle(block.text, normTitle)))
     ) {
       dropped.push({ text: block.text, reason: 'title' });
       continue;
