@@ -40,6 +40,8 @@ describe('furnitureReason', () => {
       ['Dieser Artikel ist zuerst bei „Capital“ erschienen.', 'first-published'],
       ['Lest den Originalartikel auf Englisch hier.', 'first-published'],
       ['Weitere Themen', 'furniture-line'],
+      ['1/7/2008, 6:30 p.m. EST', 'dateline'],
+      ['Tue, 15 Jan 2008 14:50:06 GMT', 'dateline'],
       ['Previous story: Beanie buddy gets rapper in trouble', 'pointer'],
       ['More Articles:', 'pointer'],
       ['Also in Travel News', 'pointer'],
@@ -68,6 +70,7 @@ describe('furnitureReason', () => {
       'Der Text wurde zuerst im Ausschuss beraten, dann lange vertagt, weil die Fraktionen über die Finanzierung des Vorhabens stritten.',
       'Weitere Themen der Konferenz waren die Lage in der Ukraine und die Energiepreise in Europa.',
       'Also in Berlin, police arrested two men.',
+      'On 1/7/2008 the flood came.',
       'More news is expected on Friday.',
     ];
     for (const text of reporting) assert.equal(furnitureReason(text), undefined, text);

@@ -195,6 +195,23 @@ const DATE_ONLY = new RegExp(
   'iu',
 );
 
+/**
+ * A date stamp in the forms DATE_ONLY leaves out: slashed and ISO dates with seconds, a time
+ * zone, a.m./p.m. with dots, brackets ("1/7/2008, 6:30 p.m. EST", "2008-01-12 11:31:01 -",
+ * "Tue, 15 Jan 2008 14:50:06 GMT", "(14/01/2008)").
+ */
+const STAMP_ONLY = new RegExp(
+  '^\\(?' +
+    WEEKDAY +
+    '(\\d{1,2}/\\d{1,2}/\\d{2,4}|\\d{4}-\\d\\d-\\d\\d|\\d{1,2}\\.?\\s*' +
+    MONTH +
+    '\\s*\\d{4}|' +
+    MONTH +
+    '\\s*\\d{1,2},?\\s*\\d{4})' +
+    '[,\\s]*(\\d{1,2}:\\d{2}(:\\d{2})?\\s*(a\\.?m\\.?|p\\.?m\\.?|uhr)?\\s*(gmt|utc|cet|cest|mez|mesz|[ecmp][sd]?t|us/eastern)?)?\\s*[-.)]?\\)?$',
+  'iu',
+);
+
 /** A player's clock ("00:00 / 03:15") or a gallery's counter ("1/12"), left as text by the widget. */
 const MEDIA_COUNTER =
   /^(\d{1,2}:\d{2}(:\d{2})?\s*\/\s*\d{1,2}:\d{2}(:\d{2})?|\d{1,3}\s*\/\s*\d{1,3})$/u;
@@ -231,5 +248,6 @@ export const furnitureReason = (text: string): string | undefined => {
   if (text.length <= 90 && DATELINE.test(text)) return 'dateline';
   if (MEDIA_COUNTER.test(text)) return 'media-counter';
   if (text.length <= 60 && DATE_ONLY.test(text.replace(/^[•·|\s]+/u, ''))) return 'dateline';
+  if (text.length <= 60 && STAMP_ONLY.test(text)) return 'dateline';
   return undefined;
 };
