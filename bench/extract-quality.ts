@@ -6,7 +6,8 @@
  * (bench/extraction-sets.ts). Sets are marked dev (choose changes on them) or report (confirm only).
  *
  * Usage: node --import tsx bench/extract-quality.ts [--sets a,b] [--role dev|report]
- *          [--baseline REV | --no-baseline] [--readability] [--worst SET] [--json]
+ *          [--baseline REV | --no-baseline] [--readability] [--worst SET] [--changed] [--json]
+ *   --changed: on dev sets, every page whose text differs from the baseline's, F1 before -> after.
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -97,6 +98,20 @@ const main = async (): Promise<void> => {
       console.log(
         `${set.name.padEnd(16)} ${set.role.padEnd(7)} ${String(pages.length).padStart(5)}   ${a.f1.toFixed(4)} (${a.precision.toFixed(3)} / ${a.recall.toFixed(3)})   ${b ? `${b.f1.toFixed(4)} (${(a.f1 - b.f1 >= 0 ? '+' : '') + (a.f1 - b.f1).toFixed(4)})` : ''}${r ? `   ${r.f1.toFixed(4)}` : ''}`,
       );
+    if (flag('--changed') && baseline && set.role === 'dev') {
+      let up = 0;
+      let down = 0;
+      for (const p of pages) {
+        const got = ours(p.html);
+        const was = baseline(p.html);
+        if (got === was) continue;
+        const [after, before] = [pageF1(p.gold, got), pageF1(p.gold, was)];
+        if (after > before) up++;
+        else if (after < before) down++;
+        console.log(`  ${before.toFixed(3)} -> ${after.toFixed(3)}  ${p.id}`);
+      }
+      console.log(`  changed pages: ${up} up, ${down} down`);
+    }
     if (argValue('--worst') === set.name) {
       if (set.role === 'report') {
         console.log('  (--worst lists dev sets only: report sets are not read page by page)');

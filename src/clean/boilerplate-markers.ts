@@ -121,6 +121,18 @@ const NEGATIVE_WORDS = new Set([
   'headline',
   'kicker',
   'overline',
+  // German class names (German templates name their boxes in German too)
+  'werbung',
+  'anzeige',
+  'anzeigen',
+  'autor',
+  'autorin',
+  'autoren',
+  'teilen',
+  'empfehlung',
+  'empfehlungen',
+  'verwandte',
+  'aehnliche',
 ]);
 
 /** Words that vouch for an element holding the article; they cancel a negative word. */
@@ -137,12 +149,54 @@ const POSITIVE_WORDS = new Set([
   'prose',
 ]);
 
+/**
+ * What follows a widget word glued onto it in one class word ("relatedposts" in Jetpack's
+ * "jp-relatedposts", "sharebuttons", "newsletterbox"): the kind of part, naming nothing itself.
+ */
+const COMPOUND_TAILS = new Set([
+  'posts',
+  'post',
+  'articles',
+  'article',
+  'stories',
+  'story',
+  'links',
+  'link',
+  'box',
+  'boxes',
+  'buttons',
+  'button',
+  'bar',
+  'list',
+  'items',
+  'item',
+  'container',
+  'wrapper',
+  'area',
+  'block',
+  'content',
+  'section',
+  'module',
+]);
+
+/** "relatedposts" -> ["related", "posts"] when a widget word opens it and a part name ends it. */
+const splitCompound = (word: string): string[] => {
+  if (word.length < 8 || NEGATIVE_WORDS.has(word) || POSITIVE_WORDS.has(word)) return [word];
+  for (let cut = 4; cut <= word.length - 3; cut++) {
+    const head = word.slice(0, cut);
+    const tail = word.slice(cut);
+    if (NEGATIVE_WORDS.has(head) && COMPOUND_TAILS.has(tail)) return [head, tail];
+  }
+  return [word];
+};
+
 const wordsOf = (value: string): string[] =>
   value
     .replace(/([a-z])([A-Z])/g, '$1 $2')
     .toLowerCase()
     .split(/[^a-z0-9]+/)
-    .filter((w) => w !== '');
+    .filter((w) => w !== '')
+    .flatMap(splitCompound);
 
 export interface ElementSigns {
   readonly negative: boolean;

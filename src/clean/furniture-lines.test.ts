@@ -37,6 +37,24 @@ describe('furnitureReason', () => {
         'reader-pitch',
       ],
       ['Die Zeitung auch bei Social Media – ob WhatsApp, Instagram oder Facebook.', 'reader-pitch'],
+      ['Dieser Artikel ist zuerst bei „Capital“ erschienen.', 'first-published'],
+      ['Lest den Originalartikel auf Englisch hier.', 'first-published'],
+      ['Weitere Themen', 'furniture-line'],
+      ['1/7/2008, 6:30 p.m. EST', 'dateline'],
+      ['Tue, 15 Jan 2008 14:50:06 GMT', 'dateline'],
+      ['Previous story: Beanie buddy gets rapper in trouble', 'pointer'],
+      ['More Articles:', 'pointer'],
+      ['Also in Travel News', 'pointer'],
+      ['Nächster Artikel: Streik bei der Bahn', 'pointer'],
+      ['Did you enjoy this article? Please bookmark it onto:', 'reader-pitch'],
+      [
+        'Dies ist eine maschinelle Übersetzung eines Artikels unserer US-Kollegen. Er wurde automatisiert übersetzt.',
+        'disclosure',
+      ],
+      [
+        'Diese Pyramide zeigt den angedachten Ablauf der Phasen. Bild: Screenshot: fdp.de',
+        'caption',
+      ],
     ];
     for (const [text, reason] of cases) assert.equal(furnitureReason(text), reason, text);
   });
@@ -49,6 +67,11 @@ describe('furnitureReason', () => {
       'The copyright dispute between the two publishers went to court in March.',
       '17',
       'Troops arrived on May 5, 2008.',
+      'Der Text wurde zuerst im Ausschuss beraten, dann lange vertagt, weil die Fraktionen über die Finanzierung des Vorhabens stritten.',
+      'Weitere Themen der Konferenz waren die Lage in der Ukraine und die Energiepreise in Europa.',
+      'Also in Berlin, police arrested two men.',
+      'On 1/7/2008 the flood came.',
+      'More news is expected on Friday.',
     ];
     for (const text of reporting) assert.equal(furnitureReason(text), undefined, text);
   });

@@ -22,6 +22,7 @@ const FURNITURE_LINE = new RegExp(
       'kommentare?|empfehlungen|meistgelesen|zur startseite|mehr (aus|zu|news|nachrichten)',
       'dieses thema im programm|weitere informationen|ende der weiteren informationen',
       'schlagwörter( zu diesem artikel)?|themen( zu diesem artikel)?|mehr zum autor',
+      'weitere themen|mehr themen|news (&|und) schlagzeilen|placeholder image',
       // German blog furniture (WordPress and friends)
       'ähnliche (beiträge|artikel)|verwandte (beiträge|artikel)|das könnte dich auch interessieren',
       'schreibe(n sie)? einen kommentar|kommentar (verfassen|schreiben|abschicken)|antworten',
@@ -118,10 +119,41 @@ const COPYRIGHT =
  * "... empfing nur 14 von 75 Kindern © VS Tristach", "(AFP / Name)"): the picture's, not the story's.
  */
 const CAPTION_CREDIT =
-  /^.{10,300}([\s.)](bildrechte|fotos?|bild|bildquelle|photo|image)\s*:\s*[^.:]{2,60}|\s©\s*[^.©]{2,50}|\((afp|ap|reuters|dpa|getty|epa|imago)\s*\/[^)]{2,60}\)\.?)$/iu;
+  /^.{10,300}([\s.)](bildrechte|fotos?|bild|bildquelle|photo|image)\s*:\s*((screenshot|grafik|montage|archiv)\s*:\s*)?([^.:]{2,60}|[\p{L}\p{N}-]+(\.[\p{L}\p{N}-]+)*\.[a-z]{2,6})|\s©\s*[^.©]{2,50}|\((afp|ap|reuters|dpa|getty|epa|imago)\s*\/[^)]{2,60}\)\.?)$/iu;
 /** Date, time and reading time on one line ("15.04.2026 - 15:48 UhrLesedauer: 2 Min."). */
 const STAMP_AND_READING_TIME =
   /^\d{1,2}\.\s?\d{1,2}\.\s?\d{2,4}[,\s-]*\d{1,2}:\d{2}\s*(uhr)?\s*((lesedauer|lesezeit)\s*:?\s*)?\d+\s*min\.?$/iu;
+/**
+ * Where else the story ran, or the text it was translated from: "Dieser Artikel ist zuerst bei
+ * „Capital“ erschienen.", "Lest den Originalartikel auf Englisch hier.". A note about the article,
+ * not part of it. Not the English "This article originally appeared on X": AEB's and Readability's
+ * gold keep that line (dev: 2 pages), fundus leaves the German one out (2 pages).
+ */
+const FIRST_PUBLISHED =
+  /^((dieser|der) (artikel|beitrag|text) (ist|erschien|wurde) (zuerst|ursprünglich|erstmals) .{0,80}(erschienen|veröffentlicht|publiziert)?|(lest|lesen sie) den original(artikel|beitrag)\b.{0,60})\.?$/iu;
+/**
+ * A note on the article's terms rather than its subject: machine-translation and guest-column
+ * disclaimers. Not affiliate-link disclosures: the dev golds split on them (fundus 2 pages keep,
+ * 2 leave out; newspaper4k keeps).
+ */
+const DISCLOSURE = new RegExp(
+  [
+    '^(hinweis:?\\s*)?dies ist eine maschinelle übersetzung\\b',
+    '\\b(gastkommentare|gastbeiträge|meinungsbeiträge)\\b.{0,120}\\bmeinung der redaktion\\b',
+  ].join('|'),
+  'iu',
+);
+const DISCLOSURE_MAX_CHARS = 300;
+/**
+ * Pointers to other pages ending in the name of a list, with no sentence after them: "More
+ * Articles:", "Also in Travel News", "Previous story: ...", "Nächster Artikel". A period ends a
+ * sentence of reporting ("Also in Berlin, police arrested two men."), so none is allowed.
+ */
+const POINTER =
+  /^((more|other) (articles|stories|news)( from| on| about| in)?[^.!?]{0,40}|also in [^.!?,]{1,40}|(previous|next|older|newer) (story|post|article|entry)\s*:?[^.!?]{0,100}|previous:[^.!?]{0,80}\|\s*next:[^.!?]{0,80}|(vorheriger|nächster|voriger) (artikel|beitrag)\s*:?[^.!?]{0,100}|trackback( url)?( for this entry)?)\s*:?$/iu;
+/** Invitations to bookmark or share on social bookmarking sites (2000s templates). */
+const BOOKMARK_PITCH =
+  /\b(bookmark (it|this)( article| story| post)?( onto| on| with)?|social bookmarking|favorite bookmark site)\b/iu;
 /** A broadcaster's note that the topic was on air ("Über dieses Thema berichtete DLF am ..."). */
 const ON_AIR = /^(dieses thema im programm:\s*)?über dieses thema berichtete(n)? .{0,120}$/iu;
 /** A pointer to another page of the site: "Mehr zur Lage lesen Sie in unserem Liveblog:". */
@@ -163,6 +195,23 @@ const DATE_ONLY = new RegExp(
   'iu',
 );
 
+/**
+ * A date stamp in the forms DATE_ONLY leaves out: slashed and ISO dates with seconds, a time
+ * zone, a.m./p.m. with dots, brackets ("1/7/2008, 6:30 p.m. EST", "2008-01-12 11:31:01 -",
+ * "Tue, 15 Jan 2008 14:50:06 GMT", "(14/01/2008)").
+ */
+const STAMP_ONLY = new RegExp(
+  '^\\(?' +
+    WEEKDAY +
+    '(\\d{1,2}/\\d{1,2}/\\d{2,4}|\\d{4}-\\d\\d-\\d\\d|\\d{1,2}\\.?\\s*' +
+    MONTH +
+    '\\s*\\d{4}|' +
+    MONTH +
+    '\\s*\\d{1,2},?\\s*\\d{4})' +
+    '[,\\s]*(\\d{1,2}:\\d{2}(:\\d{2})?\\s*(a\\.?m\\.?|p\\.?m\\.?|uhr)?\\s*(gmt|utc|cet|cest|mez|mesz|[ecmp][sd]?t|us/eastern)?)?\\s*[-.)]?\\)?$',
+  'iu',
+);
+
 /** A player's clock ("00:00 / 03:15") or a gallery's counter ("1/12"), left as text by the widget. */
 const MEDIA_COUNTER =
   /^(\d{1,2}:\d{2}(:\d{2})?\s*\/\s*\d{1,2}:\d{2}(:\d{2})?|\d{1,3}\s*\/\s*\d{1,3})$/u;
@@ -184,6 +233,10 @@ export const furnitureReason = (text: string): string | undefined => {
   if (COPYRIGHT.test(text)) return 'copyright';
   if (CAPTION_CREDIT.test(text)) return 'caption';
   if (STAMP_AND_READING_TIME.test(text) || ON_AIR.test(text)) return 'dateline';
+  if (FIRST_PUBLISHED.test(text)) return 'first-published';
+  if (POINTER.test(text)) return 'pointer';
+  if (text.length <= 200 && BOOKMARK_PITCH.test(text)) return 'reader-pitch';
+  if (text.length <= DISCLOSURE_MAX_CHARS && DISCLOSURE.test(text)) return 'disclosure';
   if (REFERRAL.test(text)) return 'referral';
   if (text.length <= SITE_PITCH_MAX_CHARS && SITE_PITCH.test(text)) return 'reader-pitch';
   if (READING_TIME.test(text)) return 'reading-time';
@@ -195,5 +248,6 @@ export const furnitureReason = (text: string): string | undefined => {
   if (text.length <= 90 && DATELINE.test(text)) return 'dateline';
   if (MEDIA_COUNTER.test(text)) return 'media-counter';
   if (text.length <= 60 && DATE_ONLY.test(text.replace(/^[•·|\s]+/u, ''))) return 'dateline';
+  if (text.length <= 60 && STAMP_ONLY.test(text)) return 'dateline';
   return undefined;
 };

@@ -179,4 +179,36 @@ describe('selectMainText, hidden boxes named as widgets', () => {
     const html = `<body><main><div class="blog">${prose(3, 'the summary')}${[1, 2, 3].map(entry).join('')}</div></main></body>`;
     assert.equal(mainOf(html).length, 21);
   });
+  test('a story cut into several boxes inside its <article> is taken whole', () => {
+    const entry = (i: number): string =>
+      `<div class="entry" id="e${i}"><h3>Update ${i}</h3><div class="entry-text"><p>Update ${i} on the talks, short.</p><p>Delegates met again on day ${i}, officials said.</p></div></div>`;
+    const html = `<body><div class="layout"><article><div class="intro">${prose(4, 'the talks')}</div>
+      <div class="entries">${[1, 2, 3, 4, 5, 6, 7, 8].map(entry).join('')}</div></article>
+      <div class="more">${prose(1, 'the weather')}</div></div></body>`;
+    const paragraphs = mainOf(html);
+    assert.ok(paragraphs.some((p) => p.includes('day 8')));
+    assert.ok(paragraphs.some((p) => p.includes('Paragraph 0 about the talks')));
+    assert.ok(!paragraphs.some((p) => p.includes('the weather')));
+  });
+
+  test('a short story under its headline beats the longer teaser list beside it', () => {
+    const teasers = Array.from(
+      { length: 5 },
+      (_, i) =>
+        `<h3>Feature ${i}</h3><p>Feature ${i} is a programme about music, culture, and history, with guests, interviews, and more.</p>`,
+    ).join('');
+    const html = `<body><div class="col"><div class="features">${teasers}</div></div>
+      <div class="col"><h2>Local papers report on the state funeral</h2>
+      <p>All the papers lead on the funeral, with details of the service, the guests, and the route.</p>
+      <p>The Herald also reports on the mayor, his plans, the court case, and the law he means to test.</p></div></body>`;
+    const paragraphs = mainOf(html, 'Local papers report on the state funeral');
+    assert.ok(paragraphs.some((p) => p.startsWith('All the papers')));
+  });
+  test('the headline repeated as the first line of the body goes, a phrase of it stays', () => {
+    const html = `<body><div class="story"><p><b>Bush declares flooded town a disaster</b></p>
+      <p>“Flooded town”</p>${prose(4, 'the flood')}</div></body>`;
+    const paragraphs = mainOf(html, 'Bush declares flooded town a disaster - Example News');
+    assert.equal(paragraphs.length, 5);
+    assert.equal(paragraphs[0], '“Flooded town”');
+  });
 });

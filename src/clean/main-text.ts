@@ -1,9 +1,19 @@
-import { signsOf } from './boilerplate-markers.js';
 import { isCommentSectionHeading, MIN_ARTICLE_BEFORE_COMMENTS } from './comment-section.js';
 import { furnitureReason } from './furniture-lines.js';
 import { findStandfirst, findStandfirstBefore } from './standfirst.js';
+import { authorBoxes } from './author-box.js';
 import { nestedTeasers } from './teaser-cards.js';
 import type { HtmlElement } from './html-tree.js';
+import {
+  articleAround,
+  classFactor,
+  isInside,
+  parentsOf,
+  titleAnchored,
+  type Candidate,
+  MAX_LINK_DENSITY,
+  MIN_SCORING_CHARS,
+} from './candidate-moves.js';
 import { collectTextBlocks, type TextBlock } from './text-blocks.js';
 
 /**
@@ -14,14 +24,11 @@ import { collectTextBlocks, type TextBlock } from './text-blocks.js';
  * changes are chosen on the dev sets of docs/extraction-protocol.md. The version changes with the
  * output, so `sitrep reprocess` re-derives stored articles (2: hidden article text, comment boxes,
  * read-more climb, teaser cards, more furniture lines; 3: a second look at pages left with almost
- * no text, comment sections that only a heading announces).
+ * no text, comment sections that only a heading announces; 4: the page's <article> around a story
+ * cut into boxes, a short story anchored under its headline, more German furniture lines).
  */
-export const MAIN_TEXT_VERSION = 'main-text-3';
+export const MAIN_TEXT_VERSION = 'main-text-4';
 
-/** Blocks shorter than this (non-space chars) are not evidence of prose (captions, labels). */
-const MIN_SCORING_CHARS = 25;
-/** A block this link-heavy is navigation; 0.5 kept "see X" asides in, dropped link lists. */
-const MAX_LINK_DENSITY = 0.5;
 /**
  * A twin of the top container needs one scoring paragraph: some sites put every paragraph in
  * its own "card" (HawaiiNewsNow, f344ca5f in the benchmark), so one is all a twin may have.
@@ -40,40 +47,9 @@ const classKind = (cls: string): string | undefined => {
     : undefined;
 };
 
-const parentsOf = (el: HtmlElement, max: number): HtmlElement[] => {
-  const out: HtmlElement[] = [];
-  for (let p = el.parent; p && out.length < max; p = p.parent) out.push(p);
-  return out;
-};
-
-/**
- * Factor for containers whose name vouches for (or against) holding the article. A factor, not
- * Readability's flat +25: a flat bonus let one-paragraph "main_content" boxes beat the article
- * (Nikkei, Golem on fundus-news-html). 1.5/0.75/2 tuned on both corpora (1.25-2 all within 0.001 F1).
- */
-const classFactor = (el: HtmlElement): number => {
-  if (el.attrs['itemprop'] === 'articleBody') return 2;
-  const { negative, positive } = signsOf(el);
-  return positive ? 1.5 : negative ? 0.75 : 1;
-};
-
-interface Candidate {
-  /** Prose scores of paragraphs beneath, decayed by distance. */
-  score: number;
-  /** Paragraphs that scored beneath it: an element without any is no candidate, whatever its name. */
-  paragraphs: number;
-  chars: number;
-  linkChars: number;
-}
-
 const proseScore = (block: TextBlock): number => {
   const commas = (block.text.match(/[,\uff0c\u3001\u060c]/g) ?? []).length;
   return 1 + commas + Math.min(3, Math.floor(block.chars / 100));
-};
-
-const isInside = (el: HtmlElement, ancestor: HtmlElement): boolean => {
-  for (let p: HtmlElement | undefined = el; p; p = p.parent) if (p === ancestor) return true;
-  return false;
 };
 
 /** The element's one child element, when its other children are whitespace only. */
@@ -95,6 +71,28 @@ const onlyElementChild = (el: HtmlElement): HtmlElement | undefined => {
 const isProseParagraph = (block: TextBlock): boolean => {
   const density = block.chars === 0 ? 0 : block.linkChars / block.chars;
   return block.text.length > 80 && density < 0.25;
+};
+
+/**
+ * The headline repeated as the body's first line, in whatever element (a bold <p>, a <div>): the
+ * title is the article's metadata, not its text. Only near the top: a story may quote its title.
+ */
+const TITLE_REPEAT_WITHIN = 300;
+const squashTitle = (t: string): string =>
+  t
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+const repeatsTitle = (text: string, normTitle: string): boolean => {
+  if (text.length > 250) return false;
+  const line = squashTitle(text);
+  const title = squashTitle(normTitle);
+  // A part of the title only when it is most of it (the rest is the site's name): a quoted phrase
+  // or a subheading that shares words with the title is text.
+  return (
+    line === title ||
+    (line.length >= Math.max(15, title.length * 0.6) && line.includes(' ') && title.includes(line))
+  );
 };
 
 export interface MainText {
@@ -185,6 +183,12 @@ const selectFromBlocks = (
   }
   if (!top) return { paragraphs: blocks.map((b) => b.text), dropped: [] };
 
+  const anchored = titleAnchored(blocks, candidates, top, topScore, title);
+  if (anchored !== undefined) {
+    top = anchored[0];
+    topScore = anchored[1];
+  }
+
   // Several strong candidates under one ancestor mean the article is split (e.g. by ads): climb.
   const strong = finalScores
     .filter(([el, s]) => el !== top && s >= topScore * 0.75)
@@ -200,6 +204,8 @@ const selectFromBlocks = (
       }
     }
   }
+
+  top = articleAround(top, candidates) ?? top;
 
   // A container that is its parent's only element is the parent's content ("read-more" boxes
   // holding the rest of a story under its first paragraphs): its siblings are the parent's.
@@ -289,6 +295,7 @@ const selectFromBlocks = (
       : undefined;
   if (before !== undefined && isNew(before)) paragraphs.push(before);
   const teasers = nestedTeasers(blocks, inBody, chosen);
+  const authorBox = authorBoxes(blocks, inBody, chosen);
   let keptChars = 0;
   let inComments = false;
   for (const [index, block] of blocks.entries()) {
@@ -305,6 +312,10 @@ const selectFromBlocks = (
       dropped.push({ text: block.text, reason: 'teaser' });
       continue;
     }
+    if (authorBox.has(index)) {
+      dropped.push({ text: block.text, reason: 'author-box' });
+      continue;
+    }
     const density = block.chars === 0 ? 0 : block.linkChars / block.chars;
     if (density > MAX_LINK_DENSITY) {
       dropped.push({ text: block.text, reason: 'link-list' });
@@ -317,8 +328,8 @@ const selectFromBlocks = (
     }
     if (
       normTitle !== undefined &&
-      block.kind === 'heading' &&
-      block.text.toLowerCase() === normTitle
+      ((block.kind === 'heading' && block.text.toLowerCase() === normTitle) ||
+        (keptChars < TITLE_REPEAT_WITHIN && repeatsTitle(block.text, normTitle)))
     ) {
       dropped.push({ text: block.text, reason: 'title' });
       continue;

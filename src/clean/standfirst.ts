@@ -22,15 +22,34 @@ const wordsOf = (text: string): string[] => text.toLowerCase().match(/[\p{L}\p{N
  * disagree there (article-extraction-benchmark's gold leaves deks out of the body, fundus keeps
  * summaries), and requiring the name cost fundus 0.002 F1 while keeping AEB at 0.9765.
  */
-const LEAD_NAME =
-  /(^|[^a-z])(teaser|intro|lead|leadtext|vorspann|einleitung|summary|abstract|standfirst)([^a-z]|$)/i;
+const LEAD_WORDS = new Set([
+  'teaser',
+  'intro',
+  'lead',
+  'leadtext',
+  'vorspann',
+  'einleitung',
+  'summary',
+  'abstract',
+  'standfirst',
+  'preface',
+]);
+/**
+ * Words of a class/id, camelCase split too: CSS-module names glue the word on ("elementLead",
+ * "ArticleModuleTeaser_teaserText__sB4sT"), and NDR calls its lead "preface".
+ */
+const nameWords = (value: string): string[] =>
+  value
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .toLowerCase()
+    .split(/[^a-z]+/);
 const namedLead = (el: HtmlElement): boolean =>
   [el, el.parent].some(
     (e) =>
       e !== undefined &&
-      LEAD_NAME.test(
+      nameWords(
         `${e.attrs['class'] ?? ''} ${e.attrs['id'] ?? ''} ${e.attrs['itemprop'] ?? ''}`,
-      ),
+      ).some((w) => LEAD_WORDS.has(w)),
   );
 
 /** [share of the block's words in the description, share of the description's in the block]. */

@@ -1,0 +1,29 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { signsOf } from './boilerplate-markers.js';
+import type { HtmlElement } from './html-tree.js';
+
+const el = (cls: string): HtmlElement => ({
+  tag: 'div',
+  attrs: { class: cls },
+  children: [],
+  parent: undefined,
+});
+
+describe('signsOf', () => {
+  test('a widget word glued to a part name in one class word is still a widget', () => {
+    for (const cls of ['jp-relatedposts', 'sharebuttons', 'newsletterbox', 'sidebarbox'])
+      assert.equal(signsOf(el(cls)).negative, true, cls);
+  });
+
+  test('German templates name their boxes in German', () => {
+    for (const cls of ['autorenbox', 'werbung-container', 'artikel-teilen'])
+      assert.equal(signsOf(el(cls)).negative, true, cls);
+    assert.equal(signsOf(el('artikel-autor-text')).negative, false);
+  });
+
+  test('words that merely start like a widget word are not split', () => {
+    for (const cls of ['entry-content', 'adventure-story', 'shareholders', 'metadata-text'])
+      assert.equal(signsOf(el(cls)).negative, false, cls);
+  });
+});
