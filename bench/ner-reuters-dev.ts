@@ -65,7 +65,9 @@ const predict = (model: NerModel): WordSpan[][] => {
 const format = (name: string, s: EntityScore): string =>
   `  ${name.padEnd(10)} P ${s.precision.toFixed(1)}  R ${s.recall.toFixed(1)}  F1 ${s.f1.toFixed(1)}   ` +
   Object.entries(s.byType)
-    .map(([t, v]) => `${t} ${v.f1.toFixed(1)} (P ${v.precision.toFixed(1)} R ${v.recall.toFixed(1)})`)
+    .map(
+      ([t, v]) => `${t} ${v.f1.toFixed(1)} (P ${v.precision.toFixed(1)} R ${v.recall.toFixed(1)})`,
+    )
     .join(', ');
 
 const gold = sentences.map((s) => s.gold);

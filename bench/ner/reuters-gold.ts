@@ -30,7 +30,10 @@ const parseGold = (text: string): Map<string, { type: string; tokens: string[] }
 };
 
 /** The sample's documents with gold spans; throws when a gold name is not in its sentence. */
-export const attachGold = (docs: readonly SampleSentence[][], goldText: string): GoldSentence[][] => {
+export const attachGold = (
+  docs: readonly SampleSentence[][],
+  goldText: string,
+): GoldSentence[][] => {
   const gold = parseGold(goldText);
   return docs.map((doc) =>
     doc.map((s) => {

@@ -13,6 +13,7 @@ import { isCountryName } from './country-names.js';
 import { repairSpans } from './span-repair.js';
 import { tagWords } from './tag-words.js';
 import { untaggedNames } from './untagged-names.js';
+import { datelineSpans, resultsLineSpans, trimTrailingFigure } from './wire-lines.js';
 
 /** An entity over word indices [start, end) of one sentence, with the KB ids it matched. */
 export type RecognizedSpan = TypedSpan;
@@ -73,6 +74,23 @@ export const tagEntitySpans = (
   // An all-capitals line (a headline, a section title) or a Title Case headline ("NATO Expands
   // Its Reach") has no case to learn names from: with a case profile it is tagged as running
   // text would write it (trueCase), without one it is left alone.
+  const common = repairCommonWords(model);
+  const dateline = datelineSpans(words, (w) => common.has(w));
+  if (dateline !== undefined) return dateline;
+  const spans = tagLine(words, model, gazetteer).map((s) => trimTrailingFigure(words, s));
+  // Results tables: a team is a person only when its name opens with a given name or an initial.
+  const isPerson = (start: number, end: number): boolean =>
+    end - start >= 2 &&
+    (/^\p{Lu}\.$/u.test(words[start] as string) ||
+      (model.lexicon?.firstNames.has((words[start] as string).toLowerCase()) ?? false));
+  return resultsLineSpans(words, spans, isPerson) ?? spans;
+};
+
+const tagLine = (
+  words: readonly string[],
+  model: NerModel,
+  gazetteer?: readonly (string | undefined)[],
+): RecognizedSpan[] => {
   const letters = words.filter((w) => /\p{L}/u.test(w));
   const capitalised = letters.filter((w) => /^\p{Lu}/u.test(w)).length;
   const caseless =
