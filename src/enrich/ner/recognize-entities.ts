@@ -13,6 +13,7 @@ import { isCountryName } from './country-names.js';
 import { repairSpans } from './span-repair.js';
 import { tagWords } from './tag-words.js';
 import { untaggedNames } from './untagged-names.js';
+import { retypeMatchReport } from './sports-context.js';
 import { datelineSpans, resultsLineSpans, trimTrailingFigure } from './wire-lines.js';
 
 /** An entity over word indices [start, end) of one sentence, with the KB ids it matched. */
@@ -83,7 +84,12 @@ export const tagEntitySpans = (
     end - start >= 2 &&
     (/^\p{Lu}\.$/u.test(words[start] as string) ||
       (model.lexicon?.firstNames.has((words[start] as string).toLowerCase()) ?? false));
-  return resultsLineSpans(words, spans, isPerson) ?? spans;
+  return (
+    resultsLineSpans(words, spans, isPerson) ??
+    retypeMatchReport(words, spans, {
+      isKnownPlace: (start, end) => isKnownPlace(words, start, end, model),
+    })
+  );
 };
 
 const tagLine = (

@@ -1,0 +1,82 @@
+import { isCountryName } from './country-names.js';
+import type { TypedSpan } from './merge-kb-spans.js';
+
+/**
+ * Sports reports name clubs after their towns ("Barcelona", "Nottingham Forest", "Bolton"): in a
+ * sentence that reads as a match report, such a name is the club, an organisation, unless it
+ * follows "in" or "from" ("in Madrid"). A country stays a place (the national team is written as
+ * the country, and annotation conventions keep it a place).
+ */
+
+/** "2-1", "17-16"; "5-6 March" is a date range, not a score. */
+const SCORE = /^\d{1,3}-\d{1,3}$/;
+const MONTH =
+  /^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|september|october|november|december)\.?$/i;
+/** Words only match reports use. */
+const SPORT_WORDS = new Set(
+  'striker strikers midfielder midfielders goalkeeper goalkeepers equaliser equalizer hat-trick semi-final semi-finals quarter-final quarter-finals wicket wickets innings inning touchdown touchdowns half-time full-time extra-time relegation'.split(
+    ' ',
+  ),
+);
+/** Sides that play as a country without being one today. */
+const NATIONAL_SIDES = new Set([
+  'england',
+  'scotland',
+  'wales',
+  'northern ireland',
+  'soviet union',
+  'west germany',
+  'east germany',
+  'yugoslavia',
+  'czechoslovakia',
+]);
+const isNationalSide = (name: readonly string[]): boolean =>
+  isCountryName(name) || NATIONAL_SIDES.has(name.join(' ').toLowerCase());
+/** Last words of a ground's name: "Ewood Park", "Stamford Bridge", "Nou Camp", "Old Trafford". */
+const GROUND_HEADS = new Set(
+  'park stadium stadio estadio arena ground road lane bridge camp trafford oval field'.split(' '),
+);
+const PLACE_PREPOSITIONS = new Set(['in', 'from', 'near', 'In', 'From', 'Near']);
+
+export const isMatchReport = (words: readonly string[]): boolean =>
+  words.some(
+    (w, i) =>
+      (SCORE.test(w) && w !== '50-50' && !MONTH.test(words[i + 1] ?? '')) ||
+      SPORT_WORDS.has(w.toLowerCase()),
+  );
+
+export interface SportsContext {
+  /** Words [start, end) are exactly one known place (the model's lexicon). */
+  readonly isKnownPlace: (start: number, end: number) => boolean;
+}
+
+/**
+ * Spans of a match-report sentence retyped: a place other than a country, not after "in"/"from",
+ * becomes an organisation, and so does a one-word "person" that is a known place ("Chester");
+ * a country the tagger made an organisation becomes a place. Retyped spans are marked typedByCue
+ * so document-consistency.ts carries the reading to the report's other mentions.
+ */
+export const retypeMatchReport = <S extends TypedSpan>(
+  words: readonly string[],
+  spans: readonly S[],
+  ctx: SportsContext,
+): S[] => {
+  if (!isMatchReport(words)) return [...spans];
+  return spans.map((s) => {
+    const name = words.slice(s.start, s.end);
+    if (isNationalSide(name)) return s.type === 'ORG' ? { ...s, type: 'GPE', typedByCue: true } : s;
+    if (
+      name.length >= 2 &&
+      GROUND_HEADS.has((name[name.length - 1] as string).toLowerCase()) &&
+      s.type !== 'PERSON'
+    )
+      return { ...s, type: 'FACILITY', typedByCue: true };
+    if (PLACE_PREPOSITIONS.has(words[s.start - 1] ?? '')) return s;
+    if (
+      s.type === 'GPE' ||
+      (s.type === 'PERSON' && name.length === 1 && ctx.isKnownPlace(s.start, s.end))
+    )
+      return { ...s, type: 'ORG', typedByCue: true };
+    return s;
+  });
+};
