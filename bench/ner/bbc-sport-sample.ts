@@ -2,18 +2,22 @@
  * The BBC sport sentences of the hand-labelled NER dev sample (eval/gold/ner-bbc-sport-dev.txt),
  * rebuilt from ../shared/corpora/bbc-fulltext by a fixed rule so the gold file holds ids and
  * names, never the text: in sorted file order, every sentence of an article body that holds a
- * score ("2-1", "17-16"), at most two per article, until SAMPLE_SIZE sentences. Each article is
- * one document.
+ * score ("2-1", "17-16"), at most two per article. Each article is one document.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { splitSentences, tokenize } from '../../src/enrich/tokenize.js';
 import type { SampleSentence } from './reuters-sample.js';
 
-const SAMPLE_SIZE = 60;
+/** The dev sample is the first 60 such sentences; the check sample the 40 after them. */
+export const BBC_SPORT_PARTS = { dev: [0, 60], check: [60, 100] } as const;
 const SCORE = /^\d{1,2}-\d{1,2}$/;
 
-export const bbcSportSample = (sportDir: string): SampleSentence[][] => {
+export const bbcSportSample = (
+  sportDir: string,
+  part: keyof typeof BBC_SPORT_PARTS = 'dev',
+): SampleSentence[][] => {
+  const [from, to] = BBC_SPORT_PARTS[part];
   const docs: SampleSentence[][] = [];
   let count = 0;
   for (const file of readdirSync(sportDir)
@@ -29,10 +33,10 @@ export const bbcSportSample = (sportDir: string): SampleSentence[][] => {
       out.push({ id: `${doc} t${s.tokenStart}`, doc, words });
       if (out.length === 2) break;
     }
-    const kept = out.slice(0, SAMPLE_SIZE - count);
+    const kept = out.filter((_, k) => count + k >= from && count + k < to);
     if (kept.length > 0) docs.push(kept);
-    count += kept.length;
-    if (count >= SAMPLE_SIZE) break;
+    count += out.length;
+    if (count >= to) break;
   }
   return docs;
 };
