@@ -187,6 +187,7 @@ const tagRunningText = (
       : splitPossessivePlaces(paired, {
           words,
           isKnownPlace: (start, end) => isKnownPlace(words, start, end, model),
+          isGivenName: (w) => model.lexicon?.firstNames.has(w.toLowerCase()) ?? false,
         });
   const withUntagged = [
     ...repaired,
