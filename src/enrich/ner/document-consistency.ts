@@ -56,6 +56,11 @@ export const harmoniseDocument = <S extends TypedSpan>(
     const short = parts.slice(0, -1);
     if (short[short.length - 1] === "'s" || !/^\p{Lu}/u.test(short[0] as string)) continue;
     winner.set(short.join(' '), 'ORG');
+    // "Nelson" after "Nelson Entertainment Inc", when the tagger read the lone word as a person
+    // or a place (a demonym, "American" of "American Motors Corp", keeps its own type).
+    const first = short[0] as string;
+    const alone = winner.get(first);
+    if (short.length >= 2 && (alone === 'PERSON' || alone === 'GPE')) winner.set(first, 'ORG');
   }
   // "National Football League (NFL)": the acronym names what it follows.
   for (const { words, spans } of sentences) {

@@ -45,6 +45,16 @@ test('results lines: teams are organisations, national teams places', () => {
   assert.deepEqual(show(b, resultsLineSpans(b, [], none)), ['GPE:Japan', 'GPE:Syria']);
   const c = w('1 . Feyenoord 5 4 1 0 11 4 13');
   assert.deepEqual(show(c, resultsLineSpans(c, [], none)), ['ORG:Feyenoord']);
+  const d = w('NEW YORK 52 30 .634 -');
+  assert.deepEqual(show(d, resultsLineSpans(d, [], none)), ['ORG:NEW YORK']);
+  // Scorers in brackets keep the tagger's reading.
+  const e = w('Feyenoord 2 ( Van Gastel 33 ) Ajax 1');
+  const scorer = { start: 3, end: 5, type: 'PERSON' as const, ids: [], source: 'model' as const };
+  assert.deepEqual(show(e, resultsLineSpans(e, [scorer], none)), [
+    'ORG:Feyenoord',
+    'PERSON:Van Gastel',
+    'ORG:Ajax',
+  ]);
 });
 
 test('results lines: players keep the tagger reading when isPerson agrees; prose is left alone', () => {

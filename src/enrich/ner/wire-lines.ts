@@ -77,8 +77,8 @@ export const datelineSpans = (
   return out.length > 0 && out.length <= 3 ? out : undefined;
 };
 
-/** A score or table figure: "2", "13", "2-1". */
-const SCORE = /^\d{1,3}(?:-\d{1,3})?$/;
+/** A score or table figure: "2", "13", "2-1", ".634". */
+const SCORE = /^(?:\d{1,3}(?:-\d{1,3})?|\d*\.\d+)$/;
 /** Lower-case words a team's name may hold ("Paris St Germain", "Real Sociedad de Futbol"). */
 const NAME_CONNECTORS = new Set(['de', 'of', 'and', 'la', 'del', 'van', 'der', '&', '.']);
 
@@ -88,18 +88,22 @@ interface Run {
 }
 
 /**
- * The team names of a results or standings line: every token a capitalised word, a connector, a
- * score or punctuation; at least two names each followed by a score ("Japan 2 Syria 1"), or one
- * name followed by at least three figures ("Feyenoord 5 4 1 0 11 4 13"). Undefined otherwise.
+ * The team names of a results or standings line: outside brackets (which list scorers, "( Van
+ * Gastel 33 )"), every token a capitalised word, a connector, a score or punctuation; at least two
+ * names each followed by a score ("Japan 2 Syria 1"), or one name followed by at least three
+ * figures ("Feyenoord 5 4 1 0 11 4 13"). Undefined otherwise.
  */
 const resultsRuns = (words: readonly string[]): Run[] | undefined => {
   const runs: Run[] = [];
   let i = 0;
   let scored = 0;
   let longest = 0;
+  let depth = 0;
   while (i < words.length) {
     const w = words[i] as string;
-    if (SCORE.test(w) || /^[\p{P}]$/u.test(w)) {
+    if (w === '(') depth++;
+    else if (w === ')') depth = Math.max(0, depth - 1);
+    if (depth > 0 || SCORE.test(w) || /^[\p{P}]$/u.test(w)) {
       i++;
       continue;
     }
@@ -127,7 +131,8 @@ const resultsRuns = (words: readonly string[]): Run[] | undefined => {
 /**
  * The spans of a results line: each team a country (GPE) or an organisation; a span the tagger
  * made PERSON over exactly the run is kept when `isPerson` agrees (golf and athletics tables list
- * players). Undefined when the line is no results line.
+ * players); the tagger's spans in brackets (scorers) are kept. Undefined when the line is no
+ * results line.
  */
 export const resultsLineSpans = (
   words: readonly string[],
@@ -136,7 +141,7 @@ export const resultsLineSpans = (
 ): Span[] | undefined => {
   const runs = resultsRuns(words);
   if (runs === undefined) return undefined;
-  return runs.map(({ start, end }) => {
+  const teams = runs.map(({ start, end }) => {
     if (isCountryName(words.slice(start, end))) return span(start, end, 'GPE');
     const same = spans.find((s) => s.start === start && s.end === end);
     if (same !== undefined && same.type === 'PERSON' && isPerson(start, end)) return same;
@@ -144,6 +149,8 @@ export const resultsLineSpans = (
     // the report's prose ("Barnsley" the club, not the town) in document-consistency.ts.
     return { ...span(start, end, 'ORG'), typedByCue: true };
   });
+  const others = spans.filter((s) => !teams.some((t) => s.start < t.end && t.start < s.end));
+  return [...teams, ...others].sort((a, b) => a.start - b.start);
 };
 
 /**
