@@ -14,7 +14,7 @@ import { repairSpans } from './span-repair.js';
 import { tagWords } from './tag-words.js';
 import { untaggedNames } from './untagged-names.js';
 import { retypeMatchReport } from './sports-context.js';
-import { datelineSpans, resultsLineSpans, trimTrailingFigure } from './wire-lines.js';
+import { datelineSpans, isTicker, resultsLineSpans, trimTrailingFigure } from './wire-lines.js';
 
 /** An entity over word indices [start, end) of one sentence, with the KB ids it matched. */
 export type RecognizedSpan = TypedSpan;
@@ -78,7 +78,9 @@ export const tagEntitySpans = (
   const common = repairCommonWords(model);
   const dateline = datelineSpans(words, (w) => common.has(w));
   if (dateline !== undefined) return dateline;
-  const spans = tagLine(words, model, gazetteer).map((s) => trimTrailingFigure(words, s));
+  const spans = tagLine(words, model, gazetteer)
+    .filter((s) => !isTicker(words, s))
+    .map((s) => trimTrailingFigure(words, s));
   // Results tables: a team is a person only when its name opens with a given name or an initial.
   const isPerson = (start: number, end: number): boolean =>
     end - start >= 2 &&

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { datelineSpans, resultsLineSpans, trimTrailingFigure } from './wire-lines.js';
+import { datelineSpans, isTicker, resultsLineSpans, trimTrailingFigure } from './wire-lines.js';
 
 const w = (s: string): string[] => s.split(' ');
 const show = (words: string[], spans: { start: number; end: number; type: string }[] | undefined) =>
@@ -88,4 +88,11 @@ test('a place or person does not end in a figure; an organisation may', () => {
     trimTrailingFigure(words, { start, end, type, ids: [], source: 'model' as const });
   assert.equal(at(0, 2, 'GPE').end, 1);
   assert.equal(at(3, 5, 'ORG').end, 5);
+});
+
+test('a ticker in angle brackets is no name', () => {
+  const words = w('FIRESTONE < FIR > TO CLOSE < Groupe Cantrex Inc >');
+  assert.equal(isTicker(words, { start: 2, end: 3 }), true);
+  assert.equal(isTicker(words, { start: 0, end: 1 }), false);
+  assert.equal(isTicker(words, { start: 7, end: 10 }), false);
 });

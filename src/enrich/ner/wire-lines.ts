@@ -167,3 +167,10 @@ export const trimTrailingFigure = <S extends TypedSpan>(words: readonly string[]
     ((s.type === 'GPE' || s.type === 'PERSON') && /^\d+$/.test(last));
   return figure ? { ...s, end: s.end - 1 } : s;
 };
+
+/** "FIRESTONE < FIR > TO CLOSE ...": a stock ticker in angle brackets is no name of its own. */
+export const isTicker = (words: readonly string[], s: { start: number; end: number }): boolean =>
+  s.end - s.start === 1 &&
+  words[s.start - 1] === '<' &&
+  words[s.end] === '>' &&
+  /^[\p{Lu}\d.]{1,8}$/u.test(words[s.start] as string);
