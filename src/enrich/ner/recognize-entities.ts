@@ -1,6 +1,7 @@
 import type { EntityType, PhraseMatch, PhraseMatcher } from '../../kb/kb-types.js';
 import { trueCase } from './case-profile.js';
 import { classNounCue } from './class-noun-cue.js';
+import { precedingNounCue } from './preceding-noun-cue.js';
 import { spansFromBio } from './entity-spans.js';
 import { typeFromHead } from './head-word-type.js';
 import { mergeKbSpans, type TypedSpan } from './merge-kb-spans.js';
@@ -195,6 +196,8 @@ const tagRunningText = (
     ...repaired,
     ...untaggedNames(words, repaired, model).map((s) => ({ ...s, type: s.type as string })),
   ].sort((a, b) => a.start - b.start);
+  // The end of the last name a noun before it typed ("agencies Cedel"), for "... and Euroclear".
+  let nounTypedEnd = -1;
   return withUntagged.flatMap((tagged) => {
     const ruled = applyNameKindRules(words, tagged);
     if (ruled === undefined) return [];
@@ -203,6 +206,13 @@ const tagRunningText = (
     const byHead = named ? typeFromHead(words, s.start, s.end) : undefined;
     const cue = named ? classNounCue(words, s.end) : undefined;
     if (cue === 'MISC') return [];
+    const coordinated =
+      nounTypedEnd === s.start - 1 && (words[s.start - 1] === 'and' || words[s.start - 1] === ',');
+    const byNoun =
+      named && !isCountryName(words.slice(s.start, s.end))
+        ? (precedingNounCue(words, s.start) ?? (coordinated ? 'ORG' : undefined))
+        : undefined;
+    if (byNoun !== undefined) nounTypedEnd = s.end;
     // Measured and left off: a lone country name the tagger reads as ORG retyped GPE (the
     // CoNLL-style convention; GMB and re3d tag acting countries ORG, "The UK stands by Iraq").
     // Dev parts: GMB -0.3, re3d +0.3, GUM +0.2, BTC +0.1, CrossNER +0.2..+0.9; the report parts
@@ -213,7 +223,7 @@ const tagRunningText = (
       {
         start: s.start,
         end: s.end,
-        type: cue ?? byHead ?? (s.type as EntityType),
+        type: cue ?? byHead ?? byNoun ?? (s.type as EntityType),
         ids: [],
         source: 'model' as const,
         ...(cue !== undefined ? { typedByCue: true } : {}),
