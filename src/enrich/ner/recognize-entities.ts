@@ -91,6 +91,7 @@ export const tagEntitySpans = (
     resultsLineSpans(words, spans, isPerson) ??
     retypeMatchReport(words, spans, {
       isKnownPlace: (start, end) => isKnownPlace(words, start, end, model),
+      isGivenName: (w) => model.lexicon?.firstNames.has(w.toLowerCase()) ?? false,
     })
   );
 };

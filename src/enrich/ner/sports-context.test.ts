@@ -38,3 +38,16 @@ test('outside match reports nothing changes', () => {
   const spans = [at(3, 4, 'GPE')];
   assert.deepEqual(retypeMatchReport(words, spans, { isKnownPlace: () => true }), spans);
 });
+
+test('a club named word and town is no person, and "in X \'s defeat" is the club', () => {
+  const words = w(
+    "Liverpool beat Bayer Leverkusen 3-1 , a week after the goal in Liverpool 's 3-2 defeat",
+  );
+  const spans = [at(2, 4, 'PERSON'), at(11, 12, 'GPE')];
+  const out = retypeMatchReport(words, spans, {
+    isKnownPlace: (start, end) =>
+      end - start === 1 && ['Leverkusen', 'Liverpool'].includes(words[start] ?? ''),
+    isGivenName: () => false,
+  });
+  assert.deepEqual(show(words, out), ['ORG:Bayer Leverkusen', 'ORG:Liverpool']);
+});

@@ -36,6 +36,7 @@ const isNationalSide = (name: readonly string[]): boolean =>
 const GROUND_HEADS = new Set(
   'park stadium stadio estadio arena ground road lane bridge camp trafford oval field'.split(' '),
 );
+const POSSESSIVE = new Set(["'s", '’s']);
 const PLACE_PREPOSITIONS = new Set(['in', 'from', 'near', 'In', 'From', 'Near']);
 
 export const isMatchReport = (words: readonly string[]): boolean =>
@@ -48,6 +49,8 @@ export const isMatchReport = (words: readonly string[]): boolean =>
 export interface SportsContext {
   /** Words [start, end) are exactly one known place (the model's lexicon). */
   readonly isKnownPlace: (start: number, end: number) => boolean;
+  /** The word is a known given name. */
+  readonly isGivenName?: (word: string) => boolean;
 }
 
 /**
@@ -71,7 +74,17 @@ export const retypeMatchReport = <S extends TypedSpan>(
       s.type !== 'PERSON'
     )
       return { ...s, type: 'FACILITY', typedByCue: true };
-    if (PLACE_PREPOSITIONS.has(words[s.start - 1] ?? '')) return s;
+    // "in Madrid" is the town; "in Liverpool 's 3-2 defeat" the club.
+    if (PLACE_PREPOSITIONS.has(words[s.start - 1] ?? '') && !POSSESSIVE.has(words[s.end] ?? ''))
+      return s;
+    // "Bayern Munich", "Bayer Leverkusen": a word and a town, the first no given name.
+    if (
+      s.type === 'PERSON' &&
+      name.length === 2 &&
+      ctx.isKnownPlace(s.start + 1, s.end) &&
+      ctx.isGivenName?.(name[0] as string) !== true
+    )
+      return { ...s, type: 'ORG', typedByCue: true };
     if (
       s.type === 'GPE' ||
       (s.type === 'PERSON' && name.length === 1 && ctx.isKnownPlace(s.start, s.end))
