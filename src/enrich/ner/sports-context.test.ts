@@ -43,7 +43,7 @@ test('a club named word and town is no person, and "in X \'s defeat" is the club
   const words = w(
     "Liverpool beat Bayer Leverkusen 3-1 , a week after the goal in Liverpool 's 3-2 defeat",
   );
-  const spans = [at(2, 4, 'PERSON'), at(11, 12, 'GPE')];
+  const spans = [at(2, 4, 'PERSON'), at(12, 13, 'GPE')];
   const out = retypeMatchReport(words, spans, {
     isKnownPlace: (start, end) =>
       end - start === 1 && ['Leverkusen', 'Liverpool'].includes(words[start] ?? ''),
