@@ -88,6 +88,11 @@ test('a place or person does not end in a figure; an organisation may', () => {
     trimTrailingFigure(words, { start, end, type, ids: [], source: 'model' as const });
   assert.equal(at(0, 2, 'GPE').end, 1);
   assert.equal(at(3, 5, 'ORG').end, 5);
+  const headline = w('JAPAN FEBRUARY RESERVES');
+  assert.equal(
+    trimTrailingFigure(headline, { start: 0, end: 2, type: 'GPE', ids: [], source: 'model' }).end,
+    1,
+  );
 });
 
 test('a ticker in angle brackets is no name', () => {

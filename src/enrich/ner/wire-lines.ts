@@ -156,12 +156,13 @@ export const resultsLineSpans = (
 /**
  * "Essex 345 and 210-5": a place or a person never ends in a bare figure (a score, a runner's
  * time), unlike organisations and products ("Channel 4", "Boeing 747"), which are left alone; no
- * name ends in a score.
+ * name ends in a score, nor a place or organisation in a month's name ("Fredric March" may).
  */
 export const trimTrailingFigure = <S extends TypedSpan>(words: readonly string[], s: S): S => {
   if (s.end - s.start < 2 || !/^\p{Lu}/u.test(words[s.end - 2] as string)) return s;
   const last = words[s.end - 1] as string;
-  // A score ("Partizani Tirana 6-1") ends no name of any kind.
+  // Nor a month ("JAPAN FEBRUARY RESERVES RECORD ..."), nor a score ("Partizani Tirana 6-1").
+  if (MONTH.test(last) && last.length > 3 && s.type !== 'PERSON') return { ...s, end: s.end - 1 };
   const figure =
     /^\d{1,3}-\d{1,3}$/.test(last) ||
     ((s.type === 'GPE' || s.type === 'PERSON') && /^\d+$/.test(last));
