@@ -19,6 +19,12 @@ test('a score or a match word makes a match report; a date range does not', () =
   assert.equal(isMatchReport(w('the striker was injured')), true);
   assert.equal(isMatchReport(w('The talks take place on 5-6 March in Madrid')), false);
   assert.equal(isMatchReport(w('The troops left Bolton on Sunday')), false);
+  assert.equal(isMatchReport(w('a 2-1 Uefa Cup win')), true);
+  assert.equal(isMatchReport(w('at 2-0 they were dead and buried')), true);
+  // Ranges and tallies are no scores.
+  assert.equal(isMatchReport(w('missiles with a range of 10-15 km hit Kharkiv')), false);
+  assert.equal(isMatchReport(w('Texas senators backed it in a 52-48 vote')), false);
+  assert.equal(isMatchReport(w('men aged 18-25 , from Texas')), false);
 });
 
 test('in a match report a town is its club, a country its national side, a ground a place', () => {

@@ -39,12 +39,35 @@ const GROUND_HEADS = new Set(
 const POSSESSIVE = new Set(["'s", '’s']);
 const PLACE_PREPOSITIONS = new Set(['in', 'from', 'near', 'In', 'From', 'Near']);
 
+/**
+ * Lower-case words that follow a score ("a 2-1 win", "won 3-0 at", "2-0 down") but not a range of
+ * figures ("10-15 km", "a 52-48 vote", "20-30 soldiers"); a capitalised word ("a 2-1 Uefa Cup
+ * win") or punctuation may follow either, and words before a range ("between", "aged") rule it out.
+ */
+const AFTER_SCORE = new Set(
+  `win wins victory victories defeat defeats draw draws loss losses lead leads deficit aggregate
+  home away down up ahead winners triumph thrashing success scoreline stalemate tie derby friendly
+  replay result final semi-final quarter-final on in at to after by with against over and before
+  but when so we they he she it the`.split(/\s+/),
+);
+const BEFORE_RANGE = new Set(
+  'between from aged of about around some roughly approximately nearly almost over under'.split(
+    ' ',
+  ),
+);
+
+const isScore = (words: readonly string[], i: number): boolean => {
+  const w = words[i] as string;
+  if (!SCORE.test(w) || w === '50-50') return false;
+  if (BEFORE_RANGE.has((words[i - 1] ?? '').toLowerCase())) return false;
+  const next = words[i + 1];
+  if (next === undefined || /^\p{P}+$/u.test(next)) return true;
+  if (MONTH.test(next)) return false;
+  return /^\p{Lu}/u.test(next) || AFTER_SCORE.has(next);
+};
+
 export const isMatchReport = (words: readonly string[]): boolean =>
-  words.some(
-    (w, i) =>
-      (SCORE.test(w) && w !== '50-50' && !MONTH.test(words[i + 1] ?? '')) ||
-      SPORT_WORDS.has(w.toLowerCase()),
-  );
+  words.some((w, i) => isScore(words, i) || SPORT_WORDS.has(w.toLowerCase()));
 
 export interface SportsContext {
   /** Words [start, end) are exactly one known place (the model's lexicon). */
