@@ -14,7 +14,7 @@ const MONTH =
   /^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|september|october|november|december)\.?$/i;
 /** Words only match reports use. */
 const SPORT_WORDS = new Set(
-  'striker strikers midfielder midfielders goalkeeper goalkeepers equaliser equalizer hat-trick semi-final semi-finals quarter-final quarter-finals wicket wickets innings inning touchdown touchdowns half-time full-time extra-time relegation'.split(
+  'striker strikers midfielder midfielders goalkeeper goalkeepers equaliser equalizer hat-trick semi-final semi-finals quarter-final quarter-finals wicket wickets innings inning half-time extra-time relegation'.split(
     ' ',
   ),
 );
