@@ -209,10 +209,11 @@ const tagRunningText = (
     if (cue === 'MISC') return [];
     const coordinated =
       nounTypedEnd === s.start - 1 && (words[s.start - 1] === 'and' || words[s.start - 1] === ',');
+    const nounCue = named
+      ? (precedingNounCue(words, s.start) ?? (coordinated ? 'ORG' : undefined))
+      : undefined;
     const byNoun =
-      named && !isCountryName(words.slice(s.start, s.end))
-        ? (precedingNounCue(words, s.start) ?? (coordinated ? 'ORG' : undefined))
-        : undefined;
+      nounCue !== undefined && !isCountryName(words.slice(s.start, s.end)) ? nounCue : undefined;
     if (byNoun !== undefined) nounTypedEnd = s.end;
     // Measured and left off: a lone country name the tagger reads as ORG retyped GPE (the
     // CoNLL-style convention; GMB and re3d tag acting countries ORG, "The UK stands by Iraq").

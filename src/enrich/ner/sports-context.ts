@@ -66,8 +66,14 @@ const isScore = (words: readonly string[], i: number): boolean => {
   return /^\p{Lu}/u.test(next) || AFTER_SCORE.has(next);
 };
 
-export const isMatchReport = (words: readonly string[]): boolean =>
-  words.some((w, i) => isScore(words, i) || SPORT_WORDS.has(w.toLowerCase()));
+export const isMatchReport = (words: readonly string[]): boolean => {
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i] as string;
+    const c = w.charCodeAt(0);
+    if (c >= 48 && c <= 57 ? isScore(words, i) : SPORT_WORDS.has(w)) return true;
+  }
+  return false;
+};
 
 export interface SportsContext {
   /** Words [start, end) are exactly one known place (the model's lexicon). */
