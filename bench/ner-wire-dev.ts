@@ -20,6 +20,7 @@ import { loadNerModel } from '../src/enrich/ner/ner-model-file.js';
 import type { NerModel } from '../src/enrich/ner/perceptron-model.js';
 import { recognizeEntities } from '../src/enrich/ner/recognize-entities.js';
 import { harmoniseDocument } from '../src/enrich/ner/document-consistency.js';
+import { documentCase } from '../src/enrich/ner/document-case.js';
 import { loadKnowledgeBase } from '../src/kb/load-knowledge-base.js';
 import { repoPath, sharedPath } from '../test/shared-data.js';
 import { reutersSample } from './ner/reuters-sample.js';
@@ -81,13 +82,27 @@ const SETS: Record<string, SampleSet> = {
   },
 };
 
+/** Each document's own casing, computed once per document. */
+const docCases = new WeakMap<object, ReturnType<typeof documentCase>>();
+const docCaseOf = (doc: readonly { readonly words: readonly string[] }[]) => {
+  let c = docCases.get(doc);
+  if (c === undefined) {
+    c = documentCase(doc.map((d) => d.words));
+    docCases.set(doc, c);
+  }
+  return c;
+};
+
 const kb = loadKnowledgeBase();
 
 const predict = (docs: readonly GoldSentence[][], model: NerModel): WordSpan[][] => {
   const deps = { model, matcher: kb.matcher() };
   return docs.flatMap((doc) =>
     harmoniseDocument(
-      doc.map((s) => ({ words: s.words, spans: recognizeEntities(s.words, deps) })),
+      doc.map((s) => ({
+        words: s.words,
+        spans: recognizeEntities(s.words, deps, docCaseOf(doc)),
+      })),
     ).map((spans) =>
       spans.flatMap((s) => {
         const type = EVAL_TYPE[s.type];

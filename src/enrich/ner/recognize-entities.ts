@@ -1,5 +1,5 @@
 import type { EntityType, PhraseMatch, PhraseMatcher } from '../../kb/kb-types.js';
-import { trueCase } from './case-profile.js';
+import { isCaselessLine, restoreCase, type DocumentCase } from './document-case.js';
 import { classNounCue } from './class-noun-cue.js';
 import { precedingNounCue } from './preceding-noun-cue.js';
 import { spansFromBio } from './entity-spans.js';
@@ -72,6 +72,7 @@ export const tagEntitySpans = (
   words: readonly string[],
   model: NerModel,
   gazetteer?: readonly (string | undefined)[],
+  docCase?: DocumentCase,
 ): RecognizedSpan[] => {
   // An all-capitals line (a headline, a section title) or a Title Case headline ("NATO Expands
   // Its Reach") has no case to learn names from: with a case profile it is tagged as running
@@ -79,7 +80,7 @@ export const tagEntitySpans = (
   const common = repairCommonWords(model);
   const dateline = datelineSpans(words, (w) => common.has(w));
   if (dateline !== undefined) return dateline;
-  const spans = tagLine(words, model, gazetteer)
+  const spans = tagLine(words, model, gazetteer, docCase)
     .filter((s) => !isTicker(words, s))
     .map((s) => trimTrailingFigure(words, s));
   // Results tables: a team is a person only when its name opens with a given name or an initial.
@@ -100,17 +101,11 @@ const tagLine = (
   words: readonly string[],
   model: NerModel,
   gazetteer?: readonly (string | undefined)[],
+  docCase?: DocumentCase,
 ): RecognizedSpan[] => {
-  const letters = words.filter((w) => /\p{L}/u.test(w));
-  const capitalised = letters.filter((w) => /^\p{Lu}/u.test(w)).length;
-  const caseless =
-    (letters.length >= 3 && letters.every((w) => w === w.toUpperCase())) ||
-    (letters.length >= 4 &&
-      capitalised >= 0.8 * letters.length &&
-      !/[.!?]$/.test(words[words.length - 1] ?? ''));
-  if (caseless) {
+  if (isCaselessLine(words)) {
     if (model.caseProfile === undefined) return [];
-    return tagRunningText(trueCase(words, model.caseProfile), model, gazetteer);
+    return tagRunningText(restoreCase(words, model.caseProfile, docCase), model, gazetteer);
   }
   return tagRunningText(words, model, gazetteer);
 };
@@ -238,12 +233,14 @@ const tagRunningText = (
 export const recognizeEntities = (
   words: readonly string[],
   deps: RecognizerDeps,
+  docCase?: DocumentCase,
 ): RecognizedSpan[] => {
   const matches = deps.matcher?.matchTokens(words) ?? [];
   const spans = tagEntitySpans(
     words,
     deps.model,
     deps.matcher ? gazetteerTags(words.length, matches) : undefined,
+    docCase,
   );
   const kbSpans: RecognizedSpan[] = matches.flatMap((m) => {
     const type = m.types[0];
