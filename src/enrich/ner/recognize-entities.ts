@@ -15,6 +15,7 @@ import { repairSpans } from './span-repair.js';
 import { tagWords } from './tag-words.js';
 import { untaggedNames } from './untagged-names.js';
 import { retypeMatchReport } from './sports-context.js';
+import { retypeEvents } from './event-names.js';
 import { datelineSpans, isTicker, resultsLineSpans, trimTrailingFigure } from './wire-lines.js';
 
 /** An entity over word indices [start, end) of one sentence, with the KB ids it matched. */
@@ -88,12 +89,13 @@ export const tagEntitySpans = (
     end - start >= 2 &&
     (/^\p{Lu}\.$/u.test(words[start] as string) ||
       (model.lexicon?.firstNames.has((words[start] as string).toLowerCase()) ?? false));
-  return (
+  return retypeEvents(
+    words,
     resultsLineSpans(words, spans, isPerson) ??
-    retypeMatchReport(words, spans, {
-      isKnownPlace: (start, end) => isKnownPlace(words, start, end, model),
-      isGivenName: (w) => model.lexicon?.firstNames.has(w.toLowerCase()) ?? false,
-    })
+      retypeMatchReport(words, spans, {
+        isKnownPlace: (start, end) => isKnownPlace(words, start, end, model),
+        isGivenName: (w) => model.lexicon?.firstNames.has(w.toLowerCase()) ?? false,
+      }),
   );
 };
 
