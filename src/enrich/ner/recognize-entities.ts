@@ -16,6 +16,7 @@ import { tagWords } from './tag-words.js';
 import { untaggedNames } from './untagged-names.js';
 import { retypeMatchReport } from './sports-context.js';
 import { retypeEvents } from './event-names.js';
+import { retypeUnlikelyPersons } from './unlikely-persons.js';
 import { datelineSpans, isTicker, resultsLineSpans, trimTrailingFigure } from './wire-lines.js';
 
 /** An entity over word indices [start, end) of one sentence, with the KB ids it matched. */
@@ -89,14 +90,15 @@ export const tagEntitySpans = (
     end - start >= 2 &&
     (/^\p{Lu}\.$/u.test(words[start] as string) ||
       (model.lexicon?.firstNames.has((words[start] as string).toLowerCase()) ?? false));
-  return retypeEvents(
-    words,
+  const isGivenName = (w: string): boolean =>
+    model.lexicon?.firstNames.has(w.toLowerCase()) ?? false;
+  const typed =
     resultsLineSpans(words, spans, isPerson) ??
-      retypeMatchReport(words, spans, {
-        isKnownPlace: (start, end) => isKnownPlace(words, start, end, model),
-        isGivenName: (w) => model.lexicon?.firstNames.has(w.toLowerCase()) ?? false,
-      }),
-  );
+    retypeMatchReport(words, spans, {
+      isKnownPlace: (start, end) => isKnownPlace(words, start, end, model),
+      isGivenName,
+    });
+  return retypeEvents(words, retypeUnlikelyPersons(words, typed, isGivenName));
 };
 
 const tagLine = (
