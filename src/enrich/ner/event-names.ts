@@ -16,9 +16,13 @@ const GAMES_QUALIFIERS = new Set(
     ' ',
   ),
 );
-/** A league whose name says it is a competition, not a body ("Arab League"). */
-const COMPETITION_LEAGUES = new Set(['champions', 'premier', 'europa']);
-const LEAGUE_NAMES = new Set('premiership bundesliga eredivisie'.split(' '));
+/**
+ * A league whose name says it is a competition, not a body ("Arab League"). A national league
+ * ("Premier League", "Premiership") is also the company that runs it and is read as either, so
+ * it is left to the tagger.
+ */
+const COMPETITION_LEAGUES = new Set(['champions', 'europa']);
+const LEAGUE_NAMES = new Set('bundesliga eredivisie'.split(' '));
 const TIER = /^(?:one|two|three|\d)$/i;
 
 const RETYPED = new Set(['ORG', 'PERSON', 'GPE', 'LOC', 'FACILITY']);
