@@ -16,6 +16,7 @@ const typesOf = (sentence: string, start: number, end: number): string => {
 describe('unlikely persons', () => {
   test("a lone organisation keyword is the organisation ('Rovers did the double')", () => {
     assert.equal(typesOf('and Rovers did the double', 1, 2), 'ORG');
+    assert.equal(typesOf('the Chinese Foreign Ministry said', 3, 4), 'PERSON');
   });
 
   test("a nationality noun after 'the' is no name; a surname after 'the' stays", () => {

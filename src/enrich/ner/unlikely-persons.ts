@@ -5,7 +5,8 @@ import { nameKeywordType } from './name-keywords.js';
 /**
  * Spans the tagger calls a person whose words say otherwise:
  * - a one-word "person" that is itself an organisation's keyword ("Rovers did the double",
- *   "United made it 13 wins") is the organisation it stands for;
+ *   "United made it 13 wins") and follows no other capitalised word is the organisation it
+ *   stands for;
  * - "the Scot", "the Dutchman", "the Bulgarian": a name does not take the article, a nationality
  *   noun does (NORP, like a demonym);
  * - a waterway's or a ground's head word ends it ("St Lawrence Seaway", "St James ' Park") when
@@ -35,7 +36,10 @@ export const retypeUnlikelyPersons = <S extends TypedSpan>(
     const first = words[s.start] as string;
     if (s.end - s.start === 1) {
       const w = first.toLowerCase();
-      if (nameKeywordType(w) === 'ORG') return { ...s, type: 'ORG' };
+      // Only a word standing alone: after another capitalised word ("Foreign Ministry") the
+      // tagger cut a longer name short, and the type of a broken span is no gain.
+      const alone = !/^\p{Lu}/u.test(words[s.start - 1] ?? '');
+      if (alone && nameKeywordType(w) === 'ORG') return { ...s, type: 'ORG' };
       const article = (words[s.start - 1] ?? '').toLowerCase() === 'the';
       if (article && (NATIONALITY_NOUNS.has(w) || NATIONALITY_ENDING.test(w))) {
         return { ...s, type: 'NORP' };
