@@ -25,6 +25,7 @@ import { scoreSpans, type EntityScore } from '../src/enrich/ner/entity-score.js'
 import { loadNerModel } from '../src/enrich/ner/ner-model-file.js';
 import { recognizeEntities, type RecognizerDeps } from '../src/enrich/ner/recognize-entities.js';
 import { harmoniseDocument } from '../src/enrich/ner/document-consistency.js';
+import { documentCase } from '../src/enrich/ner/document-case.js';
 import type { NerModel } from '../src/enrich/ner/perceptron-model.js';
 import { loadKnowledgeBase } from '../src/kb/load-knowledge-base.js';
 import { sharedPath, repoPath } from '../test/shared-data.js';
@@ -111,6 +112,17 @@ const format = (name: string, s: EntityScore, seconds: number, tokens: number): 
   return `  ${name.padEnd(12)} P ${s.precision.toFixed(1)}  R ${s.recall.toFixed(1)}  F1 ${s.f1.toFixed(1)}   [${speed}]\n               ${types}`;
 };
 
+/** Each document's own casing, computed once per document. */
+const docCases = new WeakMap<object, ReturnType<typeof documentCase>>();
+const docCaseOf = (doc: readonly { readonly words: readonly string[] }[]) => {
+  let c = docCases.get(doc);
+  if (c === undefined) {
+    c = documentCase(doc.map((d) => d.words));
+    docCases.set(doc, c);
+  }
+  return c;
+};
+
 const kb = values['no-kb'] ? undefined : loadKnowledgeBase();
 const depsOf = (model: NerModel): RecognizerDeps =>
   kb ? { model, matcher: kb.matcher() } : { model };
@@ -126,7 +138,10 @@ console.log(
 const ours = (documents: readonly LabelledDocument[], deps: RecognizerDeps): WordSpan[][] =>
   documents.flatMap((doc) =>
     harmoniseDocument(
-      doc.map((s) => ({ words: s.words, spans: recognizeEntities(s.words, deps) })),
+      doc.map((s) => ({
+        words: s.words,
+        spans: recognizeEntities(s.words, deps, docCaseOf(doc)),
+      })),
     ),
   );
 

@@ -17,6 +17,7 @@ import {
   loadCorpusParts,
   scoreFullRecogniser,
   scoreRecogniser,
+  headlineInCapitals,
   upperCased,
 } from './ner-dev-sets.js';
 import { loadKnowledgeBase } from '../src/kb/load-knowledge-base.js';
@@ -43,5 +44,22 @@ for (const part of loadCorpusParts(nerDir, values.corpora.split(','))) {
   console.log(formatScore(`${part.name} dev`, score(part.dev)));
   if (part.name === 'GMB') {
     console.log(formatScore('GMB dev in capitals', score(part.dev.map((d) => d.map(upperCased)))));
+  }
+  if (matcher && part.dev.some((d) => d.length > 1)) {
+    // Each document's first sentence in capitals, as a wire headline: the headline restored
+    // with the model's case profile alone, then with the document's own casing as well.
+    const headlined = part.dev.map(headlineInCapitals);
+    for (const withDoc of [false, true]) {
+      const name = `${part.name} dev, headline in capitals${withDoc ? ', document casing' : ''}`;
+      const deps = { model, matcher };
+      console.log(
+        formatScore(name, scoreFullRecogniser(deps, headlined, { documentCase: withDoc })),
+      );
+      const heads = scoreFullRecogniser(deps, headlined, {
+        documentCase: withDoc,
+        firstOnly: true,
+      });
+      console.log(formatScore(`${name}, headlines only`, heads));
+    }
   }
 }

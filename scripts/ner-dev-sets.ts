@@ -37,6 +37,7 @@ import {
   type RecognizerDeps,
 } from '../src/enrich/ner/recognize-entities.js';
 import { harmoniseDocument } from '../src/enrich/ner/document-consistency.js';
+import { documentCase } from '../src/enrich/ner/document-case.js';
 
 /** A document: sentences that belong together (one article, one tweet, one CoNLL block). */
 export type LabelledDocument = LabelledSentence[];
@@ -213,6 +214,10 @@ export const conventionalSentence = (s: LabelledSentence): LabelledSentence =>
   alignConventions(stripPersonTitles(s));
 
 /** The same sentence in capitals, as headlines and some wires write it. */
+/** A document whose first sentence is written in capitals, as a wire headline is. */
+export const headlineInCapitals = (d: LabelledDocument): LabelledDocument =>
+  d.map((s, i) => (i === 0 ? upperCased(s) : s));
+
 export const upperCased = (s: LabelledSentence): LabelledSentence => ({
   words: s.words.map((w) => w.toUpperCase()),
   tags: s.tags,
@@ -250,15 +255,25 @@ export const scoreRecogniser = (
 export const scoreFullRecogniser = (
   deps: RecognizerDeps,
   documents: readonly LabelledDocument[],
-): EntityScore =>
-  scoreSpans(
-    documents.flatMap((d) => d.map((s) => toEvalSpans(spansFromBio(conventionalSentence(s).tags)))),
+  options: { readonly documentCase?: boolean; readonly firstOnly?: boolean } = {},
+): EntityScore => {
+  // firstOnly scores each document's first sentence alone, tagged in its document's context.
+  const kept = <T>(rows: readonly T[]): T[] => (options.firstOnly ? rows.slice(0, 1) : [...rows]);
+  return scoreSpans(
     documents.flatMap((d) =>
-      harmoniseDocument(
-        d.map((s) => ({ words: s.words, spans: recognizeEntities(s.words, deps) })),
-      ).map(toEvalSpans),
+      kept(d).map((s) => toEvalSpans(spansFromBio(conventionalSentence(s).tags))),
     ),
+    documents.flatMap((d) => {
+      const docCase =
+        options.documentCase === false ? undefined : documentCase(d.map((s) => s.words));
+      return kept(
+        harmoniseDocument(
+          d.map((s) => ({ words: s.words, spans: recognizeEntities(s.words, deps, docCase) })),
+        ).map(toEvalSpans),
+      );
+    }),
   );
+};
 
 export const formatScore = (name: string, s: EntityScore): string =>
   `${name}: P ${s.precision.toFixed(1)} R ${s.recall.toFixed(1)} F1 ${s.f1.toFixed(1)} (` +

@@ -3,6 +3,7 @@ import { linkMentions } from './link/link-mentions.js';
 import { matchKnownNames } from './link/match-known-names.js';
 import type { LinkedMention, Mention } from './link/mention.js';
 import { harmoniseDocument } from './ner/document-consistency.js';
+import { documentCase } from './ner/document-case.js';
 import { mergeKbSpans, type TypedSpan } from './ner/merge-kb-spans.js';
 import type { NerModel } from './ner/perceptron-model.js';
 import { gazetteerTags, tagEntitySpans } from './ner/recognize-entities.js';
@@ -54,11 +55,15 @@ export const findEntities = (
   deps: { readonly kb: KnowledgeBase; readonly model: NerModel; readonly published?: string },
 ): EntityMention[] => {
   const gazetteer = modelUsesGazetteer(deps.model) ? deps.kb.matcher() : undefined;
-  const tagged = sentences.map((s) => {
+  const split = sentences.map((s) => {
     const sentTokens = tokens.slice(s.tokenStart, s.tokenEnd);
-    const words = sentTokens.map((t) => t.text);
+    return { sentTokens, words: sentTokens.map((t) => t.text) };
+  });
+  // Headlines in capitals are restored with the body's own casing of the same words.
+  const docCase = documentCase(split.map((s) => s.words));
+  const tagged = split.map(({ sentTokens, words }) => {
     const gz = gazetteer ? gazetteerTags(words.length, gazetteer.matchTokens(words)) : undefined;
-    return { sentTokens, words, spans: tagEntitySpans(words, deps.model, gz) };
+    return { sentTokens, words, spans: tagEntitySpans(words, deps.model, gz, docCase) };
   });
   const harmonised = harmoniseDocument(tagged);
   const modelSpans: CharSpan[] = [];

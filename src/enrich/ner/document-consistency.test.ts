@@ -24,6 +24,27 @@ describe('harmoniseDocument', () => {
     );
   });
 
+  test('a company goes by its name without the legal suffix, and by its first word', () => {
+    const out = harmoniseDocument([
+      {
+        words: ['Dana', 'Corp', 'and', 'Nelson', 'Entertainment', 'Inc', 'said'],
+        spans: [span(0, 2, 'ORG'), span(3, 6, 'ORG')],
+      },
+      {
+        words: ['Dana', 'and', 'Nelson', 'and', 'American', 'agreed'],
+        spans: [span(0, 1, 'PERSON'), span(2, 3, 'PERSON'), span(4, 5, 'NORP')],
+      },
+    ]);
+    assert.deepEqual(
+      out[1]?.map((s) => [s.start, s.end, s.type]),
+      [
+        [0, 1, 'ORG'],
+        [2, 3, 'ORG'],
+        [4, 5, 'NORP'],
+      ],
+    );
+  });
+
   test('an acronym in brackets takes the type of the name before it', () => {
     const words = ['the', 'National', 'Football', 'League', '(', 'NFL', ')', '.'];
     const out = harmoniseDocument([

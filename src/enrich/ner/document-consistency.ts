@@ -2,6 +2,10 @@ import type { EntityType } from '../../kb/kb-types.js';
 import type { TypedSpan } from './merge-kb-spans.js';
 
 const ORDINAL = /^\d+(st|nd|rd|th|d)$/;
+/** Legal-form words that end a company's full name ("Chrysler Corp", "Banco Popular SA"). */
+const COMPANY_SUFFIX = new Set(
+  'inc inc. corp corp. co co. cos ltd ltd. plc llc ag sa nv bv gmbh spa ab oy asa'.split(' '),
+);
 
 /**
  * One name, one type per document: news repeats names, and the tagger is surer in some
@@ -41,6 +45,22 @@ export const harmoniseDocument = <S extends TypedSpan>(
     const parts = k.split(' ');
     const last = parts[parts.length - 1] as string;
     if (parts.length >= 2 && /^\p{Lu}\p{Ll}/u.test(last)) winner.set(last, 'PERSON');
+  }
+  // "Dana" after "Dana Corp": a company goes by its name without the legal suffix, whatever the
+  // tagger made of the short form (a surname, a place).
+  for (const [k, t] of [...winner]) {
+    if (t !== 'ORG') continue;
+    const parts = k.split(' ');
+    if (parts.length < 2 || !COMPANY_SUFFIX.has((parts[parts.length - 1] as string).toLowerCase()))
+      continue;
+    const short = parts.slice(0, -1);
+    if (short[short.length - 1] === "'s" || !/^\p{Lu}/u.test(short[0] as string)) continue;
+    winner.set(short.join(' '), 'ORG');
+    // "Nelson" after "Nelson Entertainment Inc", when the tagger read the lone word as a person
+    // or a place (a demonym, "American" of "American Motors Corp", keeps its own type).
+    const first = short[0] as string;
+    const alone = winner.get(first);
+    if (short.length >= 2 && (alone === 'PERSON' || alone === 'GPE')) winner.set(first, 'ORG');
   }
   // "National Football League (NFL)": the acronym names what it follows.
   for (const { words, spans } of sentences) {

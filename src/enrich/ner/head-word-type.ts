@@ -11,7 +11,7 @@ const add = (type: EntityType, words: string): void => {
 };
 add(
   'ORG',
-  'force forces command division wing group corps army navy university college school company corporation corp. inc. inc ltd ltd. plc llc records party council committee ministry department agency association union club team bank institute alliance organisation organization federation commission parliament congress senate court fund foundation industries systems technologies aerospace dynamics electronics airlines airways holdings services guard police records studios pictures entertainment orchestra choir ensemble quartet league conference society fc f.c. afc academy',
+  'force forces command division wing group corps army navy university college school company corporation corp corp. co co. cos bancorp inc. inc ltd ltd. plc llc ag sa nv gmbh exchange records party council committee ministry department agency association union club team bank institute alliance organisation organization federation commission parliament congress senate court fund foundation industries systems technologies aerospace dynamics electronics airlines airways holdings services guard police records studios pictures entertainment orchestra choir ensemble quartet league conference society fc f.c. afc academy',
 );
 add('UNIT', 'brigade regiment battalion squadron fleet flotilla battery');
 add(

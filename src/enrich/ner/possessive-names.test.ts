@@ -134,3 +134,20 @@ test('repairs: a title with "of" ends before the name; spans grown over one word
     ['U.S./ORG', 'Ash Carter/PERSON'],
   );
 });
+
+test("a club's possessive before a given name and a surname is split off: the rest is a person", () => {
+  const words = "Arsenal 's Patrick Vieira and Moody 's Investors Service said".split(' ');
+  const given = new Set(['patrick']);
+  const spans = splitPossessivePlaces(
+    [
+      { start: 0, end: 4, type: 'ORG' },
+      { start: 5, end: 9, type: 'ORG' },
+    ],
+    { ...ctxOf(words), isGivenName: (w: string) => given.has(w.toLowerCase()) },
+  );
+  assert.deepEqual(text(words, spans), [
+    'Arsenal/ORG',
+    'Patrick Vieira/PERSON',
+    "Moody 's Investors Service/ORG",
+  ]);
+});

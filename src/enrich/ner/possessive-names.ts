@@ -29,6 +29,8 @@ export interface PossessiveContext {
   readonly words: readonly string[];
   /** Words [start, end) are exactly one known place name. */
   readonly isKnownPlace: (start: number, end: number) => boolean;
+  /** The word is a known given name ("Patrick"). */
+  readonly isGivenName?: (word: string) => boolean;
 }
 
 const isCapitalisedRun = (words: readonly string[], start: number, end: number): boolean => {
@@ -55,11 +57,24 @@ export const splitPossessivePlaces = <S extends WordSpan>(
     let parts: S[] = [span];
     for (let i = span.start + 1; i < span.end - 1; i++) {
       if (!POSSESSIVE.has(words[i] as string)) continue;
-      if (!ctx.isKnownPlace(span.start, i)) break;
-      parts = [
-        { ...span, end: i, type: 'GPE' },
-        { ...span, start: i + 1 },
-      ];
+      if (ctx.isKnownPlace(span.start, i)) {
+        parts = [
+          { ...span, end: i, type: 'GPE' },
+          { ...span, start: i + 1 },
+        ];
+      } else if (
+        // "Arsenal 's Patrick Vieira": a club's or a firm's possessive before a given name and a
+        // surname ("Moody 's Investors Service" has no given name after it).
+        span.end - i - 1 >= 2 &&
+        span.end - i - 1 <= 3 &&
+        ctx.isGivenName?.(words[i + 1] as string) === true &&
+        isCapitalisedRun(words, i + 1, span.end)
+      ) {
+        parts = [
+          { ...span, end: i, type: span.type === 'GPE' ? 'GPE' : 'ORG' },
+          { ...span, start: i + 1, type: 'PERSON' },
+        ];
+      }
       break;
     }
     const split = parts.length > 1;

@@ -1,6 +1,7 @@
 import type { EntityType, PhraseMatch, PhraseMatcher } from '../../kb/kb-types.js';
-import { trueCase } from './case-profile.js';
+import { isCaselessLine, restoreCase, type DocumentCase } from './document-case.js';
 import { classNounCue } from './class-noun-cue.js';
+import { precedingNounCue } from './preceding-noun-cue.js';
 import { spansFromBio } from './entity-spans.js';
 import { typeFromHead } from './head-word-type.js';
 import { mergeKbSpans, type TypedSpan } from './merge-kb-spans.js';
@@ -13,6 +14,10 @@ import { isCountryName } from './country-names.js';
 import { repairSpans } from './span-repair.js';
 import { tagWords } from './tag-words.js';
 import { untaggedNames } from './untagged-names.js';
+import { retypeMatchReport } from './sports-context.js';
+import { retypeEvents } from './event-names.js';
+import { retypeUnlikelyPersons } from './unlikely-persons.js';
+import { datelineSpans, isTicker, resultsLineSpans, trimTrailingFigure } from './wire-lines.js';
 
 /** An entity over word indices [start, end) of one sentence, with the KB ids it matched. */
 export type RecognizedSpan = TypedSpan;
@@ -69,20 +74,42 @@ export const tagEntitySpans = (
   words: readonly string[],
   model: NerModel,
   gazetteer?: readonly (string | undefined)[],
+  docCase?: DocumentCase,
 ): RecognizedSpan[] => {
   // An all-capitals line (a headline, a section title) or a Title Case headline ("NATO Expands
   // Its Reach") has no case to learn names from: with a case profile it is tagged as running
   // text would write it (trueCase), without one it is left alone.
-  const letters = words.filter((w) => /\p{L}/u.test(w));
-  const capitalised = letters.filter((w) => /^\p{Lu}/u.test(w)).length;
-  const caseless =
-    (letters.length >= 3 && letters.every((w) => w === w.toUpperCase())) ||
-    (letters.length >= 4 &&
-      capitalised >= 0.8 * letters.length &&
-      !/[.!?]$/.test(words[words.length - 1] ?? ''));
-  if (caseless) {
+  const common = repairCommonWords(model);
+  const dateline = datelineSpans(words, (w) => common.has(w));
+  if (dateline !== undefined) return dateline;
+  const spans = tagLine(words, model, gazetteer, docCase)
+    .filter((s) => !isTicker(words, s))
+    .map((s) => trimTrailingFigure(words, s));
+  // Results tables: a team is a person only when its name opens with a given name or an initial.
+  const isPerson = (start: number, end: number): boolean =>
+    end - start >= 2 &&
+    (/^\p{Lu}\.$/u.test(words[start] as string) ||
+      (model.lexicon?.firstNames.has((words[start] as string).toLowerCase()) ?? false));
+  const isGivenName = (w: string): boolean =>
+    model.lexicon?.firstNames.has(w.toLowerCase()) ?? false;
+  const typed =
+    resultsLineSpans(words, spans, isPerson) ??
+    retypeMatchReport(words, spans, {
+      isKnownPlace: (start, end) => isKnownPlace(words, start, end, model),
+      isGivenName,
+    });
+  return retypeEvents(words, retypeUnlikelyPersons(words, typed, isGivenName));
+};
+
+const tagLine = (
+  words: readonly string[],
+  model: NerModel,
+  gazetteer?: readonly (string | undefined)[],
+  docCase?: DocumentCase,
+): RecognizedSpan[] => {
+  if (isCaselessLine(words)) {
     if (model.caseProfile === undefined) return [];
-    return tagRunningText(trueCase(words, model.caseProfile), model, gazetteer);
+    return tagRunningText(restoreCase(words, model.caseProfile, docCase), model, gazetteer);
   }
   return tagRunningText(words, model, gazetteer);
 };
@@ -163,11 +190,14 @@ const tagRunningText = (
       : splitPossessivePlaces(paired, {
           words,
           isKnownPlace: (start, end) => isKnownPlace(words, start, end, model),
+          isGivenName: (w) => model.lexicon?.firstNames.has(w.toLowerCase()) ?? false,
         });
   const withUntagged = [
     ...repaired,
     ...untaggedNames(words, repaired, model).map((s) => ({ ...s, type: s.type as string })),
   ].sort((a, b) => a.start - b.start);
+  // The end of the last name a noun before it typed ("agencies Cedel"), for "... and Euroclear".
+  let nounTypedEnd = -1;
   return withUntagged.flatMap((tagged) => {
     const ruled = applyNameKindRules(words, tagged);
     if (ruled === undefined) return [];
@@ -176,6 +206,14 @@ const tagRunningText = (
     const byHead = named ? typeFromHead(words, s.start, s.end) : undefined;
     const cue = named ? classNounCue(words, s.end) : undefined;
     if (cue === 'MISC') return [];
+    const coordinated =
+      nounTypedEnd === s.start - 1 && (words[s.start - 1] === 'and' || words[s.start - 1] === ',');
+    const nounCue = named
+      ? (precedingNounCue(words, s.start) ?? (coordinated ? 'ORG' : undefined))
+      : undefined;
+    const byNoun =
+      nounCue !== undefined && !isCountryName(words.slice(s.start, s.end)) ? nounCue : undefined;
+    if (byNoun !== undefined) nounTypedEnd = s.end;
     // Measured and left off: a lone country name the tagger reads as ORG retyped GPE (the
     // CoNLL-style convention; GMB and re3d tag acting countries ORG, "The UK stands by Iraq").
     // Dev parts: GMB -0.3, re3d +0.3, GUM +0.2, BTC +0.1, CrossNER +0.2..+0.9; the report parts
@@ -186,7 +224,7 @@ const tagRunningText = (
       {
         start: s.start,
         end: s.end,
-        type: cue ?? byHead ?? (s.type as EntityType),
+        type: cue ?? byHead ?? byNoun ?? (s.type as EntityType),
         ids: [],
         source: 'model' as const,
         ...(cue !== undefined ? { typedByCue: true } : {}),
@@ -199,12 +237,14 @@ const tagRunningText = (
 export const recognizeEntities = (
   words: readonly string[],
   deps: RecognizerDeps,
+  docCase?: DocumentCase,
 ): RecognizedSpan[] => {
   const matches = deps.matcher?.matchTokens(words) ?? [];
   const spans = tagEntitySpans(
     words,
     deps.model,
     deps.matcher ? gazetteerTags(words.length, matches) : undefined,
+    docCase,
   );
   const kbSpans: RecognizedSpan[] = matches.flatMap((m) => {
     const type = m.types[0];

@@ -1,0 +1,59 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { EntityType } from '../../kb/kb-types.js';
+import { isMatchReport, retypeMatchReport } from './sports-context.js';
+
+const w = (s: string): string[] => s.split(' ');
+const at = (start: number, end: number, type: EntityType) => ({
+  start,
+  end,
+  type,
+  ids: [],
+  source: 'model' as const,
+});
+const show = (words: string[], spans: { start: number; end: number; type: string }[]) =>
+  spans.map((s) => `${s.type}:${words.slice(s.start, s.end).join(' ')}`);
+
+test('a score or a match word makes a match report; a date range does not', () => {
+  assert.equal(isMatchReport(w('Chelsea beat Bolton 2-1 on Sunday')), true);
+  assert.equal(isMatchReport(w('the striker was injured')), true);
+  assert.equal(isMatchReport(w('The talks take place on 5-6 March in Madrid')), false);
+  assert.equal(isMatchReport(w('The troops left Bolton on Sunday')), false);
+  assert.equal(isMatchReport(w('a 2-1 Uefa Cup win')), true);
+  assert.equal(isMatchReport(w('at 2-0 they were dead and buried')), true);
+  // Ranges and tallies are no scores.
+  assert.equal(isMatchReport(w('missiles with a range of 10-15 km hit Kharkiv')), false);
+  assert.equal(isMatchReport(w('Texas senators backed it in a 52-48 vote')), false);
+  assert.equal(isMatchReport(w('men aged 18-25 , from Texas')), false);
+});
+
+test('in a match report a town is its club, a country its national side, a ground a place', () => {
+  const words = w('England beat Nottingham Forest 2-1 at Ewood Park in Blackburn');
+  const spans = [at(0, 1, 'ORG'), at(2, 4, 'GPE'), at(6, 8, 'ORG'), at(9, 10, 'GPE')];
+  const noPlace = () => false;
+  assert.deepEqual(show(words, retypeMatchReport(words, spans, { isKnownPlace: noPlace })), [
+    'GPE:England',
+    'ORG:Nottingham Forest',
+    'FACILITY:Ewood Park',
+    'GPE:Blackburn',
+  ]);
+});
+
+test('outside match reports nothing changes', () => {
+  const words = w('The troops left Bolton on Sunday');
+  const spans = [at(3, 4, 'GPE')];
+  assert.deepEqual(retypeMatchReport(words, spans, { isKnownPlace: () => true }), spans);
+});
+
+test('a club named word and town is no person, and "in X \'s defeat" is the club', () => {
+  const words = w(
+    "Liverpool beat Bayer Leverkusen 3-1 , a week after the goal in Liverpool 's 3-2 defeat",
+  );
+  const spans = [at(2, 4, 'PERSON'), at(12, 13, 'GPE')];
+  const out = retypeMatchReport(words, spans, {
+    isKnownPlace: (start, end) =>
+      end - start === 1 && ['Leverkusen', 'Liverpool'].includes(words[start] ?? ''),
+    isGivenName: () => false,
+  });
+  assert.deepEqual(show(words, out), ['ORG:Bayer Leverkusen', 'ORG:Liverpool']);
+});
