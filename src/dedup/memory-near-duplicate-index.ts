@@ -4,6 +4,7 @@ import type {
   IndexedCandidate,
   NearDuplicateIndex,
 } from './near-duplicate-index.js';
+import { MAX_BUCKET_POSTINGS } from './bucket-bound.js';
 import { groupDecisions } from './syndication-decision.js';
 import type { SyndicationDecision, SyndicationGroup } from './syndication-decision.js';
 
@@ -49,7 +50,12 @@ export class MemoryNearDuplicateIndex implements NearDuplicateIndex {
   async findBandCandidates(bands: readonly number[], limit: number): Promise<BandCandidate[]> {
     const shared = new Map<string, number>();
     for (const band of bands) {
-      for (const id of this.buckets.get(band) ?? []) shared.set(id, (shared.get(id) ?? 0) + 1);
+      const ids = this.buckets.get(band) ?? [];
+      // The newest MAX_BUCKET_POSTINGS only (bucket-bound.ts): the list is in indexing order.
+      for (let i = ids.length - 1; i >= Math.max(0, ids.length - MAX_BUCKET_POSTINGS); i--) {
+        const id = ids[i] as string;
+        shared.set(id, (shared.get(id) ?? 0) + 1);
+      }
     }
     return [...shared.entries()]
       .map(([articleId, sharedBands]) => ({ articleId, sharedBands }))

@@ -4,8 +4,10 @@
  */
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { DedupInput } from './article-fingerprint.js';
+import { fingerprintArticle, type DedupInput } from './article-fingerprint.js';
+import { MAX_BUCKET_POSTINGS } from './bucket-bound.js';
 import { decideSyndication } from './decide-syndication.js';
+import { DEFAULT_DEDUP_OPTIONS } from './dedup-options.js';
 import type { NearDuplicateIndex } from './near-duplicate-index.js';
 
 const STORY = [
@@ -197,6 +199,31 @@ export const nearDuplicateIndexContract = (
       assert.equal(found.get('c')?.copyOf, undefined);
       assert.deepEqual(found.get('b')?.fingerprint, await index.getFingerprint('b'));
       assert.deepEqual(await index.getCandidates([]), new Map());
+    });
+
+    test('a bucket shared by more than MAX_BUCKET_POSTINGS articles counts its newest ones only', async () => {
+      const index = makeIndex();
+      // Bucket keys are band * 2^32 + hash; every article shares `hot` and has one of its own.
+      const hot = 3 * 2 ** 32 + 12_345;
+      const own = (i: number): number => 5 * 2 ** 32 + 1 + i;
+      const id = (i: number): string => `t${String(i).padStart(4, '0')}`;
+      const total = MAX_BUCKET_POSTINGS + 40;
+      for (let i = 0; i < total; i++) {
+        const text = `Frigate ${i} moved near port ${i % 7}.`;
+        const { fingerprint } = fingerprintArticle(
+          article(id(i), text, '2024-03-01T08:00:00Z'),
+          DEFAULT_DEDUP_OPTIONS,
+        );
+        await index.addFingerprint(fingerprint, [hot, own(i)]);
+      }
+      const newest = Array.from({ length: MAX_BUCKET_POSTINGS }, (_, k) => id(total - 1 - k));
+      const found = await index.findBandCandidates([hot], total);
+      assert.deepEqual(found.map((c) => c.articleId).sort(), newest.sort());
+      // An older article is still found through a bucket that is not crowded.
+      const old = await index.findBandCandidates([hot, own(0)], 1);
+      assert.deepEqual(old, [{ articleId: id(0), sharedBands: 1 }]);
+      const both = await index.findBandCandidates([hot, own(total - 1)], 1);
+      assert.deepEqual(both, [{ articleId: id(total - 1), sharedBands: 2 }]);
     });
 
     test('deciding the same article twice changes nothing', async () => {

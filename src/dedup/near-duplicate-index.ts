@@ -28,7 +28,10 @@ export interface NearDuplicateIndex {
    * candidates one by one cost two queries each); articles not indexed are left out.
    */
   getCandidates(articleIds: readonly string[]): Promise<Map<string, IndexedCandidate>>;
-  /** Articles sharing at least one bucket, most shared bands first (ties: smaller id), at most `limit`. */
+  /**
+   * Articles sharing at least one bucket, most shared bands first (ties: smaller id), at most
+   * `limit`; of each bucket only its newest MAX_BUCKET_POSTINGS articles count (bucket-bound.ts).
+   */
   findBandCandidates(bands: readonly number[], limit: number): Promise<BandCandidate[]>;
   findByTextHash(textHash: string): Promise<string[]>;
   findByUrlHash(urlHash: string): Promise<string[]>;

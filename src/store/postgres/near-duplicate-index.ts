@@ -20,6 +20,7 @@ import {
 } from '../syndication-rows.js';
 import { uint32Bytes } from '../uint32-bytes.js';
 import type { DecisionRow as SyndicationRow, FingerprintRow } from '../syndication-rows.js';
+import { MAX_BUCKET_POSTINGS } from '../../dedup/bucket-bound.js';
 
 /**
  * Tables of the near-duplicate index (migration 20), the counterpart of the SQLite ones. Word arrays
@@ -138,12 +139,19 @@ export class PostgresNearDuplicateIndex implements NearDuplicateIndex {
   async findBandCandidates(bands: readonly number[], limit: number): Promise<BandCandidate[]> {
     if (bands.length === 0) return [];
     const result = await this.db.query<{ article_id: string; shared: number }>(
+      // Of each bucket its newest MAX_BUCKET_POSTINGS (bucket-bound.ts), read backwards on the
+      // primary key (bucket, fingerprint_id).
       `SELECT f.article_id, c.shared FROM (
-         SELECT fingerprint_id, count(*)::integer AS shared FROM dedup_buckets
-          WHERE bucket = ANY ($1::bigint[]) GROUP BY fingerprint_id
+         SELECT p.fingerprint_id, count(*)::integer AS shared
+           FROM unnest($1::bigint[]) AS q (bucket)
+           CROSS JOIN LATERAL (
+             SELECT b.fingerprint_id FROM dedup_buckets b WHERE b.bucket = q.bucket
+              ORDER BY b.fingerprint_id DESC LIMIT $3
+           ) p
+          GROUP BY p.fingerprint_id
        ) c JOIN dedup_fingerprints f ON f.id = c.fingerprint_id
        ORDER BY c.shared DESC, f.article_id COLLATE "C" LIMIT $2`,
-      [[...new Set(bands)], limit],
+      [[...new Set(bands)], limit, MAX_BUCKET_POSTINGS],
     );
     return result.rows.map((row) => ({ articleId: row.article_id, sharedBands: row.shared }));
   }

@@ -55,12 +55,35 @@ test('merged chunks stay sorted, keep an entry present in both once, and find po
       (merged[e - 2] as number) < (merged[e] as number) ||
         (merged[e - 2] === merged[e] && (merged[e - 1] as number) < (merged[e + 1] as number)),
     );
-  assert.deepEqual(found(merged, 1, 5), [10, 14]);
+  // Newest (highest fingerprint id) first: the order MAX_BUCKET_POSTINGS cuts in.
+  assert.deepEqual(found(merged, 1, 5), [14, 10]);
   assert.deepEqual(found(merged, 2, 5), [12]);
   assert.deepEqual(found(merged, 0, 5), []);
   assert.deepEqual(found(merged, 1, 6), []);
   assert.deepEqual(found(merged, 0, 9), [11]);
   assert.deepEqual(found(new Uint32Array(0), 0, 9), []);
+});
+
+test('a limit keeps the newest postings of (band, hash) and says how many it found', () => {
+  const chunk = pack(
+    [3, 9, 4, 20, 7]
+      .map((id) => ({ hash: 5, tag: tagOf(1, id) }))
+      .concat([
+        { hash: 5, tag: tagOf(0, 99) },
+        { hash: 5, tag: tagOf(2, 1) },
+        { hash: 6, tag: tagOf(1, 50) },
+      ]),
+  );
+  const ids: number[] = [];
+  assert.equal(
+    forEachPosting(chunk, 1, 5, (id) => ids.push(id), 3),
+    3,
+  );
+  assert.deepEqual(ids, [20, 9, 7]);
+  assert.equal(
+    forEachPosting(chunk, 1, 5, () => undefined),
+    5,
+  );
 });
 
 test('chunks survive the BLOB round trip, aligned or not', () => {

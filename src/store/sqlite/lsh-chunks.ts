@@ -97,22 +97,33 @@ export const mergePacked = (a: Uint32Array, b: Uint32Array): Uint32Array => {
   return o === out.length ? out : out.slice(0, o);
 };
 
-/** Calls `found` with the fingerprint id of every entry for (band, hash) in a packed, sorted chunk. */
+/**
+ * Calls `found` with the fingerprint id of the entries for (band, hash) in a packed, sorted chunk,
+ * newest (highest id) first, at most `limit` of them; returns how many it found.
+ */
 export const forEachPosting = (
   chunk: Uint32Array,
   band: number,
   hash: number,
   found: (fingerprintId: number) => void,
-): void => {
+  limit = Infinity,
+): number => {
+  // Entries sort by (hash, tag) and a tag by (band, id): walk back from the hash's last entry.
   let low = 0;
   let high = chunk.length / 2;
   while (low < high) {
     const middle = (low + high) >>> 1;
-    if ((chunk[2 * middle] as number) < hash) low = middle + 1;
+    if ((chunk[2 * middle] as number) <= hash) low = middle + 1;
     else high = middle;
   }
-  for (let e = low; e < chunk.length / 2 && chunk[2 * e] === hash; e++) {
+  let seen = 0;
+  for (let e = low - 1; e >= 0 && chunk[2 * e] === hash && seen < limit; e--) {
     const tag = chunk[2 * e + 1] as number;
-    if (bandOfTag(tag) === band) found(fingerprintOfTag(tag));
+    const tagBand = bandOfTag(tag);
+    if (tagBand < band) break;
+    if (tagBand !== band) continue;
+    found(fingerprintOfTag(tag));
+    seen++;
   }
+  return seen;
 };

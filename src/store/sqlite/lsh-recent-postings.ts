@@ -31,13 +31,26 @@ export class RecentPostings {
     this.heads[slot] = index;
   }
 
-  /** Calls `found` with the fingerprint id of every posting of (band, hash). */
-  forEach(band: number, hash: number, found: (fingerprintId: number) => void): void {
+  /**
+   * Calls `found` with the fingerprint id of the postings of (band, hash), newest first (a chain
+   * runs from the last added), at most `limit` of them; returns how many it found.
+   */
+  forEach(
+    band: number,
+    hash: number,
+    found: (fingerprintId: number) => void,
+    limit = Infinity,
+  ): number {
+    let seen = 0;
     for (let i = this.heads[hash >>> this.shift] as number; i >= 0; i = this.next[i] as number) {
+      if (seen >= limit) break;
       if (this.hashes[i] !== hash) continue;
       const tag = this.tags[i] as number;
-      if (bandOfTag(tag) === band) found(fingerprintOfTag(tag));
+      if (bandOfTag(tag) !== band) continue;
+      found(fingerprintOfTag(tag));
+      seen++;
     }
+    return seen;
   }
 
   /** The postings as parallel arrays (views, valid until the next add or clear). */

@@ -11,6 +11,7 @@ import {
   tagOf,
 } from './lsh-chunks.js';
 import { uint32Bytes, uint32sOf } from '../uint32-bytes.js';
+import { MAX_BUCKET_POSTINGS } from '../../dedup/bucket-bound.js';
 import { ChunkBucketFilter } from './lsh-chunk-filter.js';
 import { RecentPostings } from './lsh-recent-postings.js';
 
@@ -178,18 +179,26 @@ export class SqliteLshPostings {
     const count = (fingerprintId: number): void => {
       shared.set(fingerprintId, (shared.get(fingerprintId) ?? 0) + 1);
     };
-    for (const bucket of buckets) this.recent.forEach(bandOf(bucket), hashOf(bucket), count);
+    // Of each bucket its newest MAX_BUCKET_POSTINGS (bucket-bound.ts): the recent ones first (their
+    // ids are above every chunk's), then the chunks' from the highest id down, for what is left.
     const filter = this.chunkFilter();
-    const present = buckets.filter((bucket) => filter.mayHold(bandOf(bucket), hashOf(bucket)));
-    const ids = present.map((bucket) => chunkOf(hashOf(bucket), CHUNK_BITS));
+    const present: { bucket: number; left: number }[] = [];
+    for (const bucket of buckets) {
+      const band = bandOf(bucket);
+      const hash = hashOf(bucket);
+      const left =
+        MAX_BUCKET_POSTINGS - this.recent.forEach(band, hash, count, MAX_BUCKET_POSTINGS);
+      if (left > 0 && filter.mayHold(band, hash)) present.push({ bucket, left });
+    }
+    const ids = present.map(({ bucket }) => chunkOf(hashOf(bucket), CHUNK_BITS));
     const unique = [...new Set(ids)];
     const chunks = new Map<number, Uint32Array>();
     if (unique.length > 0)
       for (const [id, entries] of this.chunkQuery(unique.length).all(...unique))
         chunks.set(id, uint32sOf(entries));
-    present.forEach((bucket, b) => {
+    present.forEach(({ bucket, left }, b) => {
       const chunk = chunks.get(ids[b] as number);
-      if (chunk) forEachPosting(chunk, bandOf(bucket), hashOf(bucket), count);
+      if (chunk) forEachPosting(chunk, bandOf(bucket), hashOf(bucket), count, left);
     });
     return shared;
   }
