@@ -115,8 +115,9 @@ export class SqliteStoryIndex implements StoryIndex {
         `SELECT term, documents FROM story_term_frequencies
           WHERE term IN (SELECT value FROM json_each(?))`,
       ),
-      countTerm: db.prepare<[string]>(
-        `INSERT INTO story_term_frequencies (term, documents) VALUES (?, 1)
+      // One statement per article for its few hundred distinct terms (a JSON array), not one each.
+      countTerms: db.prepare<[string]>(
+        `INSERT INTO story_term_frequencies (term, documents) SELECT value, 1 FROM json_each(?) WHERE true
          ON CONFLICT (term) DO UPDATE SET documents = documents + 1`,
       ),
       storiesByTerm: db.prepare<[string, number], { story_id: string }>(
@@ -134,8 +135,16 @@ export class SqliteStoryIndex implements StoryIndex {
            centroid = excluded.centroid, version = excluded.version`,
       ),
       deleteLookup: db.prepare<[string]>('DELETE FROM story_lookup_terms WHERE story_id = ?'),
-      insertLookup: db.prepare<[string, string, number]>(
-        'INSERT OR IGNORE INTO story_lookup_terms (term, story_id, seq) VALUES (?, ?, ?)',
+      // A story saved again keeps most of its lookup terms: those rows only get the new seq (one
+      // index entry moves) instead of being deleted and inserted again in three b-trees.
+      dropOtherLookup: db.prepare<[string, string]>(
+        `DELETE FROM story_lookup_terms
+          WHERE story_id = ? AND term NOT IN (SELECT value FROM json_each(?))`,
+      ),
+      upsertLookup: db.prepare<[string, number, string]>(
+        `INSERT INTO story_lookup_terms (term, story_id, seq)
+         SELECT DISTINCT value, ?, ? FROM json_each(?) WHERE true
+         ON CONFLICT (term, story_id) DO UPDATE SET seq = excluded.seq`,
       ),
       insertMember: db.prepare<
         [string, string, string | null, string | null, string | null, number, string]
@@ -197,7 +206,7 @@ export class SqliteStoryIndex implements StoryIndex {
     this.statements = s;
     this.addDocumentTx = db.transaction((terms: readonly string[]) => {
       s.countDocument.run();
-      for (const term of new Set(terms)) s.countTerm.run(term);
+      s.countTerms.run(JSON.stringify([...new Set(terms)]));
     });
     this.saveStoryTx = db.transaction((story: StoryRecord, lookupTerms: readonly string[]) => {
       s.upsertStory.run(
@@ -210,9 +219,9 @@ export class SqliteStoryIndex implements StoryIndex {
         JSON.stringify([...story.centroid.entries()]),
         story.version,
       );
-      s.deleteLookup.run(story.id);
-      const seq = s.documents.get()?.documents ?? 0;
-      for (const term of lookupTerms) s.insertLookup.run(term, story.id, seq);
+      const terms = JSON.stringify(lookupTerms);
+      s.dropOtherLookup.run(story.id, terms);
+      s.upsertLookup.run(story.id, s.documents.get()?.documents ?? 0, terms);
     });
     this.removeDocumentTx = db.transaction((terms: readonly string[]) => {
       s.uncountDocument.run();
