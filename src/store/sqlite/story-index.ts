@@ -93,6 +93,10 @@ const toMember = toStoryMember;
 export class SqliteStoryIndex implements StoryIndex {
   private readonly statements;
   private readonly addDocumentTx;
+  private readonly flushTx;
+  /** Counts addDocument kept back in the open transaction (see addDocument). */
+  private readonly pendingTerms = new Map<string, number>();
+  private pendingDocuments = 0;
   private readonly saveStoryTx;
   private readonly moveTx;
   private readonly removeDocumentTx;
@@ -100,7 +104,7 @@ export class SqliteStoryIndex implements StoryIndex {
   private readonly holdTx;
   private readonly releaseTx;
 
-  constructor(db: Database.Database) {
+  constructor(private readonly db: Database.Database) {
     const s = {
       documents: db.prepare<[], { documents: number }>(
         'SELECT documents FROM story_corpus WHERE id = 1',
@@ -115,10 +119,13 @@ export class SqliteStoryIndex implements StoryIndex {
         `SELECT term, documents FROM story_term_frequencies
           WHERE term IN (SELECT value FROM json_each(?))`,
       ),
-      // One statement per article for its few hundred distinct terms (a JSON array), not one each.
-      countTerms: db.prepare<[string]>(
-        `INSERT INTO story_term_frequencies (term, documents) SELECT value, 1 FROM json_each(?) WHERE true
-         ON CONFLICT (term) DO UPDATE SET documents = documents + 1`,
+      countDocuments: db.prepare<[number]>(
+        `INSERT INTO story_corpus (id, documents) VALUES (1, ?)
+         ON CONFLICT (id) DO UPDATE SET documents = documents + excluded.documents`,
+      ),
+      countTerm: db.prepare<[string, number]>(
+        `INSERT INTO story_term_frequencies (term, documents) VALUES (?, ?)
+         ON CONFLICT (term) DO UPDATE SET documents = documents + excluded.documents`,
       ),
       storiesByTerm: db.prepare<[string, number], { story_id: string }>(
         `SELECT story_id FROM story_lookup_terms WHERE term = ?
@@ -137,14 +144,17 @@ export class SqliteStoryIndex implements StoryIndex {
       deleteLookup: db.prepare<[string]>('DELETE FROM story_lookup_terms WHERE story_id = ?'),
       // A story saved again keeps most of its lookup terms: those rows only get the new seq (one
       // index entry moves) instead of being deleted and inserted again in three b-trees.
-      dropOtherLookup: db.prepare<[string, string]>(
-        `DELETE FROM story_lookup_terms
-          WHERE story_id = ? AND term NOT IN (SELECT value FROM json_each(?))`,
+      lookupOf: db
+        .prepare<[string], string>('SELECT term FROM story_lookup_terms WHERE story_id = ?')
+        .pluck(),
+      dropLookup: db.prepare<[string, string]>(
+        'DELETE FROM story_lookup_terms WHERE term = ? AND story_id = ?',
       ),
-      upsertLookup: db.prepare<[string, number, string]>(
-        `INSERT INTO story_lookup_terms (term, story_id, seq)
-         SELECT DISTINCT value, ?, ? FROM json_each(?) WHERE true
-         ON CONFLICT (term, story_id) DO UPDATE SET seq = excluded.seq`,
+      restampLookup: db.prepare<[number, string, string]>(
+        'UPDATE story_lookup_terms SET seq = ? WHERE term = ? AND story_id = ?',
+      ),
+      insertLookup: db.prepare<[string, string, number]>(
+        'INSERT OR IGNORE INTO story_lookup_terms (term, story_id, seq) VALUES (?, ?, ?)',
       ),
       insertMember: db.prepare<
         [string, string, string | null, string | null, string | null, number, string]
@@ -206,7 +216,11 @@ export class SqliteStoryIndex implements StoryIndex {
     this.statements = s;
     this.addDocumentTx = db.transaction((terms: readonly string[]) => {
       s.countDocument.run();
-      s.countTerms.run(JSON.stringify([...new Set(terms)]));
+      for (const term of new Set(terms)) s.countTerm.run(term, 1);
+    });
+    this.flushTx = db.transaction(() => {
+      s.countDocuments.run(this.pendingDocuments);
+      for (const [term, count] of this.pendingTerms) s.countTerm.run(term, count);
     });
     this.saveStoryTx = db.transaction((story: StoryRecord, lookupTerms: readonly string[]) => {
       s.upsertStory.run(
@@ -219,9 +233,13 @@ export class SqliteStoryIndex implements StoryIndex {
         JSON.stringify([...story.centroid.entries()]),
         story.version,
       );
-      const terms = JSON.stringify(lookupTerms);
-      s.dropOtherLookup.run(story.id, terms);
-      s.upsertLookup.run(story.id, s.documents.get()?.documents ?? 0, terms);
+      const was = new Set(s.lookupOf.all(story.id));
+      const now = new Set(lookupTerms);
+      for (const term of was) if (!now.has(term)) s.dropLookup.run(term, story.id);
+      const seq = this.documentCount();
+      for (const term of now)
+        if (was.has(term)) s.restampLookup.run(seq, term, story.id);
+        else s.insertLookup.run(term, story.id, seq);
     });
     this.removeDocumentTx = db.transaction((terms: readonly string[]) => {
       s.uncountDocument.run();
@@ -250,21 +268,56 @@ export class SqliteStoryIndex implements StoryIndex {
     });
   }
 
+  private documentCount(): number {
+    return (this.statements.documents.get()?.documents ?? 0) + this.pendingDocuments;
+  }
+
   async documentFrequencies(terms: readonly string[]) {
-    const documents = this.statements.documents.get()?.documents ?? 0;
+    const documents = this.documentCount();
     const frequencies = new Map<string, number>(terms.map((term) => [term, 0]));
     // The story cache asks with no terms, per candidate story, only to learn the document count.
     if (terms.length === 0) return { documents, frequencies };
     for (const row of this.statements.frequencies.all(JSON.stringify(terms)))
       frequencies.set(row.term, row.documents);
+    if (this.pendingTerms.size > 0)
+      for (const term of terms) {
+        const pending = this.pendingTerms.get(term);
+        if (pending !== undefined) frequencies.set(term, (frequencies.get(term) ?? 0) + pending);
+      }
     return { documents, frequencies };
   }
 
+  /**
+   * In a transaction the counts are kept here and written once per term at its end (flush, which
+   * the store calls before committing): a batch counts the same words hundreds of times, and an
+   * upsert per article and term was a tenth of story assignment. Outside one, they are written
+   * at once. Reads here add what is kept back, so nothing reads a count that is not current.
+   */
   async addDocument(terms: readonly string[]): Promise<void> {
-    this.addDocumentTx(terms);
+    if (!this.db.inTransaction) {
+      this.addDocumentTx(terms);
+      return;
+    }
+    this.pendingDocuments += 1;
+    for (const term of new Set(terms))
+      this.pendingTerms.set(term, (this.pendingTerms.get(term) ?? 0) + 1);
+  }
+
+  /** Writes the counts addDocument kept back, in the open transaction (before it commits). */
+  flush(): void {
+    if (this.pendingDocuments === 0) return;
+    this.flushTx();
+    this.discard();
+  }
+
+  /** Forgets the counts kept back (their transaction rolled back). */
+  discard(): void {
+    this.pendingDocuments = 0;
+    this.pendingTerms.clear();
   }
 
   async removeDocument(terms: readonly string[]): Promise<void> {
+    this.flush();
     this.removeDocumentTx(terms);
   }
 
