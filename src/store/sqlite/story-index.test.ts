@@ -16,13 +16,21 @@ storyIndexContract('SQLite', () => {
   return new SqliteStoryIndex(db);
 });
 
+// Everything kept back (pending-stories.ts, counts) and read through the overlay, never committed.
+storyIndexContract('SQLite, inside an open transaction', () => {
+  const db = new Database(':memory:');
+  db.exec(STORY_SCHEMA_SQL + STORY_RECENT_POSTINGS_SQL + STORY_ORDER_SQL + STORY_HELD_SQL);
+  db.exec('BEGIN');
+  return new SqliteStoryIndex(db);
+});
+
 const storyTables = (): { db: Database.Database; index: SqliteStoryIndex } => {
   const db = new Database(':memory:');
   db.exec(STORY_SCHEMA_SQL + STORY_RECENT_POSTINGS_SQL + STORY_ORDER_SQL + STORY_HELD_SQL);
   return { db, index: new SqliteStoryIndex(db) };
 };
 
-test('counts kept back in a transaction are read as current, written on flush, dropped on discard', async () => {
+test('counts and story saves kept back in a transaction are read as current, written on flush, dropped on discard', async () => {
   const { db, index } = storyTables();
   const other = new SqliteStoryIndex(db);
   await index.addDocument(['tank', 'port']);
@@ -51,10 +59,14 @@ test('counts kept back in a transaction are read as current, written on flush, d
     },
     ['tank'],
   );
-  assert.equal((await other.findStoriesByTerms(['tank'], 5)).length, 1);
-  assert.deepEqual(db.prepare('SELECT seq FROM story_lookup_terms').pluck().all(), [2]);
+  // ... kept back too: read through this index, written to the tables on flush.
+  assert.deepEqual(await index.findStoriesByTerms(['tank'], 5), [{ storyId: 's', sharedTerms: 1 }]);
+  assert.equal((await index.getStory('s'))?.title, 't');
+  assert.deepEqual(db.prepare('SELECT seq FROM story_lookup_terms').pluck().all(), []);
   index.flush();
   db.exec('COMMIT');
+  assert.deepEqual(db.prepare('SELECT seq FROM story_lookup_terms').pluck().all(), [2]);
+  assert.deepEqual(await other.findStoriesByTerms(['tank'], 5), [{ storyId: 's', sharedTerms: 1 }]);
   assert.deepEqual(await other.documentFrequencies(['tank', 'ship']), {
     documents: 2,
     frequencies: new Map([
@@ -69,4 +81,49 @@ test('counts kept back in a transaction are read as current, written on flush, d
   index.flush();
   assert.equal((await other.documentFrequencies(['ship'])).frequencies.get('ship'), 1);
   assert.equal((await index.documentFrequencies([])).documents, 2);
+});
+
+test('lookups over saves kept back equal lookups over saves written at once', async () => {
+  const direct = storyTables();
+  const kept = storyTables();
+  const terms = ['tank', 'port', 'ship', 'gas', 'oil'];
+  const save = async (index: SqliteStoryIndex, step: number) => {
+    const id = `story-${step % 7}`;
+    // Each save drops some lookup terms and takes others: stale rows in the tables.
+    const lookup = terms.filter((_, i) => (step * 3 + i) % 4 !== 0);
+    await index.addDocument(lookup);
+    await index.saveStory(
+      {
+        id,
+        title: id,
+        articleCount: step,
+        sources: [],
+        centroid: new Map([['tank', step]]),
+        version: 'v',
+      },
+      lookup,
+    );
+  };
+  for (let step = 0; step < 12; step++) {
+    await save(direct.index, step);
+    await save(kept.index, step);
+  }
+  kept.index.flush();
+  kept.db.exec('BEGIN');
+  for (let step = 12; step < 40; step++) {
+    await save(direct.index, step);
+    await save(kept.index, step);
+    for (const perTerm of [1, 2, 3, 8])
+      assert.deepEqual(
+        await kept.index.findStoriesByTerms(terms, 10, perTerm),
+        await direct.index.findStoriesByTerms(terms, 10, perTerm),
+        `step ${step}, ${perTerm} per term`,
+      );
+  }
+  kept.index.flush();
+  kept.db.exec('COMMIT');
+  const rows = (db: Database.Database) =>
+    db.prepare('SELECT * FROM story_lookup_terms ORDER BY term, story_id').all();
+  assert.deepEqual(rows(kept.db), rows(direct.db));
+  assert.deepEqual(await kept.index.listStories(), await direct.index.listStories());
 });

@@ -12,6 +12,7 @@ import type {
 import { DEFAULT_POSTINGS_PER_TERM } from '../../stories/story-options.js';
 import { compareMembersByTime, compareStoriesForList } from '../../stories/story-order.js';
 import { toStoryHeader, toStoryMember, toStoryRecord } from '../story-rows.js';
+import { PendingStories, type Posting } from './pending-stories.js';
 import type { StoryHeaderRow, StoryMemberRow } from '../story-rows.js';
 
 /** Tables of incremental story clustering, for the append-only migrations. */
@@ -97,6 +98,7 @@ export class SqliteStoryIndex implements StoryIndex {
   /** Counts addDocument kept back in the open transaction (see addDocument). */
   private readonly pendingTerms = new Map<string, number>();
   private pendingDocuments = 0;
+  private readonly pendingStories = new PendingStories();
   private readonly saveStoryTx;
   private readonly moveTx;
   private readonly removeDocumentTx;
@@ -127,8 +129,8 @@ export class SqliteStoryIndex implements StoryIndex {
         `INSERT INTO story_term_frequencies (term, documents) VALUES (?, ?)
          ON CONFLICT (term) DO UPDATE SET documents = documents + excluded.documents`,
       ),
-      storiesByTerm: db.prepare<[string, number], { story_id: string }>(
-        `SELECT story_id FROM story_lookup_terms WHERE term = ?
+      storiesByTerm: db.prepare<[string, number], Posting>(
+        `SELECT story_id, seq FROM story_lookup_terms WHERE term = ?
           ORDER BY seq DESC, story_id LIMIT ?`,
       ),
       story: db.prepare<[string], StoryRow>('SELECT * FROM stories WHERE id = ?'),
@@ -222,25 +224,26 @@ export class SqliteStoryIndex implements StoryIndex {
       s.countDocuments.run(this.pendingDocuments);
       for (const [term, count] of this.pendingTerms) s.countTerm.run(term, count);
     });
-    this.saveStoryTx = db.transaction((story: StoryRecord, lookupTerms: readonly string[]) => {
-      s.upsertStory.run(
-        story.id,
-        story.title,
-        story.firstSeen ?? null,
-        story.lastSeen ?? null,
-        story.articleCount,
-        JSON.stringify(story.sources),
-        JSON.stringify([...story.centroid.entries()]),
-        story.version,
-      );
-      const was = new Set(s.lookupOf.all(story.id));
-      const now = new Set(lookupTerms);
-      for (const term of was) if (!now.has(term)) s.dropLookup.run(term, story.id);
-      const seq = this.documentCount();
-      for (const term of now)
-        if (was.has(term)) s.restampLookup.run(seq, term, story.id);
-        else s.insertLookup.run(term, story.id, seq);
-    });
+    this.saveStoryTx = db.transaction(
+      (story: StoryRecord, lookupTerms: readonly string[], seq: number) => {
+        s.upsertStory.run(
+          story.id,
+          story.title,
+          story.firstSeen ?? null,
+          story.lastSeen ?? null,
+          story.articleCount,
+          JSON.stringify(story.sources),
+          JSON.stringify([...story.centroid.entries()]),
+          story.version,
+        );
+        const was = new Set(s.lookupOf.all(story.id));
+        const now = new Set(lookupTerms);
+        for (const term of was) if (!now.has(term)) s.dropLookup.run(term, story.id);
+        for (const term of now)
+          if (was.has(term)) s.restampLookup.run(seq, term, story.id);
+          else s.insertLookup.run(term, story.id, seq);
+      },
+    );
     this.removeDocumentTx = db.transaction((terms: readonly string[]) => {
       s.uncountDocument.run();
       for (const term of new Set(terms)) {
@@ -303,17 +306,24 @@ export class SqliteStoryIndex implements StoryIndex {
       this.pendingTerms.set(term, (this.pendingTerms.get(term) ?? 0) + 1);
   }
 
-  /** Writes the counts addDocument kept back, in the open transaction (before it commits). */
+  /**
+   * Writes what addDocument and saveStory kept back, in the open transaction (the store calls it
+   * before committing; reads that need the tables themselves call it first).
+   */
   flush(): void {
+    for (const save of this.pendingStories.take())
+      this.saveStoryTx(save.story, save.lookupTerms, save.seq);
     if (this.pendingDocuments === 0) return;
     this.flushTx();
-    this.discard();
+    this.pendingDocuments = 0;
+    this.pendingTerms.clear();
   }
 
-  /** Forgets the counts kept back (their transaction rolled back). */
+  /** Forgets what was kept back (its transaction rolled back). */
   discard(): void {
     this.pendingDocuments = 0;
     this.pendingTerms.clear();
+    this.pendingStories.clear();
   }
 
   async removeDocument(terms: readonly string[]): Promise<void> {
@@ -336,6 +346,7 @@ export class SqliteStoryIndex implements StoryIndex {
   }
 
   async dropStories(storyIds: readonly string[]): Promise<void> {
+    this.flush();
     this.dropTx(storyIds);
   }
 
@@ -346,7 +357,9 @@ export class SqliteStoryIndex implements StoryIndex {
   ): Promise<StoryCandidate[]> {
     const shared = new Map<string, number>();
     for (const term of new Set(terms)) {
-      for (const row of this.statements.storiesByTerm.all(term, perTerm))
+      const pending = this.pendingStories;
+      const rows = this.statements.storiesByTerm.all(term, perTerm + pending.staleFor(term));
+      for (const row of pending.postings(term, rows, perTerm))
         shared.set(row.story_id, (shared.get(row.story_id) ?? 0) + 1);
     }
     return [...shared.entries()]
@@ -356,12 +369,19 @@ export class SqliteStoryIndex implements StoryIndex {
   }
 
   async getStory(storyId: string): Promise<StoryRecord | undefined> {
+    const pending = this.pendingStories.story(storyId);
+    if (pending) return pending;
     const row = this.statements.story.get(storyId);
     return row ? toStory(row) : undefined;
   }
 
   async saveStory(story: StoryRecord, lookupTerms: readonly string[]): Promise<void> {
-    this.saveStoryTx(story, lookupTerms);
+    // In a transaction, kept back until it commits (pending-stories.ts); written at once outside.
+    if (this.db.inTransaction)
+      this.pendingStories.save(story, lookupTerms, this.documentCount(), () =>
+        this.statements.lookupOf.all(story.id),
+      );
+    else this.saveStoryTx(story, lookupTerms, this.documentCount());
   }
 
   async addMember(member: StoryMember): Promise<void> {
@@ -377,6 +397,7 @@ export class SqliteStoryIndex implements StoryIndex {
   }
 
   async moveMembers(fromId: string, intoId: string): Promise<void> {
+    this.flush();
     this.moveTx(fromId, intoId);
   }
 
@@ -390,10 +411,12 @@ export class SqliteStoryIndex implements StoryIndex {
   }
 
   async listStories(): Promise<StoryRecord[]> {
+    this.flush();
     return this.statements.allStories.all().map(toStory).sort(compareStoriesForList);
   }
 
   async listStoryHeaders(query: StoryHeaderQuery): Promise<StoryHeader[]> {
+    this.flush();
     return this.statements.headers
       .all({
         after: query.after ? 1 : 0,
