@@ -27,6 +27,8 @@ const newestFirst = (a: Posting, b: Posting): number =>
  */
 export class PendingStories {
   private readonly saves = new Map<string, PendingSave>();
+  /** Lookup terms each pending story has rows for in the tables (stale until written). */
+  private readonly stored = new Map<string, readonly string[]>();
   /** Per term, how many pending stories have a (stale) row for it in the tables. */
   private readonly staleRows = new Map<string, number>();
   /** Per term, the pending stories that hold it as a lookup term now. */
@@ -43,22 +45,42 @@ export class PendingStories {
     seq: number,
     storedTerms: () => readonly string[],
   ): void {
-    const previous = this.saves.get(story.id);
-    if (previous) {
-      for (const term of previous.lookupTerms) {
-        const holders = this.holders.get(term);
-        holders?.delete(story.id);
-        if (holders?.size === 0) this.holders.delete(term);
-      }
-    } else
-      for (const term of new Set(storedTerms()))
-        this.staleRows.set(term, (this.staleRows.get(term) ?? 0) + 1);
+    if (this.saves.has(story.id)) this.unhold(story.id);
+    else {
+      const stored = [...new Set(storedTerms())];
+      this.stored.set(story.id, stored);
+      for (const term of stored) this.staleRows.set(term, (this.staleRows.get(term) ?? 0) + 1);
+    }
     const terms = [...new Set(lookupTerms)];
     this.saves.set(story.id, { story, lookupTerms: terms, seq });
     for (const term of terms) {
       let holders = this.holders.get(term);
       if (!holders) this.holders.set(term, (holders = new Set()));
       holders.add(story.id);
+    }
+  }
+
+  /**
+   * Forgets a pending save of a story whose rows the caller deletes from the tables now (a story
+   * merged into another): nothing is written for it, and its rows are no longer stale.
+   */
+  drop(storyId: string): void {
+    if (!this.saves.has(storyId)) return;
+    this.unhold(storyId);
+    this.saves.delete(storyId);
+    for (const term of this.stored.get(storyId) ?? []) {
+      const count = (this.staleRows.get(term) ?? 0) - 1;
+      if (count > 0) this.staleRows.set(term, count);
+      else this.staleRows.delete(term);
+    }
+    this.stored.delete(storyId);
+  }
+
+  private unhold(storyId: string): void {
+    for (const term of this.saves.get(storyId)?.lookupTerms ?? []) {
+      const holders = this.holders.get(term);
+      holders?.delete(storyId);
+      if (holders?.size === 0) this.holders.delete(term);
     }
   }
 
@@ -89,6 +111,7 @@ export class PendingStories {
 
   clear(): void {
     this.saves.clear();
+    this.stored.clear();
     this.staleRows.clear();
     this.holders.clear();
   }

@@ -83,7 +83,7 @@ test('counts and story saves kept back in a transaction are read as current, wri
   assert.equal((await index.documentFrequencies([])).documents, 2);
 });
 
-test('lookups over saves kept back equal lookups over saves written at once', async () => {
+test('lookups over saves kept back equal lookups over saves written at once, merges included', async () => {
   const direct = storyTables();
   const kept = storyTables();
   const terms = ['tank', 'port', 'ship', 'gas', 'oil'];
@@ -91,6 +91,8 @@ test('lookups over saves kept back equal lookups over saves written at once', as
     const id = `story-${step % 7}`;
     // Each save drops some lookup terms and takes others: stale rows in the tables.
     const lookup = terms.filter((_, i) => (step * 3 + i) % 4 !== 0);
+    // Now and then another story merges into this one: its rows go at once.
+    if (step % 5 === 0) await index.moveMembers(`story-${(step + 3) % 7}`, id);
     await index.addDocument(lookup);
     await index.saveStory(
       {

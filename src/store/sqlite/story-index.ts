@@ -397,7 +397,8 @@ export class SqliteStoryIndex implements StoryIndex {
   }
 
   async moveMembers(fromId: string, intoId: string): Promise<void> {
-    this.flush();
+    // Its rows go now (moveTx): a save of it kept back is not written.
+    this.pendingStories.drop(fromId);
     this.moveTx(fromId, intoId);
   }
 
