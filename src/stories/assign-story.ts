@@ -2,7 +2,7 @@ import { DEFAULT_STORY_OPTIONS, VERSION } from './story-options.js';
 import type { StoryOptions } from './story-options.js';
 import type { StoryIndex, StoryRecord } from './story-index.js';
 import { nameLikeTerms, storyTerms } from './story-terms.js';
-import { Scoring, type Weighted } from './story-scoring.js';
+import { inverseFrequency, Scoring, type Weighted } from './story-scoring.js';
 import { TermSpace, type HasTermSpace } from './term-space.js';
 
 /** What story clustering needs to know about an article. */
@@ -146,7 +146,9 @@ export const assignStory = async (
   await index.addDocument(terms);
   const space = termSpaceOf(index);
   space.begin();
-  const scoring = new Scoring(space, options.idf);
+  const scoring = new Scoring(space, (documents, frequency) =>
+    inverseFrequency(documents, frequency, options.idf),
+  );
   const articleVector = space.vector(weights);
   await space.load([articleVector]);
 

@@ -1,5 +1,15 @@
 import type { StoryOptions } from './story-options.js';
-import type { TermSpace, TermVector } from './term-space.js';
+import type { InverseFrequency, TermSpace, TermVector } from './term-space.js';
+
+/** IDF of a term in `frequency` of `documents` documents. */
+export const inverseFrequency = (
+  documents: number,
+  frequency: number,
+  kind: StoryOptions['idf'],
+): number =>
+  kind === 'bm25'
+    ? Math.log(1 + (documents - frequency + 0.5) / (frequency + 0.5))
+    : Math.log((documents + 1) / (frequency + 1)) + 1;
 
 /** A vector and its norm with IDF applied: computed once per assignment for each candidate story. */
 export interface Weighted {
@@ -14,14 +24,14 @@ export interface Weighted {
 export class Scoring {
   constructor(
     private readonly space: TermSpace,
-    private readonly kind: StoryOptions['idf'],
+    private readonly inverse: InverseFrequency,
   ) {}
 
   weighted(vector: TermVector): Weighted {
     const { ids, weights } = vector;
     let sum = 0;
     for (let i = 0; i < ids.length; i++) {
-      const value = (weights[i] as number) * this.space.idf(ids[i] as number, this.kind);
+      const value = (weights[i] as number) * this.space.idf(ids[i] as number, this.inverse);
       sum += value * value;
     }
     return { vector, norm: Math.sqrt(sum) };
@@ -32,7 +42,7 @@ export class Scoring {
     if (a.norm === 0 || b.norm === 0) return 0;
     const [small, large] = a.vector.ids.length <= b.vector.ids.length ? [a, b] : [b, a];
     this.space.markOf(large.vector);
-    return this.space.dot(small.vector, this.kind) / (a.norm * b.norm);
+    return this.space.dot(small.vector, this.inverse) / (a.norm * b.norm);
   }
 
   /** The `count` terms of heaviest TF-IDF weight (ties: the smaller term). */
@@ -41,7 +51,7 @@ export class Scoring {
     const values = new Float64Array(ids.length);
     const order: number[] = [];
     for (let i = 0; i < ids.length; i++) {
-      values[i] = (weights[i] as number) * this.space.idf(ids[i] as number, this.kind);
+      values[i] = (weights[i] as number) * this.space.idf(ids[i] as number, this.inverse);
       order.push(i);
     }
     const term = (i: number): string => this.space.term(ids[i] as number);

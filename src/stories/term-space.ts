@@ -1,5 +1,3 @@
-import type { StoryOptions } from './story-options.js';
-
 /** Reads the corpus' document count and the document frequencies of `terms` (0 when unseen). */
 export type FetchFrequencies = (
   terms: readonly string[],
@@ -16,14 +14,11 @@ export interface HasTermSpace {
   readonly termSpace: TermSpace;
 }
 
-const inverseFrequency = (
-  documents: number,
-  frequency: number,
-  kind: StoryOptions['idf'],
-): number =>
-  kind === 'bm25'
-    ? Math.log(1 + (documents - frequency + 0.5) / (frequency + 0.5))
-    : Math.log((documents + 1) / (frequency + 1)) + 1;
+/**
+ * IDF from the corpus' document count and a term's document frequency (the term is passed for
+ * rules that depend on it); fixed for one assignment, so its values are kept per term until then.
+ */
+export type InverseFrequency = (documents: number, frequency: number, term: string) => number;
 
 const grown = <T extends Int32Array | Float64Array>(array: T, size: number, fill: number): T => {
   if (array.length >= size) return array;
@@ -184,9 +179,9 @@ export class TermSpace {
   }
 
   /** IDF of a loaded term at the current document count. */
-  idf(id: number, kind: StoryOptions['idf']): number {
+  idf(id: number, inverse: InverseFrequency): number {
     if (this.idfStamp[id] === this.stamp) return this.idfValue[id] as number;
-    const value = inverseFrequency(this.documents, this.df[id] as number, kind);
+    const value = inverse(this.documents, this.df[id] as number, this.term(id));
     this.idfValue[id] = value;
     this.idfStamp[id] = this.stamp;
     return value;
@@ -206,14 +201,14 @@ export class TermSpace {
   }
 
   /** Sum over `small`'s terms (in order) found in the marked vector of weight * other * idf². */
-  dot(small: TermVector, kind: StoryOptions['idf']): number {
+  dot(small: TermVector, inverse: InverseFrequency): number {
     const { ids, weights } = small;
     let dot = 0;
     for (let i = 0; i < ids.length; i++) {
       const id = ids[i] as number;
       if (this.markStamp[id] === this.mark) {
-        const inverse = this.idf(id, kind);
-        dot += (weights[i] as number) * (this.markWeight[id] as number) * inverse * inverse;
+        const idf = this.idf(id, inverse);
+        dot += (weights[i] as number) * (this.markWeight[id] as number) * idf * idf;
       }
     }
     return dot;
