@@ -243,6 +243,7 @@ export const ingestEvents = async (
           updateLedger(
             store,
             outcomes.map((outcome) => outcome.id),
+            { enrichments: new Map(enrichments.map(({ id, enrichment }) => [id, enrichment])) },
           ),
         );
     }

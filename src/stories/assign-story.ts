@@ -2,6 +2,8 @@ import { DEFAULT_STORY_OPTIONS, VERSION } from './story-options.js';
 import type { StoryOptions } from './story-options.js';
 import type { StoryIndex, StoryRecord } from './story-index.js';
 import { nameLikeTerms, storyTerms } from './story-terms.js';
+import { inverseFrequency, Scoring, type Weighted } from './story-scoring.js';
+import { TermSpace, type HasTermSpace } from './term-space.js';
 
 /** What story clustering needs to know about an article. */
 export interface StoryInput {
@@ -61,44 +63,10 @@ export const documentTerms = (
   options: StoryOptions = DEFAULT_STORY_OPTIONS,
 ): string[] => [...termWeights(input, options).keys()];
 
-const inverseFrequency = (
-  documents: number,
-  frequency: number,
-  kind: StoryOptions['idf'],
-): number =>
-  kind === 'bm25'
-    ? Math.log(1 + (documents - frequency + 0.5) / (frequency + 0.5))
-    : Math.log((documents + 1) / (frequency + 1)) + 1;
-
-/** A vector and its norm with IDF applied: computed once per assignment for each candidate story. */
-interface Weighted {
-  readonly vector: ReadonlyMap<string, number>;
-  readonly norm: number;
-}
-
-const weighted = (vector: ReadonlyMap<string, number>, idf: (term: string) => number): Weighted => {
-  let sum = 0;
-  for (const [term, weight] of vector) {
-    const value = weight * idf(term);
-    sum += value * value;
-  }
-  return { vector, norm: Math.sqrt(sum) };
-};
-
-/** Cosine of two TF-IDF vectors, walking the smaller one; the norms come precomputed. */
-const cosine = (a: Weighted, b: Weighted, idf: (term: string) => number): number => {
-  if (a.norm === 0 || b.norm === 0) return 0;
-  const [small, large] = a.vector.size <= b.vector.size ? [a, b] : [b, a];
-  let dot = 0;
-  for (const [term, weight] of small.vector) {
-    const other = large.vector.get(term);
-    if (other !== undefined) {
-      const inverse = idf(term);
-      dot += weight * other * inverse * inverse;
-    }
-  }
-  return dot / (a.norm * b.norm);
-};
+/** The index's own term space when it keeps one across assignments, else one for this call. */
+const termSpaceOf = (index: StoryIndex): TermSpace =>
+  (index as Partial<HasTermSpace>).termSpace ??
+  new TermSpace((terms) => index.documentFrequencies(terms));
 
 const time = (iso: string | undefined): number | undefined => {
   if (iso === undefined) return undefined;
@@ -117,17 +85,6 @@ const inWindow = (
   const window = options.windowDays * DAY_MS;
   return published >= first - window && published <= last + window;
 };
-
-const heaviest = (
-  weights: ReadonlyMap<string, number>,
-  count: number,
-  idf: (t: string) => number,
-): string[] =>
-  [...weights.entries()]
-    .map(([term, weight]) => [term, weight * idf(term)] as const)
-    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
-    .slice(0, count)
-    .map(([term]) => term);
 
 const earlier = (a: string | undefined, b: string | undefined): boolean => {
   const ta = time(a);
@@ -187,19 +144,15 @@ export const assignStory = async (
   const weights = termWeights(input, options);
   const terms = [...weights.keys()];
   await index.addDocument(terms);
-  const own = await index.documentFrequencies(terms);
-  const frequencies = new Map(own.frequencies);
-  const idfCache = new Map<string, number>();
-  const idf = (term: string): number => {
-    let value = idfCache.get(term);
-    if (value === undefined) {
-      value = inverseFrequency(own.documents, frequencies.get(term) ?? 0, options.idf);
-      idfCache.set(term, value);
-    }
-    return value;
-  };
+  const space = termSpaceOf(index);
+  space.begin();
+  const scoring = new Scoring(space, (documents, frequency) =>
+    inverseFrequency(documents, frequency, options.idf),
+  );
+  const articleVector = space.vector(weights);
+  await space.load([articleVector]);
 
-  const lookup = heaviest(weights, options.lookupTerms, idf);
+  const lookup = scoring.heaviest(articleVector, options.lookupTerms);
   const published = time(input.published);
   const stories: StoryRecord[] = [];
   for (const candidate of await index.findStoriesByTerms(
@@ -210,21 +163,17 @@ export const assignStory = async (
     const story = await index.getStory(candidate.storyId);
     if (story && inWindow(story, published, options)) stories.push(story);
   }
-  const missing: string[] = [];
-  for (const story of stories)
-    for (const term of story.centroid.keys()) if (!frequencies.has(term)) missing.push(term);
-  if (missing.length > 0)
-    for (const [t, f] of (await index.documentFrequencies([...new Set(missing)])).frequencies)
-      frequencies.set(t, f);
+  // Also reads again what a moved document count (another writer) made this process forget.
+  await space.load([articleVector, ...stories.map((story) => space.vector(story.centroid))]);
 
-  const article = weighted(weights, idf);
+  const article = scoring.weighted(articleVector);
   const scored = new Map<StoryRecord, Weighted>();
   let best: StoryRecord | undefined;
   let bestSimilarity = 0;
   for (const story of stories) {
-    const vector = weighted(story.centroid, idf);
+    const vector = scoring.weighted(space.vector(story.centroid));
     scored.set(story, vector);
-    const similarity = cosine(article, vector, idf);
+    const similarity = scoring.cosine(article, vector);
     if (
       similarity > bestSimilarity ||
       (similarity === bestSimilarity && best && story.id < best.id)
@@ -275,18 +224,21 @@ export const assignStory = async (
   const similarity = opened ? 1 : Math.round(bestSimilarity * 10000) / 10000;
   const merged: string[] = [];
   if (!opened && options.mergeThreshold > 0) {
-    let joined = weighted(story.centroid, idf);
+    let joined = scoring.weighted(space.vector(story.centroid));
     for (const other of stories) {
       if (other.id === story.id) continue;
-      const otherVector = scored.get(other) ?? weighted(other.centroid, idf);
-      if (cosine(joined, otherVector, idf) < options.mergeThreshold) continue;
+      const otherVector = scored.get(other) ?? scoring.weighted(space.vector(other.centroid));
+      if (scoring.cosine(joined, otherVector) < options.mergeThreshold) continue;
       story = mergeInto(story, other, options);
-      joined = weighted(story.centroid, idf);
+      joined = scoring.weighted(space.vector(story.centroid));
       await index.moveMembers(other.id, story.id);
       merged.push(other.id);
     }
   }
-  await index.saveStory(story, heaviest(story.centroid, options.lookupTerms * 2, idf));
+  await index.saveStory(
+    story,
+    scoring.heaviest(space.vector(story.centroid), options.lookupTerms * 2),
+  );
   await index.addMember({
     articleId: input.id,
     storyId: story.id,

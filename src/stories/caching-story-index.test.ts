@@ -48,4 +48,6 @@ test('cached and uncached indexes assign every article to the same story', async
     const b = await assignStory({ id: `x${i}`, text }, cached);
     assert.deepEqual(b, a);
   }
+  // Term ids start afresh past 5 terms, stories past 1: still the same centroids, to the bit.
+  assert.deepEqual(await cached.listStories(), await plain.listStories());
 });

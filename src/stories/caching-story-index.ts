@@ -1,3 +1,4 @@
+import { TermSpace } from './term-space.js';
 import type {
   HeldArticle,
   StoryCandidate,
@@ -39,10 +40,9 @@ const evictOldest = <K, V>(map: Map<K, V>, limit: number): void => {
  * cached data is used; when another writer moved it, the whole cache is dropped.
  */
 export class CachingStoryIndex implements StoryIndex {
-  private readonly frequencies = new Map<string, number>();
   private readonly stories = new Map<string, StoryRecord>();
-  /** Document count the cache agrees with; -1 when nothing is cached yet. */
-  private documents = -1;
+  /** Terms as ids with their cached document frequencies; assignStory scores in it directly. */
+  readonly termSpace: TermSpace;
 
   // Optional holding (story-index.ts): present exactly when the wrapped index has it.
   readonly holdArticles?: (articles: readonly HeldArticle[]) => Promise<void>;
@@ -53,6 +53,11 @@ export class CachingStoryIndex implements StoryIndex {
     private readonly inner: StoryIndex,
     private readonly limits: StoryCacheLimits = DEFAULT_LIMITS,
   ) {
+    this.termSpace = new TermSpace(
+      (terms) => this.inner.documentFrequencies(terms),
+      limits.terms,
+      () => this.stories.clear(),
+    );
     if (inner.holdArticles && inner.listHeld && inner.releaseHeld) {
       this.holdArticles = inner.holdArticles.bind(inner);
       this.listHeld = inner.listHeld.bind(inner);
@@ -61,42 +66,28 @@ export class CachingStoryIndex implements StoryIndex {
   }
 
   private adopt(documents: number): void {
-    if (documents === this.documents) return;
-    this.frequencies.clear();
-    this.stories.clear();
-    this.documents = documents;
+    if (documents !== this.termSpace.documents) this.termSpace.forget(documents);
   }
 
   async documentFrequencies(
     terms: readonly string[],
   ): Promise<{ documents: number; frequencies: Map<string, number> }> {
-    const missing = terms.filter((term) => !this.frequencies.has(term));
-    const fetched = await this.inner.documentFrequencies(missing);
-    if (fetched.documents !== this.documents) {
-      this.adopt(fetched.documents);
-      if (missing.length < terms.length) return this.documentFrequencies(terms);
-    }
-    for (const [term, count] of fetched.frequencies) this.frequencies.set(term, count);
+    this.termSpace.begin();
+    await this.termSpace.loadTerms(terms);
     const frequencies = new Map<string, number>();
-    for (const term of terms) frequencies.set(term, this.frequencies.get(term) ?? 0);
-    evictOldest(this.frequencies, this.limits.terms);
-    return { documents: this.documents, frequencies };
+    for (const term of terms) frequencies.set(term, this.termSpace.frequency(term) ?? 0);
+    return { documents: this.termSpace.documents, frequencies };
   }
 
   async addDocument(terms: readonly string[]): Promise<void> {
     await this.inner.addDocument(terms);
-    if (this.documents < 0) return;
-    this.documents += 1;
-    for (const term of new Set(terms)) {
-      const count = this.frequencies.get(term);
-      if (count !== undefined) this.frequencies.set(term, count + 1);
-    }
+    this.termSpace.counted(terms);
   }
 
   async removeDocument(terms: readonly string[]): Promise<void> {
     await this.inner.removeDocument(terms);
     // A re-settle takes counts back and adds them again: the counter alone cannot tell.
-    this.adopt(-1);
+    this.termSpace.forget();
   }
 
   lastOrder(): Promise<string | undefined> {

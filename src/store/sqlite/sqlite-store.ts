@@ -88,6 +88,8 @@ export class SqliteStore implements ArticleStore {
   readonly watchlists: WatchlistsQueries;
   private readonly db: Database.Database;
   private readonly now: () => Date;
+  /** The story tables under the cache: they keep counts back until a transaction commits. */
+  private readonly storyTables: SqliteStoryIndex;
   private readonly facts: FactQueries;
   readonly entityArticles: EntityArticleQueries;
 
@@ -97,7 +99,8 @@ export class SqliteStore implements ArticleStore {
     this.facts = new FactQueries(sqliteRunner(db));
     this.entityArticles = new EntityArticleQueries(sqliteRunner(db));
     this.nearDuplicates = new SqliteNearDuplicateIndex(db);
-    this.stories = new CachingStoryIndex(new SqliteStoryIndex(db));
+    this.storyTables = new SqliteStoryIndex(db);
+    this.stories = new CachingStoryIndex(this.storyTables);
     this.ledger = new SqliteLedger(db, now);
     this.sources = new SourcesQueries(sqliteLiveSql(db));
     this.watchlists = new WatchlistsQueries(sqliteLiveSql(db));
@@ -125,9 +128,11 @@ export class SqliteStore implements ArticleStore {
     await waitForLock(this.db, () => this.db.exec('BEGIN IMMEDIATE'));
     try {
       const result = await work();
+      this.storyTables.flush();
       this.db.exec('COMMIT');
       return result;
     } catch (error) {
+      this.storyTables.discard();
       if (this.db.inTransaction) this.db.exec('ROLLBACK');
       throw error;
     }

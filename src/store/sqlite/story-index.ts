@@ -12,6 +12,7 @@ import type {
 import { DEFAULT_POSTINGS_PER_TERM } from '../../stories/story-options.js';
 import { compareMembersByTime, compareStoriesForList } from '../../stories/story-order.js';
 import { toStoryHeader, toStoryMember, toStoryRecord } from '../story-rows.js';
+import { PendingStories, type Posting } from './pending-stories.js';
 import type { StoryHeaderRow, StoryMemberRow } from '../story-rows.js';
 
 /** Tables of incremental story clustering, for the append-only migrations. */
@@ -93,6 +94,11 @@ const toMember = toStoryMember;
 export class SqliteStoryIndex implements StoryIndex {
   private readonly statements;
   private readonly addDocumentTx;
+  private readonly flushTx;
+  /** Counts addDocument kept back in the open transaction (see addDocument). */
+  private readonly pendingTerms = new Map<string, number>();
+  private pendingDocuments = 0;
+  private readonly pendingStories = new PendingStories();
   private readonly saveStoryTx;
   private readonly moveTx;
   private readonly removeDocumentTx;
@@ -100,7 +106,7 @@ export class SqliteStoryIndex implements StoryIndex {
   private readonly holdTx;
   private readonly releaseTx;
 
-  constructor(db: Database.Database) {
+  constructor(private readonly db: Database.Database) {
     const s = {
       documents: db.prepare<[], { documents: number }>(
         'SELECT documents FROM story_corpus WHERE id = 1',
@@ -115,12 +121,16 @@ export class SqliteStoryIndex implements StoryIndex {
         `SELECT term, documents FROM story_term_frequencies
           WHERE term IN (SELECT value FROM json_each(?))`,
       ),
-      countTerm: db.prepare<[string]>(
-        `INSERT INTO story_term_frequencies (term, documents) VALUES (?, 1)
-         ON CONFLICT (term) DO UPDATE SET documents = documents + 1`,
+      countDocuments: db.prepare<[number]>(
+        `INSERT INTO story_corpus (id, documents) VALUES (1, ?)
+         ON CONFLICT (id) DO UPDATE SET documents = documents + excluded.documents`,
       ),
-      storiesByTerm: db.prepare<[string, number], { story_id: string }>(
-        `SELECT story_id FROM story_lookup_terms WHERE term = ?
+      countTerm: db.prepare<[string, number]>(
+        `INSERT INTO story_term_frequencies (term, documents) VALUES (?, ?)
+         ON CONFLICT (term) DO UPDATE SET documents = documents + excluded.documents`,
+      ),
+      storiesByTerm: db.prepare<[string, number], Posting>(
+        `SELECT story_id, seq FROM story_lookup_terms WHERE term = ?
           ORDER BY seq DESC, story_id LIMIT ?`,
       ),
       story: db.prepare<[string], StoryRow>('SELECT * FROM stories WHERE id = ?'),
@@ -134,6 +144,17 @@ export class SqliteStoryIndex implements StoryIndex {
            centroid = excluded.centroid, version = excluded.version`,
       ),
       deleteLookup: db.prepare<[string]>('DELETE FROM story_lookup_terms WHERE story_id = ?'),
+      // A story saved again keeps most of its lookup terms: those rows only get the new seq (one
+      // index entry moves) instead of being deleted and inserted again in three b-trees.
+      lookupOf: db
+        .prepare<[string], string>('SELECT term FROM story_lookup_terms WHERE story_id = ?')
+        .pluck(),
+      dropLookup: db.prepare<[string, string]>(
+        'DELETE FROM story_lookup_terms WHERE term = ? AND story_id = ?',
+      ),
+      restampLookup: db.prepare<[number, string, string]>(
+        'UPDATE story_lookup_terms SET seq = ? WHERE term = ? AND story_id = ?',
+      ),
       insertLookup: db.prepare<[string, string, number]>(
         'INSERT OR IGNORE INTO story_lookup_terms (term, story_id, seq) VALUES (?, ?, ?)',
       ),
@@ -197,23 +218,32 @@ export class SqliteStoryIndex implements StoryIndex {
     this.statements = s;
     this.addDocumentTx = db.transaction((terms: readonly string[]) => {
       s.countDocument.run();
-      for (const term of new Set(terms)) s.countTerm.run(term);
+      for (const term of new Set(terms)) s.countTerm.run(term, 1);
     });
-    this.saveStoryTx = db.transaction((story: StoryRecord, lookupTerms: readonly string[]) => {
-      s.upsertStory.run(
-        story.id,
-        story.title,
-        story.firstSeen ?? null,
-        story.lastSeen ?? null,
-        story.articleCount,
-        JSON.stringify(story.sources),
-        JSON.stringify([...story.centroid.entries()]),
-        story.version,
-      );
-      s.deleteLookup.run(story.id);
-      const seq = s.documents.get()?.documents ?? 0;
-      for (const term of lookupTerms) s.insertLookup.run(term, story.id, seq);
+    this.flushTx = db.transaction(() => {
+      s.countDocuments.run(this.pendingDocuments);
+      for (const [term, count] of this.pendingTerms) s.countTerm.run(term, count);
     });
+    this.saveStoryTx = db.transaction(
+      (story: StoryRecord, lookupTerms: readonly string[], seq: number) => {
+        s.upsertStory.run(
+          story.id,
+          story.title,
+          story.firstSeen ?? null,
+          story.lastSeen ?? null,
+          story.articleCount,
+          JSON.stringify(story.sources),
+          JSON.stringify([...story.centroid.entries()]),
+          story.version,
+        );
+        const was = new Set(s.lookupOf.all(story.id));
+        const now = new Set(lookupTerms);
+        for (const term of was) if (!now.has(term)) s.dropLookup.run(term, story.id);
+        for (const term of now)
+          if (was.has(term)) s.restampLookup.run(seq, term, story.id);
+          else s.insertLookup.run(term, story.id, seq);
+      },
+    );
     this.removeDocumentTx = db.transaction((terms: readonly string[]) => {
       s.uncountDocument.run();
       for (const term of new Set(terms)) {
@@ -241,21 +271,63 @@ export class SqliteStoryIndex implements StoryIndex {
     });
   }
 
+  private documentCount(): number {
+    return (this.statements.documents.get()?.documents ?? 0) + this.pendingDocuments;
+  }
+
   async documentFrequencies(terms: readonly string[]) {
-    const documents = this.statements.documents.get()?.documents ?? 0;
+    const documents = this.documentCount();
     const frequencies = new Map<string, number>(terms.map((term) => [term, 0]));
     // The story cache asks with no terms, per candidate story, only to learn the document count.
     if (terms.length === 0) return { documents, frequencies };
     for (const row of this.statements.frequencies.all(JSON.stringify(terms)))
       frequencies.set(row.term, row.documents);
+    if (this.pendingTerms.size > 0)
+      for (const term of terms) {
+        const pending = this.pendingTerms.get(term);
+        if (pending !== undefined) frequencies.set(term, (frequencies.get(term) ?? 0) + pending);
+      }
     return { documents, frequencies };
   }
 
+  /**
+   * In a transaction the counts are kept here and written once per term at its end (flush, which
+   * the store calls before committing): a batch counts the same words hundreds of times, and an
+   * upsert per article and term was a tenth of story assignment. Outside one, they are written
+   * at once. Reads here add what is kept back, so nothing reads a count that is not current.
+   */
   async addDocument(terms: readonly string[]): Promise<void> {
-    this.addDocumentTx(terms);
+    if (!this.db.inTransaction) {
+      this.addDocumentTx(terms);
+      return;
+    }
+    this.pendingDocuments += 1;
+    for (const term of new Set(terms))
+      this.pendingTerms.set(term, (this.pendingTerms.get(term) ?? 0) + 1);
+  }
+
+  /**
+   * Writes what addDocument and saveStory kept back, in the open transaction (the store calls it
+   * before committing; reads that need the tables themselves call it first).
+   */
+  flush(): void {
+    for (const save of this.pendingStories.take())
+      this.saveStoryTx(save.story, save.lookupTerms, save.seq);
+    if (this.pendingDocuments === 0) return;
+    this.flushTx();
+    this.pendingDocuments = 0;
+    this.pendingTerms.clear();
+  }
+
+  /** Forgets what was kept back (its transaction rolled back). */
+  discard(): void {
+    this.pendingDocuments = 0;
+    this.pendingTerms.clear();
+    this.pendingStories.clear();
   }
 
   async removeDocument(terms: readonly string[]): Promise<void> {
+    this.flush();
     this.removeDocumentTx(terms);
   }
 
@@ -274,6 +346,7 @@ export class SqliteStoryIndex implements StoryIndex {
   }
 
   async dropStories(storyIds: readonly string[]): Promise<void> {
+    this.flush();
     this.dropTx(storyIds);
   }
 
@@ -284,7 +357,9 @@ export class SqliteStoryIndex implements StoryIndex {
   ): Promise<StoryCandidate[]> {
     const shared = new Map<string, number>();
     for (const term of new Set(terms)) {
-      for (const row of this.statements.storiesByTerm.all(term, perTerm))
+      const pending = this.pendingStories;
+      const rows = this.statements.storiesByTerm.all(term, perTerm + pending.staleFor(term));
+      for (const row of pending.postings(term, rows, perTerm))
         shared.set(row.story_id, (shared.get(row.story_id) ?? 0) + 1);
     }
     return [...shared.entries()]
@@ -294,12 +369,19 @@ export class SqliteStoryIndex implements StoryIndex {
   }
 
   async getStory(storyId: string): Promise<StoryRecord | undefined> {
+    const pending = this.pendingStories.story(storyId);
+    if (pending) return pending;
     const row = this.statements.story.get(storyId);
     return row ? toStory(row) : undefined;
   }
 
   async saveStory(story: StoryRecord, lookupTerms: readonly string[]): Promise<void> {
-    this.saveStoryTx(story, lookupTerms);
+    // In a transaction, kept back until it commits (pending-stories.ts); written at once outside.
+    if (this.db.inTransaction)
+      this.pendingStories.save(story, lookupTerms, this.documentCount(), () =>
+        this.statements.lookupOf.all(story.id),
+      );
+    else this.saveStoryTx(story, lookupTerms, this.documentCount());
   }
 
   async addMember(member: StoryMember): Promise<void> {
@@ -315,6 +397,8 @@ export class SqliteStoryIndex implements StoryIndex {
   }
 
   async moveMembers(fromId: string, intoId: string): Promise<void> {
+    // Its rows go now (moveTx): a save of it kept back is not written.
+    this.pendingStories.drop(fromId);
     this.moveTx(fromId, intoId);
   }
 
@@ -328,10 +412,12 @@ export class SqliteStoryIndex implements StoryIndex {
   }
 
   async listStories(): Promise<StoryRecord[]> {
+    this.flush();
     return this.statements.allStories.all().map(toStory).sort(compareStoriesForList);
   }
 
   async listStoryHeaders(query: StoryHeaderQuery): Promise<StoryHeader[]> {
+    this.flush();
     return this.statements.headers
       .all({
         after: query.after ? 1 : 0,
