@@ -1,6 +1,8 @@
+import { withBackground } from './background-frequencies.js';
 import { DEFAULT_STORY_OPTIONS, VERSION } from './story-options.js';
 import type { StoryOptions } from './story-options.js';
 import type { StoryIndex, StoryRecord } from './story-index.js';
+import { spansMeet } from './story-span.js';
 import { nameLikeTerms, storyTerms } from './story-terms.js';
 
 /** What story clustering needs to know about an article. */
@@ -193,7 +195,13 @@ export const assignStory = async (
   const idf = (term: string): number => {
     let value = idfCache.get(term);
     if (value === undefined) {
-      value = inverseFrequency(own.documents, frequencies.get(term) ?? 0, options.idf);
+      const prior = withBackground(
+        own.documents,
+        frequencies.get(term) ?? 0,
+        term,
+        options.backgroundWeight,
+      );
+      value = inverseFrequency(prior.documents, prior.frequency, options.idf);
       idfCache.set(term, value);
     }
     return value;
@@ -277,7 +285,7 @@ export const assignStory = async (
   if (!opened && options.mergeThreshold > 0) {
     let joined = weighted(story.centroid, idf);
     for (const other of stories) {
-      if (other.id === story.id) continue;
+      if (other.id === story.id || !spansMeet(story, other, options)) continue;
       const otherVector = scored.get(other) ?? weighted(other.centroid, idf);
       if (cosine(joined, otherVector, idf) < options.mergeThreshold) continue;
       story = mergeInto(story, other, options);
