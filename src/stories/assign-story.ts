@@ -1,6 +1,8 @@
+import { withBackground } from './background-frequencies.js';
 import { DEFAULT_STORY_OPTIONS, VERSION } from './story-options.js';
 import type { StoryOptions } from './story-options.js';
 import type { StoryIndex, StoryRecord } from './story-index.js';
+import { spansMeet } from './story-span.js';
 import { nameLikeTerms, storyTerms } from './story-terms.js';
 import { inverseFrequency, Scoring, type Weighted } from './story-scoring.js';
 import { TermSpace, type HasTermSpace } from './term-space.js';
@@ -146,9 +148,10 @@ export const assignStory = async (
   await index.addDocument(terms);
   const space = termSpaceOf(index);
   space.begin();
-  const scoring = new Scoring(space, (documents, frequency) =>
-    inverseFrequency(documents, frequency, options.idf),
-  );
+  const scoring = new Scoring(space, (documents, frequency, term) => {
+    const prior = withBackground(documents, frequency, term, options.backgroundWeight);
+    return inverseFrequency(prior.documents, prior.frequency, options.idf);
+  });
   const articleVector = space.vector(weights);
   await space.load([articleVector]);
 
@@ -226,7 +229,7 @@ export const assignStory = async (
   if (!opened && options.mergeThreshold > 0) {
     let joined = scoring.weighted(space.vector(story.centroid));
     for (const other of stories) {
-      if (other.id === story.id) continue;
+      if (other.id === story.id || !spansMeet(story, other, options)) continue;
       const otherVector = scored.get(other) ?? scoring.weighted(space.vector(other.centroid));
       if (scoring.cosine(joined, otherVector) < options.mergeThreshold) continue;
       story = mergeInto(story, other, options);
