@@ -66,9 +66,14 @@ export const documentTerms = (
 ): string[] => [...termWeights(input, options).keys()];
 
 /** The index's own term space when it keeps one across assignments, else one for this call. */
-const termSpaceOf = (index: StoryIndex): TermSpace =>
-  (index as Partial<HasTermSpace>).termSpace ??
-  new TermSpace((terms) => index.documentFrequencies(terms));
+// An index wrapped in a proxy (per-call transactions, lazy test set-ups) may answer any property
+// with a function, so only a real TermSpace counts as the index's own.
+const termSpaceOf = (index: StoryIndex): TermSpace => {
+  const own = (index as Partial<HasTermSpace>).termSpace;
+  return own instanceof TermSpace
+    ? own
+    : new TermSpace((terms) => index.documentFrequencies(terms));
+};
 
 const time = (iso: string | undefined): number | undefined => {
   if (iso === undefined) return undefined;
