@@ -25,7 +25,6 @@ import { scoreSpans, type EntityScore } from '../src/enrich/ner/entity-score.js'
 import { loadNerModel } from '../src/enrich/ner/ner-model-file.js';
 import { recognizeEntities, type RecognizerDeps } from '../src/enrich/ner/recognize-entities.js';
 import { harmoniseDocument } from '../src/enrich/ner/document-consistency.js';
-import { documentCase } from '../src/enrich/ner/document-case.js';
 import type { NerModel } from '../src/enrich/ner/perceptron-model.js';
 import { loadKnowledgeBase } from '../src/kb/load-knowledge-base.js';
 import { sharedPath, repoPath } from '../test/shared-data.js';
@@ -35,6 +34,8 @@ import {
   upperCased,
   type CorpusParts,
   type LabelledDocument,
+  documentCaseOf,
+  EVAL_TYPE as SCORED_TYPES,
 } from '../scripts/ner-dev-sets.js';
 
 const { values } = parseArgs({
@@ -47,15 +48,7 @@ const { values } = parseArgs({
   },
 });
 
-const EVAL_TYPE: Record<string, string | undefined> = {
-  PERSON: 'PER',
-  ORG: 'ORG',
-  UNIT: 'ORG',
-  GPE: 'LOC',
-  LOC: 'LOC',
-  FACILITY: 'LOC',
-  WEAPON: 'WEAPON',
-};
+const EVAL_TYPE: Record<string, string | undefined> = { ...SCORED_TYPES, WEAPON: 'WEAPON' };
 
 const toEval = (spans: readonly WordSpan[], allowed: ReadonlySet<string>): WordSpan[] =>
   spans.flatMap((s) => {
@@ -112,17 +105,6 @@ const format = (name: string, s: EntityScore, seconds: number, tokens: number): 
   return `  ${name.padEnd(12)} P ${s.precision.toFixed(1)}  R ${s.recall.toFixed(1)}  F1 ${s.f1.toFixed(1)}   [${speed}]\n               ${types}`;
 };
 
-/** Each document's own casing, computed once per document. */
-const docCases = new WeakMap<object, ReturnType<typeof documentCase>>();
-const docCaseOf = (doc: readonly { readonly words: readonly string[] }[]) => {
-  let c = docCases.get(doc);
-  if (c === undefined) {
-    c = documentCase(doc.map((d) => d.words));
-    docCases.set(doc, c);
-  }
-  return c;
-};
-
 const kb = values['no-kb'] ? undefined : loadKnowledgeBase();
 const depsOf = (model: NerModel): RecognizerDeps =>
   kb ? { model, matcher: kb.matcher() } : { model };
@@ -140,7 +122,7 @@ const ours = (documents: readonly LabelledDocument[], deps: RecognizerDeps): Wor
     harmoniseDocument(
       doc.map((s) => ({
         words: s.words,
-        spans: recognizeEntities(s.words, deps, docCaseOf(doc)),
+        spans: recognizeEntities(s.words, deps, documentCaseOf(doc)),
       })),
     ),
   );

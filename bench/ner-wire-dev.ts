@@ -20,13 +20,13 @@ import { loadNerModel } from '../src/enrich/ner/ner-model-file.js';
 import type { NerModel } from '../src/enrich/ner/perceptron-model.js';
 import { recognizeEntities } from '../src/enrich/ner/recognize-entities.js';
 import { harmoniseDocument } from '../src/enrich/ner/document-consistency.js';
-import { documentCase } from '../src/enrich/ner/document-case.js';
 import { loadKnowledgeBase } from '../src/kb/load-knowledge-base.js';
 import { repoPath, sharedPath } from '../test/shared-data.js';
 import { reutersSample } from './ner/reuters-sample.js';
 import { bbcSportSample } from './ner/bbc-sport-sample.js';
 import { attachGold, type GoldSentence } from './ner/reuters-gold.js';
 import type { SampleSentence } from './ner/reuters-sample.js';
+import { documentCaseOf, EVAL_TYPE } from '../scripts/ner-dev-sets.js';
 
 const { values } = parseArgs({
   options: {
@@ -36,15 +36,6 @@ const { values } = parseArgs({
     set: { type: 'string', default: 'reuters,bbc-sport,reuters-check,bbc-sport-check' },
   },
 });
-
-const EVAL_TYPE: Record<string, string | undefined> = {
-  PERSON: 'PER',
-  ORG: 'ORG',
-  UNIT: 'ORG',
-  GPE: 'LOC',
-  LOC: 'LOC',
-  FACILITY: 'LOC',
-};
 
 interface SampleSet {
   readonly dir: string[];
@@ -82,17 +73,6 @@ const SETS: Record<string, SampleSet> = {
   },
 };
 
-/** Each document's own casing, computed once per document. */
-const docCases = new WeakMap<object, ReturnType<typeof documentCase>>();
-const docCaseOf = (doc: readonly { readonly words: readonly string[] }[]) => {
-  let c = docCases.get(doc);
-  if (c === undefined) {
-    c = documentCase(doc.map((d) => d.words));
-    docCases.set(doc, c);
-  }
-  return c;
-};
-
 const kb = loadKnowledgeBase();
 
 const predict = (docs: readonly GoldSentence[][], model: NerModel): WordSpan[][] => {
@@ -101,7 +81,7 @@ const predict = (docs: readonly GoldSentence[][], model: NerModel): WordSpan[][]
     harmoniseDocument(
       doc.map((s) => ({
         words: s.words,
-        spans: recognizeEntities(s.words, deps, docCaseOf(doc)),
+        spans: recognizeEntities(s.words, deps, documentCaseOf(doc)),
       })),
     ).map((spans) =>
       spans.flatMap((s) => {

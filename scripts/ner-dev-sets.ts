@@ -223,13 +223,27 @@ export const upperCased = (s: LabelledSentence): LabelledSentence => ({
   tags: s.tags,
 });
 
-const EVAL_TYPE: Readonly<Record<string, string | undefined>> = {
+/** The tagger's types as the PER/ORG/LOC gold of the NER sets names them; others are not scored. */
+export const EVAL_TYPE: Readonly<Record<string, string | undefined>> = {
   PERSON: 'PER',
   ORG: 'ORG',
   UNIT: 'ORG',
   GPE: 'LOC',
   LOC: 'LOC',
   FACILITY: 'LOC',
+};
+
+/** Each document's own casing (documentCase), computed once per document object. */
+const documentCases = new WeakMap<object, ReturnType<typeof documentCase>>();
+export const documentCaseOf = (
+  doc: readonly { readonly words: readonly string[] }[],
+): ReturnType<typeof documentCase> => {
+  let known = documentCases.get(doc);
+  if (known === undefined) {
+    known = documentCase(doc.map((d) => d.words));
+    documentCases.set(doc, known);
+  }
+  return known;
 };
 
 export const toEvalSpans = (spans: readonly WordSpan[]): WordSpan[] =>
