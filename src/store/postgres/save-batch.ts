@@ -109,6 +109,8 @@ export const saveBatch = async (
   }
   toUpdate.sort(([, a], [, b]) => (a.identityKey < b.identityKey ? -1 : 1));
   if (toInsert.length > 0) {
+    // No conflict target: a racing writer's row can collide on `id` (derived from the identity key)
+    // before `identity_key` is checked, and either collision is the same race, retried as one.
     const inserted = await client.query(
       `INSERT INTO articles (id, identity_key, revision, format, external_id, url, canonical_url, source,
          site, title, text, authors, categories, published, language, content_hash, stage_versions,
@@ -118,7 +120,7 @@ export const saveBatch = async (
            $8::text[], $9::text[], $10::text[], $11::text[], $12::jsonb[], $13::jsonb[], $14::text[],
            $15::text[], $16::text[], $17::jsonb[], $18::jsonb[], $19::text[], $20::tsvector[], $21::text[],
            $22::text[]) AS u
-       ON CONFLICT (identity_key) DO NOTHING`,
+       ON CONFLICT DO NOTHING`,
       [...articleColumns(toInsert), now],
     );
     if ((inserted.rowCount ?? 0) < toInsert.length) {
