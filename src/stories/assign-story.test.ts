@@ -48,3 +48,44 @@ test('story listing prints ids, titles, articles in timeline order and first/las
   assert.equal((await storyTimeline(index, 'story-b'))?.timeline[0]?.articleId, 'a');
   assert.equal(await storyTimeline(index, 'nope'), undefined);
 });
+
+test("a site's name and section in titles do not pull its articles on another event into its story", async () => {
+  const index = new MemoryStoryIndex();
+  const furniture = ' \u00ab War in Ukraine | Censor.NET';
+  const day = '2022-04-0';
+  const bucha = [
+    'Bodies of civilians found in Bucha after Russian withdrawal',
+    'Bucha mayor describes mass graves of civilians',
+    'Investigators document killings of civilians in Bucha',
+  ];
+  for (const [i, title] of bucha.entries())
+    await assignStory(
+      {
+        id: `b${i}`,
+        title: `${title}${furniture}`,
+        text: `${title}. Residents of Bucha spoke to investigators.`,
+        published: `${day}${i + 3}T10:00:00Z`,
+      },
+      index,
+    );
+  const kramatorsk = await assignStory(
+    {
+      id: 'k',
+      title: `Missile hits Kramatorsk railway station${furniture}`,
+      text: 'Missile hits Kramatorsk railway station as families wait for evacuation trains.',
+      published: `${day}8T10:00:00Z`,
+    },
+    index,
+  );
+  assert.equal(kramatorsk.opened, true);
+  const sameSite = await assignStory(
+    {
+      id: 'b3',
+      title: `Bucha residents bury civilians${furniture}`,
+      text: 'Bucha residents bury civilians killed during the occupation.',
+      published: `${day}8T11:00:00Z`,
+    },
+    index,
+  );
+  assert.equal(sameSite.storyId, 'story-b0');
+});

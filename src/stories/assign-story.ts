@@ -35,6 +35,18 @@ export interface StoryAssignment {
 const DAY_MS = 86_400_000;
 const ENTITY_PREFIX = '\u00a7';
 
+/**
+ * A title without the site and section names pages and feeds join to it with a bar or guillemet
+ * ("Shelling of Kramatorsk (08.04.22) « War in Ukraine | Censor.NET"): the longest segment. Those
+ * names recur in every article of a site at double weight, and let one site's big story take
+ * that site's first articles on another event. Dashes and colons are left alone: they also join
+ * a headline to the name of who said it ("... - PM").
+ */
+const headline = (title: string): string => {
+  const segments = title.split(/\s+[|\u00ab\u00bb]\s+/);
+  return segments.length < 2 ? title : segments.reduce((a, b) => (b.length > a.length ? b : a));
+};
+
 /** Sublinear term weights, L2-normalised so every article weighs the same in a centroid. */
 const termWeights = (input: StoryInput, options: StoryOptions): Map<string, number> => {
   const counts = new Map<string, number>();
@@ -44,7 +56,7 @@ const termWeights = (input: StoryInput, options: StoryOptions): Map<string, numb
   if (options.nameWeight > 0)
     for (const term of nameLikeTerms(input.text)) add(term, options.nameWeight);
   if (input.title !== undefined)
-    for (const term of storyTerms(input.title)) add(term, options.titleWeight);
+    for (const term of storyTerms(headline(input.title))) add(term, options.titleWeight);
   for (const entity of input.entities ?? [])
     add(`${ENTITY_PREFIX}${entity.toLowerCase()}`, options.entityWeight);
   const weights = new Map<string, number>();

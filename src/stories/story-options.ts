@@ -1,5 +1,5 @@
 /** Saved with every assignment so `reprocess` can find stories built by older rules. */
-export const VERSION = 'stories-4';
+export const VERSION = 'stories-5';
 
 export interface StoryOptions {
   /** Cosine similarity (TF-IDF, article vs story centroid) needed to join a story. */
