@@ -4,6 +4,7 @@ import type { DedupOptions } from './dedup-options.js';
 import { containedPartContainment } from './leading-part.js';
 import { signatureAgreement } from './minhash.js';
 import { distinctContentWords } from './site-boilerplate.js';
+import { sameSite } from './site-key.js';
 import type { SyndicationReason } from './syndication-decision.js';
 
 export interface FingerprintComparison {
@@ -25,7 +26,7 @@ const figuresAgree = (
 };
 
 const sameSource = (a: ArticleFingerprint, b: ArticleFingerprint): boolean =>
-  a.source !== undefined && a.source === b.source;
+  sameSite(a.source, b.source);
 
 /**
  * A text left with little content once furniture is out (a video page's caption, a teaser) is a

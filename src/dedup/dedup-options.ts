@@ -1,5 +1,5 @@
 /** Saved with every decision so `reprocess` can find decisions made by an older rule set. */
-export const VERSION = 'dedup-3';
+export const VERSION = 'dedup-4';
 
 export interface DedupOptions {
   /** Share of the shorter text's words the two must have in common to be copies (Feedly's 85% rule). */

@@ -235,3 +235,27 @@ test('two pages of one site that share its menus are not copies under different 
   assert.equal(groups.get('clip-2'), 'clip-2');
   assert.equal(groups.get('clip-1-again'), 'clip-1');
 });
+
+test('local editions of one publisher share its menus: not copies under different headlines', async () => {
+  const menu = [
+    'ACT Canberra NSW Community Blacktown Bringelly Camden Campbelltown Castle Hill Fairfield',
+    'Hawkesbury Liverpool Parramatta Penrith Rouse Hill Wollondilly Classifieds Jobs Homes Cars',
+    'National General Sport Business Entertainment Lifestyle Weather Photos Videos Competitions',
+    'Most read: council rates rise, school zone cameras, rail line upgrade, bushfire season warning',
+  ];
+  const groups = await groupOf([
+    {
+      id: 'blacktown',
+      source: 'blacktown.yourguide.com.au',
+      title: 'Carle sparks A-League interest',
+      text: [...menu, 'Nick Carle is wanted by two clubs.'].join('\n\n'),
+    },
+    {
+      id: 'campbelltown',
+      source: 'campbelltown.yourguide.com.au',
+      title: 'Two embassies cleared after incident',
+      text: [...menu, 'Police cleared two embassies on Monday.'].join('\n\n'),
+    },
+  ]);
+  assert.equal(groups.get('campbelltown'), 'campbelltown');
+});
