@@ -299,32 +299,36 @@ export class PostgresStoryIndex implements StoryIndex {
     }
     // In a run, the candidates come with their stories (which assignStory reads next, one by one)
     // and the stored frequencies of those stories' centroid terms (which it asks for next): one
-    // round trip instead of two and one per candidate. Stories the run holds are not re-read.
-    const [found, counted] = await this.db.queryAll([
-      [
-        `WITH ${CANDIDATES_SQL}
+    // statement instead of two and one per candidate, the candidates computed once. Stories the
+    // run holds are not re-read.
+    const result = await this.db.query(
+      `WITH ${CANDIDATES_SQL},
+       picked AS MATERIALIZED (
          SELECT c.story_id, c.shared, ${qualified('s', STORY_COLUMNS)}
            FROM candidates c
-           LEFT JOIN stories s ON s.id = c.story_id AND NOT (s.id = ANY ($4::text[]))
-          ORDER BY c.shared DESC, c.story_id COLLATE "C"`,
-        [...params, [...cache.stories.keys()]],
-      ],
-      [
-        `WITH ${CANDIDATES_SQL}
-         SELECT f.term, f.documents FROM story_term_frequencies f
+           LEFT JOIN stories s ON s.id = c.story_id AND NOT (s.id = ANY ($4::text[])))
+       SELECT * FROM (
+         SELECT 0 AS part, p.*, NULL::text AS term, NULL::integer AS documents FROM picked p
+         UNION ALL
+         SELECT 1, ${Array.from({ length: STORY_COLUMNS.split(', ').length + 2 }, () => 'NULL').join(', ')},
+                f.term, f.documents
+           FROM story_term_frequencies f
           WHERE f.term IN (
-            SELECT entry ->> 0 FROM candidates c
-              JOIN stories s ON s.id = c.story_id AND NOT (s.id = ANY ($4::text[]))
-              CROSS JOIN LATERAL jsonb_array_elements(s.centroid::jsonb) AS entry)`,
-        [...params, [...cache.stories.keys()]],
-      ],
-    ]);
-    const rows = (found?.rows ?? []) as ({
+            SELECT entry ->> 0 FROM picked p
+              CROSS JOIN LATERAL jsonb_array_elements(p.centroid::jsonb) AS entry
+             WHERE p.id IS NOT NULL)
+       ) AS found
+       ORDER BY part, shared DESC, story_id COLLATE "C"`,
+      [...params, [...cache.stories.keys()]],
+    );
+    const rows = result.rows.filter((row) => row['part'] === 0) as ({
       story_id: string;
       shared: number;
     } & Partial<StoryRow>)[];
     const stored = new Map(
-      (counted?.rows ?? []).map((row) => [row['term'] as string, row['documents'] as number]),
+      result.rows
+        .filter((row) => row['part'] === 1)
+        .map((row) => [row['term'] as string, row['documents'] as number]),
     );
     for (const row of rows) {
       if (row.id === undefined || row.id === null || cache.stories.has(row.id)) continue;
