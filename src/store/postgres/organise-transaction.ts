@@ -70,7 +70,7 @@ class RunConnection implements Queryable {
   query = (async (sql: string | pg.QueryConfig, params?: unknown[]) => {
     if (this.pending.length === 0) {
       this.roundTrips++;
-      return this.client.query(sql as string, params);
+      return typeof sql === 'string' ? this.client.query(sql, params) : this.client.query(sql);
     }
     const text = typeof sql === 'string' ? sql : sql.text;
     const results = await this.queryAll([
@@ -234,6 +234,22 @@ export class OrganiseTransaction {
     const connection = this.current.getStore()?.connection;
     if (connection) return connection.query<R>(sql, params);
     return withStatementRetry(() => this.pool.query<R>(sql, params));
+  }
+
+  /**
+   * query() as a named prepared statement (one `name` per `sql`): each connection parses it once,
+   * not per call; planning a large read under the lock costs every other worker the wait too. With
+   * writes held back it goes inlined with them, as any statement does (no parameters to bind then).
+   */
+  prepared<R extends pg.QueryResultRow>(
+    name: string,
+    sql: string,
+    params: unknown[],
+  ): Promise<pg.QueryResult<R>> {
+    const config: pg.QueryConfig = { name, text: sql, values: params };
+    const connection = this.current.getStore()?.connection;
+    if (connection) return connection.query<R>(config);
+    return withStatementRetry(() => this.pool.query<R>(config));
   }
 
   /** Several statements in one round trip: on the running transaction's connection, else on the pool. */

@@ -301,7 +301,8 @@ export class PostgresStoryIndex implements StoryIndex {
     // and the stored frequencies of those stories' centroid terms (which it asks for next): one
     // statement instead of two and one per candidate, the candidates computed once. Stories the
     // run holds are not re-read.
-    const result = await this.db.query(
+    const result = await this.db.prepared(
+      'sitrep-story-candidates',
       `WITH ${CANDIDATES_SQL},
        picked AS MATERIALIZED (
          SELECT c.story_id, c.shared, ${qualified('s', STORY_COLUMNS)}
