@@ -119,13 +119,16 @@ interface Run {
  * one story would each save a centroid without the other's article. Unique constraints and retries
  * cannot catch a candidate that did not exist yet when it was looked up, and a serializable
  * transaction would abort and redo whole batches under load. So `run` takes a transaction-scoped
- * advisory lock per schema first: one organising batch at a time per schema, across processes and
- * machines; the lock goes with the commit or rollback, and with the session if a worker dies.
- * Jobs of one process queue in memory before that, so a waiting job holds no connection.
+ * advisory lock per stage and schema first: one batch at a time per stage and schema, across
+ * processes and machines (the two stages share no table, so one worker's clustering runs beside
+ * another's syndication); the lock goes with the commit or rollback, and with the session if a
+ * worker dies. Jobs of one process queue in memory before that, so a waiting job holds no connection.
  *
  * Inside `run`, every index call goes to the transaction's connection (found through
- * AsyncLocalStorage, so the stages need not carry it): one commit per batch instead of several
- * per article, and a batch's decisions and stories land whole or not at all. Outside `run` (reads
+ * AsyncLocalStorage, so the stages need not carry it): one commit per batch and stage instead of
+ * several per article, and a batch's decisions, and its stories, land whole or not at all (a worker
+ * killed between the two leaves stories to the re-run job: both stages are idempotent per
+ * article). Outside `run` (reads
  * by `dupes`, `stories`), calls go to the pool; a lone write is then its own transaction.
  */
 export class OrganiseTransaction {
