@@ -141,6 +141,8 @@ interface LockLine {
   turnWaitSeconds: number;
   /** Stored articles clustered again (re-settles: an article organised after later ones). */
   resettled: number;
+  /** Seconds each organising lock was held (a worker with one lock for both stages prints none). */
+  held: Record<string, number>;
 }
 
 const lockLines = new Map<ChildProcess, LockLine>();
@@ -180,7 +182,13 @@ const startWorker = (entry: string[], url: string): Promise<ChildProcess> =>
           statements: Number(lock[4] ?? NaN),
           turnWaitSeconds: Number(lock[5] ?? NaN),
           resettled: Number(lock[6] ?? NaN),
+          held: {},
         });
+      const perLock = /per lock: (.*)/.exec(chunk);
+      const line = lockLines.get(child);
+      if (perLock?.[1] && line)
+        for (const [, name, held] of perLock[1].matchAll(/(\w+) waited [\d.]+ s, held ([\d.]+) s/g))
+          if (name) line.held[name] = Number(held);
     });
     let ready = false;
     child.stderr?.setEncoding('utf8');
@@ -293,6 +301,7 @@ const runThroughQueue = async (
     statements: 0,
     turnWaitSeconds: 0,
     resettled: 0,
+    held: {},
   };
   for (const child of children) {
     const line = lockLines.get(child);
@@ -303,6 +312,8 @@ const runThroughQueue = async (
     lock.statements += line.statements;
     lock.turnWaitSeconds += line.turnWaitSeconds;
     lock.resettled += line.resettled;
+    for (const [name, held] of Object.entries(line.held))
+      lock.held[name] = (lock.held[name] ?? 0) + held;
   }
   const stats = await store.countStats();
   const dead = (await queue.countJobs()).dead;
@@ -368,6 +379,12 @@ const printCpuAndLock = (runs: QueueRun[], sqliteArticles: number, sqliteCpu: nu
         `  ${share(sample.advisoryWaitSamples, busy)} / ${share(sample.otherLockSamples, busy)} / ${share(sample.idleInTransactionSamples, busy)} of ${busy}`,
       ].join(' '),
     );
+    // With one lock per stage, `lock held` above sums them: each one's own share says which binds.
+    const perLock = Object.entries(lock.held);
+    if (perLock.length > 0)
+      console.log(
+        `${''.padEnd(28)} held per lock: ${perLock.map(([name, held]) => `${name} ${share(held, run.seconds)}`).join(', ')}`,
+      );
   }
   const [one, two] = [
     runs.find((r) => r.workers === 1 && !r.killed),

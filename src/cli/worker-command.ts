@@ -132,6 +132,17 @@ export function register(program: Command, ctx: CliContext): void {
                 `(${lock.roundTrips} round trips); ${lock.turnWaitSeconds.toFixed(1)} s waiting for earlier jobs; ` +
                 `${lock.resettled ?? 0} articles re-settled`,
             );
+          if (lock?.locks)
+            writeLine(
+              ctx.stdout,
+              `worker ${workerId}: per lock: ` +
+                Object.entries(lock.locks)
+                  .map(
+                    ([name, { waitSeconds, heldSeconds }]) =>
+                      `${name} waited ${waitSeconds.toFixed(1)} s, held ${heldSeconds.toFixed(1)} s`,
+                  )
+                  .join('; '),
+            );
         }
       } finally {
         process.off('SIGINT', onSignal);

@@ -93,18 +93,32 @@ export const decideSyndicationOfFingerprint = async (
   fingerprinted: FingerprintWithBands,
   index: NearDuplicateIndex,
   options: DedupOptions = DEFAULT_DEDUP_OPTIONS,
-): Promise<SyndicationOutcome> =>
-  (await knownOutcome(fingerprinted.fingerprint.articleId, index)) ??
-  decideFingerprinted(fingerprinted, index, options);
+): Promise<SyndicationOutcome> => {
+  const { fingerprint, bands } = fingerprinted;
+  if (!index.lookupCandidates)
+    return (
+      (await knownOutcome(fingerprint.articleId, index)) ??
+      decideFingerprinted(fingerprinted, index, options)
+    );
+  // The same reads as knownOutcome and candidateIds, in one call.
+  const lookup = await index.lookupCandidates(fingerprint, bands, options.maxCandidates);
+  if (lookup.decision && lookup.indexed) return { decision: lookup.decision, written: [] };
+  const ids = new Set<string>(lookup.byText);
+  if (fingerprint.urlHash !== undefined) for (const id of lookup.byUrl) ids.add(id);
+  for (const candidate of lookup.byBands) ids.add(candidate.articleId);
+  ids.delete(fingerprint.articleId);
+  return decideFingerprinted(fingerprinted, index, options, [...ids]);
+};
 
 const decideFingerprinted = async (
   { fingerprint, bands }: FingerprintWithBands,
   index: NearDuplicateIndex,
   options: DedupOptions,
+  found?: readonly string[],
 ): Promise<SyndicationOutcome> => {
   const roots = new Map<string, ArticleFingerprint>();
   let confirmed = 0;
-  const ids = await candidateIds(fingerprint, bands, index, options);
+  const ids = found ?? (await candidateIds(fingerprint, bands, index, options));
   const loaded = new Map<string, IndexedCandidate>();
   for (const [position, id] of ids.entries()) {
     if (confirmed >= options.maxCandidates) break;

@@ -14,6 +14,18 @@ export interface IndexedCandidate {
   readonly copyOf?: string;
 }
 
+/** Everything decideSyndication reads about an article before confirming candidates. */
+export interface CandidateLookup {
+  /** The article's decision, if it has one. */
+  readonly decision?: SyndicationDecision;
+  /** Whether the article's fingerprint is indexed. */
+  readonly indexed: boolean;
+  /** findByTextHash, findByUrlHash (empty without a URL hash) and findBandCandidates. */
+  readonly byText: readonly string[];
+  readonly byUrl: readonly string[];
+  readonly byBands: readonly BandCandidate[];
+}
+
 /**
  * Persistence the syndication stage needs; the store implements it with plain tables
  * (fingerprints, one row per band bucket -> article, decisions). Async so a networked store fits.
@@ -43,4 +55,14 @@ export interface NearDuplicateIndex {
   saveDecisions(decisions: readonly SyndicationDecision[]): Promise<void>;
   /** Every group with at least one copy, sorted by canonical id. */
   listGroups(): Promise<SyndicationGroup[]>;
+  /**
+   * Optional: getDecision, getFingerprint's presence, findByTextHash, findByUrlHash and
+   * findBandCandidates for one article in one call, answering exactly as those would (a networked
+   * store makes it one round trip instead of five).
+   */
+  lookupCandidates?(
+    fingerprint: ArticleFingerprint,
+    bands: readonly number[],
+    limit: number,
+  ): Promise<CandidateLookup>;
 }

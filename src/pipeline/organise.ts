@@ -1,14 +1,17 @@
 import type { ArticleDraft, SaveOutcome } from '../core/article.js';
 import type { ArticleEnrichment } from '../core/enrichment.js';
-import { decideSyndication } from '../dedup/decide-syndication.js';
+import { fingerprintArticle, type DedupInput } from '../dedup/article-fingerprint.js';
+import { decideSyndication, decideSyndicationOfFingerprint } from '../dedup/decide-syndication.js';
 import { dedupOptions } from '../dedup/dedup-options.js';
-import type { StoryInput } from '../stories/assign-story.js';
+import { prepareTerms, type StoryInput } from '../stories/assign-story.js';
 import { DeferredSettle } from '../stories/deferred-settle.js';
 import { settleStories } from '../stories/settle-stories.js';
-import type { StoryMember } from '../stories/story-index.js';
+import type { StoryIndex, StoryMember } from '../stories/story-index.js';
 import { storyOptions } from '../stories/story-options.js';
 import { storyOrderKey } from '../stories/story-order.js';
 import type { ArticleStore } from '../store/port.js';
+
+type OrganiseScope = 'syndication' | 'stories';
 
 export interface OrganiseCounts {
   copies: number;
@@ -20,6 +23,11 @@ export interface OrganiseCounts {
  * write, their index). Both are idempotent per article id, so unchanged articles are passed too:
  * a run killed after saving is completed by the next. Revised articles keep their first decision
  * (re-deciding a revision is not supported by the stages yet).
+ *
+ * Each stage runs in a transaction of its own (one on SQLite, for one commit per batch): neither
+ * reads what the other writes, and PostgreSQL serialises each stage across workers on its own lock,
+ * so one worker clusters while another decides syndication. What needs no index (fingerprints, an
+ * article's terms) is computed before, outside any lock.
  */
 export const organiseSaved = async (
   store: ArticleStore,
@@ -30,8 +38,53 @@ export const organiseSaved = async (
 ): Promise<OrganiseCounts> => {
   const counts: OrganiseCounts = { copies: 0, storiesOpened: 0 };
   if (!store.nearDuplicates && !store.stories) return counts;
-  const inTransaction = store.inTransaction ?? (<T>(work: () => Promise<T>) => work());
-  return inTransaction(() => organiseEach(store, drafts, outcomes, entityNames, counts, deferred));
+  const organised = outcomes.flatMap((outcome, index) => {
+    const draft = drafts[index];
+    return draft && outcome.status !== 'revised' ? [{ outcome, draft }] : [];
+  });
+  const transaction = <T>(work: () => Promise<T>, scope?: OrganiseScope): Promise<T> =>
+    store.inTransaction ? store.inTransaction(work, scope) : work();
+  const stages = async (): Promise<OrganiseCounts> => {
+    if (store.nearDuplicates) {
+      const index = store.nearDuplicates;
+      const dedup = dedupOptions();
+      // New articles are fingerprinted here (pure work); stored ones only if the index asks.
+      const decisions = organised.map(({ outcome, draft }) => {
+        const input = dedupInput(outcome, draft);
+        return outcome.status === 'added'
+          ? { outcome, fingerprinted: fingerprintArticle(input, dedup), input }
+          : { outcome, input };
+      });
+      await transaction(async () => {
+        for (const { outcome, fingerprinted, input } of decisions) {
+          const { decision } = fingerprinted
+            ? await decideSyndicationOfFingerprint(fingerprinted, index, dedup)
+            : await decideSyndication(input, index, dedup);
+          if (outcome.status === 'added' && decision.status !== 'original') counts.copies++;
+        }
+      }, 'syndication');
+    }
+    if (store.stories) {
+      const stories = store.stories;
+      const story = storyOptions();
+      const inputs = organised.map(({ outcome, draft }) => storyInput(outcome, draft, entityNames));
+      // For an index that reads ahead: the terms of the articles whose entities are known,
+      // tokenised here (prepareTerms keeps them for the clustering), read in the first round trip.
+      const terms = new Set<string>();
+      if (stories.prefetch)
+        for (const input of inputs)
+          if (input.entities) for (const term of prepareTerms(input, story)) terms.add(term);
+      await transaction(async () => {
+        await stories.prefetch?.(
+          inputs.map((input) => input.id),
+          [...terms],
+        );
+        await clusterEach(store, stories, inputs, counts, deferred);
+      }, 'stories');
+    }
+    return counts;
+  };
+  return store.backend === 'sqlite' ? transaction(stages) : stages();
 };
 
 /**
@@ -122,65 +175,61 @@ const storedStoryInput = async (
   };
 };
 
-const organiseEach = async (
-  store: ArticleStore,
-  drafts: readonly ArticleDraft[],
-  outcomes: readonly SaveOutcome[],
+const dedupInput = (outcome: SaveOutcome, draft: ArticleDraft): DedupInput => ({
+  ...baseInput(outcome, draft),
+  ...(draft.url !== undefined ? { url: draft.url } : {}),
+  ...(draft.canonicalUrl !== undefined ? { canonicalUrl: draft.canonicalUrl } : {}),
+});
+
+const baseInput = (outcome: SaveOutcome, draft: ArticleDraft) => ({
+  id: outcome.id,
+  text: draft.text,
+  ...(draft.title !== undefined ? { title: draft.title } : {}),
+  ...(draft.source !== undefined ? { source: draft.source } : {}),
+  ...(draft.published !== undefined ? { published: draft.published } : {}),
+});
+
+/** An article as clustering sees it; entities only when this run enriched it (clusterEach reads the rest). */
+const storyInput = (
+  outcome: SaveOutcome,
+  draft: ArticleDraft,
   entityNames: ReadonlyMap<string, readonly string[]>,
+): StoryInput => {
+  const entities = entityNames.get(outcome.id);
+  return {
+    ...baseInput(outcome, draft),
+    ...(entities ? { entities } : {}),
+    order: storyOrderKey(draft.published, locationOf(draft), outcome.id),
+  };
+};
+
+/** Clusters a batch in canonical order, or holds it back for the run's one settle. */
+const clusterEach = async (
+  store: ArticleStore,
+  stories: StoryIndex,
+  inputs: readonly StoryInput[],
   counts: OrganiseCounts,
   deferred: DeferredSettle | undefined,
-): Promise<OrganiseCounts> => {
-  const dedup = dedupOptions();
-  const story = storyOptions();
+): Promise<void> => {
   const storyInputs: StoryInput[] = [];
-  for (const [index, outcome] of outcomes.entries()) {
-    const draft = drafts[index];
-    if (!draft || outcome.status === 'revised') continue;
-    const base = {
-      id: outcome.id,
-      text: draft.text,
-      ...(draft.title !== undefined ? { title: draft.title } : {}),
-      ...(draft.source !== undefined ? { source: draft.source } : {}),
-      ...(draft.published !== undefined ? { published: draft.published } : {}),
-    };
-    if (store.nearDuplicates) {
-      const { decision } = await decideSyndication(
-        {
-          ...base,
-          ...(draft.url !== undefined ? { url: draft.url } : {}),
-          ...(draft.canonicalUrl !== undefined ? { canonicalUrl: draft.canonicalUrl } : {}),
-        },
-        store.nearDuplicates,
-        dedup,
-      );
-      if (outcome.status === 'added' && decision.status !== 'original') counts.copies++;
-    }
-    if (store.stories) {
-      // An article already in a story keeps it: its stored enrichment is read (and parsed) only
-      // when it still has to be clustered, not for every unchanged article of a re-run.
-      const entities =
-        entityNames.get(outcome.id) ??
-        (deferred?.holds(outcome.id) || (await store.stories.getMembership(outcome.id))
-          ? undefined
-          : await storedEntityNames(store, outcome.id));
-      storyInputs.push({
-        ...base,
-        ...(entities ? { entities } : {}),
-        order: storyOrderKey(draft.published, locationOf(draft), outcome.id),
-      });
-    }
+  for (const input of inputs) {
+    // An article already in a story keeps it: its stored enrichment is read (and parsed) only
+    // when it still has to be clustered, not for every unchanged article of a re-run.
+    const entities =
+      input.entities ??
+      (deferred?.holds(input.id) || (await stories.getMembership(input.id))
+        ? undefined
+        : await storedEntityNames(store, input.id));
+    storyInputs.push(entities && !input.entities ? { ...input, entities } : input);
   }
-  // The batch is clustered in canonical order, after syndication (which stories do not read), or
-  // held back for the run's one settle.
-  if (store.stories && deferred) await deferred.add(storyInputs);
-  else if (store.stories) {
+  if (deferred) await deferred.add(storyInputs);
+  else {
     const settled = await settleStories(
       storyInputs,
-      store.stories,
+      stories,
       storedStoryInputs(store),
-      story,
+      storyOptions(),
     );
     counts.storiesOpened += settled.opened;
   }
-  return counts;
 };

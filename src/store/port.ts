@@ -47,8 +47,13 @@ export interface ArticleStore {
    * Runs `work` in one transaction when the backend can (SQLite): the syndication and story stages
    * write many small rows per article, and one commit per batch instead of several per article
    * is most of their cost. `work` must only touch this store. A backend without it runs `work` as is.
+   * `scope`: the one stage `work` organises ('syndication' or 'stories'), for a backend that
+   * serialises each stage on its own lock (PostgreSQL); without it, `work` may touch both.
    */
-  readonly inTransaction?: <T>(work: () => Promise<T>) => Promise<T>;
+  readonly inTransaction?: <T>(
+    work: () => Promise<T>,
+    scope?: 'syndication' | 'stories',
+  ) => Promise<T>;
 
   /** Backends that serialise organising across processes (PostgreSQL): time waited for that lock. */
   readonly organiseLockStats?: () => OrganiseLockStats;
@@ -272,4 +277,6 @@ export interface OrganiseLockStats {
   readonly turnWaitSeconds: number;
   /** Stored story members clustered again because articles arrived before them in story order. */
   readonly resettled?: number;
+  /** The same waits and holds per lock (one per organising stage), when there are several. */
+  readonly locks?: Readonly<Record<string, { waitSeconds: number; heldSeconds: number }>>;
 }

@@ -47,8 +47,43 @@ const headline = (title: string): string => {
   return segments.length < 2 ? title : segments.reduce((a, b) => (b.length > a.length ? b : a));
 };
 
+/**
+ * Weights computed ahead by prepareTerms, per input object, with the options they were computed
+ * with; the first use takes them out (memory is held only between the two calls).
+ */
+const prepared = new WeakMap<
+  StoryInput,
+  { readonly options: StoryOptions; readonly weights: Map<string, number> }
+>();
+
+const sameWeighting = (a: StoryOptions, b: StoryOptions): boolean =>
+  a === b ||
+  (a.nameWeight === b.nameWeight &&
+    a.titleWeight === b.titleWeight &&
+    a.entityWeight === b.entityWeight);
+
 /** Sublinear term weights, L2-normalised so every article weighs the same in a centroid. */
 const termWeights = (input: StoryInput, options: StoryOptions): Map<string, number> => {
+  const ahead = prepared.get(input);
+  if (!ahead) return computeTermWeights(input, options);
+  prepared.delete(input);
+  return sameWeighting(ahead.options, options) ? ahead.weights : computeTermWeights(input, options);
+};
+
+/**
+ * documentTerms, computed now and kept for this input object's next assignStory: a caller that
+ * serialises assignments (the PostgreSQL organise lock) tokenises before taking the lock.
+ */
+export const prepareTerms = (
+  input: StoryInput,
+  options: StoryOptions = DEFAULT_STORY_OPTIONS,
+): string[] => {
+  const weights = computeTermWeights(input, options);
+  prepared.set(input, { options, weights });
+  return [...weights.keys()];
+};
+
+const computeTermWeights = (input: StoryInput, options: StoryOptions): Map<string, number> => {
   const counts = new Map<string, number>();
   const add = (term: string, by: number): void =>
     void counts.set(term, (counts.get(term) ?? 0) + by);

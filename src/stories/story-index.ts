@@ -110,6 +110,12 @@ export interface StoryIndex {
    * the next run (listHeld) instead of storyless. Without these, a run never holds stored articles.
    */
   holdArticles?(articles: readonly HeldArticle[]): Promise<void>;
+  /**
+   * Optional: reads ahead, in one call, what clustering `articleIds` will ask first (their
+   * memberships, lastOrder, the document frequencies of `terms`), for an index that keeps reads
+   * for a transaction (a networked store: one round trip instead of several). Changes nothing.
+   */
+  prefetch?(articleIds: readonly string[], terms: readonly string[]): Promise<void>;
   listHeld?(): Promise<HeldArticle[]>;
   releaseHeld?(articleIds: readonly string[]): Promise<void>;
 }

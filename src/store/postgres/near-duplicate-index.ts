@@ -1,6 +1,8 @@
 import type { ArticleFingerprint } from '../../dedup/article-fingerprint.js';
+import type pg from 'pg';
 import type {
   BandCandidate,
+  CandidateLookup,
   IndexedCandidate,
   NearDuplicateIndex,
 } from '../../dedup/near-duplicate-index.js';
@@ -11,6 +13,7 @@ import type {
   SyndicationReason,
 } from '../../dedup/syndication-decision.js';
 import { pgOptionalText } from './article-row.js';
+import type { Statement } from './inline-parameters.js';
 import type { OrganiseTransaction } from './organise-transaction.js';
 import {
   candidatesOf,
@@ -66,6 +69,39 @@ const toDecision = (row: DecisionRow): SyndicationDecision => decisionOf(row, ro
 
 const FINGERPRINT_COLUMNS = fingerprintColumns();
 const DECISION_COLUMNS = 'article_id, status, canonical_id, similarity, reasons, version';
+
+type BandRow = { article_id: string; shared: number };
+const toBandCandidate = (row: BandRow): BandCandidate => ({
+  articleId: row.article_id,
+  sharedBands: row.shared,
+});
+
+const decisionRead = (articleId: string): Statement => [
+  `SELECT ${DECISION_COLUMNS} FROM syndication_decisions WHERE article_id = $1`,
+  [articleId],
+];
+const byTextHashRead = (textHash: string): Statement => [
+  'SELECT article_id FROM dedup_fingerprints WHERE text_hash = $1 ORDER BY article_id COLLATE "C"',
+  [textHash],
+];
+const byUrlHashRead = (urlHash: string): Statement => [
+  'SELECT article_id FROM dedup_fingerprints WHERE url_hash = $1 ORDER BY article_id COLLATE "C"',
+  [urlHash],
+];
+/** Of each bucket its newest MAX_BUCKET_POSTINGS (bucket-bound.ts), read backwards on the primary key (bucket, fingerprint_id). */
+const bandCandidatesRead = (bands: readonly number[], limit: number): Statement => [
+  `SELECT f.article_id, c.shared FROM (
+     SELECT p.fingerprint_id, count(*)::integer AS shared
+       FROM unnest($1::bigint[]) AS q (bucket)
+       CROSS JOIN LATERAL (
+         SELECT b.fingerprint_id FROM dedup_buckets b WHERE b.bucket = q.bucket
+          ORDER BY b.fingerprint_id DESC LIMIT $3
+       ) p
+      GROUP BY p.fingerprint_id
+   ) c JOIN dedup_fingerprints f ON f.id = c.fingerprint_id
+   ORDER BY c.shared DESC, f.article_id COLLATE "C" LIMIT $2`,
+  [[...new Set(bands)], limit, MAX_BUCKET_POSTINGS],
+];
 
 /**
  * Last decision per article wins, as sequential upserts would (one upsert may not touch a row twice);
@@ -138,47 +174,59 @@ export class PostgresNearDuplicateIndex implements NearDuplicateIndex {
 
   async findBandCandidates(bands: readonly number[], limit: number): Promise<BandCandidate[]> {
     if (bands.length === 0) return [];
-    const result = await this.db.query<{ article_id: string; shared: number }>(
-      // Of each bucket its newest MAX_BUCKET_POSTINGS (bucket-bound.ts), read backwards on the
-      // primary key (bucket, fingerprint_id).
-      `SELECT f.article_id, c.shared FROM (
-         SELECT p.fingerprint_id, count(*)::integer AS shared
-           FROM unnest($1::bigint[]) AS q (bucket)
-           CROSS JOIN LATERAL (
-             SELECT b.fingerprint_id FROM dedup_buckets b WHERE b.bucket = q.bucket
-              ORDER BY b.fingerprint_id DESC LIMIT $3
-           ) p
-          GROUP BY p.fingerprint_id
-       ) c JOIN dedup_fingerprints f ON f.id = c.fingerprint_id
-       ORDER BY c.shared DESC, f.article_id COLLATE "C" LIMIT $2`,
-      [[...new Set(bands)], limit, MAX_BUCKET_POSTINGS],
-    );
-    return result.rows.map((row) => ({ articleId: row.article_id, sharedBands: row.shared }));
+    const [sql, params] = bandCandidatesRead(bands, limit);
+    const result = await this.db.query<BandRow>(sql, [...params]);
+    return result.rows.map(toBandCandidate);
   }
 
   async findByTextHash(textHash: string): Promise<string[]> {
-    const result = await this.db.query<{ article_id: string }>(
-      'SELECT article_id FROM dedup_fingerprints WHERE text_hash = $1 ORDER BY article_id COLLATE "C"',
-      [textHash],
-    );
+    const [sql, params] = byTextHashRead(textHash);
+    const result = await this.db.query<{ article_id: string }>(sql, [...params]);
     return result.rows.map((row) => row.article_id);
   }
 
   async findByUrlHash(urlHash: string): Promise<string[]> {
-    const result = await this.db.query<{ article_id: string }>(
-      'SELECT article_id FROM dedup_fingerprints WHERE url_hash = $1 ORDER BY article_id COLLATE "C"',
-      [urlHash],
-    );
+    const [sql, params] = byUrlHashRead(urlHash);
+    const result = await this.db.query<{ article_id: string }>(sql, [...params]);
     return result.rows.map((row) => row.article_id);
   }
 
   async getDecision(articleId: string): Promise<SyndicationDecision | undefined> {
-    const result = await this.db.query<DecisionRow>(
-      `SELECT ${DECISION_COLUMNS} FROM syndication_decisions WHERE article_id = $1`,
-      [articleId],
-    );
+    const [sql, params] = decisionRead(articleId);
+    const result = await this.db.query<DecisionRow>(sql, [...params]);
     const row = result.rows[0];
     return row ? toDecision(row) : undefined;
+  }
+
+  /**
+   * The five reads of deciding an article in one round trip: in an organising transaction every
+   * round trip is time the other workers wait for the syndication lock.
+   */
+  async lookupCandidates(
+    fingerprint: ArticleFingerprint,
+    bands: readonly number[],
+    limit: number,
+  ): Promise<CandidateLookup> {
+    const statements: Statement[] = [
+      decisionRead(fingerprint.articleId),
+      ['SELECT 1 FROM dedup_fingerprints WHERE article_id = $1', [fingerprint.articleId]],
+      byTextHashRead(fingerprint.textHash),
+      ...(fingerprint.urlHash !== undefined ? [byUrlHashRead(fingerprint.urlHash)] : []),
+      ...(bands.length > 0 ? [bandCandidatesRead(bands, limit)] : []),
+    ];
+    const [decision, indexed, byText, ...rest] = await this.db.queryAll(statements);
+    const byUrl = fingerprint.urlHash !== undefined ? rest.shift() : undefined;
+    const byBands = bands.length > 0 ? rest.shift() : undefined;
+    const decisionRow = decision?.rows[0] as DecisionRow | undefined;
+    const ids = (result: pg.QueryResult | undefined): string[] =>
+      (result?.rows ?? []).map((row) => row['article_id'] as string);
+    return {
+      ...(decisionRow ? { decision: toDecision(decisionRow) } : {}),
+      indexed: (indexed?.rows.length ?? 0) > 0,
+      byText: ids(byText),
+      byUrl: ids(byUrl),
+      byBands: ((byBands?.rows ?? []) as BandRow[]).map(toBandCandidate),
+    };
   }
 
   async listCopiesOf(canonicalId: string): Promise<SyndicationDecision[]> {

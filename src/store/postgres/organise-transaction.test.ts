@@ -141,3 +141,65 @@ test(
     }
   },
 );
+
+test(
+  'syndication and stories are serialised on locks of their own; a transaction without a scope takes both',
+  { skip: skipUnlessPostgres, timeout: 60_000 },
+  async () => {
+    const schema = createTestSchema('scopes');
+    schemas.push(schema);
+    // Two stores = two worker processes.
+    const first = await PostgresStore.open({ url: schema.url, poolMax: 2 });
+    const second = await PostgresStore.open({ url: schema.url, poolMax: 2 });
+    try {
+      const events: string[] = [];
+      let release!: () => void;
+      const released = new Promise<void>((resolve) => (release = resolve));
+      let locked!: () => void;
+      const holding = new Promise<void>((resolve) => (locked = resolve));
+      const syndication = first.inTransaction(async () => {
+        // The lock is taken with the transaction's first statement.
+        await first.nearDuplicates.getDecision('none');
+        locked();
+        await released;
+        events.push('syndication done');
+      }, 'syndication');
+      await holding;
+      await second.inTransaction(async () => {
+        await assignStory({ id: 's1', text: copy(1) }, second.stories);
+        events.push('stories beside it');
+      }, 'stories');
+      const both = second.inTransaction(async () => {
+        await second.nearDuplicates.getDecision('none');
+        events.push('both after it');
+      });
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      events.push('release');
+      release();
+      await Promise.all([syndication, both]);
+      assert.deepEqual(events, [
+        'stories beside it',
+        'release',
+        'syndication done',
+        'both after it',
+      ]);
+      const locks = first.organiseLockStats().locks ?? {};
+      assert.ok((locks['syndication']?.heldSeconds ?? 0) >= 0.2);
+      assert.equal(locks['stories']?.heldSeconds, 0);
+
+      // Only clustering depends on the order batches come in: only it waits for its turn.
+      let turns = 0;
+      await first.organiseInTurn(
+        async () => void turns++,
+        async () => {
+          await first.inTransaction(() => first.nearDuplicates.getDecision('none'), 'syndication');
+          await first.inTransaction(() => first.stories.lastOrder(), 'stories');
+        },
+      );
+      assert.equal(turns, 1);
+    } finally {
+      await first.close();
+      await second.close();
+    }
+  },
+);

@@ -5,18 +5,39 @@ import { inlineParameters, queryAll, type Statement } from './inline-parameters.
 import { withStatementRetry } from './statement-retry.js';
 import type { OrganiseLockStats } from '../port.js';
 
-/** First key of the advisory lock; the second is the schema, so schemas in one database never wait on each other. */
-const ORGANISE_LOCK_CLASS = 7_311_992;
+/**
+ * First keys of the advisory locks, one per organising stage; the second key is the schema, so
+ * schemas in one database never wait on each other. Syndication and stories read and write tables
+ * of their own and neither reads the other's, so each stage is serialised on its own: one worker
+ * clusters a batch while another decides the syndication of the next.
+ */
+const LOCK_CLASSES: Readonly<Record<OrganiseScope, number>> = {
+  syndication: 7_311_992,
+  stories: 7_311_993,
+};
+
+/** The organising stage a transaction serialises; a transaction without one takes both locks. */
+export type OrganiseScope = 'syndication' | 'stories';
+const SCOPES: readonly OrganiseScope[] = ['syndication', 'stories'];
 
 /**
  * Starts an organising transaction in one round trip (a simple-protocol query, hence the inlined
- * constant). Its commit is asynchronous: the lock goes with the commit, so a synchronous one would
+ * constants). Its commit is asynchronous: the lock goes with the commit, so a synchronous one would
  * keep every other worker waiting through this one's WAL flush. What is at stake is small: organising
  * is derived and idempotent per article, any later synchronous commit (the next batch's save, the
  * claim ledger) flushes it too, and a server crash in the ~200 ms before that loses only decisions
  * that the next run over the same input (or the re-run job) makes again for the unchanged articles.
+ * Both locks are always taken in SCOPES order, so a transaction taking both cannot deadlock with one
+ * taking either.
  */
-const ORGANISE_BEGIN = `BEGIN; SET LOCAL synchronous_commit = off; SELECT pg_advisory_xact_lock(${ORGANISE_LOCK_CLASS}, hashtext(current_schema()))`;
+const organiseBegin = (scopes: readonly OrganiseScope[]): string =>
+  [
+    'BEGIN',
+    'SET LOCAL synchronous_commit = off',
+    ...scopes.map(
+      (scope) => `SELECT pg_advisory_xact_lock(${LOCK_CLASSES[scope]}, hashtext(current_schema()))`,
+    ),
+  ].join('; ');
 
 export type Queryable = Pick<pg.PoolClient, 'query'>;
 
@@ -49,7 +70,7 @@ class RunConnection implements Queryable {
   query = (async (sql: string | pg.QueryConfig, params?: unknown[]) => {
     if (this.pending.length === 0) {
       this.roundTrips++;
-      return this.client.query(sql as string, params);
+      return typeof sql === 'string' ? this.client.query(sql, params) : this.client.query(sql);
     }
     const text = typeof sql === 'string' ? sql : sql.text;
     const results = await this.queryAll([
@@ -98,24 +119,31 @@ interface Run {
  * one story would each save a centroid without the other's article. Unique constraints and retries
  * cannot catch a candidate that did not exist yet when it was looked up, and a serializable
  * transaction would abort and redo whole batches under load. So `run` takes a transaction-scoped
- * advisory lock per schema first: one organising batch at a time per schema, across processes and
- * machines; the lock goes with the commit or rollback, and with the session if a worker dies.
- * Jobs of one process queue in memory before that, so a waiting job holds no connection.
+ * advisory lock per stage and schema first: one batch at a time per stage and schema, across
+ * processes and machines (the two stages share no table, so one worker's clustering runs beside
+ * another's syndication); the lock goes with the commit or rollback, and with the session if a
+ * worker dies. Jobs of one process queue in memory before that, so a waiting job holds no connection.
  *
  * Inside `run`, every index call goes to the transaction's connection (found through
- * AsyncLocalStorage, so the stages need not carry it): one commit per batch instead of several
- * per article, and a batch's decisions and stories land whole or not at all. Outside `run` (reads
+ * AsyncLocalStorage, so the stages need not carry it): one commit per batch and stage instead of
+ * several per article, and a batch's decisions, and its stories, land whole or not at all (a worker
+ * killed between the two leaves stories to the re-run job: both stages are idempotent per
+ * article). Outside `run` (reads
  * by `dupes`, `stories`), calls go to the pool; a lone write is then its own transaction.
  */
 export class OrganiseTransaction {
   private readonly current = new AsyncLocalStorage<Run>();
   private readonly turns = new AsyncLocalStorage<() => Promise<void>>();
-  private tail: Promise<void> = Promise.resolve();
+  /** Per lock, the last transaction of this process that takes it (ones waiting queue behind it). */
+  private readonly tails = new Map<OrganiseScope, Promise<void>>();
   private readonly stats = { batches: 0, waitMs: 0, heldMs: 0, roundTrips: 0, turnWaitMs: 0 };
+  private readonly perLock = new Map<OrganiseScope, { waitMs: number; heldMs: number }>(
+    SCOPES.map((scope) => [scope, { waitMs: 0, heldMs: 0 }]),
+  );
 
   /**
-   * Time this process spent waiting for the organise lock (behind its own earlier batches and
-   * then on the advisory lock) and holding it: what tells whether the lock is the ceiling.
+   * Time this process spent waiting for the organise locks (behind its own earlier batches and
+   * then on the advisory lock) and holding them: what tells whether a lock is the ceiling.
    */
   lockStats(): OrganiseLockStats {
     return {
@@ -124,35 +152,48 @@ export class OrganiseTransaction {
       heldSeconds: this.stats.heldMs / 1000,
       roundTrips: this.stats.roundTrips,
       turnWaitSeconds: this.stats.turnWaitMs / 1000,
+      locks: Object.fromEntries(
+        [...this.perLock].map(([scope, { waitMs, heldMs }]) => [
+          scope,
+          { waitSeconds: waitMs / 1000, heldSeconds: heldMs / 1000 },
+        ]),
+      ),
     };
   }
 
   constructor(private readonly pool: pg.Pool) {}
 
-  /** Runs `work`; each organising transaction in it first awaits `turn` (ArticleStore.organiseInTurn). */
+  /** Runs `work`; each story transaction in it first awaits `turn` (ArticleStore.organiseInTurn). */
   inTurn<T>(turn: () => Promise<void>, work: () => Promise<T>): Promise<T> {
     return this.turns.run(turn, work);
   }
 
-  async run<T>(work: () => Promise<T>): Promise<T> {
+  /**
+   * Runs `work` in an organising transaction holding the lock of `scope` (both locks without one).
+   * Only story clustering depends on the order batches come in, so only a transaction that takes
+   * the story lock waits for its turn.
+   */
+  async run<T>(work: () => Promise<T>, scope?: OrganiseScope): Promise<T> {
     if (this.current.getStore()) return work();
+    const scopes = scope ? [scope] : SCOPES;
     const turn = this.turns.getStore();
-    if (turn) {
+    if (turn && scopes.includes('stories')) {
       const waiting = performance.now();
       await turn();
       this.stats.turnWaitMs += performance.now() - waiting;
     }
-    const previous = this.tail;
+    const previous = Promise.all(scopes.map((s) => this.tails.get(s)));
     let done!: () => void;
-    this.tail = new Promise<void>((resolve) => (done = resolve));
+    const finished = new Promise<void>((resolve) => (done = resolve));
+    for (const s of scopes) this.tails.set(s, finished);
     const asked = performance.now();
     let locked: number | undefined;
     try {
       await previous;
       const client = await this.pool.connect();
-      // BEGIN, an asynchronous commit and the lock (ORGANISE_BEGIN says why) go with the first
+      // BEGIN, an asynchronous commit and the lock (organiseBegin says why) go with the first
       // statement: no round trip of their own. The lock counts as taken when that one returns.
-      const connection = new RunConnection(client, [ORGANISE_BEGIN]);
+      const connection = new RunConnection(client, [organiseBegin(scopes)]);
       try {
         const run: Run = { connection, states: new Map() };
         const result = await this.current.run(run, async () => {
@@ -172,9 +213,18 @@ export class OrganiseTransaction {
       }
     } finally {
       const now = performance.now();
+      const waitMs = (locked ?? now) - asked;
+      const heldMs = locked === undefined ? 0 : now - locked;
       this.stats.batches++;
-      this.stats.waitMs += (locked ?? now) - asked;
-      this.stats.heldMs += locked === undefined ? 0 : now - locked;
+      this.stats.waitMs += waitMs;
+      this.stats.heldMs += heldMs;
+      for (const s of scopes) {
+        const lock = this.perLock.get(s);
+        if (lock) {
+          lock.waitMs += waitMs;
+          lock.heldMs += heldMs;
+        }
+      }
       done();
     }
   }
@@ -187,6 +237,22 @@ export class OrganiseTransaction {
     const connection = this.current.getStore()?.connection;
     if (connection) return connection.query<R>(sql, params);
     return withStatementRetry(() => this.pool.query<R>(sql, params));
+  }
+
+  /**
+   * query() as a named prepared statement (one `name` per `sql`): each connection parses it once,
+   * not per call; planning a large read under the lock costs every other worker the wait too. With
+   * writes held back it goes inlined with them, as any statement does (no parameters to bind then).
+   */
+  prepared<R extends pg.QueryResultRow>(
+    name: string,
+    sql: string,
+    params: unknown[],
+  ): Promise<pg.QueryResult<R>> {
+    const config: pg.QueryConfig = { name, text: sql, values: params };
+    const connection = this.current.getStore()?.connection;
+    if (connection) return connection.query<R>(config);
+    return withStatementRetry(() => this.pool.query<R>(config));
   }
 
   /** Several statements in one round trip: on the running transaction's connection, else on the pool. */

@@ -112,11 +112,14 @@ export class PostgresStore implements ArticleStore {
   }
 
   /**
-   * The syndication and story stages of a batch, in one transaction that no other worker on this
-   * schema organises beside (organise-transaction.ts says why and how).
+   * The syndication or story stage of a batch (both without `scope`), in one transaction that no
+   * other worker on this schema organises the same stage beside (organise-transaction.ts says why
+   * and how).
    */
-  readonly inTransaction = <T>(work: () => Promise<T>): Promise<T> =>
-    this.guard(() => this.organising.run(work));
+  readonly inTransaction = <T>(
+    work: () => Promise<T>,
+    scope?: 'syndication' | 'stories',
+  ): Promise<T> => this.guard(() => this.organising.run(work, scope));
 
   readonly organiseLockStats = (): OrganiseLockStats => ({
     ...this.organising.lockStats(),

@@ -1,3 +1,4 @@
+import type pg from 'pg';
 import type {
   StoryCandidate,
   StoryHeader,
@@ -112,6 +113,27 @@ const asStored = (story: StoryRecord): StoryRecord => ({
   sources: story.sources.map(pgText),
 });
 
+/** One read: the corpus row (term NULL) and every known term's count. */
+const frequenciesRead = (terms: readonly string[]): Statement => [
+  `SELECT NULL::text AS term, documents::integer AS documents FROM story_corpus WHERE id = 1
+   UNION ALL
+   SELECT term, documents FROM story_term_frequencies WHERE term = ANY ($1::text[])`,
+  [[...new Set(terms)]],
+];
+
+const frequenciesOf = (
+  terms: readonly string[],
+  result: pg.QueryResult | undefined,
+): { documents: number; frequencies: Map<string, number> } => {
+  let documents = 0;
+  const frequencies = new Map<string, number>(terms.map((term) => [term, 0]));
+  for (const row of (result?.rows ?? []) as { term: string | null; documents: number }[]) {
+    if (row.term === null) documents = row.documents;
+    else frequencies.set(row.term, row.documents);
+  }
+  return { documents, frequencies };
+};
+
 /** Distinct, in one fixed order: concurrent counter upserts then lock rows alike and never deadlock. */
 const distinctSorted = (terms: readonly string[]): string[] =>
   [...new Set(terms)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
@@ -182,14 +204,10 @@ export class PostgresStoryIndex implements StoryIndex {
     const cache = this.cache();
     if (!cache) return this.storedFrequencies(terms);
     const missing = [...new Set(terms)].filter((term) => !cache.frequencies.has(term));
-    if (missing.length > 0 || cache.storedDocuments === undefined) {
-      const stored = await this.storedFrequencies(missing);
-      cache.storedDocuments = stored.documents;
-      for (const [term, count] of stored.frequencies)
-        cache.frequencies.set(term, count + (cache.pendingTerms.get(term) ?? 0));
-    }
+    if (missing.length > 0 || cache.storedDocuments === undefined)
+      this.keepFrequencies(cache, missing, await this.storedFrequencies(missing));
     return {
-      documents: cache.storedDocuments + cache.pendingDocuments,
+      documents: (cache.storedDocuments ?? 0) + cache.pendingDocuments,
       frequencies: new Map(terms.map((term) => [term, cache.frequencies.get(term) ?? 0])),
     };
   }
@@ -197,20 +215,45 @@ export class PostgresStoryIndex implements StoryIndex {
   private async storedFrequencies(
     terms: readonly string[],
   ): Promise<{ documents: number; frequencies: Map<string, number> }> {
-    // One round trip: the corpus row (term NULL) and every known term's count.
-    const result = await this.db.query<{ term: string | null; documents: number }>(
-      `SELECT NULL::text AS term, documents::integer AS documents FROM story_corpus WHERE id = 1
-       UNION ALL
-       SELECT term, documents FROM story_term_frequencies WHERE term = ANY ($1::text[])`,
-      [[...new Set(terms)]],
+    const [sql, params] = frequenciesRead(terms);
+    return frequenciesOf(terms, await this.db.query(sql, [...params]));
+  }
+
+  async prefetch(articleIds: readonly string[], terms: readonly string[]): Promise<void> {
+    const cache = this.cache();
+    // Outside a transaction nothing is kept, so there is nothing to read ahead.
+    if (!cache) return;
+    const ids = [...new Set(articleIds)].filter((id) => !cache.members.has(id));
+    const missing = [...new Set(terms)].filter((term) => !cache.frequencies.has(term));
+    const readsFrequencies = missing.length > 0 || cache.storedDocuments === undefined;
+    const readsLast = cache.lastOrder === undefined;
+    const statements: Statement[] = [
+      [`SELECT ${MEMBER_COLUMNS} FROM story_members WHERE article_id = ANY ($1::text[])`, [ids]],
+      ...(readsLast ? [[LAST_ORDER_SQL, []] as Statement] : []),
+      ...(readsFrequencies ? [frequenciesRead(missing)] : []),
+    ];
+    const [members, ...rest] = await this.db.queryAll(statements);
+    const found = new Map(
+      ((members?.rows ?? []) as MemberRow[]).map((row) => [row.article_id, toMember(row)]),
     );
-    let documents = 0;
-    const frequencies = new Map<string, number>(terms.map((term) => [term, 0]));
-    for (const row of result.rows) {
-      if (row.term === null) documents = row.documents;
-      else frequencies.set(row.term, row.documents);
-    }
-    return { documents, frequencies };
+    for (const id of ids) cache.members.set(id, found.get(id) ?? null);
+    if (readsLast) cache.lastOrder = (rest.shift()?.rows[0]?.['last'] as string | null) ?? null;
+    if (readsFrequencies)
+      this.keepFrequencies(cache, missing, frequenciesOf(missing, rest.shift()));
+  }
+
+  /** Stored frequencies just read into the run's cache, with the run's pending counts on top. */
+  private keepFrequencies(
+    cache: StoryRunCache,
+    terms: readonly string[],
+    stored: { documents: number; frequencies: Map<string, number> },
+  ): void {
+    cache.storedDocuments = stored.documents;
+    for (const term of terms)
+      cache.frequencies.set(
+        term,
+        (stored.frequencies.get(term) ?? 0) + (cache.pendingTerms.get(term) ?? 0),
+      );
   }
 
   async addDocument(terms: readonly string[]): Promise<void> {
@@ -256,32 +299,37 @@ export class PostgresStoryIndex implements StoryIndex {
     }
     // In a run, the candidates come with their stories (which assignStory reads next, one by one)
     // and the stored frequencies of those stories' centroid terms (which it asks for next): one
-    // round trip instead of two and one per candidate. Stories the run holds are not re-read.
-    const [found, counted] = await this.db.queryAll([
-      [
-        `WITH ${CANDIDATES_SQL}
+    // statement instead of two and one per candidate, the candidates computed once. Stories the
+    // run holds are not re-read.
+    const result = await this.db.prepared(
+      'sitrep-story-candidates',
+      `WITH ${CANDIDATES_SQL},
+       picked AS MATERIALIZED (
          SELECT c.story_id, c.shared, ${qualified('s', STORY_COLUMNS)}
            FROM candidates c
-           LEFT JOIN stories s ON s.id = c.story_id AND NOT (s.id = ANY ($4::text[]))
-          ORDER BY c.shared DESC, c.story_id COLLATE "C"`,
-        [...params, [...cache.stories.keys()]],
-      ],
-      [
-        `WITH ${CANDIDATES_SQL}
-         SELECT f.term, f.documents FROM story_term_frequencies f
+           LEFT JOIN stories s ON s.id = c.story_id AND NOT (s.id = ANY ($4::text[])))
+       SELECT * FROM (
+         SELECT 0 AS part, p.*, NULL::text AS term, NULL::integer AS documents FROM picked p
+         UNION ALL
+         SELECT 1, ${Array.from({ length: STORY_COLUMNS.split(', ').length + 2 }, () => 'NULL').join(', ')},
+                f.term, f.documents
+           FROM story_term_frequencies f
           WHERE f.term IN (
-            SELECT entry ->> 0 FROM candidates c
-              JOIN stories s ON s.id = c.story_id AND NOT (s.id = ANY ($4::text[]))
-              CROSS JOIN LATERAL jsonb_array_elements(s.centroid::jsonb) AS entry)`,
-        [...params, [...cache.stories.keys()]],
-      ],
-    ]);
-    const rows = (found?.rows ?? []) as ({
+            SELECT entry ->> 0 FROM picked p
+              CROSS JOIN LATERAL jsonb_array_elements(p.centroid::jsonb) AS entry
+             WHERE p.id IS NOT NULL)
+       ) AS found
+       ORDER BY part, shared DESC, story_id COLLATE "C"`,
+      [...params, [...cache.stories.keys()]],
+    );
+    const rows = result.rows.filter((row) => row['part'] === 0) as ({
       story_id: string;
       shared: number;
     } & Partial<StoryRow>)[];
     const stored = new Map(
-      (counted?.rows ?? []).map((row) => [row['term'] as string, row['documents'] as number]),
+      result.rows
+        .filter((row) => row['part'] === 1)
+        .map((row) => [row['term'] as string, row['documents'] as number]),
     );
     for (const row of rows) {
       if (row.id === undefined || row.id === null || cache.stories.has(row.id)) continue;
