@@ -2,6 +2,7 @@ import { isCommentSectionHeading, MIN_ARTICLE_BEFORE_COMMENTS } from './comment-
 import { furnitureReason } from './furniture-lines.js';
 import { findStandfirst, findStandfirstBefore } from './standfirst.js';
 import { authorBoxes } from './author-box.js';
+import { pictureCaptions } from './picture-caption.js';
 import { nestedTeasers } from './teaser-cards.js';
 import type { HtmlElement } from './html-tree.js';
 import {
@@ -296,6 +297,7 @@ const selectFromBlocks = (
   if (before !== undefined && isNew(before)) paragraphs.push(before);
   const teasers = nestedTeasers(blocks, inBody, chosen);
   const authorBox = authorBoxes(blocks, inBody, chosen);
+  const captions = pictureCaptions(blocks, inBody, chosen, (el) => candidates.get(el)?.chars ?? 0);
   let keptChars = 0;
   let inComments = false;
   for (const [index, block] of blocks.entries()) {
@@ -314,6 +316,10 @@ const selectFromBlocks = (
     }
     if (authorBox.has(index)) {
       dropped.push({ text: block.text, reason: 'author-box' });
+      continue;
+    }
+    if (captions.has(index)) {
+      dropped.push({ text: block.text, reason: 'caption' });
       continue;
     }
     const density = block.chars === 0 ? 0 : block.linkChars / block.chars;
