@@ -288,8 +288,9 @@ const selectFromBlocks = (
   let standfirst = bodyStart > 0 ? findStandfirst(blocks, bodyStart, description) : undefined;
   if (standfirst !== undefined && !isNew(blocks[standfirst]!.text)) standfirst = undefined;
   // Not among the blocks (its header was skipped as furniture): look in the page before the body.
-  const firstBody =
-    bodyStart >= 0 ? chosen.find((el) => isInside(blocks[bodyStart]!.owner, el)) : undefined;
+  // The walk stops at the body's first block, not at its container: a header the container holds
+  // (NDR's header.articlehead with its p.preface) is skipped as furniture yet comes before the text.
+  const firstBody = bodyStart >= 0 ? blocks[bodyStart]!.owner : undefined;
   const before =
     standfirst === undefined && firstBody !== undefined
       ? findStandfirstBefore(root, firstBody, description)
