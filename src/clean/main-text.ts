@@ -3,6 +3,7 @@ import { furnitureReason } from './furniture-lines.js';
 import { findStandfirst, findStandfirstBefore } from './standfirst.js';
 import { authorBoxes } from './author-box.js';
 import { pictureCaptions } from './picture-caption.js';
+import { sourcesLists } from './sources-list.js';
 import { nestedTeasers } from './teaser-cards.js';
 import type { HtmlElement } from './html-tree.js';
 import {
@@ -298,6 +299,7 @@ const selectFromBlocks = (
   if (before !== undefined && isNew(before)) paragraphs.push(before);
   const teasers = nestedTeasers(blocks, inBody, chosen);
   const authorBox = authorBoxes(blocks, inBody, chosen);
+  const sources = sourcesLists(blocks, inBody);
   const captions = pictureCaptions(blocks, inBody, chosen, (el) => candidates.get(el)?.chars ?? 0);
   let keptChars = 0;
   let inComments = false;
@@ -317,6 +319,10 @@ const selectFromBlocks = (
     }
     if (authorBox.has(index)) {
       dropped.push({ text: block.text, reason: 'author-box' });
+      continue;
+    }
+    if (sources.has(index)) {
+      dropped.push({ text: block.text, reason: 'sources' });
       continue;
     }
     if (captions.has(index)) {
