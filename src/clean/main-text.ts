@@ -27,9 +27,11 @@ import { collectTextBlocks, type TextBlock } from './text-blocks.js';
  * output, so `sitrep reprocess` re-derives stored articles (2: hidden article text, comment boxes,
  * read-more climb, teaser cards, more furniture lines; 3: a second look at pages left with almost
  * no text, comment sections that only a heading announces; 4: the page's <article> around a story
- * cut into boxes, a short story anchored under its headline, more German furniture lines).
+ * cut into boxes, a short story anchored under its headline, more German furniture lines; 5: picture
+ * captions in an image's own box, CSS Modules names read, German standfirsts in a skipped header,
+ * German sources lists, agency notes and video teasers).
  */
-export const MAIN_TEXT_VERSION = 'main-text-4';
+export const MAIN_TEXT_VERSION = 'main-text-5';
 
 /**
  * A twin of the top container needs one scoring paragraph: some sites put every paragraph in
