@@ -2,7 +2,6 @@ import { isCommentSectionHeading, MIN_ARTICLE_BEFORE_COMMENTS } from './comment-
 import { furnitureReason } from './furniture-lines.js';
 import { findStandfirst, findStandfirstBefore } from './standfirst.js';
 import { authorBoxes } from './author-box.js';
-import { pictureCaptions } from './picture-caption.js';
 import { sourcesLists } from './sources-list.js';
 import { nestedTeasers } from './teaser-cards.js';
 import type { HtmlElement } from './html-tree.js';
@@ -27,9 +26,9 @@ import { collectTextBlocks, type TextBlock } from './text-blocks.js';
  * output, so `sitrep reprocess` re-derives stored articles (2: hidden article text, comment boxes,
  * read-more climb, teaser cards, more furniture lines; 3: a second look at pages left with almost
  * no text, comment sections that only a heading announces; 4: the page's <article> around a story
- * cut into boxes, a short story anchored under its headline, more German furniture lines; 5: picture
- * captions in an image's own box, CSS Modules names read, German standfirsts in a skipped header,
- * German sources lists, agency notes and video teasers).
+ * cut into boxes, a short story anchored under its headline, more German furniture lines; 5: CSS
+ * Modules names read, German standfirsts in a skipped header, German sources lists, agency notes,
+ * translator credits and video teasers).
  */
 export const MAIN_TEXT_VERSION = 'main-text-5';
 
@@ -302,7 +301,6 @@ const selectFromBlocks = (
   const teasers = nestedTeasers(blocks, inBody, chosen);
   const authorBox = authorBoxes(blocks, inBody, chosen);
   const sources = sourcesLists(blocks, inBody);
-  const captions = pictureCaptions(blocks, inBody, chosen, (el) => candidates.get(el)?.chars ?? 0);
   let keptChars = 0;
   let inComments = false;
   for (const [index, block] of blocks.entries()) {
@@ -325,10 +323,6 @@ const selectFromBlocks = (
     }
     if (sources.has(index)) {
       dropped.push({ text: block.text, reason: 'sources' });
-      continue;
-    }
-    if (captions.has(index)) {
-      dropped.push({ text: block.text, reason: 'caption' });
       continue;
     }
     const density = block.chars === 0 ? 0 : block.linkChars / block.chars;
