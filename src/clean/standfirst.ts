@@ -138,12 +138,15 @@ export const findStandfirstBefore = (
     if (LEAD_TAGS.has(el.tag) && inlineOnly) {
       const named = namedLead(el);
       const text = textOf(el).replace(/\s+/g, ' ').trim();
-      if (text.length >= MIN_CHARS && (named || (ENDS_SENTENCE.test(text) && !isEnglish(text)))) {
+      // The language is asked last: it is the costly test.
+      if (text.length >= MIN_CHARS && (named || ENDS_SENTENCE.test(text))) {
         const [minIn, minOf] = named ? NAMED_AGREEMENT : UNNAMED_AGREEMENT;
         const [inDescription, ofDescription] = agreement(wordsOf(text), described);
-        if (inDescription >= minIn && ofDescription >= minOf) found = text;
+        if (inDescription >= minIn && ofDescription >= minOf && (named || !isEnglish(text)))
+          found = text;
       }
-      return;
+      // Unnamed and not the lead: a named span inside it may still be.
+      if (named || found !== undefined) return;
     }
     for (const child of el.children) if (typeof child !== 'string') walk(child);
   };
