@@ -5,14 +5,18 @@
  * F1 is ../shared/tools/score-extraction.mjs on each set's gold converted to plain text
  * (bench/extraction-sets.ts). Sets are marked dev (choose changes on them) or report (confirm only).
  *
- * Usage: node --import tsx bench/extract-quality.ts [--sets a,b] [--role dev|report]
+ * Usage: node --import tsx bench/extract-quality.ts [--sets a,b] [--role dev|report] [--lang de]
  *          [--baseline REV | --no-baseline] [--readability] [--worst SET] [--changed] [--json]
  *   --changed: on dev sets, every page whose text differs from the baseline's, F1 before -> after.
+ *   --lang: only pages whose gold text reads as that language (src/clean/detect-language.ts), so
+ *     a language's pages keep the role of the set they are in: German dev pages are fundus' German
+ *     publishers, German report pages those of htmltotext (and any other report set's).
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
+import { detectLanguage } from '../src/clean/detect-language.js';
 import { extractArticle } from '../src/clean/extract-article.js';
 import { SHARED_DIR } from '../test/shared-data.js';
 import { scoreBodies, type BodyScore } from './extraction-corpora.js';
@@ -81,8 +85,12 @@ const main = async (): Promise<void> => {
     console.log(
       `set              role    pages   ours F1 (P / R)          ${baseline ? `baseline ${baselineRev}` : ''}${flag('--readability') ? '   readability' : ''}`,
     );
+  const lang = argValue('--lang');
   for (const set of sets) {
-    const pages = set.load(SHARED_DIR);
+    const pages = set
+      .load(SHARED_DIR)
+      .filter((p) => lang === undefined || detectLanguage(p.gold) === lang);
+    if (pages.length === 0) continue;
     const a = scoreWith(pages, ours);
     const b = baseline ? scoreWith(pages, baseline) : undefined;
     const r = flag('--readability') ? scoreWith(pages, readabilityText) : undefined;
@@ -137,9 +145,26 @@ const main = async (): Promise<void> => {
       .map((r) => (r[key] as BodyScore).f1);
     return xs.length ? xs.reduce((s, x) => s + x, 0) / xs.length : undefined;
   };
+  // With --lang a set may hold one or two pages of the language: pooled over pages, not sets.
+  const pooled = (which: 'dev' | 'report', key: 'ours' | 'baseline'): number | undefined => {
+    const xs = rows.filter((r) => r['role'] === which && r[key] !== undefined);
+    const pages = xs.reduce((s, r) => s + (r['pages'] as number), 0);
+    return pages
+      ? xs.reduce((s, r) => s + (r[key] as BodyScore).f1 * (r['pages'] as number), 0) / pages
+      : undefined;
+  };
   const summary = {
     devMacroF1: { ours: macro('dev', 'ours'), baseline: macro('dev', 'baseline') },
     reportMacroF1: { ours: macro('report', 'ours'), baseline: macro('report', 'baseline') },
+    ...(lang !== undefined
+      ? {
+          devPageWeightedF1: { ours: pooled('dev', 'ours'), baseline: pooled('dev', 'baseline') },
+          reportPageWeightedF1: {
+            ours: pooled('report', 'ours'),
+            baseline: pooled('report', 'baseline'),
+          },
+        }
+      : {}),
   };
   if (json) console.log(JSON.stringify({ baseline: baselineRev, sets: rows, ...summary }));
   else

@@ -120,10 +120,14 @@ export const scoreBodies = (
       ),
     );
   }
-  const predPath = join(dir, 'predictions.jsonl');
+  // One JSON object, not JSONL: the scorer reads a one-line JSONL file as a JSON object of the
+  // wrong shape, so a set of one page (a language's pages of a set, --lang) scored 0.
+  const predPath = join(dir, 'predictions.json');
   writeFileSync(
     predPath,
-    [...predictions].map(([id, text]) => JSON.stringify({ id: safeId(id), text })).join('\n'),
+    JSON.stringify(
+      Object.fromEntries([...predictions].map(([id, text]) => [safeId(id), { articleBody: text }])),
+    ),
   );
   const out = execFileSync(process.execPath, [scorer, truthPath, predPath], { encoding: 'utf8' });
   return JSON.parse(out.trim().split('\n').pop() ?? '{}') as BodyScore;

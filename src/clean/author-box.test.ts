@@ -21,4 +21,13 @@ describe('authorBoxes', () => {
       <h3>Über den Autor</h3>${para(4)}</div></body>`;
     assert.equal(selectMainText(parseHtml(html).root).paragraphs.length, 4);
   });
+
+  test('a box headed just "Die Autorin" under the story is left out too', () => {
+    const html = `<body><div class="article-text">${[1, 2, 3, 4].map(para).join('')}
+      <div><h4>Die Autorin</h4><p>Anne Beispiel (*1958) war Direktorin für Planung und leitet heute eine Denkfabrik.</p></div>
+      </div></body>`;
+    const { paragraphs, dropped } = selectMainText(parseHtml(html).root);
+    assert.equal(paragraphs.length, 4);
+    assert.equal(dropped.filter((d) => d.reason === 'author-box').length, 2);
+  });
 });

@@ -8,7 +8,7 @@ import type { TextBlock } from './text-blocks.js';
  * ("author-box", "autorenbox") are pruned by name already; this catches the unnamed ones.
  */
 const AUTHOR_HEADING =
-  /^(über (den|die) (autor|autorin|autoren|autorinnen|verfasser|verfasserin)|zu(m|r) (autor|autorin)|about the (author|writer)|à propos de l['’]auteur|sobre el autor|sull['’]autore)\s*:?$/iu;
+  /^(über (den|die) (autor|autorin|autoren|autorinnen|verfasser|verfasserin)|zu(m|r) (autor|autorin)|(der|die) (autor|autorin|autoren|autorinnen)|about the (author|writer)|à propos de l['’]auteur|sobre el autor|sull['’]autore)\s*:?$/iu;
 /** A bio is a few sentences (the dev boxes run to 100-400 chars): a longer box is more than that. */
 const MAX_BOX_CHARS = 800;
 

@@ -26,4 +26,12 @@ describe('signsOf', () => {
     for (const cls of ['entry-content', 'adventure-story', 'shareholders', 'metadata-text'])
       assert.equal(signsOf(el(cls)).negative, false, cls);
   });
+
+  test('a CSS Modules hash after __ is no BEM part: the name before it is read', () => {
+    assert.equal(signsOf(el('NewsletterBox_root__rh9I2')).negative, true);
+    assert.equal(signsOf(el('Teaser_wrapper__ckSlm')).negative, true);
+    assert.equal(signsOf(el('ArticleParagraph_root__lhFZo')).negative, false);
+    // A BEM element is a word: "sidebar-grid__title" is a title, not a sidebar.
+    assert.equal(signsOf(el('sidebar-grid__title')).negative, false);
+  });
 });

@@ -288,6 +288,14 @@ export const signsOf = (el: HtmlElement): ElementSigns => {
   return signs;
 };
 
+/**
+ * The hash CSS Modules append after "__" ("NewsletterBox_root__rh9I2", "Article_header__ckSlm":
+ * Next.js and other bundlers' default [name]_[local]__[hash:base64:5]). It names nothing, so the
+ * name before it is read instead; a BEM element after "__" is a word ("title", "footer"), never
+ * five characters with a digit or a capital inside.
+ */
+const CSS_MODULE_HASH = /^(?=[A-Za-z0-9_-]*[A-Z0-9])[A-Za-z0-9_-]{5}$/;
+
 const computeSigns = (el: HtmlElement): ElementSigns => {
   const cls = el.attrs['class'] ?? '';
   const id = el.attrs['id'] ?? '';
@@ -300,9 +308,13 @@ const computeSigns = (el: HtmlElement): ElementSigns => {
     // BEM names say what a part is after "__" ("sidebar-grid__container" is a container of a
     // layout grid, "article__footer" a footer); a "--modifier" only restyles it.
     const unmodified = raw.includes('--') ? raw.slice(0, raw.indexOf('--')) : raw;
-    const token = unmodified.includes('__')
-      ? unmodified.slice(unmodified.lastIndexOf('__') + 2)
-      : unmodified;
+    const cut = unmodified.lastIndexOf('__');
+    const token =
+      cut < 0
+        ? unmodified
+        : CSS_MODULE_HASH.test(unmodified.slice(cut + 2))
+          ? unmodified.slice(0, cut)
+          : unmodified.slice(cut + 2);
     const words = wordsOf(token);
     let neg = false;
     let pos = false;

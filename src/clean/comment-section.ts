@@ -19,6 +19,9 @@ const COMMENT_HEADING = new RegExp(
       // puts a box of readers' quotes so named in the middle of a story)
       'leave a (comment|reply)|post a comment|add (a|your) comment',
       'schreibe(n sie)? einen kommentar|kommentar (schreiben|verfassen|abgeben)|diskutieren sie mit',
+      // German blog themes' other forms, and the link down to the comments
+      'hinterlasse(n sie)? (einen kommentar|eine antwort)|(einen )?kommentar hinterlassen|(eine )?antwort hinterlassen',
+      'keine kommentare|zu den kommentaren|(alle )?kommentare (anzeigen|lesen|einblenden|laden)',
       'laisser un commentaire|deja (un|tu) comentario|lascia un commento|geef een reactie|dodaj komentarz|deixe (um|seu) comentário',
       // WordPress's count line: "3 Antworten zu „Titel“", "2 thoughts on “Title”", "One response to ..."
       '(\\d+|one|two|three|ein|eine|zwei|drei) (antworten?|gedanken|kommentare?|thoughts?|responses?|replies|reply|comments?) (zu|auf|on|to) .{1,160}',

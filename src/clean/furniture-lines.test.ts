@@ -28,6 +28,14 @@ describe('furnitureReason', () => {
       ['mit dpa', 'stamp'],
       ['Personen-Box aufklappen Personen-Box zuklappen', 'controls'],
       ['3 Min Lesezeit', 'reading-time'],
+      ['(Quelle: APA/sda/dpa)', 'stamp'],
+      ['Mit Agenturmaterial.', 'stamp'],
+      ['Aus dem Englischen von Jan Doolan', 'credits'],
+      ['Passend zum Artikel', 'furniture-line'],
+      [
+        'Nach dem Angriff auf Israel wurden auf dem EU-Gipfel schärfere Sanktionen gegen Iran beschlossen. 18.04.2024 | 0:21 min',
+        'media-teaser',
+      ],
       ['Jetzt weiterlesen mit SZ Plus', 'paywall-pitch'],
       ['Report this comment', 'furniture-line'],
       ['Sie haben bereits ein Abo? Hier anmelden.', 'paywall-pitch'],
@@ -72,6 +80,9 @@ describe('furnitureReason', () => {
       'Also in Berlin, police arrested two men.',
       'On 1/7/2008 the flood came.',
       'More news is expected on Friday.',
+      'Aus dem Englischen übersetzte Dokumente belegen, dass die Firma von dem Plan wusste.',
+      'Mit Informationen wie diesen will die Polizei weitere Zeugen finden.',
+      'Am 18.04.2024 | 0:21 min war die Sitzung schon vorbei, sagte der Sprecher und ging.',
     ];
     for (const text of reporting) assert.equal(furnitureReason(text), undefined, text);
   });

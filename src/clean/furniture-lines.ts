@@ -22,7 +22,7 @@ const FURNITURE_LINE = new RegExp(
       'kommentare?|empfehlungen|meistgelesen|zur startseite|mehr (aus|zu|news|nachrichten)',
       'dieses thema im programm|weitere informationen|ende der weiteren informationen',
       'schlagwörter( zu diesem artikel)?|themen( zu diesem artikel)?|mehr zum autor',
-      'weitere themen|mehr themen|news (&|und) schlagzeilen|placeholder image',
+      'weitere themen|mehr themen|news (&|und) schlagzeilen|placeholder image|passend zum (artikel|thema)',
       // German blog furniture (WordPress and friends)
       'ähnliche (beiträge|artikel)|verwandte (beiträge|artikel)|das könnte dich auch interessieren',
       'schreibe(n sie)? einen kommentar|kommentar (verfassen|schreiben|abschicken)|antworten',
@@ -96,6 +96,18 @@ const CONSENT_MAX_CHARS = 400;
  */
 const STAMP =
   /^((quelle|quellen|source|sources|mit material von|bildquelle|fotos?|bild)\s*:\s*\S.{0,60}|©\s*dpa-infocom\b.{0,80})$/iu;
+/**
+ * The agency note German papers close a story with, in the forms STAMP leaves out: "(Quelle:
+ * APA/sda/dpa)", "Mit Agenturmaterial.", BR's "Mit Informationen der ARD-Korrespondentinnen ...
+ * sowie der Nachrichtenagenturen AFP, AP, dpa ...". German only: English golds keep a "(Source:
+ * Guardian)" line now and then (L3S, Readability), no dev gold keeps these.
+ */
+const AGENCY_NOTE =
+  /^(\(quellen?\s*:\s*[^)]{2,60}\)|mit (agenturmaterial|material (von|der) (nachrichten)?agenturen)\b.{0,40}|mit informationen (von|der|des) .{0,160}\b(nachrichtenagenturen|agenturen)\b.{0,200})$/iu;
+/** A translator's credit: "Aus dem Englischen von Jan Doolan". */
+const TRANSLATED_BY =
+  /^aus dem (englischen|französischen|spanischen|italienischen|russischen|amerikanischen|ukrainischen|polnischen|arabischen|hebräischen|niederländischen)( übersetzt| übertragen)? von \S.{2,60}$/iu;
+
 /**
  * Credits under a story: German broadcasters' "Redaktion: A und B", "Sendung: hr-INFO, 25.04.2024",
  * magazines' "Produktion: ...", and the wire's "Reporting by A; Editing by B".
@@ -216,6 +228,14 @@ const STAMP_ONLY = new RegExp(
 const MEDIA_COUNTER =
   /^(\d{1,2}:\d{2}(:\d{2})?\s*\/\s*\d{1,2}:\d{2}(:\d{2})?|\d{1,3}\s*\/\s*\d{1,3})$/u;
 
+/**
+ * The description of a video teaser between paragraphs, closed by the clip's date and length
+ * ("... schärfere Sanktionen gegen Iran beschlossen. 18.04.2024 | 0:21 min", ZDF and other
+ * broadcasters): it points at another clip, it is not the story (dev golds: 0 such lines).
+ */
+const MEDIA_TEASER = /\d{1,2}\.\d{1,2}\.\d{4}\s*\|\s*\d{1,2}:\d{2}(:\d{2})?\s*min\.?$/iu;
+const MEDIA_TEASER_MAX_CHARS = 400;
+
 export const furnitureReason = (text: string): string | undefined => {
   if (FURNITURE_LINE.test(text)) return 'furniture-line';
   if (SHORTCODE.test(text)) return 'shortcode';
@@ -229,7 +249,8 @@ export const furnitureReason = (text: string): string | undefined => {
     /^mit (material von )?(dpa|afp|reuters|ap|kna|epd)\b.{0,30}$/iu.test(text)
   )
     return 'stamp';
-  if (CREDITS.test(text) || WIRE_CREDITS.test(text)) return 'credits';
+  if (AGENCY_NOTE.test(text)) return 'stamp';
+  if (CREDITS.test(text) || WIRE_CREDITS.test(text) || TRANSLATED_BY.test(text)) return 'credits';
   if (COPYRIGHT.test(text)) return 'copyright';
   if (CAPTION_CREDIT.test(text)) return 'caption';
   if (STAMP_AND_READING_TIME.test(text) || ON_AIR.test(text)) return 'dateline';
@@ -247,6 +268,7 @@ export const furnitureReason = (text: string): string | undefined => {
   if (CONTROLS.test(text)) return 'controls';
   if (text.length <= 90 && DATELINE.test(text)) return 'dateline';
   if (MEDIA_COUNTER.test(text)) return 'media-counter';
+  if (text.length <= MEDIA_TEASER_MAX_CHARS && MEDIA_TEASER.test(text)) return 'media-teaser';
   if (text.length <= 60 && DATE_ONLY.test(text.replace(/^[•·|\s]+/u, ''))) return 'dateline';
   if (text.length <= 60 && STAMP_ONLY.test(text)) return 'dateline';
   return undefined;

@@ -2,6 +2,7 @@ import { isCommentSectionHeading, MIN_ARTICLE_BEFORE_COMMENTS } from './comment-
 import { furnitureReason } from './furniture-lines.js';
 import { findStandfirst, findStandfirstBefore } from './standfirst.js';
 import { authorBoxes } from './author-box.js';
+import { sourcesLists } from './sources-list.js';
 import { nestedTeasers } from './teaser-cards.js';
 import type { HtmlElement } from './html-tree.js';
 import {
@@ -25,9 +26,11 @@ import { collectTextBlocks, type TextBlock } from './text-blocks.js';
  * output, so `sitrep reprocess` re-derives stored articles (2: hidden article text, comment boxes,
  * read-more climb, teaser cards, more furniture lines; 3: a second look at pages left with almost
  * no text, comment sections that only a heading announces; 4: the page's <article> around a story
- * cut into boxes, a short story anchored under its headline, more German furniture lines).
+ * cut into boxes, a short story anchored under its headline, more German furniture lines; 5: CSS
+ * Modules names read, German standfirsts in a skipped header, German sources lists, agency notes,
+ * translator credits and video teasers).
  */
-export const MAIN_TEXT_VERSION = 'main-text-4';
+export const MAIN_TEXT_VERSION = 'main-text-5';
 
 /**
  * A twin of the top container needs one scoring paragraph: some sites put every paragraph in
@@ -287,8 +290,9 @@ const selectFromBlocks = (
   let standfirst = bodyStart > 0 ? findStandfirst(blocks, bodyStart, description) : undefined;
   if (standfirst !== undefined && !isNew(blocks[standfirst]!.text)) standfirst = undefined;
   // Not among the blocks (its header was skipped as furniture): look in the page before the body.
-  const firstBody =
-    bodyStart >= 0 ? chosen.find((el) => isInside(blocks[bodyStart]!.owner, el)) : undefined;
+  // The walk stops at the body's first block, not at its container: a header the container holds
+  // (NDR's header.articlehead with its p.preface) is skipped as furniture yet comes before the text.
+  const firstBody = bodyStart >= 0 ? blocks[bodyStart]!.owner : undefined;
   const before =
     standfirst === undefined && firstBody !== undefined
       ? findStandfirstBefore(root, firstBody, description)
@@ -296,6 +300,7 @@ const selectFromBlocks = (
   if (before !== undefined && isNew(before)) paragraphs.push(before);
   const teasers = nestedTeasers(blocks, inBody, chosen);
   const authorBox = authorBoxes(blocks, inBody, chosen);
+  const sources = sourcesLists(blocks, inBody);
   let keptChars = 0;
   let inComments = false;
   for (const [index, block] of blocks.entries()) {
@@ -314,6 +319,10 @@ const selectFromBlocks = (
     }
     if (authorBox.has(index)) {
       dropped.push({ text: block.text, reason: 'author-box' });
+      continue;
+    }
+    if (sources.has(index)) {
+      dropped.push({ text: block.text, reason: 'sources' });
       continue;
     }
     const density = block.chars === 0 ? 0 : block.linkChars / block.chars;

@@ -22,8 +22,17 @@ describe('standfirst', () => {
     assert.equal(article.paragraphs.length, 6);
   });
 
-  test('an unnamed block, or one the description does not vouch for, stays out', () => {
-    assert.equal(extractArticle(page('subtitle')).paragraphs.length, 5);
+  test('an unnamed German lead in the header that says what the description says opens the text', () => {
+    assert.equal(extractArticle(page('subtitle')).paragraphs[0], lead);
+  });
+
+  test('an unnamed English dek, or a lead the description does not vouch for, stays out', () => {
+    const dek =
+      'Parliament passed the budget for next year on Tuesday. The opposition sharply criticised the new debt.';
+    const english = page('subtitle', dek)
+      .replace(lead, dek)
+      .replace(/Absatz \d über den Haushalt/g, 'A paragraph on the budget');
+    assert.equal(extractArticle(english).paragraphs.length, 5);
     const other =
       'Ein ganz anderer Text über Fußball, Wetter und die Bahn, der nichts mit dem Haushalt zu tun hat.';
     assert.equal(extractArticle(page('article-teaser', other)).paragraphs.length, 5);
