@@ -127,7 +127,8 @@ export class ClauseReader {
       for (let j = i - 1; j >= 0; j--) {
         const b = before[j] as EdgeActor;
         const gap = this.text.slice(b.mention.end, (group[0] as EdgeActor).mention.start);
-        if (/^(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+)$/.test(gap)) group.unshift(b);
+        // "Denmark and the Netherlands are to give": an article may open the second name.
+        if (/^(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+)(?:the\s+)?$/.test(gap)) group.unshift(b);
         else break;
       }
       return group;

@@ -20,7 +20,7 @@ const LIST_HEADER =
 const DELIVERED_HEADER =
   /\b(?:has|have|had)\s+(?:already\s+)?(?:been\s+)?(?:provided|sent|delivered|supplied|transferred|donated)\b/i;
 
-export const EDGES_VERSION = 'edges-4';
+export const EDGES_VERSION = 'edges-5';
 
 export interface EdgeDeps {
   readonly kb: KnowledgeBase;

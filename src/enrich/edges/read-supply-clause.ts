@@ -1,11 +1,31 @@
 import type { EdgeParty } from '../../core/supply-edge.js';
 import type { EdgeActor } from './edge-actors.js';
+import type { EdgeItem } from './edge-items.js';
 import { DECISION, PASSIVE_LEAD } from './edge-triggers.js';
 import type { ClauseReader, TriggerContext } from './edge-clause.js';
 
 /** Between an asker and the verb: "urges West to", "has called on its allies to", "asked them to". */
 const ASKED_TO =
   /^(?:['’]s)?[^,;.]*?\b(?:urg(?:e|es|ed|ing)|call(?:s|ed|ing)?\s+(?:on|upon)|ask(?:s|ed|ing)?|press(?:es|ed|ing)?|appeal(?:s|ed|ing)?\s+to|encourag(?:e|es|ed|ing)|invit(?:e|es|ed|ing)|implor(?:e|es|ed|ing)|lobb(?:y|ies|ied|ying))\s+(?:[^,;.]{1,40}?\s+)?to\s+$/i;
+
+/** Between two coordinated systems: "Challenger 2 tanks and AS-90", "Stingers, Javelins". */
+const COORDINATED = /^(?:\s+[\p{Ll}-]+){0,2}\s*(?:,\s*|\s+and\s+|,\s*and\s+|\s+as well as\s+)$/u;
+
+/**
+ * The system ending at most 40 characters before a participle, with the systems coordinated to it in
+ * front ("Challenger 2 tanks and AS-90 self-propelled guns will be gifted to Ukraine").
+ */
+const coordinatedBefore = (before: readonly EdgeItem[], text: string, from: number): EdgeItem[] => {
+  const last = before[before.length - 1];
+  if (last === undefined || last.end < from) return [];
+  const out = [last];
+  for (let j = before.length - 2; j >= 0; j--) {
+    const b = before[j] as EdgeItem;
+    if (!COORDINATED.test(text.slice(b.end, (out[0] as EdgeItem).start))) break;
+    out.unshift(b);
+  }
+  return out;
+};
 
 /** "Canada to give Ukraine 20,000 shells", "Krab howitzers, supplied by Poland", "the supply of Iranian drones to Russia". */
 export const readGive = (
@@ -23,9 +43,11 @@ export const readGive = (
     const origin = hyphenated ? r.actors.find((a) => a.mention.end === t.start - 1) : by;
     const items = hyphenated
       ? r.itemsIn(t.end, Math.min(limit, t.end + 60)).slice(0, 1)
-      : r.items
-          .filter((i) => i.kind !== 'capability' && i.end <= t.start && i.end >= t.start - 40)
-          .slice(-1);
+      : coordinatedBefore(
+          r.items.filter((i) => i.kind !== 'capability' && i.end <= t.start),
+          r.text,
+          t.start - 40,
+        );
     const to = r.actorAfter(t.end, limit, /^[\s\S]*\b(?:to|for)\s+(?:the\s+)?$/i);
     const firstAt = Math.min(origin?.mention.start ?? t.start, items[0]?.start ?? t.start);
     // "Ukraine used a U.S.-supplied rocket system" names the holder; "Russia says it destroyed ..." does not.
@@ -188,7 +210,10 @@ export const readGive = (
     givers = [carried.supplier];
   }
   // "Berlin has declined to send Leopard tanks": the recipient of the aid discussed just before.
-  const context = to === undefined && carried === undefined ? r.before() : undefined;
+  // "Germany will deliver 14 Leopard tanks to Ukraine, adding that Norway would also send eight": the
+  // recipient of this sentence's earlier transfer when this verb names none.
+  const context =
+    to === undefined && carried === undefined ? (r.lastGive ?? r.before()) : undefined;
   if (context !== undefined && !own.some((a) => a.party.id === context.recipient.party.id))
     to = context.recipient;
   // "gave Iran cash ... in exchange for drones": what comes back goes the other way.
