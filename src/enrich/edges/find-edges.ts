@@ -12,6 +12,7 @@ import { joinWrappedLines } from './wrapped-lines.js';
 import { SentenceEdges } from './sentence-edges.js';
 import { type EdgeDraft, mergeEdges } from './merge-edges.js';
 import { GIVE_OR_RELY } from './edge-triggers.js';
+import { untaggedRecipients } from './untagged-recipients.js';
 import { relinkNeighbours } from './relink-neighbours.js';
 import { readListBody } from './read-receipt-clauses.js';
 
@@ -54,11 +55,13 @@ export const findEdges = (
   const sorted = relinkNeighbours(
     text,
     // "Tornado" tagged ORG but linked to the KB's weapon: the link says what it is.
-    entities
-      .map((e) =>
+    untaggedRecipients(
+      text,
+      entities.map((e) =>
         e.id.startsWith('weapon:') && e.type !== 'WEAPON' ? { ...e, type: 'WEAPON' as const } : e,
-      )
-      .sort((a, b) => a.start - b.start),
+      ),
+      kb,
+    ).sort((a, b) => a.start - b.start),
     kb,
   );
   // "the Navy" alone stands for the state whose forces the article names in full ("U.S. Navy").

@@ -27,6 +27,30 @@ const coordinatedBefore = (before: readonly EdgeItem[], text: string, from: numb
   return out;
 };
 
+/** The systems a relative clause opened by its subject refers back to ("ATACMS, which Washington ..."). */
+const relativeAntecedent = (
+  r: ClauseReader,
+  subject: EdgeActor | undefined,
+): EdgeItem[] | undefined => {
+  if (subject === undefined) return undefined;
+  const lead = r.text.slice(Math.max(r.s.start, subject.mention.start - 16), subject.mention.start);
+  const rel = /,\s*(?:which|that)\s+(?:the\s+)?$/i.exec(lead);
+  if (rel === null) return undefined;
+  const relAt = subject.mention.start - lead.length + rel.index;
+  const before = r.items.filter(
+    (i) =>
+      i.kind !== 'capability' &&
+      i.end <= relAt &&
+      /^(?:\s+[\p{Ll}-]+){0,2}\s*$/u.test(r.text.slice(i.end, relAt)),
+  );
+  const found = coordinatedBefore(
+    r.items.filter((i) => i.kind !== 'capability' && i.end <= relAt),
+    r.text,
+    before[before.length - 1]?.end ?? Infinity,
+  );
+  return found.length > 0 ? found : undefined;
+};
+
 /** "Canada to give Ukraine 20,000 shells", "Krab howitzers, supplied by Poland", "the supply of Iranian drones to Russia". */
 export const readGive = (
   r: ClauseReader,
@@ -203,6 +227,26 @@ export const readGive = (
       /\b(?:includ\w*|such as|namely|in particular|notably|among them|comprising)\b/i.test(gap)
     );
   });
+  // "Kyiv has asked for ATACMS, which Washington has refused to provide": a relative clause's verb
+  // takes the systems it follows, and the one asking for them receives.
+  const antecedent = items.length === 0 ? relativeAntecedent(r, own[0]) : undefined;
+  if (antecedent !== undefined) {
+    items.push(...antecedent);
+    if (to === undefined) {
+      const asked = r.out.find((d) => antecedent.includes(d.system));
+      to =
+        r.actors.find((a) => asked !== undefined && a.party.id === asked.recipient.id) ??
+        // "Ukraine wants Taurus missiles, which Germany has declined to send".
+        r
+          .subjects((antecedent[0] as EdgeItem).start, r.s.start)
+          .find((a) => !own.some((o) => o.party.id === a.party.id));
+    }
+  }
+  // The relative clause's own words say its stage: "wants X, which Germany declined to send" is a refusal.
+  const verbLead =
+    antecedent !== undefined && own[0] !== undefined
+      ? r.text.slice(own[0].mention.start, t.start)
+      : lead;
   let givers: (EdgeParty | undefined)[] = own.length > 0 ? own.map((a) => a.party) : [undefined];
   const carried = own.length === 0 && to === undefined ? r.carried(t) : undefined;
   if (carried !== undefined) {
@@ -227,8 +271,12 @@ export const readGive = (
           push(r.emit(t, item, giver, to.party, lead, 'delivered', ['in exchange']));
         continue;
       }
-      const why = carried ? ['coordinated with the previous clause'] : [];
-      push(r.emit(t, item, to, supplier, lead, 'delivered', why));
+      const why = carried
+        ? ['coordinated with the previous clause']
+        : antecedent !== undefined
+          ? ['relative clause after the system']
+          : [];
+      push(r.emit(t, item, to, supplier, verbLead, 'delivered', why));
     }
   if (to !== undefined)
     r.lastGive = {
