@@ -2,13 +2,26 @@ import type { KnowledgeBase } from '../../kb/kb-types.js';
 import type { EntityMention } from '../find-entities.js';
 
 /**
- * A state named right after a supply verb ("declined to give Ukraine ATACMS", "will send Kyiv 14
- * tanks"): the tagger often reads the name and the system after it as one span and drops both, so the
- * recipient is lost. A capitalised name there that the KB knows as a state (or its capital) is kept as
- * a mention, found by the KB's alias, never guessed.
+ * A state the tagger left out ("Estonia operates HIMARS", "declined to give Ukraine ATACMS": the name
+ * and the word after it read as one span and dropped). A capitalised name the KB knows exactly as a
+ * state (or its capital) is kept as a mention where no other mention covers it: found by the KB's
+ * alias, never guessed. Away from a supply verb only a whole capitalised run counts, and names
+ * shared with people or things ("Jordan", "Turkey") are left to the tagger.
  */
+const NAME = /\b\p{Lu}[\p{L}'’.-]*(?:\s\p{Lu}[\p{L}.-]*){0,2}/gu;
+/** Where a state is the party of a supply verb: "give Ukraine ATACMS", "offered Poland". */
 const AFTER_GIVE =
-  /\b(?:give|gives|gave|giving|send|sends|sent|sending|provide|provides|provided|providing|supply|supplies|supplied|supplying|offer|offers|offered|offering|sell|sells|sold|selling|deliver|delivers|delivered|delivering)\s+(?:the\s+)?(\p{Lu}[\p{L}'’.-]+(?:\s\p{Lu}[\p{L}.-]+)?)\b/gu;
+  /\b(?:give|gives|gave|giving|send|sends|sent|sending|provide|provides|provided|providing|supply|supplies|supplied|supplying|offer|offers|offered|offering|sell|sells|sold|selling|deliver|delivers|delivered|delivering)\s+(?:the\s+)?$/i;
+const AMBIGUOUS = new Set([
+  'Jordan',
+  'Chad',
+  'Georgia',
+  'Turkey',
+  'China',
+  'Guinea',
+  'Niger',
+  'Victoria',
+]);
 
 export const untaggedRecipients = (
   text: string,
@@ -16,16 +29,23 @@ export const untaggedRecipients = (
   kb: KnowledgeBase,
 ): EntityMention[] => {
   const added: EntityMention[] = [];
-  AFTER_GIVE.lastIndex = 0;
-  for (let m = AFTER_GIVE.exec(text); m !== null; m = AFTER_GIVE.exec(text)) {
-    const name = m[1] ?? '';
-    const start = m.index + m[0].length - name.length;
-    // "send Ukraine ATACMS": try the two words, then the first alone.
-    for (const candidate of [name, name.split(' ')[0] ?? '']) {
+  NAME.lastIndex = 0;
+  for (let m = NAME.exec(text); m !== null; m = NAME.exec(text)) {
+    const words = m[0].split(' ');
+    // "send Ukraine ATACMS": the longest run of words that is a known state, from the first word.
+    for (let n = words.length; n >= 1; n--) {
+      const candidate = words
+        .slice(0, n)
+        .join(' ')
+        .replace(/[.’']+$/, '');
+      const start = m.index;
       const end = start + candidate.length;
       if (entities.some((e) => e.start < end && e.end > start)) continue;
       const known = kb.findByAlias(candidate).find((e) => e.type === 'GPE');
       if (known === undefined) continue;
+      const party = AFTER_GIVE.test(text.slice(Math.max(0, start - 24), start));
+      // Elsewhere only a whole capitalised run ("Washington" of "Washington Post" is no state).
+      if (!party && (AMBIGUOUS.has(candidate) || n < words.length)) break;
       added.push({
         text: candidate,
         start,
