@@ -78,4 +78,25 @@ describe('offers, refusals and lists', () => {
       'Turkey <- Russia | S-400 | ordered',
     ]);
   });
+
+  test('a Foreign Military Sale notice: "the Government of X" is the state that asks to buy', () => {
+    assert.deepEqual(
+      edges(
+        'The State Department has made a determination approving a possible Foreign Military Sale to the Government of Poland of M1A2 Abrams Main Battle Tanks for an estimated cost of $6 billion.',
+      ),
+      ['Poland <- United States | M1 Abrams | requested'],
+    );
+    assert.deepEqual(
+      edges(
+        'The Government of Taiwan has requested to buy one hundred (100) Harpoon Coastal Defense Systems.',
+      ),
+      ['Taiwan <- United States | Harpoon | requested'],
+    );
+    assert.deepEqual(
+      edges(
+        'Coalition forces conducted 11 strikes in support of the government of Iraq using rocket artillery against ISIL targets.',
+      ),
+      [],
+    );
+  });
 });

@@ -28,6 +28,31 @@ export interface EdgeDeps {
   readonly published?: string;
 }
 
+/**
+ * "Harpoon Coastal Defense Systems" tagged as an unknown organisation: a name that opens with a
+ * system the KB knows is that system (a linked company keeps its mention).
+ */
+const weaponOpening = (e: EntityMention, kb: KnowledgeBase): EntityMention | undefined => {
+  if (!e.id.startsWith('local:') || e.type !== 'ORG') return undefined;
+  const words = e.text.split(' ');
+  for (const n of [2, 1]) {
+    if (words.length <= n) continue;
+    const head = words.slice(0, n).join(' ');
+    const known = kb.findByAlias(head).find((k) => k.type === 'WEAPON');
+    if (known !== undefined)
+      return {
+        ...e,
+        text: head,
+        end: e.start + head.length,
+        type: 'WEAPON',
+        id: known.id,
+        name: known.name,
+        method: 'alias',
+      };
+  }
+  return undefined;
+};
+
 const itemParty = (item: EdgeItem): EdgeParty => ({
   ...(item.id !== undefined ? { id: item.id } : {}),
   name: item.name,
@@ -57,9 +82,11 @@ export const findEdges = (
     // "Tornado" tagged ORG but linked to the KB's weapon: the link says what it is.
     untaggedRecipients(
       text,
-      entities.map((e) =>
-        e.id.startsWith('weapon:') && e.type !== 'WEAPON' ? { ...e, type: 'WEAPON' as const } : e,
-      ),
+      entities
+        .map((e) =>
+          e.id.startsWith('weapon:') && e.type !== 'WEAPON' ? { ...e, type: 'WEAPON' as const } : e,
+        )
+        .map((e) => weaponOpening(e, kb) ?? e),
       kb,
     ).sort((a, b) => a.start - b.start),
     kb,

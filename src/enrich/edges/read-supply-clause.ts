@@ -128,7 +128,7 @@ export const readGive = (
       partner === undefined &&
       subjects.length === 1 &&
       subjects[0] !== undefined &&
-      /\b(?:wants?|wanted|seeks?|sought|awaits?|awaited|expects?|expected|speed(?:s|ing)? up|hasten\w*|accelerat\w*|t(?:ake|akes|ook|aking|aken))\b/i.test(
+      /\b(?:wants?|wanted|seeks?|sought|request(?:s|ed|ing)?|asks? for|asked for|awaits?|awaited|expects?|expected|speed(?:s|ing)? up|hasten\w*|accelerat\w*|t(?:ake|akes|ook|aking|aken))\b/i.test(
         r.text.slice(subjects[0].mention.end, t.start),
       )
         ? subjects[0]
