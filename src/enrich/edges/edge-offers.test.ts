@@ -99,4 +99,15 @@ describe('offers, refusals and lists', () => {
       [],
     );
   });
+
+  test('deliveries received or expected from several states', () => {
+    assert.deepEqual(
+      edges('Ukraine has received the first delivery of Leopard 2 tanks from Germany.'),
+      ['Ukraine <- Germany | Leopard 2 | delivered'],
+    );
+    assert.deepEqual(
+      edges('Ukraine is expecting deliveries of Leopard 1 tanks from Denmark and Germany.'),
+      ['Ukraine <- Denmark | Leopard 1 | delivered', 'Ukraine <- Germany | Leopard 1 | delivered'],
+    );
+  });
 });

@@ -27,6 +27,23 @@ const coordinatedBefore = (before: readonly EdgeItem[], text: string, from: numb
   return out;
 };
 
+/** An actor and the ones coordinated after it ("Denmark and Germany", "Norway, Denmark and the Netherlands"). */
+const coordinatedAfter = (r: ClauseReader, first: EdgeActor): EdgeActor[] => {
+  const out = [first];
+  for (const a of r.actors) {
+    const last = out[out.length - 1] as EdgeActor;
+    if (a.mention.start < last.mention.end) continue;
+    if (
+      !/^(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+)(?:the\s+)?$/.test(
+        r.text.slice(last.mention.end, a.mention.start),
+      )
+    )
+      break;
+    out.push(a);
+  }
+  return out;
+};
+
 /** The systems a relative clause opened by its subject refers back to ("ATACMS, which Washington ..."). */
 const relativeAntecedent = (
   r: ClauseReader,
@@ -122,16 +139,19 @@ export const readGive = (
     const signer =
       partner !== undefined ? subjects.find((a) => a.party.id !== partner.party.id) : undefined;
     // "Turkey wants to speed up the delivery of American F-16 fighter jets", "took delivery of": the one wanting it gets it.
+    // "Ukraine has received the first delivery of": the receiving verb is a trigger of its own, so
+    // its subject stands before the floor this noun's clause starts at.
+    const wanters = subjects.length > 0 ? subjects : r.subjects(t.start, r.clauseStart(t.start));
     const wanting =
       explicitTo === undefined &&
       carried === undefined &&
       partner === undefined &&
-      subjects.length === 1 &&
-      subjects[0] !== undefined &&
-      /\b(?:wants?|wanted|seeks?|sought|request(?:s|ed|ing)?|asks? for|asked for|awaits?|awaited|expects?|expected|speed(?:s|ing)? up|hasten\w*|accelerat\w*|t(?:ake|akes|ook|aking|aken))\b/i.test(
-        r.text.slice(subjects[0].mention.end, t.start),
+      wanters.length === 1 &&
+      wanters[0] !== undefined &&
+      /\b(?:wants?|wanted|seeks?|sought|request(?:s|ed|ing)?|asks? for|asked for|awaits?|awaited|awaiting|waiting for|expects?|expected|expecting|receiv(?:e|es|ed|ing)|speed(?:s|ing)? up|hasten\w*|accelerat\w*|t(?:ake|akes|ook|aking|aken))\b/i.test(
+        r.text.slice(wanters[0].mention.end, t.start),
       )
-        ? subjects[0]
+        ? wanters[0]
         : undefined;
     const to = explicitTo ?? carried?.recipient ?? partner ?? wanting;
     const from = r.actorAfter(t.end, limit, /^[\s\S]*\bfrom\s+(?:the\s+)?$/i);
@@ -160,18 +180,21 @@ export const readGive = (
       items = r.items.filter(
         (i) => i.kind !== 'capability' && i.end <= t.start && i.end >= t.start - 30,
       );
-    for (const item of items)
-      push(
-        r.emit(
-          t,
-          item,
-          to,
-          (from ?? owner)?.party ?? carried?.supplier ?? signer?.party ?? decider?.party,
-          lead,
-          partner !== undefined ? 'ordered' : 'delivered',
-          [(from ?? owner ?? carried) ? 'nominal' : 'nominal, supplier from the clause subject'],
-        ),
-      );
+    // "deliveries of Leopard 1 tanks from Denmark and Germany": every state coordinated after "from".
+    const fromAll = from !== undefined ? coordinatedAfter(r, from) : [undefined];
+    for (const source of fromAll)
+      for (const item of items)
+        push(
+          r.emit(
+            t,
+            item,
+            to,
+            (source ?? owner)?.party ?? carried?.supplier ?? signer?.party ?? decider?.party,
+            lead,
+            partner !== undefined ? 'ordered' : 'delivered',
+            [(from ?? owner ?? carried) ? 'nominal' : 'nominal, supplier from the clause subject'],
+          ),
+        );
     return;
   }
   // Active: "Canada to give Ukraine 20,000 shells", "Norway has transferred 14 LAV III to Ukraine".
