@@ -8,6 +8,10 @@ import { OTHER_CLAUSE, readModality } from './edge-status.js';
 import type { EdgeDraft } from './merge-edges.js';
 import { type Trigger, TRIGGERS, PREPOSITION_BEFORE } from './edge-triggers.js';
 
+/** "the Government of Poland", "the Kingdom of Saudi Arabia": the state itself, not a phrase about it. */
+const GOVERNMENT_OF =
+  /\b(?:the\s+)?(?:governments?|republic|kingdom|sultanate|state|emirates?|ministry of (?:national\s+)?defen[cs]e)\s+of\s+(?:the\s+)?$/i;
+
 /** What a trigger's reader gets from the sentence reading: the trigger, its clause and the words around it. */
 export interface TriggerContext {
   readonly t: Trigger;
@@ -117,6 +121,9 @@ export class ClauseReader {
         continue;
       if (
         PREPOSITION_BEFORE.test(lead) &&
+        // "The Government of Poland has requested to buy": the government is the state (not "in
+        // support of the government of Iraq").
+        !this.governmentSubject(a, floor) &&
         // "Future of Europe depends on": the head noun, not Europe, is the subject.
         (!verbNext || /\bof\s+(?:the\s+)?$/i.test(lead)) &&
         !/\b(?:call(?:s|ed|ing)? (?:on|upon))\s+(?:the\s+)?$/i.test(lead)
@@ -127,12 +134,19 @@ export class ClauseReader {
       for (let j = i - 1; j >= 0; j--) {
         const b = before[j] as EdgeActor;
         const gap = this.text.slice(b.mention.end, (group[0] as EdgeActor).mention.start);
-        if (/^(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+)$/.test(gap)) group.unshift(b);
+        // "Denmark and the Netherlands are to give": an article may open the second name.
+        if (/^(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+)(?:the\s+)?$/.test(gap)) group.unshift(b);
         else break;
       }
       return group;
     }
     return [];
+  }
+
+  private governmentSubject(a: EdgeActor, floor: number): boolean {
+    const lead = this.text.slice(Math.max(floor, a.mention.start - 48), a.mention.start);
+    const m = GOVERNMENT_OF.exec(lead);
+    return m !== null && !PREPOSITION_BEFORE.test(lead.slice(0, m.index));
   }
 
   /** For "X for/of supplying": X when it is a party, undefined when it is not, null when no such gerund. */
@@ -163,7 +177,8 @@ export class ClauseReader {
         /^\s+\p{Ll}/u.test(this.text.slice(a.mention.end, a.mention.end + 3))
       )
         return false;
-      return lead.test(this.text.slice(from, a.mention.start));
+      // "a possible Foreign Military Sale to the Government of Poland": the government is the state.
+      return lead.test(this.text.slice(from, a.mention.start).replace(GOVERNMENT_OF, ''));
     });
   }
 

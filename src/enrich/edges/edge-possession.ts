@@ -11,6 +11,10 @@ import {
 import { type Trigger, CAPABILITY_CUE } from './edge-triggers.js';
 import type { ClauseReader } from './edge-clause.js';
 
+/** Words of a system fired, hit or lost in combat. */
+const COMBAT =
+  /\b(?:destroy(?:s|ed|ing)?|shot down|shoot(?:s|ing)? down|downed|struck|hit|strikes?|fir(?:e|es|ed|ing) at|launch(?:es|ed|ing)?|attack(?:s|ed|ing)?|shell(?:s|ed|ing)|los[te]|wiped out|eliminat\w+|neutrali[sz]\w+)\b/i;
+
 /** "Ukraine's NASAMS", "Ukrainian Neptune missile": possession in service. */
 export const readPossessives = (r: ClauseReader, used: ReadonlySet<EdgeItem>): void => {
   for (const item of r.items) {
@@ -27,17 +31,26 @@ export const readPossessives = (r: ClauseReader, used: ReadonlySet<EdgeItem>): v
         item.kind !== 'weapon' ||
         a.mention.type !== 'NORP' ||
         /-(?:made|built|designed|produced|manufactured|supplied)$/i.test(a.mention.text) ||
-        !/^\s+(?:[\p{Ll}-]+\s+){0,1}$/u.test(gap)
+        !/^\s+(?:(?:[\p{Ll}-]+|[A-Z]{2,5})\s+){0,1}$/u.test(gap)
       )
         return false;
-      if (
-        /\b(?:by|with|from)\s+(?:an?\s+|the\s+)?$/i.test(
-          r.text.slice(Math.max(r.s.start, a.mention.start - 12), a.mention.start),
-        )
-      )
-        return true;
-      // "an Iranian Silkworm missile strike": a demonym that is not the system's origin is its user.
+
       const origin = originState(r.kb, item.id);
+      const prep = /\b(by|with|from)\s+(?:an?\s+|the\s+)?$/i.exec(
+        r.text.slice(Math.max(r.s.start, a.mention.start - 12), a.mention.start),
+      );
+      // "attacked Kyiv with Iranian Shahed drones": the instrument's maker is not its user.
+      if (prep !== null)
+        return !(/^with$/i.test(prep[1] ?? '') && origin !== undefined && origin.id === a.party.id);
+      // "Russian SAM Pantsir may be destroyed", "a Russian Su-25 was shot down": a system lost or
+      // fired in combat is the demonym's own, whether or not it was also made there.
+      const near = r.text.slice(
+        Math.max(r.s.start, a.mention.start - 30),
+        Math.min(r.s.end, item.end + 40),
+      );
+      if (COMBAT.test(near) && a.party.id?.startsWith('gpe:') === true) return true;
+      if (!/^\s+(?:[\p{Ll}-]+\s+){0,1}$/u.test(gap)) return false;
+      // "an Iranian Silkworm missile strike": a demonym that is not the system's origin is its user.
       return (
         /^\s+$/.test(gap) &&
         origin !== undefined &&

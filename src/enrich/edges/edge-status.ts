@@ -54,6 +54,9 @@ const modalityOf = (lead: string, verb: string, base: EdgeStatus): Modality => {
   const request = REQUEST.exec(lead);
   if (request !== null)
     return { status: 'requested', negated, hedged: false, cue: request[0].toLowerCase() };
+  // "Vickers offered the Upholder to Saudi Arabia", "Britain was expected to offer": a proposal, not a
+  // commitment (SIPRI counts no transfer until an order).
+  if (/^offer/i.test(verb)) return { status: 'requested', negated, hedged: true, cue: 'offer' };
   const hedge = HEDGE.exec(lead);
   if (hedge !== null)
     return { status: 'requested', negated, hedged: true, cue: hedge[0].toLowerCase() };

@@ -14,8 +14,9 @@ export const TRIGGERS: readonly { cls: TriggerClass; re: RegExp }[] = [
     re: /\b(?:rel(?:y|ies|ied|ying|iance)|depend(?:s|ed|ing|ence|ency|ent)?|reliant)\s+(?:heavily\s+|entirely\s+|largely\s+|mostly\s+)?(?:up)?on\b/gi,
   },
   {
+    // An offer is a give that has not happened: edge-status reads it as hedged talk (`requested`).
     cls: 'give',
-    re: /\b(?:suppl(?:y|ies|ied|ying)|deliver(?:s|ed|ing|y|ies)?|provid(?:e|es|ed|ing)|provision|sen(?:d|ds|t|ding)|transfer(?:s|red|ring)?|donat(?:e|es|ed|ing|ion|ions)|g(?:ive|ives|ave|iving|iven)|gift(?:s|ed|ing)|hand(?:s|ed|ing)? over|handed|ship(?:ped|ping|ments?)|pledg(?:e|es|ed|ing)|sell(?:s|ing)?|sold|sales?|export(?:s|ed|ing)?)\b/gi,
+    re: /\b(?:suppl(?:y|ies|ied|ying)|deliver(?:s|ed|ing|y|ies)?|provid(?:e|es|ed|ing)|provision|sen(?:d|ds|t|ding)|transfer(?:s|red|ring)?|donat(?:e|es|ed|ing|ion|ions)|g(?:ive|ives|ave|iving|iven)|gift(?:s|ed|ing)|hand(?:s|ed|ing)? over|handed|ship(?:ped|ping|ments?)|pledg(?:e|es|ed|ing)|sell(?:s|ing)?|sold|sales?|export(?:s|ed|ing)?|offer(?:s|ed|ing)?)\b/gi,
   },
   {
     cls: 'get',
@@ -68,7 +69,7 @@ export const AID_WORDS =
 
 /** A noun use of a supply verb: "the supply of", "arms supplies to", "procurement of". */
 export const NOMINAL =
-  /^(?:supply|supplies|delivery|deliveries|transfer|transfers|provision|shipments?|donations?|sales?|procurement|purchase|acquisition|order|exports?)$/i;
+  /^(?:supply|supplies|delivery|deliveries|transfer|transfers|provision|shipments?|donations?|sales?|procurement|purchase|acquisition|order|exports?|offers?)$/i;
 export const PASSIVE_LEAD =
   /(?:\b(?:be|been|being|is|are|was|were|get|got)\s+(?:\w+ly\s+)?|,\s*|-)$/i;
 export const PREPOSITION_BEFORE =

@@ -12,6 +12,7 @@ import { joinWrappedLines } from './wrapped-lines.js';
 import { SentenceEdges } from './sentence-edges.js';
 import { type EdgeDraft, mergeEdges } from './merge-edges.js';
 import { GIVE_OR_RELY } from './edge-triggers.js';
+import { untaggedRecipients } from './untagged-recipients.js';
 import { relinkNeighbours } from './relink-neighbours.js';
 import { readListBody } from './read-receipt-clauses.js';
 
@@ -20,12 +21,37 @@ const LIST_HEADER =
 const DELIVERED_HEADER =
   /\b(?:has|have|had)\s+(?:already\s+)?(?:been\s+)?(?:provided|sent|delivered|supplied|transferred|donated)\b/i;
 
-export const EDGES_VERSION = 'edges-4';
+export const EDGES_VERSION = 'edges-5';
 
 export interface EdgeDeps {
   readonly kb: KnowledgeBase;
   readonly published?: string;
 }
+
+/**
+ * "Harpoon Coastal Defense Systems" tagged as an unknown organisation: a name that opens with a
+ * system the KB knows is that system (a linked company keeps its mention).
+ */
+const weaponOpening = (e: EntityMention, kb: KnowledgeBase): EntityMention | undefined => {
+  if (!e.id.startsWith('local:') || e.type !== 'ORG') return undefined;
+  const words = e.text.split(' ');
+  for (const n of [2, 1]) {
+    if (words.length <= n) continue;
+    const head = words.slice(0, n).join(' ');
+    const known = kb.findByAlias(head).find((k) => k.type === 'WEAPON');
+    if (known !== undefined)
+      return {
+        ...e,
+        text: head,
+        end: e.start + head.length,
+        type: 'WEAPON',
+        id: known.id,
+        name: known.name,
+        method: 'alias',
+      };
+  }
+  return undefined;
+};
 
 const itemParty = (item: EdgeItem): EdgeParty => ({
   ...(item.id !== undefined ? { id: item.id } : {}),
@@ -54,11 +80,15 @@ export const findEdges = (
   const sorted = relinkNeighbours(
     text,
     // "Tornado" tagged ORG but linked to the KB's weapon: the link says what it is.
-    entities
-      .map((e) =>
-        e.id.startsWith('weapon:') && e.type !== 'WEAPON' ? { ...e, type: 'WEAPON' as const } : e,
-      )
-      .sort((a, b) => a.start - b.start),
+    untaggedRecipients(
+      text,
+      entities
+        .map((e) =>
+          e.id.startsWith('weapon:') && e.type !== 'WEAPON' ? { ...e, type: 'WEAPON' as const } : e,
+        )
+        .map((e) => weaponOpening(e, kb) ?? e),
+      kb,
+    ).sort((a, b) => a.start - b.start),
     kb,
   );
   // "the Navy" alone stands for the state whose forces the article names in full ("U.S. Navy").

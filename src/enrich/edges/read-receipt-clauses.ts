@@ -30,9 +30,10 @@ export const readList = (r: ClauseReader, { t, limit, push }: TriggerContext): v
   // "a package including 800 Stinger anti-aircraft systems, 2,000 Javelin...": a give with its
   // roles from the sentence (or the aid announced just before).
   const sentenceStart = r.clauseStart(t.start);
-  // "It includes ...", "The package also includes ...": the aid announced just before.
+  // "It includes ...", "The package also includes ...", a fact sheet's "Capabilities include:": the aid
+  // announced just before.
   const anaphoric =
-    /^\s*(?:it|this|the\s+(?:new\s+)?(?:package|tranche))\s+(?:also\s+|will\s+|would\s+)*$/i.test(
+    /^\s*(?:it|this|the\s+(?:new\s+)?(?:package|tranche)|(?:the\s+)?(?:capabilities|items|deliveries|elements)(?:\s+(?:provided|delivered|committed))?)\s+(?:also\s+|will\s+|would\s+)*$/i.test(
       r.text.slice(sentenceStart, t.start),
     ) && r.previous() !== undefined;
   if (!anaphoric && !AID_WORDS.test(r.text.slice(sentenceStart, t.start))) return;

@@ -1,11 +1,72 @@
 import type { EdgeParty } from '../../core/supply-edge.js';
 import type { EdgeActor } from './edge-actors.js';
+import type { EdgeItem } from './edge-items.js';
 import { DECISION, PASSIVE_LEAD } from './edge-triggers.js';
 import type { ClauseReader, TriggerContext } from './edge-clause.js';
 
 /** Between an asker and the verb: "urges West to", "has called on its allies to", "asked them to". */
 const ASKED_TO =
   /^(?:['’]s)?[^,;.]*?\b(?:urg(?:e|es|ed|ing)|call(?:s|ed|ing)?\s+(?:on|upon)|ask(?:s|ed|ing)?|press(?:es|ed|ing)?|appeal(?:s|ed|ing)?\s+to|encourag(?:e|es|ed|ing)|invit(?:e|es|ed|ing)|implor(?:e|es|ed|ing)|lobb(?:y|ies|ied|ying))\s+(?:[^,;.]{1,40}?\s+)?to\s+$/i;
+
+/** Between two coordinated systems: "Challenger 2 tanks and AS-90", "Stingers, Javelins". */
+const COORDINATED = /^(?:\s+[\p{Ll}-]+){0,2}\s*(?:,\s*|\s+and\s+|,\s*and\s+|\s+as well as\s+)$/u;
+
+/**
+ * The system ending at most 40 characters before a participle, with the systems coordinated to it in
+ * front ("Challenger 2 tanks and AS-90 self-propelled guns will be gifted to Ukraine").
+ */
+const coordinatedBefore = (before: readonly EdgeItem[], text: string, from: number): EdgeItem[] => {
+  const last = before[before.length - 1];
+  if (last === undefined || last.end < from) return [];
+  const out = [last];
+  for (let j = before.length - 2; j >= 0; j--) {
+    const b = before[j] as EdgeItem;
+    if (!COORDINATED.test(text.slice(b.end, (out[0] as EdgeItem).start))) break;
+    out.unshift(b);
+  }
+  return out;
+};
+
+/** An actor and the ones coordinated after it ("Denmark and Germany", "Norway, Denmark and the Netherlands"). */
+const coordinatedAfter = (r: ClauseReader, first: EdgeActor): EdgeActor[] => {
+  const out = [first];
+  for (const a of r.actors) {
+    const last = out[out.length - 1] as EdgeActor;
+    if (a.mention.start < last.mention.end) continue;
+    if (
+      !/^(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+)(?:the\s+)?$/.test(
+        r.text.slice(last.mention.end, a.mention.start),
+      )
+    )
+      break;
+    out.push(a);
+  }
+  return out;
+};
+
+/** The systems a relative clause opened by its subject refers back to ("ATACMS, which Washington ..."). */
+const relativeAntecedent = (
+  r: ClauseReader,
+  subject: EdgeActor | undefined,
+): EdgeItem[] | undefined => {
+  if (subject === undefined) return undefined;
+  const lead = r.text.slice(Math.max(r.s.start, subject.mention.start - 16), subject.mention.start);
+  const rel = /,\s*(?:which|that)\s+(?:the\s+)?$/i.exec(lead);
+  if (rel === null) return undefined;
+  const relAt = subject.mention.start - lead.length + rel.index;
+  const before = r.items.filter(
+    (i) =>
+      i.kind !== 'capability' &&
+      i.end <= relAt &&
+      /^(?:\s+[\p{Ll}-]+){0,2}\s*$/u.test(r.text.slice(i.end, relAt)),
+  );
+  const found = coordinatedBefore(
+    r.items.filter((i) => i.kind !== 'capability' && i.end <= relAt),
+    r.text,
+    before[before.length - 1]?.end ?? Infinity,
+  );
+  return found.length > 0 ? found : undefined;
+};
 
 /** "Canada to give Ukraine 20,000 shells", "Krab howitzers, supplied by Poland", "the supply of Iranian drones to Russia". */
 export const readGive = (
@@ -23,9 +84,11 @@ export const readGive = (
     const origin = hyphenated ? r.actors.find((a) => a.mention.end === t.start - 1) : by;
     const items = hyphenated
       ? r.itemsIn(t.end, Math.min(limit, t.end + 60)).slice(0, 1)
-      : r.items
-          .filter((i) => i.kind !== 'capability' && i.end <= t.start && i.end >= t.start - 40)
-          .slice(-1);
+      : coordinatedBefore(
+          r.items.filter((i) => i.kind !== 'capability' && i.end <= t.start),
+          r.text,
+          t.start - 40,
+        );
     const to = r.actorAfter(t.end, limit, /^[\s\S]*\b(?:to|for)\s+(?:the\s+)?$/i);
     const firstAt = Math.min(origin?.mention.start ?? t.start, items[0]?.start ?? t.start);
     // "Ukraine used a U.S.-supplied rocket system" names the holder; "Russia says it destroyed ..." does not.
@@ -76,16 +139,19 @@ export const readGive = (
     const signer =
       partner !== undefined ? subjects.find((a) => a.party.id !== partner.party.id) : undefined;
     // "Turkey wants to speed up the delivery of American F-16 fighter jets", "took delivery of": the one wanting it gets it.
+    // "Ukraine has received the first delivery of": the receiving verb is a trigger of its own, so
+    // its subject stands before the floor this noun's clause starts at.
+    const wanters = subjects.length > 0 ? subjects : r.subjects(t.start, r.clauseStart(t.start));
     const wanting =
       explicitTo === undefined &&
       carried === undefined &&
       partner === undefined &&
-      subjects.length === 1 &&
-      subjects[0] !== undefined &&
-      /\b(?:wants?|wanted|seeks?|sought|awaits?|awaited|expects?|expected|speed(?:s|ing)? up|hasten\w*|accelerat\w*|t(?:ake|akes|ook|aking|aken))\b/i.test(
-        r.text.slice(subjects[0].mention.end, t.start),
+      wanters.length === 1 &&
+      wanters[0] !== undefined &&
+      /\b(?:wants?|wanted|seeks?|sought|request(?:s|ed|ing)?|asks? for|asked for|awaits?|awaited|awaiting|waiting for|expects?|expected|expecting|receiv(?:e|es|ed|ing)|speed(?:s|ing)? up|hasten\w*|accelerat\w*|t(?:ake|akes|ook|aking|aken))\b/i.test(
+        r.text.slice(wanters[0].mention.end, t.start),
       )
-        ? subjects[0]
+        ? wanters[0]
         : undefined;
     const to = explicitTo ?? carried?.recipient ?? partner ?? wanting;
     const from = r.actorAfter(t.end, limit, /^[\s\S]*\bfrom\s+(?:the\s+)?$/i);
@@ -114,18 +180,21 @@ export const readGive = (
       items = r.items.filter(
         (i) => i.kind !== 'capability' && i.end <= t.start && i.end >= t.start - 30,
       );
-    for (const item of items)
-      push(
-        r.emit(
-          t,
-          item,
-          to,
-          (from ?? owner)?.party ?? carried?.supplier ?? signer?.party ?? decider?.party,
-          lead,
-          partner !== undefined ? 'ordered' : 'delivered',
-          [(from ?? owner ?? carried) ? 'nominal' : 'nominal, supplier from the clause subject'],
-        ),
-      );
+    // "deliveries of Leopard 1 tanks from Denmark and Germany": every state coordinated after "from".
+    const fromAll = from !== undefined ? coordinatedAfter(r, from) : [undefined];
+    for (const source of fromAll)
+      for (const item of items)
+        push(
+          r.emit(
+            t,
+            item,
+            to,
+            (source ?? owner)?.party ?? carried?.supplier ?? signer?.party ?? decider?.party,
+            lead,
+            partner !== undefined ? 'ordered' : 'delivered',
+            [(from ?? owner ?? carried) ? 'nominal' : 'nominal, supplier from the clause subject'],
+          ),
+        );
     return;
   }
   // Active: "Canada to give Ukraine 20,000 shells", "Norway has transferred 14 LAV III to Ukraine".
@@ -181,6 +250,26 @@ export const readGive = (
       /\b(?:includ\w*|such as|namely|in particular|notably|among them|comprising)\b/i.test(gap)
     );
   });
+  // "Kyiv has asked for ATACMS, which Washington has refused to provide": a relative clause's verb
+  // takes the systems it follows, and the one asking for them receives.
+  const antecedent = items.length === 0 ? relativeAntecedent(r, own[0]) : undefined;
+  if (antecedent !== undefined) {
+    items.push(...antecedent);
+    if (to === undefined) {
+      const asked = r.out.find((d) => antecedent.includes(d.system));
+      to =
+        r.actors.find((a) => asked !== undefined && a.party.id === asked.recipient.id) ??
+        // "Ukraine wants Taurus missiles, which Germany has declined to send".
+        r
+          .subjects((antecedent[0] as EdgeItem).start, r.s.start)
+          .find((a) => !own.some((o) => o.party.id === a.party.id));
+    }
+  }
+  // The relative clause's own words say its stage: "wants X, which Germany declined to send" is a refusal.
+  const verbLead =
+    antecedent !== undefined && own[0] !== undefined
+      ? r.text.slice(own[0].mention.start, t.start)
+      : lead;
   let givers: (EdgeParty | undefined)[] = own.length > 0 ? own.map((a) => a.party) : [undefined];
   const carried = own.length === 0 && to === undefined ? r.carried(t) : undefined;
   if (carried !== undefined) {
@@ -188,7 +277,10 @@ export const readGive = (
     givers = [carried.supplier];
   }
   // "Berlin has declined to send Leopard tanks": the recipient of the aid discussed just before.
-  const context = to === undefined && carried === undefined ? r.before() : undefined;
+  // "Germany will deliver 14 Leopard tanks to Ukraine, adding that Norway would also send eight": the
+  // recipient of this sentence's earlier transfer when this verb names none.
+  const context =
+    to === undefined && carried === undefined ? (r.lastGive ?? r.before()) : undefined;
   if (context !== undefined && !own.some((a) => a.party.id === context.recipient.party.id))
     to = context.recipient;
   // "gave Iran cash ... in exchange for drones": what comes back goes the other way.
@@ -202,8 +294,12 @@ export const readGive = (
           push(r.emit(t, item, giver, to.party, lead, 'delivered', ['in exchange']));
         continue;
       }
-      const why = carried ? ['coordinated with the previous clause'] : [];
-      push(r.emit(t, item, to, supplier, lead, 'delivered', why));
+      const why = carried
+        ? ['coordinated with the previous clause']
+        : antecedent !== undefined
+          ? ['relative clause after the system']
+          : [];
+      push(r.emit(t, item, to, supplier, verbLead, 'delivered', why));
     }
   if (to !== undefined)
     r.lastGive = {

@@ -43,15 +43,24 @@ export class SentenceEdges extends ClauseReader {
   private readTrigger(t: Trigger, limit: number, prev: Trigger | undefined): EdgeDraft[] {
     // "Poland bought and transferred to Ukraine ...": verbs joined by "and" share their subject.
     const joined = prev !== undefined && /^\s+and\s+$/i.test(this.text.slice(prev.end, t.start));
+    // "Britain has offered to send tanks": the offer frames the verb after it, like an ask.
+    const offered =
+      prev !== undefined &&
+      /^offer/i.test(prev.word) &&
+      /^\s+to\s+$/i.test(this.text.slice(prev.end, t.start));
     // "test-fired its newly acquired Silkworm": a participle's holder is the subject of the verb before.
     const floor = Math.max(
       this.clauseStart(t.start),
-      prev !== undefined && prev.cls !== 'ask' && !joined && !this.adjectival(t)
+      prev !== undefined && prev.cls !== 'ask' && !offered && !joined && !this.adjectival(t)
         ? prev.end
         : this.s.start,
     );
     const leadFrom =
-      prev?.cls === 'ask' && prev.start >= this.clauseStart(t.start) ? prev.start : floor;
+      (prev?.cls === 'ask' || offered) &&
+      prev !== undefined &&
+      prev.start >= this.clauseStart(t.start)
+        ? prev.start
+        : floor;
     const lead = this.text.slice(Math.max(leadFrom, t.start - 120), t.start);
     const subjects = this.subjects(t.start, floor);
     const subject = subjects[subjects.length - 1];
