@@ -19,7 +19,8 @@ const RUNNING_RE =
   /\b(?:since (?:the )?(?:beginning|start|outbreak)|since (?:russia|the (?:full-scale )?invasion|february|march|the war)|so far|to date|in total|a total of|has recorded|have recorded|has registered|have registered|has verified|have been (?:killed|wounded|injured|destroyed)|cumulative|already)\b/i;
 
 /** A provisional figure ("according to preliminary data", "previously") is a floor, not a final count. */
-const PROVISIONAL_RE = /\b(?:preliminar(?:y|ily)|previously|initial (?:data|reports?|information))\b/i;
+const PROVISIONAL_RE =
+  /\b(?:preliminar(?:y|ily)|previously|initial (?:data|reports?|information))\b/i;
 
 /** A time of day the statement holds at ("as of 19:30"), else a wire dateline's ("24.09.22 07:20 - "). */
 const AS_OF_TIME_RE = /\bas of (\d{1,2})[:.](\d{2})\b/i;

@@ -77,9 +77,12 @@ export const predicateNear = (
   // A cue right after the figure is its own ("1,964 killed and 2,613 injured": 2,613 are injured,
   // though "killed" is the nearest cue before it).
   const adjacent = nearest(clauseAfter, false);
-  if (adjacent && /^\s*(?:(?:were|was|are|have been|has been|had been|more|others?)\s+){0,2}$/i.test(
-    clauseAfter.slice(0, adjacent.distance),
-  ))
+  if (
+    adjacent &&
+    /^\s*(?:(?:were|was|are|have been|has been|had been|more|others?)\s+){0,2}$/i.test(
+      clauseAfter.slice(0, adjacent.distance),
+    )
+  )
     return adjacent.name;
   return (nearest(clauseBefore, true) ?? adjacent)?.name;
 };
