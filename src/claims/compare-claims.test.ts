@@ -87,8 +87,8 @@ test('undated claims from different articles are not flagged', () => {
 
 test('groups label each measure by its strongest verdict', () => {
   const groups = groupClaims([
-    at(52, { qualifier: 'at least' }),
-    at(20, { start: 50, sentence: { start: 41, end: 80 } }),
+    at(52, { qualifier: 'at least', predicate: 'membership' }),
+    at(20, { start: 50, sentence: { start: 41, end: 80 }, predicate: 'membership' }),
     at(7, { measure: 'count:country|org:x' }),
   ]);
   assert.deepEqual(
@@ -188,4 +188,19 @@ test('a placed measure is compared across articles even when its subject is one 
   const { about: _c, ...third } = at(8, unplaced);
   const { about: _d, ...fourth } = at(9, { ...unplaced, articleId: 'b', syndicationGroup: 'b' });
   assert.equal(groupClaims([third, fourth])[0]?.status, 'single');
+});
+
+test("one article's two figures conflict only with the same subject and predicate", () => {
+  const same = { predicate: 'membership', sentence: { start: 41, end: 80 }, start: 50 };
+  assert.equal(comparePair(at(52, { predicate: 'membership' }), at(20, same)).verdict, 'conflict');
+  // "rose 2%" this quarter and "grew 6.4%" this year: no predicate read, two things.
+  assert.equal(
+    comparePair(at(52), at(20, { ...same, predicate: undefined })).verdict,
+    'not comparable',
+  );
+  assert.equal(
+    comparePair(at(52, { predicate: 'membership' }), at(20, { ...same, subject: 'member states' }))
+      .verdict,
+    'not comparable',
+  );
 });

@@ -1,4 +1,5 @@
 import { CLAIMS_VERSION, type Claim } from './claim.js';
+import { subjectKey } from './article-claims.js';
 import { claimInterval } from './claim-qualifier.js';
 
 /**
@@ -115,6 +116,21 @@ export const comparePair = (a: Claim, b: Claim): ClaimPair => {
     }
     if (a.articleId === b.articleId && a.sentence.start === b.sentence.start) {
       reasons.push('not comparable: two figures of one sentence count different things');
+      return 'not comparable';
+    }
+    // One article's two figures of a measure are nearly always two things (this quarter and the
+    // year, a share of one group and another); one text contradicts itself only when it says the
+    // same subject underwent the same thing ("expanded to include 52 countries" ... "expansion of
+    // the group to 20 countries").
+    if (
+      a.articleId === b.articleId &&
+      (a.predicate === undefined ||
+        a.predicate !== b.predicate ||
+        subjectKey(a.subject) !== subjectKey(b.subject))
+    ) {
+      reasons.push(
+        'not comparable: one article, two figures without the same subject and predicate',
+      );
       return 'not comparable';
     }
     if (a.running !== b.running || a.perDay !== b.perDay) {
