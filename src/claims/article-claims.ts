@@ -18,6 +18,19 @@ const TO_AFTER_RE = /^\s+to\b/i;
 const RUNNING_RE =
   /\b(?:since (?:the )?(?:beginning|start|outbreak)|since (?:russia|the (?:full-scale )?invasion|february|march|the war)|so far|to date|in total|a total of|has recorded|have recorded|has registered|have registered|has verified|have been (?:killed|wounded|injured|destroyed)|cumulative|already)\b/i;
 
+/** A provisional figure ("according to preliminary data", "previously") is a floor, not a final count. */
+const PROVISIONAL_RE =
+  /\b(?:preliminar(?:y|ily)|previously|initial (?:data|reports?|information))\b/i;
+
+/** A time of day the statement holds at ("as of 19:30"), else a wire dateline's ("24.09.22 07:20 - "). */
+const AS_OF_TIME_RE = /\bas of (\d{1,2})[:.](\d{2})\b/i;
+const DATELINE_TIME_RE = /^\s*\d{2}\.\d{2}\.\d{2,4}\s+(\d{1,2}):(\d{2})\s+[-–—]/;
+
+const reportTime = (sentence: string, text: string): string | undefined => {
+  const m = AS_OF_TIME_RE.exec(sentence) ?? DATELINE_TIME_RE.exec(text);
+  return m ? `${m[1]!.padStart(2, '0')}:${m[2]}` : undefined;
+};
+
 /** A toll still being counted ("has increased to 17", "reached 14"): each report states its own day. */
 const RISING_RE =
   /\b(?:increased to|rose to|risen to|climbed to|grew to|reached|now stands at|has risen to|jumped to)\s+(?:\S+\s+){0,2}$/i;
@@ -160,8 +173,12 @@ export const claimsOfArticle = (article: LedgerArticle): Claim[] => {
     const after = text.slice(figure.end, sentence.end);
     const { qualifier: parsedQualifier, word } = qualifierOf(figure.normalized?.qualifier, before);
     const high = rangeHigh(figure);
-    const qualifier = high !== undefined ? 'range' : parsedQualifier;
+    const sentenceText = text.slice(sentence.start, sentence.end);
+    const provisional = parsedQualifier === 'exact' && PROVISIONAL_RE.test(sentenceText);
+    const qualifier =
+      high !== undefined ? 'range' : provisional ? ('at least' as const) : parsedQualifier;
     if (word) reasons.push(`qualifier: "${word}" -> ${qualifier}`);
+    if (provisional) reasons.push('qualifier: a provisional figure -> at least');
     const startingLevel = FROM_BEFORE_RE.test(before) && TO_AFTER_RE.test(after);
     const delta =
       figure.kind === 'multiplier' ||
@@ -179,8 +196,10 @@ export const claimsOfArticle = (article: LedgerArticle): Claim[] => {
       /\b(?:since|from|between|after|starting|beginning)\s+(?:the\s+)?$/i.test(
         text.slice(Math.max(sentence.start, d.start - 16), d.start),
       );
+    const perDay = PER_DAY_RE.test(sentenceText);
+    // "have been killed ... over the past day" is that day's count, not a tally since the war began.
     const running =
-      RUNNING_RE.test(text.slice(sentence.start, sentence.end)) ||
+      (RUNNING_RE.test(sentenceText) && (!perDay || /\bsince\b/i.test(sentenceText))) ||
       RISING_RE.test(before) ||
       document.dates.some(
         (d) => d.start >= sentence.start && d.end <= sentence.end && periodStart(d),
@@ -195,20 +214,23 @@ export const claimsOfArticle = (article: LedgerArticle): Claim[] => {
       paragraphStart,
     };
     const anchor = findAnchor(anchorContext);
-    const places = placesOf(anchorContext, anchor?.id);
+    // A country the count is "in" is a place, however it was found: "in Donetsk region, 4 killed"
+    // and "4 killed in Donetsk region" measure one thing.
+    const places = [
+      ...new Set([...placesOf(anchorContext, anchor?.id), ...(anchor?.place ? [anchor.id] : [])]),
+    ].sort();
     if (anchor) reasons.push(`about: ${anchor.reason}`);
     const subject = figure.subject ?? figure.unit;
     const key = subjectKey(figure.kind === 'count' ? figure.unit : subject);
-    const sentenceText = text.slice(sentence.start, sentence.end);
     const predicate = predicateNear(
       sentenceText,
       figure.start - sentence.start,
       figure.end - sentence.start,
     );
     if (predicate) reasons.push(`predicate: ${predicate}`);
-    const perDay = PER_DAY_RE.test(sentenceText);
     if (perDay) reasons.push('per day: a count for one day');
-    const measure = `${family(figure)}|${predicate ?? ''}|${places.join('+')}|${anchor ? anchor.id : key}`;
+    const owner = anchor && !anchor.place ? anchor.id : key;
+    const measure = `${family(figure)}|${predicate ?? ''}|${places.join('+')}|${owner}`;
     const measureLabel = `${subject}${predicate ? ` ${predicate}` : ''}${anchor ? ` (${anchor.name})` : ''}`;
     const dated = document.dates
       .filter((d) => d.value !== undefined && d.start >= sentence.start && d.end <= sentence.end)
@@ -220,6 +242,8 @@ export const claimsOfArticle = (article: LedgerArticle): Claim[] => {
     const asOfBasis = useDate ? 'sentence date' : published ? 'published' : 'unknown';
     if (useDate) reasons.push(`as of: "${text.slice(dated.start, dated.end)}" in the sentence`);
     else if (dated) reasons.push('as of: publication (a running tally is as of its report)');
+    const time = asOf ? reportTime(sentenceText, text) : undefined;
+    if (time) reasons.push(`reported at ${time}`);
     const normalised = normalise(figure, yearOf(asOf), reasons);
     const quote = document.quotes.find((q) => q.start <= figure.start && figure.end <= q.end);
     const claimant: Claimant =
@@ -258,6 +282,7 @@ export const claimsOfArticle = (article: LedgerArticle): Claim[] => {
       perDay,
       ...(asOf ? { asOf } : {}),
       asOfBasis,
+      ...(time ? { reportedAt: `${asOf!.slice(0, 10)}T${time}` } : {}),
       claimant,
       ...(article.published ? { published: article.published } : {}),
       ...(article.source ? { source: article.source } : {}),

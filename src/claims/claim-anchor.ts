@@ -17,6 +17,8 @@ export interface Anchor {
   readonly id: string;
   readonly name: string;
   readonly reason: string;
+  /** A country found as the place the count is in, not an owner: it joins the measure's places. */
+  readonly place?: true;
 }
 
 const ANAPHOR_RE =
@@ -45,6 +47,15 @@ export const statementEnd = (text: string, sentence: { start: number; end: numbe
   return tail ? sentence.start + tail.index : sentence.end;
 };
 
+/** "Russia's shelling", "by Russia", "aggression of the Russian Federation": who acted, not where. */
+const ACTOR_AFTER_RE =
+  /^\s*['’]s\s+(?:(?:massive|missile|rocket|artillery|armed|military)\s+)?(?:shelling|attacks?|strikes?|shells|troops|(?:(?:defen[cs]e|armed|air)\s+)?forces|army|military|aggression|missiles?|drones?|bombardment|defenders)\b/i;
+const ACTOR_BEFORE_RE = /\b(?:by|aggression of|attacks? of|troops of|forces of)\s+(?:the\s+)?$/i;
+
+const isActor = (text: string, entity: { start: number; end: number }): boolean =>
+  ACTOR_AFTER_RE.test(text.slice(entity.end, entity.end + 40)) ||
+  ACTOR_BEFORE_RE.test(text.slice(Math.max(0, entity.start - 20), entity.start));
+
 /** Places named in the statement (not its attribution tail), as sorted ids: part of a measure. */
 export const placesOf = (context: AnchorContext, except?: string): string[] => {
   const end = statementEnd(context.text, context.sentence);
@@ -52,6 +63,7 @@ export const placesOf = (context: AnchorContext, except?: string): string[] => {
     ...new Set(
       entitiesIn(context.entities, context.sentence.start, end)
         .filter((e) => e.type === 'GPE' || e.type === 'LOC')
+        .filter((e) => !isActor(context.text, e))
         .map((e) => e.id)
         .filter((id) => id !== except),
     ),
@@ -93,7 +105,7 @@ export const findAnchor = (context: AnchorContext): Anchor | undefined => {
       reason: `${topic.name} named earlier in the paragraph`,
     };
   const country = inSentence
-    .filter((e) => e.type === 'GPE')
+    .filter((e) => e.type === 'GPE' && !isActor(text, e))
     .filter((e) => e.end <= figureStart)
     .at(-1);
   if (country)
@@ -101,6 +113,7 @@ export const findAnchor = (context: AnchorContext): Anchor | undefined => {
       id: country.id,
       name: country.name,
       reason: `${country.name} named before the figure`,
+      place: true,
     };
   return undefined;
 };

@@ -53,7 +53,11 @@ export const predicateNear = (
 ): string | undefined => {
   // Clause bounds: a semicolon, or a comma followed by "and/while/but", ends one statement.
   const before = sentence.slice(Math.max(0, figureStart - WINDOW_BEFORE), figureStart);
-  const after = sentence.slice(figureEnd, figureEnd + WINDOW_AFTER);
+  // ", including 10 children," sits between a count and its verb: skip it.
+  const after = sentence
+    .slice(figureEnd, figureEnd + WINDOW_AFTER + 40)
+    .replace(/^\s*,\s*including\b[^,.;]{0,40},/i, ' ')
+    .slice(0, WINDOW_AFTER);
   const clauseBefore = before.split(/[;:,]|\band\b(?=[^,]*\d)/i).at(-1) ?? '';
   const clauseAfter = after.split(/[;:,.]|\band\b/i)[0] ?? '';
   // A cue before the figure in its clause governs it ("the bodies of 6 civilians killed" were
@@ -70,7 +74,17 @@ export const predicateNear = (
       }
     return best;
   };
-  return (nearest(clauseBefore, true) ?? nearest(clauseAfter, false))?.name;
+  // A cue right after the figure is its own ("1,964 killed and 2,613 injured": 2,613 are injured,
+  // though "killed" is the nearest cue before it).
+  const adjacent = nearest(clauseAfter, false);
+  if (
+    adjacent &&
+    /^\s*(?:(?:were|was|are|have been|has been|had been|more|others?)\s+){0,2}$/i.test(
+      clauseAfter.slice(0, adjacent.distance),
+    )
+  )
+    return adjacent.name;
+  return (nearest(clauseBefore, true) ?? adjacent)?.name;
 };
 
 /** Counts for one day ("in a day", "over the past day", "yesterday"): each day is its own quantity. */

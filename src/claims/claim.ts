@@ -1,5 +1,5 @@
 /** Bumped whenever claim derivation or comparison rules change; saved with every claim and flag. */
-export const CLAIMS_VERSION = 'claims-7';
+export const CLAIMS_VERSION = 'claims-8';
 
 /** How a figure bounds the true value: "at least 52" is a floor, "up to 300,000" a ceiling. */
 export type ClaimQualifier =
@@ -54,6 +54,8 @@ export interface Claim {
   /** ISO date (or yyyy-mm / yyyy) the figure holds at, and where that came from. */
   readonly asOf?: string;
   readonly asOfBasis: 'sentence date' | 'published' | 'unknown';
+  /** The hour a report states ("as of 19:30", a "24.09.22 07:20 -" dateline): a toll at 19:30 and at 20:50 are two times. */
+  readonly reportedAt?: string;
   readonly claimant: Claimant;
   readonly published?: string;
   readonly source?: string;

@@ -87,8 +87,8 @@ test('undated claims from different articles are not flagged', () => {
 
 test('groups label each measure by its strongest verdict', () => {
   const groups = groupClaims([
-    at(52, { qualifier: 'at least' }),
-    at(20, { start: 50, sentence: { start: 41, end: 80 } }),
+    at(52, { qualifier: 'at least', predicate: 'membership' }),
+    at(20, { start: 50, sentence: { start: 41, end: 80 }, predicate: 'membership' }),
     at(7, { measure: 'count:country|org:x' }),
   ]);
   assert.deepEqual(
@@ -122,5 +122,85 @@ test('running tallies a day apart allow a day of movement; beyond it they still 
   assert.equal(
     comparePair(at(3455, { asOf: '2024-06-01' }), at(3675, { ...b, asOf: '2024-06-04' })).verdict,
     'change over time',
+  );
+});
+
+test("one claimant's report on a later day revises its own figure; on the same day it still conflicts", () => {
+  const censor = { name: 'censor.net', kind: 'outlet' as const };
+  const first = at(4, { claimant: censor, published: '2022-10-17T00:00:00.000Z' });
+  const later = {
+    articleId: 'b',
+    syndicationGroup: 'b',
+    claimant: censor,
+    asOf: '2022-06-01',
+  };
+  const nextDay = comparePair(
+    { ...first, asOf: '2022-10-17' },
+    at(5, { ...later, asOf: '2022-10-17', published: '2022-10-18T00:00:00.000Z' }),
+  );
+  assert.equal(nextDay.verdict, 'change over time');
+  assert.ok(nextDay.reasons.some((r) => r.startsWith('revision: censor.net reported again')));
+  const sameDay = comparePair(
+    { ...first, asOf: '2022-10-17' },
+    at(5, { ...later, asOf: '2022-10-17', published: '2022-10-17T00:00:00.000Z' }),
+  );
+  assert.equal(sameDay.verdict, 'conflict');
+  const otherOutlet = comparePair(
+    { ...first, asOf: '2022-10-17' },
+    at(5, {
+      ...later,
+      claimant: { name: 'ukrinform.net', kind: 'outlet' },
+      asOf: '2022-10-17',
+      published: '2022-10-18T00:00:00.000Z',
+    }),
+  );
+  assert.equal(otherOutlet.verdict, 'conflict');
+});
+
+test('two stated hours of one day ("as of 19:30", "as of 20:50") are two times, not a conflict', () => {
+  const b = {
+    articleId: 'b',
+    syndicationGroup: 'b',
+    claimant: { name: 'x', kind: 'outlet' as const },
+  };
+  assert.equal(
+    comparePair(
+      at(10, { reportedAt: '2024-06-01T19:30' }),
+      at(14, { ...b, reportedAt: '2024-06-01T20:50' }),
+    ).verdict,
+    'change over time',
+  );
+  assert.equal(
+    comparePair(
+      at(10, { reportedAt: '2024-06-01T19:30' }),
+      at(14, { ...b, reportedAt: '2024-06-01T19:30' }),
+    ).verdict,
+    'conflict',
+  );
+});
+
+test('a placed measure is compared across articles even when its subject is one word', () => {
+  const placed = { measure: 'count:other|wounded|gpe:donetsk|other', about: undefined };
+  const { about: _a, ...first } = at(8, placed);
+  const { about: _b, ...second } = at(9, { ...placed, articleId: 'b', syndicationGroup: 'b' });
+  assert.equal(groupClaims([first, second])[0]?.status, 'conflict');
+  const unplaced = { measure: 'count:other|wounded||other' };
+  const { about: _c, ...third } = at(8, unplaced);
+  const { about: _d, ...fourth } = at(9, { ...unplaced, articleId: 'b', syndicationGroup: 'b' });
+  assert.equal(groupClaims([third, fourth])[0]?.status, 'single');
+});
+
+test("one article's two figures conflict only with the same subject and predicate", () => {
+  const same = { predicate: 'membership', sentence: { start: 41, end: 80 }, start: 50 };
+  assert.equal(comparePair(at(52, { predicate: 'membership' }), at(20, same)).verdict, 'conflict');
+  // "rose 2%" this quarter and "grew 6.4%" this year: no predicate read, two things.
+  assert.equal(
+    comparePair(at(52), at(20, { ...same, predicate: undefined })).verdict,
+    'not comparable',
+  );
+  assert.equal(
+    comparePair(at(52, { predicate: 'membership' }), at(20, { ...same, subject: 'member states' }))
+      .verdict,
+    'not comparable',
   );
 });

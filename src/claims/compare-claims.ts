@@ -1,4 +1,5 @@
 import { CLAIMS_VERSION, type Claim } from './claim.js';
+import { subjectKey } from './article-claims.js';
 import { claimInterval } from './claim-qualifier.js';
 
 /**
@@ -80,6 +81,23 @@ const sameTime = (a: Claim, b: Claim): { same: boolean | undefined; reason: stri
     : { same: false, reason: `as-of dates differ: ${a.asOf} vs ${b.asOf}` };
 };
 
+/**
+ * One claimant's later report of a quantity revises its earlier one ("the toll has increased to 5"
+ * the next morning): that is not two sources disagreeing. Reports of one day by one claimant stay
+ * comparable: nothing says which came later.
+ */
+const revision = (a: Claim, b: Claim): string | undefined => {
+  if (a.articleId === b.articleId) return undefined;
+  // Two stated hours of one day ("as of 19:30" and "as of 20:50"): the later report revises.
+  if (a.reportedAt && b.reportedAt && a.reportedAt !== b.reportedAt)
+    return `revision: reported at ${a.reportedAt} and ${b.reportedAt}`;
+  if (a.claimant.name !== b.claimant.name) return undefined;
+  const da = a.published?.slice(0, 10);
+  const db = b.published?.slice(0, 10);
+  if (da === undefined || db === undefined || da === db) return undefined;
+  return `revision: ${a.claimant.name} reported again on a later day (${da < db ? db : da})`;
+};
+
 const describe = (claim: Claim): string =>
   `${claim.qualifier === 'exact' ? '' : `${claim.qualifier} `}${claim.value}${claim.high !== undefined ? `-${claim.high}` : ''} ${claim.unit}`;
 
@@ -98,6 +116,21 @@ export const comparePair = (a: Claim, b: Claim): ClaimPair => {
     }
     if (a.articleId === b.articleId && a.sentence.start === b.sentence.start) {
       reasons.push('not comparable: two figures of one sentence count different things');
+      return 'not comparable';
+    }
+    // One article's two figures of a measure are nearly always two things (this quarter and the
+    // year, a share of one group and another); one text contradicts itself only when it says the
+    // same subject underwent the same thing ("expanded to include 52 countries" ... "expansion of
+    // the group to 20 countries").
+    if (
+      a.articleId === b.articleId &&
+      (a.predicate === undefined ||
+        a.predicate !== b.predicate ||
+        subjectKey(a.subject) !== subjectKey(b.subject))
+    ) {
+      reasons.push(
+        'not comparable: one article, two figures without the same subject and predicate',
+      );
       return 'not comparable';
     }
     if (a.running !== b.running || a.perDay !== b.perDay) {
@@ -150,6 +183,11 @@ export const comparePair = (a: Claim, b: Claim): ClaimPair => {
       reasons.push(`agree within qualifiers and rounding: ${values}`);
       return 'consistent';
     }
+    const revised = revision(a, b);
+    if (revised) {
+      reasons.push(revised, `differ: ${values}`);
+      return 'change over time';
+    }
     reasons.push(
       a.articleId === b.articleId
         ? 'independent: the same article states both'
@@ -162,11 +200,14 @@ export const comparePair = (a: Claim, b: Claim): ClaimPair => {
 };
 
 /**
- * A measure is specific enough to compare across articles when it belongs to a named thing or its
- * subject says more than one word ("troops" alone is every army in the world).
+ * A measure is specific enough to compare across articles when it belongs to a named thing, is
+ * placed ("others wounded" in Donetsk region), or its subject says more than one word ("troops"
+ * alone is every army in the world).
  */
-const comparable = (claim: Claim): boolean =>
-  claim.about !== undefined || (claim.measure.split('|').at(-1) ?? '').includes(' ');
+const comparable = (claim: Claim): boolean => {
+  const parts = claim.measure.split('|');
+  return claim.about !== undefined || (parts[2] ?? '') !== '' || (parts.at(-1) ?? '').includes(' ');
+};
 
 /** Pairs checked per measure at most: broad measures in big archives stay bounded. */
 const MAX_CLAIMS_COMPARED = 400;
