@@ -54,6 +54,8 @@ const SOCIAL_PITCH =
 /** Any short block about the site's newsletter, app or social accounts is a pitch, in any language. */
 const SITE_PITCH =
   /\bnewsletter|\b(app|apps)\b.{0,80}\b(android|ios|herunterladen|download|installieren)\b|\b(auch bei|folgen sie uns|folge uns|follow us|find us)\b.{0,60}\b(social media|whatsapp|instagram|facebook|tiktok|telegram|twitter|youtube)\b/iu;
+/** A word every SITE_PITCH match holds: a plain scan that spares most blocks the pattern. */
+const SITE_PITCH_WORD = /newsletter|app|auch bei|folge|follow us|find us/iu;
 /** 300: BR24's "Hier ist Bayern" newsletter pitch runs to 260 characters (dev: AEB and fundus +0.0002). */
 const SITE_PITCH_MAX_CHARS = 300;
 /** "3 Min Lesezeit", "Lesezeit: 4 Minuten", "5 min read". */
@@ -270,7 +272,8 @@ export const furnitureReason = (text: string): string | undefined => {
   if (text.length <= 200 && BOOKMARK_PITCH.test(text)) return 'reader-pitch';
   if (text.length <= DISCLOSURE_MAX_CHARS && DISCLOSURE.test(text)) return 'disclosure';
   if (text.endsWith(':') && REFERRAL.test(text)) return 'referral';
-  if (text.length <= SITE_PITCH_MAX_CHARS && SITE_PITCH.test(text)) return 'reader-pitch';
+  if (text.length <= SITE_PITCH_MAX_CHARS && SITE_PITCH_WORD.test(text) && SITE_PITCH.test(text))
+    return 'reader-pitch';
   if (READING_TIME.test(text)) return 'reading-time';
   // "Â" alone: a non-breaking space decoded with the wrong charset.
   if (/^[Â\s]+$/u.test(text)) return 'mojibake';
