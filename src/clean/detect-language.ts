@@ -1,4 +1,4 @@
-import { franc } from 'franc-min';
+import { trigramLanguage } from './trigram-language.js';
 
 /**
  * Language of an article's text, as ISO 639-1 when one exists (else franc's ISO 639-3).
@@ -130,7 +130,7 @@ export const isDetectable = (iso639_1: string): boolean => !UNDETECTABLE.has(iso
 export const detectLanguage = (text: string): string | undefined => {
   const sample = text.slice(0, SAMPLE_CHARS);
   if (sample.replace(/\s+/g, '').length < MIN_CHARS) return undefined;
-  const code = franc(sample, { minLength: MIN_CHARS });
+  const code = trigramLanguage(sample, MIN_CHARS);
   if (code === 'und') return undefined;
   return ISO_639_1[code] ?? code;
 };

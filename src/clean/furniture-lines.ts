@@ -46,12 +46,16 @@ const FURNITURE_LINE = new RegExp(
 /** A newsletter pitch: asks to sign up and names the newsletter or inbox; short, never reporting. */
 const NEWSLETTER_PITCH =
   /\b(sign up|subscribe|delivered|abonnieren|anmelden|registrieren)\b.*\b(newsletters?|inbox|letterbox|postfach)\b|\b(newsletters?|inbox)\b.*\b(sign up|subscribe|abonnieren|anmelden)\b/iu;
+/** A word every NEWSLETTER_PITCH match holds: a plain scan that spares most blocks the pattern. */
+const NEWSLETTER_WORD = /newsletter|inbox|letterbox|postfach/iu;
 const SOCIAL_PITCH =
   /^(follow|like|folgen sie|folge|folgst du( schon)?|folgt ihr( schon)?) .{0,80}\b(twitter|facebook|instagram|linkedin|tiktok|whatsapp|telegram|threads|bluesky)\b/iu;
 /** Shortcodes a CMS failed to render ("[button link=...]Send us[/button]"). */
 /** Any short block about the site's newsletter, app or social accounts is a pitch, in any language. */
 const SITE_PITCH =
   /\bnewsletter|\b(app|apps)\b.{0,80}\b(android|ios|herunterladen|download|installieren)\b|\b(auch bei|folgen sie uns|folge uns|follow us|find us)\b.{0,60}\b(social media|whatsapp|instagram|facebook|tiktok|telegram|twitter|youtube)\b/iu;
+/** A word every SITE_PITCH match holds: a plain scan that spares most blocks the pattern. */
+const SITE_PITCH_WORD = /newsletter|app|auch bei|folge|follow us|find us/iu;
 /** 300: BR24's "Hier ist Bayern" newsletter pitch runs to 260 characters (dev: AEB and fundus +0.0002). */
 const SITE_PITCH_MAX_CHARS = 300;
 /** "3 Min Lesezeit", "Lesezeit: 4 Minuten", "5 min read". */
@@ -132,6 +136,12 @@ const COPYRIGHT =
  */
 const CAPTION_CREDIT =
   /^.{10,300}([\s.)](bildrechte|fotos?|bild|bildquelle|photo|image)\s*:\s*((screenshot|grafik|montage|archiv)\s*:\s*)?([^.:]{2,60}|[\p{L}\p{N}-]+(\.[\p{L}\p{N}-]+)*\.[a-z]{2,6})|\s©\s*[^.©]{2,50}|\((afp|ap|reuters|dpa|getty|epa|imago)\s*\/[^)]{2,60}\)\.?)$/iu;
+/**
+ * What every CAPTION_CREDIT match holds (a colon, a ©, or a closing bracket at the end): a cheap
+ * test that spares most blocks the costly pattern (extraction speed, issue #15).
+ */
+const mayEndInCredit = (text: string): boolean =>
+  text.includes(':') || text.includes('©') || /\)\.?$/u.test(text);
 /** Date, time and reading time on one line ("15.04.2026 - 15:48 UhrLesedauer: 2 Min."). */
 const STAMP_AND_READING_TIME =
   /^\d{1,2}\.\s?\d{1,2}\.\s?\d{2,4}[,\s-]*\d{1,2}:\d{2}\s*(uhr)?\s*((lesedauer|lesezeit)\s*:?\s*)?\d+\s*min\.?$/iu;
@@ -239,7 +249,10 @@ const MEDIA_TEASER_MAX_CHARS = 400;
 export const furnitureReason = (text: string): string | undefined => {
   if (FURNITURE_LINE.test(text)) return 'furniture-line';
   if (SHORTCODE.test(text)) return 'shortcode';
-  if (text.length <= PITCH_MAX_CHARS && (NEWSLETTER_PITCH.test(text) || SOCIAL_PITCH.test(text)))
+  if (
+    text.length <= PITCH_MAX_CHARS &&
+    ((NEWSLETTER_WORD.test(text) && NEWSLETTER_PITCH.test(text)) || SOCIAL_PITCH.test(text))
+  )
     return 'reader-pitch';
   if (text.length <= CONSENT_MAX_CHARS && CONSENT_PLACEHOLDER.test(text))
     return 'consent-placeholder';
@@ -252,14 +265,15 @@ export const furnitureReason = (text: string): string | undefined => {
   if (AGENCY_NOTE.test(text)) return 'stamp';
   if (CREDITS.test(text) || WIRE_CREDITS.test(text) || TRANSLATED_BY.test(text)) return 'credits';
   if (COPYRIGHT.test(text)) return 'copyright';
-  if (CAPTION_CREDIT.test(text)) return 'caption';
+  if (mayEndInCredit(text) && CAPTION_CREDIT.test(text)) return 'caption';
   if (STAMP_AND_READING_TIME.test(text) || ON_AIR.test(text)) return 'dateline';
   if (FIRST_PUBLISHED.test(text)) return 'first-published';
   if (POINTER.test(text)) return 'pointer';
   if (text.length <= 200 && BOOKMARK_PITCH.test(text)) return 'reader-pitch';
   if (text.length <= DISCLOSURE_MAX_CHARS && DISCLOSURE.test(text)) return 'disclosure';
-  if (REFERRAL.test(text)) return 'referral';
-  if (text.length <= SITE_PITCH_MAX_CHARS && SITE_PITCH.test(text)) return 'reader-pitch';
+  if (text.endsWith(':') && REFERRAL.test(text)) return 'referral';
+  if (text.length <= SITE_PITCH_MAX_CHARS && SITE_PITCH_WORD.test(text) && SITE_PITCH.test(text))
+    return 'reader-pitch';
   if (READING_TIME.test(text)) return 'reading-time';
   // "Â" alone: a non-breaking space decoded with the wrong charset.
   if (/^[Â\s]+$/u.test(text)) return 'mojibake';
