@@ -1,13 +1,16 @@
 import { decodeTables, type NerModel } from './perceptron-model.js';
 import { caseBucketOf } from './case-profile.js';
+import { featureIndex, type FeatureIndex } from './feature-index.js';
 import { contextFeatures, neighbourClusters, ownFeatures, wordShape } from './token-features.js';
 
 /**
  * The tagger's inner loop without building feature strings: a word's own features and the
  * features it lends its neighbours ("w-1=...", "s+1=...") always add the same weights, so their
  * sums are computed once per word and model and reused. Only the features that join two words
- * or depend on earlier tags are looked up per token. Gives exactly the scores of
- * sentenceFeatures + decodeGreedy (a test checks), several times faster.
+ * or depend on earlier tags are looked up per token, through the model's feature index
+ * (feature-index.ts) from the words' cached strings rather than by building feature strings.
+ * Gives exactly the scores of sentenceFeatures + decodeGreedy, added in the same order (a test
+ * checks), several times faster.
  */
 interface WordScores {
   readonly lw: string;
@@ -19,6 +22,14 @@ interface WordScores {
   readonly asNext1: Float64Array;
   readonly asPrev2: Float64Array;
   readonly asNext2: Float64Array;
+  /** The weights of pair and history features this word takes part in (feature-index.ts). */
+  readonly afterWord: ReadonlyMap<string, Float32Array> | undefined;
+  readonly beforeWord: ReadonlyMap<string, Float32Array> | undefined;
+  readonly shapeMiddle: ReadonlyMap<string, ReadonlyMap<string, Float32Array>> | undefined;
+  readonly afterTag: readonly (Float32Array | undefined)[] | undefined;
+  readonly first: Float32Array | undefined;
+  /** A '|' in the word or its shape: feature strings with it are not indexed, so they are built. */
+  readonly bar: boolean;
 }
 
 const caches = new WeakMap<NerModel, Map<string, WordScores>>();
@@ -36,7 +47,7 @@ const sum = (model: NerModel, features: readonly string[]): Float64Array => {
   return out;
 };
 
-const scoresOf = (model: NerModel, w: string): WordScores => {
+const scoresOf = (model: NerModel, index: FeatureIndex, w: string): WordScores => {
   let cache = caches.get(model);
   if (cache === undefined) {
     cache = new Map();
@@ -70,6 +81,12 @@ const scoresOf = (model: NerModel, w: string): WordScores => {
     ]),
     asPrev2: sum(model, ['w-2=' + lw]),
     asNext2: sum(model, ['w+2=' + lw]),
+    afterWord: index.afterWord.get(lw),
+    beforeWord: index.beforeWord.get(lw),
+    shapeMiddle: index.shapes.get(shape),
+    afterTag: index.afterTag.get(lw),
+    first: model.weights.get('first|' + shape),
+    bar: lw.includes('|') || shape.includes('|'),
   };
   if (cache.size >= MAX_CACHED_WORDS) cache.clear();
   cache.set(w, entry);
@@ -107,17 +124,47 @@ const add = (scores: Float64Array, v: Float64Array): void => {
 };
 
 const addFeature = (model: NerModel, feature: string, scores: Float64Array): void => {
-  const w = model.weights.get(feature);
+  addWeights(scores, model.weights.get(feature));
+};
+
+const addWeights = (scores: Float64Array, w: Float32Array | undefined): void => {
   if (w === undefined) return;
   for (let t = 0; t < w.length; t++) scores[t] = (scores[t] as number) + (w[t] as number);
+};
+
+/** The features joining a word to its neighbours, from their strings (a '|' in the window). */
+const addJoinsBuilt = (
+  model: NerModel,
+  me: WordScores,
+  p1: WordScores | undefined,
+  n1: WordScores | undefined,
+  scores: Float64Array,
+): void => {
+  const lwPrev = p1 === undefined ? '<s>' : p1.lw;
+  const lwNext = n1 === undefined ? '</s>' : n1.lw;
+  addFeature(
+    model,
+    'ss=' +
+      (p1 === undefined ? '<s>' : p1.shape) +
+      '|' +
+      me.shape +
+      '|' +
+      (n1 === undefined ? '</s>' : n1.shape),
+    scores,
+  );
+  addFeature(model, 'w-1w=' + lwPrev + '|' + me.lw, scores);
+  addFeature(model, 'ww+1=' + me.lw + '|' + lwNext, scores);
 };
 
 /** Greedy BIO decoding of one sentence (no gazetteer features). */
 export const tagWordsCached = (model: NerModel, words: readonly string[]): string[] => {
   const T = model.tags.length;
-  const { allowed, prevFeature, prev2Feature } = decodeTables(model);
+  const tables = decodeTables(model);
+  const { allowed } = tables;
+  const index = featureIndex(model, tables.prevFeature, tables.prev2Feature);
   const e = edges(model);
-  const info = words.map((w) => scoresOf(model, w));
+  const capAfterLower = model.weights.get('capAfterLower');
+  const info = words.map((w) => scoresOf(model, index, w));
   const context = model.lexicon === undefined ? undefined : contextFeatures(words, model);
   const scores = new Float64Array(T);
   const tags: string[] = [];
@@ -136,32 +183,25 @@ export const tagWordsCached = (model: NerModel, words: readonly string[]): strin
     add(scores, n1 === undefined ? (e['next1'] as Float64Array) : n1.asNext1);
     add(scores, p2 === undefined ? (e['prev2'] as Float64Array) : p2.asPrev2);
     add(scores, n2 === undefined ? (e['next2'] as Float64Array) : n2.asNext2);
-    const lwPrev = p1 === undefined ? '<s>' : p1.lw;
-    const lwNext = n1 === undefined ? '</s>' : n1.lw;
-    addFeature(
-      model,
-      'ss=' +
-        (p1 === undefined ? '<s>' : p1.shape) +
-        '|' +
-        me.shape +
-        '|' +
-        (n1 === undefined ? '</s>' : n1.shape),
-      scores,
-    );
-    addFeature(model, 'w-1w=' + lwPrev + '|' + me.lw, scores);
-    addFeature(model, 'ww+1=' + me.lw + '|' + lwNext, scores);
-    if (i === 0) addFeature(model, 'first|' + me.shape, scores);
-    if (me.cap && !me.upper && p1 !== undefined && !p1.cap)
-      addFeature(model, 'capAfterLower', scores);
+    // "ss=", "w-1w=", "ww+1=" in that order, as sentenceFeatures lists them.
+    if (me.bar || p1?.bar === true || n1?.bar === true) addJoinsBuilt(model, me, p1, n1, scores);
+    else {
+      addWeights(
+        scores,
+        me.shapeMiddle
+          ?.get(p1 === undefined ? '<s>' : p1.shape)
+          ?.get(n1 === undefined ? '</s>' : n1.shape),
+      );
+      addWeights(scores, me.afterWord?.get(p1 === undefined ? '<s>' : p1.lw));
+      addWeights(scores, me.beforeWord?.get(n1 === undefined ? '</s>' : n1.lw));
+    }
+    if (i === 0) addWeights(scores, me.first);
+    if (me.cap && !me.upper && p1 !== undefined && !p1.cap) addWeights(scores, capAfterLower);
     const extra = context?.[i];
     if (extra !== undefined) for (const f of extra) addFeature(model, f, scores);
-    addFeature(model, prevFeature[prev] as string, scores);
-    addFeature(model, prev2Feature[prev * (T + 1) + prev2] as string, scores);
-    addFeature(
-      model,
-      't-1w=' + (prev === T ? '<s>' : (model.tags[prev] as string)) + '|' + me.lw,
-      scores,
-    );
+    addWeights(scores, index.prevTag[prev]);
+    addWeights(scores, index.prev2Tag[prev * (T + 1) + prev2]);
+    addWeights(scores, me.afterTag?.[prev]);
     let best = 0;
     let bestScore = -Infinity;
     for (let t = 0; t < T; t++) {
