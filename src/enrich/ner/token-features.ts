@@ -37,7 +37,7 @@ const isCapitalised = (w: string): boolean => {
 
 const normalise = (w: string): string => w.toLowerCase().replace(/\d/g, '0').replace(/[’‘]/g, "'");
 
-interface WordInfo {
+export interface WordInfo {
   readonly lw: string;
   readonly shape: string;
   readonly cap: boolean;
@@ -123,7 +123,8 @@ export const ownFeatures = (w: string, ctx: FeatureContext): string[] => {
   return lex;
 };
 
-const wordInfo = (w: string, ctx: FeatureContext): WordInfo => {
+/** A word's features and feature parts, computed once per word and context (cached). */
+export const wordInfo = (w: string, ctx: FeatureContext): WordInfo => {
   let cache = caches.get(ctx.commonWords);
   if (cache === undefined) {
     cache = new Map();
