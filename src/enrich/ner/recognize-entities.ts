@@ -14,7 +14,9 @@ import { isCountryName } from './country-names.js';
 import { repairSpans } from './span-repair.js';
 import { tagWords } from './tag-words.js';
 import { untaggedNames } from './untagged-names.js';
-import { retypeMatchReport } from './sports-context.js';
+import { retypeMatchReport, retypeNationalSides } from './sports-context.js';
+import { joinCompanyNames } from './company-names.js';
+import { personsWithApostropheSurnames } from './apostrophe-surnames.js';
 import { retypeEvents } from './event-names.js';
 import { retypeUnlikelyPersons } from './unlikely-persons.js';
 import { datelineSpans, isTicker, resultsLineSpans, trimTrailingFigure } from './wire-lines.js';
@@ -98,7 +100,16 @@ export const tagEntitySpans = (
       isKnownPlace: (start, end) => isKnownPlace(words, start, end, model),
       isGivenName,
     });
-  return retypeEvents(words, retypeUnlikelyPersons(words, typed, isGivenName));
+  const persons = personsWithApostropheSurnames(
+    words,
+    retypeUnlikelyPersons(words, typed, isGivenName),
+    isGivenName,
+    (start, end): RecognizedSpan => ({ start, end, type: 'PERSON', ids: [], source: 'model' }),
+  );
+  return retypeEvents(
+    words,
+    retypeNationalSides(words, joinCompanyNames(words, persons), isGivenName),
+  );
 };
 
 const tagLine = (

@@ -1,3 +1,4 @@
+import { isLegalForm } from './company-names.js';
 import type { WordSpan } from './entity-spans.js';
 import { nameKeywordType } from './name-keywords.js';
 import { leadingTitleLength, nameStartAfterTitle, TITLE_WORDS } from './person-titles.js';
@@ -281,8 +282,9 @@ const repairWhole = <S extends WordSpan>(
   )
     start++;
   if (span.type === 'PERSON') start = nameStartAfterTitle(words, start, span.end);
-  // "European Defence Commissioner Andrius Kubilius" tagged as one organisation is a person.
-  if (span.type === 'ORG') {
+  // "European Defence Commissioner Andrius Kubilius" tagged as one organisation is a person;
+  // "Supermarkets General Corp", ending in a legal form, stays a company.
+  if (span.type === 'ORG' && !isLegalForm(words[span.end - 1] as string)) {
     const nameAt = nameStartAfterTitle(words, start, span.end);
     const title = (words[nameAt - 1] ?? '').toLowerCase();
     if (nameAt > start + 1 && span.end - nameAt <= 3 && PERSON_HEAD_TITLES.has(title)) {
