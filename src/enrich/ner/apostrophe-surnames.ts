@@ -27,7 +27,9 @@ export const personsWithApostropheSurnames = <S extends TypedSpan>(
     // "B O'Driscoll"), else at the surname.
     const prev = words[i - 1];
     const start =
-      i > 0 && (isInitial(prev) || (isCapitalised(prev) && isGivenName(prev as string))) ? i - 1 : i;
+      i > 0 && (isInitial(prev) || (isCapitalised(prev) && isGivenName(prev as string)))
+        ? i - 1
+        : i;
     // A longer span over the surname that starts before `start` is some other name ("Cardinal
     // Cormac Murphy-O'Connor" stays with the tagger's reading).
     const covering = out.filter((s) => s.start <= i && i < s.end);

@@ -80,7 +80,7 @@ export const joinCompanyNames = <S extends TypedSpan>(
       continue;
     }
     const and = words[a.end] === 'and' || words[a.end] === '&';
-    if (and && next !== undefined && next.start === a.end + 1 && next.type !== 'PERSON') {
+    if (and && next !== undefined && next.start === a.end + 1) {
       const ownForm = onlyLegalForm(words, next.start, next.end);
       const oneWordFirm =
         next.end - next.start >= 2 &&
@@ -88,6 +88,14 @@ export const joinCompanyNames = <S extends TypedSpan>(
         onlyLegalForm(words, next.start + 1, next.end);
       if (ownForm || oneWordFirm) {
         out.push({ ...a, end: next.end, type: 'ORG', typedByCue: true });
+        k++;
+        continue;
+      }
+      // "Procter and Gamble Co" with the legal form left out of the second span.
+      const tail = next.end - next.start === 1 ? legalFormRun(words, next.end) : 0;
+      const after = sorted[k + 2];
+      if (tail > 0 && (after === undefined || after.start >= next.end + tail)) {
+        out.push({ ...a, end: next.end + tail, type: 'ORG', typedByCue: true });
         k++;
         continue;
       }

@@ -31,6 +31,13 @@ export const typeFromHead = (
   end: number,
 ): EntityType | undefined => {
   if (end - start >= 2) {
+    // "Intercontinental Bank of Dade County", "University of Texas": before "of" stands the
+    // head, and an organisation's keyword there outvotes the place the name ends with.
+    for (let k = start + 1; k < end - 1; k++) {
+      if (words[k] !== 'of') continue;
+      if (HEADS[(words[k - 1] as string).toLowerCase()] === 'ORG') return 'ORG';
+      break;
+    }
     const head = (words[end - 1] as string).toLowerCase();
     const type = HEADS[head];
     if (type !== undefined) return type;

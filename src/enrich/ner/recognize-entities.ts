@@ -16,6 +16,7 @@ import { tagWords } from './tag-words.js';
 import { untaggedNames } from './untagged-names.js';
 import { retypeMatchReport, retypeNationalSides } from './sports-context.js';
 import { joinCompanyNames } from './company-names.js';
+import { cutGovernmentWord } from './government-names.js';
 import { personsWithApostropheSurnames } from './apostrophe-surnames.js';
 import { retypeEvents } from './event-names.js';
 import { retypeUnlikelyPersons } from './unlikely-persons.js';
@@ -108,7 +109,11 @@ export const tagEntitySpans = (
   );
   return retypeEvents(
     words,
-    retypeNationalSides(words, joinCompanyNames(words, persons), isGivenName),
+    retypeNationalSides(
+      words,
+      cutGovernmentWord(words, joinCompanyNames(words, persons)),
+      isGivenName,
+    ),
   );
 };
 
