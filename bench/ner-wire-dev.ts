@@ -9,7 +9,7 @@
  * changes were chosen, confirms them; nothing is tuned on it.
  *
  *   node --import tsx bench/ner-wire-dev.ts
- *     [--set reuters,bbc-sport,reuters-check,bbc-sport-check,reuters-check2]
+ *     [--set reuters,bbc-sport,reuters-check,bbc-sport-check,reuters-check2,bbc-sport-stories]
  *     [--model PATH]
  *     [--baseline-model PATH] [--errors]
  */
@@ -24,7 +24,7 @@ import { harmoniseDocument } from '../src/enrich/ner/document-consistency.js';
 import { loadKnowledgeBase } from '../src/kb/load-knowledge-base.js';
 import { repoPath, sharedPath } from '../test/shared-data.js';
 import { reutersSample } from './ner/reuters-sample.js';
-import { bbcSportSample } from './ner/bbc-sport-sample.js';
+import { bbcSportSample, bbcSportStories } from './ner/bbc-sport-sample.js';
 import { attachGold, type GoldSentence } from './ner/reuters-gold.js';
 import type { SampleSentence } from './ner/reuters-sample.js';
 import { documentCaseOf, EVAL_TYPE } from '../scripts/ner-dev-sets.js';
@@ -36,7 +36,7 @@ const { values } = parseArgs({
     errors: { type: 'boolean', default: false },
     set: {
       type: 'string',
-      default: 'reuters,bbc-sport,reuters-check,bbc-sport-check,reuters-check2',
+      default: 'reuters,bbc-sport,reuters-check,bbc-sport-check,reuters-check2,bbc-sport-stories',
     },
   },
 });
@@ -81,6 +81,13 @@ const SETS: Record<string, SampleSet> = {
     gold: 'ner-reuters-check2.txt',
     role: 'check, not tuned on',
     load: (d) => reutersSample(d, 71, 70),
+  },
+  // Session 5: whole stories, so the document-level sports rule is measured; never tuned on.
+  'bbc-sport-stories': {
+    dir: BBC_SPORT,
+    gold: 'ner-bbc-sport-stories.txt',
+    role: 'check, not tuned on',
+    load: (d) => bbcSportStories(d),
   },
 };
 
