@@ -97,10 +97,15 @@ export const tagEntitySpans = (
     model.lexicon?.firstNames.has(w.toLowerCase()) ?? false;
   const typed =
     resultsLineSpans(words, spans, isPerson) ??
-    retypeMatchReport(words, spans, {
-      isKnownPlace: (start, end) => isKnownPlace(words, start, end, model),
-      isGivenName,
-    });
+    retypeMatchReport(
+      words,
+      spans,
+      {
+        isKnownPlace: (start, end) => isKnownPlace(words, start, end, model),
+        isGivenName,
+      },
+      docCase?.sports === true,
+    );
   const persons = personsWithApostropheSurnames(
     words,
     retypeUnlikelyPersons(words, typed, isGivenName),

@@ -78,8 +78,10 @@ export const retypeMatchReport = <S extends TypedSpan>(
   words: readonly string[],
   spans: readonly S[],
   ctx: SportsContext,
+  /** The sentence belongs to a sports report (document-case.ts), score or none. */
+  inSportsReport = false,
 ): S[] => {
-  if (!isMatchReport(words)) return [...spans];
+  if (!inSportsReport && !isMatchReport(words)) return [...spans];
   return spans.map((s) => {
     const name = words.slice(s.start, s.end);
     if (isNationalSide(name)) return s.type === 'ORG' ? { ...s, type: 'GPE', typedByCue: true } : s;
