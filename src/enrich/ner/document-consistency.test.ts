@@ -100,4 +100,14 @@ describe('harmoniseDocument', () => {
       [[[0, 1, 'ORG']], [[0, 3, 'PERSON']], [[0, 1, 'PERSON']]],
     );
   });
+  test('a club goes by its club word after its full name', () => {
+    const out = harmoniseDocument([
+      { words: ['Real', 'Madrid', 'won'], spans: [span(0, 2, 'ORG')] },
+      { words: ['Victory', 'took', 'Real', 'clear'], spans: [span(2, 3, 'PERSON')] },
+    ]);
+    assert.deepEqual(
+      out[1]?.map((s) => [s.start, s.end, s.type]),
+      [[2, 3, 'ORG']],
+    );
+  });
 });

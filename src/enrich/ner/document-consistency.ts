@@ -1,5 +1,6 @@
 import type { EntityType } from '../../kb/kb-types.js';
 import type { TypedSpan } from './merge-kb-spans.js';
+import { isClubPrefix } from './club-names.js';
 
 const ORDINAL = /^\d+(st|nd|rd|th|d)$/;
 /** Lower-case words inside a person's name ("Ludwig van Beethoven", "Osama bin Laden"). */
@@ -66,6 +67,14 @@ export const harmoniseDocument = <S extends TypedSpan>(
     const first = short[0] as string;
     const alone = winner.get(first);
     if (short.length >= 2 && (alone === 'PERSON' || alone === 'GPE')) winner.set(first, 'ORG');
+  }
+  // "Real" after "Real Madrid": a club goes by its club word alone.
+  for (const [k, t] of [...winner]) {
+    const parts = k.split(' ');
+    if (t === 'ORG' && parts.length === 2 && isClubPrefix(parts[0] as string)) {
+      const first = parts[0] as string;
+      if (/^\p{Lu}\p{Ll}/u.test(first) && winner.get(first) !== 'ORG') winner.set(first, 'ORG');
+    }
   }
   // "National Football League (NFL)": the acronym names what it follows.
   for (const { words, spans } of sentences) {

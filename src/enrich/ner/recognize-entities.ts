@@ -14,7 +14,8 @@ import { isCountryName } from './country-names.js';
 import { repairSpans } from './span-repair.js';
 import { tagWords } from './tag-words.js';
 import { untaggedNames } from './untagged-names.js';
-import { retypeMatchReport, retypeNationalSides } from './sports-context.js';
+import { isMatchReport, retypeMatchReport, retypeNationalSides } from './sports-context.js';
+import { retypeClubNames } from './club-names.js';
 import { joinCompanyNames } from './company-names.js';
 import { cutGovernmentWord } from './government-names.js';
 import { personsWithApostropheSurnames } from './apostrophe-surnames.js';
@@ -106,17 +107,33 @@ export const tagEntitySpans = (
       },
       docCase?.sports === true,
     );
+  const make = (start: number, end: number): RecognizedSpan => ({
+    start,
+    end,
+    type: 'PERSON',
+    ids: [],
+    source: 'model',
+  });
   const persons = personsWithApostropheSurnames(
     words,
     retypeUnlikelyPersons(words, typed, isGivenName),
     isGivenName,
-    (start, end): RecognizedSpan => ({ start, end, type: 'PERSON', ids: [], source: 'model' }),
+    make,
+  );
+  const clubs = retypeClubNames(
+    words,
+    persons,
+    {
+      isKnownPlace: (start, end) => isKnownPlace(words, start, end, model),
+      sports: docCase?.sports === true || isMatchReport(words),
+    },
+    make,
   );
   return retypeEvents(
     words,
     retypeNationalSides(
       words,
-      cutGovernmentWord(words, joinCompanyNames(words, persons)),
+      cutGovernmentWord(words, joinCompanyNames(words, clubs)),
       isGivenName,
     ),
   );
