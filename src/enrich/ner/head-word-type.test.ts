@@ -11,6 +11,8 @@ test('the last word types a name, unless an organisation keyword stands before "
   assert.equal(typeFromHead(b, 0, b.length), 'FACILITY');
   const c = w('Gulf of Mexico');
   assert.equal(typeFromHead(c, 0, c.length), undefined);
+  const r = w('Banco di Roma');
+  assert.equal(typeFromHead(r, 0, r.length), 'ORG');
   const d = w('Isle of Wight County');
   assert.equal(typeFromHead(d, 0, d.length), 'LOC');
 });

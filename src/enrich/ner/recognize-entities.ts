@@ -211,8 +211,11 @@ const tagRunningText = (
   );
   // "Karim and Sadiq": two one-word names joined by "and" are two people (no one is called
   // "X and Y"); splitCoordinated leaves one-word sides alone, as "Marks and Spencer" is one firm.
+  // "Everton , Chelsea and Charlton": at the end of a list of names, "X and Y" is two names.
+  const endsList = (s: { start: number }): boolean =>
+    words[s.start - 1] === ',' && coordinated.some((o) => o.end === s.start - 1);
   const paired = coordinated.flatMap((s) =>
-    s.type === 'PERSON' &&
+    (s.type === 'PERSON' || endsList(s)) &&
     s.end - s.start === 3 &&
     words[s.start + 1] === 'and' &&
     /^\p{Lu}/u.test(words[s.start + 2] as string)

@@ -11,8 +11,13 @@ import { leadingTitleLength, nameStartAfterTitle, TITLE_WORDS } from './person-t
 
 const PUNCT_ONLY = /^[\p{P}\p{S}]+$/u;
 const INITIAL = /^\p{Lu}\.?$/u;
-/** Lower-case words that may sit inside a name: "Army of the Potomac", "Bank of England". */
-const INNER_CONNECTORS = new Set(['of', 'de', 'du', 'la', 'von', 'van', 'der', 'al', 'bin']);
+/**
+ * Lower-case words that may sit inside a name: "Army of the Potomac", "Bank of England", "Banco
+ * di Roma", "Leonardo da Vinci", "Banco do Brasil".
+ */
+const INNER_CONNECTORS = new Set(
+  'of de du la von van der al bin di da do dos das del della des'.split(' '),
+);
 
 /** Titles that only ever precede a person (unlike "General Motors", "Foreign Office"). */
 const PERSON_ONLY_TITLES = new Set(
