@@ -125,14 +125,27 @@ const lexicon = values['no-lexicon']
 
 // How words are usually written (src/enrich/ner/case-profile.ts): counted over the training
 // sentences and over unlabelled news in ../shared/corpora (only counts of case, never text, go
-// into the model). --case-profile '' trains without it.
+// into the model). --case-profile '' trains without it; --case-profile train counts the training
+// text alone.
+// LICENCE: the defaults (case profile and word clusters from Reuters-21578 and BBC, both
+// research-use corpora) put statistics of evaluation-only corpora into the shipped model, which
+// ../shared/corpora/README.md and the project rules forbid. The licence-clean model is
+//   npm run train:ner -- --case-profile train --clusters <word-clusters.tsv built by
+//   scripts/build-word-clusters.ts --sources labelled>
+// Measured (session 5, ner-ap-7 rules, same run): report parts GMB 78.0 -> 78.3, re3d 30.7 ->
+// 31.7, CrossNER politics 71.2 -> 71.9, GUM 55.0 -> 56.2, wikigold 68.5 -> 68.0; the Reuters and
+// BBC samples of bench/ner-wire-dev.ts drop 2-7 points (reuters-check 84.2 -> 87.1 the exception),
+// partly because the shipped statistics were counted on those very texts. Left for the
+// maintainers to decide; see /work/notes/ner.md.
 const caseSources = values['case-profile'].split(',').filter((c) => c !== '');
 let caseProfile: ReturnType<CaseCounter['profile']> | undefined;
 if (caseSources.length > 0) {
   const counter = new CaseCounter();
   for (const s of train)
     if (s.words.some((w) => w !== w.toUpperCase())) counter.addLine(s.words.join(' '));
+  // 'train' is the training text alone (counted above).
   for (const source of caseSources) {
+    if (source === 'train') continue;
     for (const line of unlabelledLines(source)) counter.addLine(line);
   }
   caseProfile = counter.profile(2);
