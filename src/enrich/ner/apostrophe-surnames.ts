@@ -20,9 +20,17 @@ export const personsWithApostropheSurnames = <S extends TypedSpan>(
   isGivenName: (word: string) => boolean,
   make: (start: number, end: number) => S,
 ): S[] => {
-  let out = [...spans];
+  // Which span covers each word (the last one listed, when spans overlap): one pass, so a long
+  // hostile line with many spans stays linear.
+  let cover: Int32Array | undefined;
+  const added: S[] = [];
+  let replaced: Uint8Array | undefined;
   for (let i = 0; i < words.length; i++) {
     if (!isApostropheSurname(words[i] as string) || isCapitalised(words[i + 1])) continue;
+    if (cover === undefined) {
+      cover = new Int32Array(words.length).fill(-1);
+      spans.forEach((s, k) => cover?.fill(k, s.start, s.end));
+    }
     // The name starts at a given name or an initial just before the surname ("Brian O'Driscoll",
     // "B O'Driscoll"), else at the surname.
     const prev = words[i - 1];
@@ -30,17 +38,21 @@ export const personsWithApostropheSurnames = <S extends TypedSpan>(
       i > 0 && (isInitial(prev) || (isCapitalised(prev) && isGivenName(prev as string)))
         ? i - 1
         : i;
-    // A longer span over the surname that starts before `start` is some other name ("Cardinal
-    // Cormac Murphy-O'Connor" stays with the tagger's reading).
-    const covering = out.filter((s) => s.start <= i && i < s.end);
+    const touching = new Set<number>();
+    for (let j = start; j <= i; j++)
+      if ((cover[j] as number) >= 0) touching.add(cover[j] as number);
+    const covering = [...touching].map((k) => spans[k] as S);
+    // A span reaching outside [start, i] is some other reading of a longer name ("Cardinal Cormac
+    // Murphy-O'Connor"), and a person span over exactly those words is right already.
     if (covering.some((s) => s.start < start || s.end > i + 1)) continue;
-    const touching = out.filter((s) => s.start < i + 1 && start < s.end);
-    if (touching.length === 1 && touching[0]?.type === 'PERSON') {
-      const only = touching[0];
-      if (only.start === start && only.end === i + 1) continue;
-    }
-    out = out.filter((s) => !(s.start < i + 1 && start < s.end));
-    out.push({ ...make(start, i + 1), type: 'PERSON' });
+    if (covering.length === 1 && covering[0]?.type === 'PERSON' && covering[0].start === start)
+      continue;
+    replaced ??= new Uint8Array(spans.length);
+    for (const k of touching) replaced[k] = 1;
+    added.push({ ...make(start, i + 1), type: 'PERSON' });
   }
-  return out.sort((a, b) => a.start - b.start);
+  if (added.length === 0) return [...spans];
+  return [...spans.filter((_, k) => replaced?.[k] !== 1), ...added].sort(
+    (a, b) => a.start - b.start,
+  );
 };

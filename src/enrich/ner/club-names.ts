@@ -39,7 +39,10 @@ export const retypeClubNames = <S extends TypedSpan>(
   ctx: ClubContext,
   make: (start: number, end: number) => S,
 ): S[] => {
-  let out = [...spans];
+  // Which span covers each word, for the overlap checks (one pass: long lines stay linear).
+  let cover: Int32Array | undefined;
+  const clubs: S[] = [];
+  let replaced: Uint8Array | undefined;
   for (let i = 0; i + 1 < words.length; i++) {
     const w = words[i] as string;
     if (!isCapitalised(w) || !isClubPrefix(w) || !isCapitalised(words[i + 1])) continue;
@@ -48,13 +51,23 @@ export const retypeClubNames = <S extends TypedSpan>(
     // "Real Madrid": the town alone after the club word, when the run is longer.
     if (!ctx.isKnownPlace(i + 1, end) && ctx.isKnownPlace(i + 1, i + 2)) end = i + 2;
     if (!ctx.sports && !ctx.isKnownPlace(i + 1, end)) continue;
+    if (cover === undefined) {
+      cover = new Int32Array(words.length).fill(-1);
+      spans.forEach((s, k) => cover?.fill(k, s.start, s.end));
+    }
+    const touching = new Set<number>();
+    for (let j = i; j < end; j++) if ((cover[j] as number) >= 0) touching.add(cover[j] as number);
+    const covering = [...touching].map((k) => spans[k] as S);
     // A span reaching outside the club's words is another reading of a longer name; leave it.
-    if (out.some((s) => s.start < end && i < s.end && (s.start < i || s.end > end))) continue;
-    if (out.some((s) => s.start === i && s.end === end && s.type === 'ORG')) continue;
-    out = out.filter((s) => !(s.start < end && i < s.end));
-    out.push({ ...make(i, end), type: 'ORG', typedByCue: true });
+    if (covering.some((s) => s.start < i || s.end > end)) continue;
+    const start = i;
     i = end - 1;
+    if (covering.some((s) => s.start === start && s.end === end && s.type === 'ORG')) continue;
+    replaced ??= new Uint8Array(spans.length);
+    for (const k of touching) replaced[k] = 1;
+    clubs.push({ ...make(start, end), type: 'ORG', typedByCue: true });
   }
+  let out = [...spans.filter((_, k) => replaced?.[k] !== 1), ...clubs];
   if (ctx.sports) {
     out = out.map((s) =>
       s.end - s.start >= 2 &&

@@ -212,8 +212,9 @@ const tagRunningText = (
   // "Karim and Sadiq": two one-word names joined by "and" are two people (no one is called
   // "X and Y"); splitCoordinated leaves one-word sides alone, as "Marks and Spencer" is one firm.
   // "Everton , Chelsea and Charlton": at the end of a list of names, "X and Y" is two names.
+  const ends = new Set(coordinated.map((o) => o.end));
   const endsList = (s: { start: number }): boolean =>
-    words[s.start - 1] === ',' && coordinated.some((o) => o.end === s.start - 1);
+    words[s.start - 1] === ',' && ends.has(s.start - 1);
   const paired = coordinated.flatMap((s) =>
     (s.type === 'PERSON' || endsList(s)) &&
     s.end - s.start === 3 &&
