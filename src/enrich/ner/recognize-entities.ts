@@ -21,6 +21,7 @@ import { cutGovernmentWord } from './government-names.js';
 import { personsWithApostropheSurnames } from './apostrophe-surnames.js';
 import { retypeEvents } from './event-names.js';
 import { retypeUnlikelyPersons } from './unlikely-persons.js';
+import { demonymsBeforeSystems } from './demonym-before-system.js';
 import { datelineSpans, isTicker, resultsLineSpans, trimTrailingFigure } from './wire-lines.js';
 
 /** An entity over word indices [start, end) of one sentence, with the KB ids it matched. */
@@ -294,5 +295,19 @@ export const recognizeEntities = (
       ? []
       : [{ start: m.start, end: m.end, type, types: m.types, ids: m.ids, source: 'kb' as const }];
   });
-  return mergeKbSpans(spans, kbSpans, (m) => isCapitalised(words[m.start]));
+  const merged = mergeKbSpans(spans, kbSpans, (m) => isCapitalised(words[m.start]));
+  return demonymsBeforeSystems(
+    merged,
+    (s) =>
+      s.start > 0
+        ? { text: words[s.start - 1] as string, start: s.start - 1, end: s.start }
+        : undefined,
+    (w) => ({
+      start: w.start,
+      end: w.end,
+      type: 'NORP' as const,
+      ids: [],
+      source: 'model' as const,
+    }),
+  );
 };
