@@ -7,7 +7,7 @@
  * trains the shipped model.
  *
  *   node --import tsx bench/ner-eval.ts [--no-kb] [--model PATH] [--baseline-model PATH]
- *     [--corpora gmb,re3d,gum,btc,wnut,crossner-politics,wikigold] [--capitals]
+ *     [--corpora gmb,re3d,gum,btc,wnut,crossner-politics,wikigold] [--capitals] [--no-compromise]
  *
  * Types are mapped onto each corpus' own: PERSON -> PER, ORG (and UNIT) -> ORG, GPE/LOC/FACILITY
  * -> LOC, and on re3d WEAPON (Weapon + MilitaryPlatform). Other gold types (MISC...) are left
@@ -45,6 +45,8 @@ const { values } = parseArgs({
     'baseline-model': { type: 'string' },
     corpora: { type: 'string', default: 'gmb,re3d,gum,btc,wnut,crossner-politics,wikigold' },
     capitals: { type: 'boolean', default: false },
+    // Skips the compromise comparison (most of the run's time) when only our figures are needed.
+    'no-compromise': { type: 'boolean', default: false },
   },
 });
 
@@ -188,6 +190,7 @@ for (const part of parts) {
       console.log(format('baseline', b, oldS, tokens));
       console.log(`  ratio F1 sitrep/baseline: ${(a.f1 / Math.max(b.f1, 1e-9)).toFixed(2)}`);
     }
+    if (values['no-compromise']) continue;
     const [theirs, theirsS] = timed(() =>
       sentences.map((s) => toEval(compromiseSpans(s.words), allowed)),
     );

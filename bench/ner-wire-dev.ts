@@ -8,7 +8,8 @@
  * check sample of each (reuters-check, bbc-sport-check), labelled by the same rules after the
  * changes were chosen, confirms them; nothing is tuned on it.
  *
- *   node --import tsx bench/ner-wire-dev.ts [--set reuters,bbc-sport,reuters-check,bbc-sport-check]
+ *   node --import tsx bench/ner-wire-dev.ts
+ *     [--set reuters,bbc-sport,reuters-check,bbc-sport-check,reuters-check2,bbc-sport-stories]
  *     [--model PATH]
  *     [--baseline-model PATH] [--errors]
  */
@@ -23,7 +24,7 @@ import { harmoniseDocument } from '../src/enrich/ner/document-consistency.js';
 import { loadKnowledgeBase } from '../src/kb/load-knowledge-base.js';
 import { repoPath, sharedPath } from '../test/shared-data.js';
 import { reutersSample } from './ner/reuters-sample.js';
-import { bbcSportSample } from './ner/bbc-sport-sample.js';
+import { bbcSportSample, bbcSportStories } from './ner/bbc-sport-sample.js';
 import { attachGold, type GoldSentence } from './ner/reuters-gold.js';
 import type { SampleSentence } from './ner/reuters-sample.js';
 import { documentCaseOf, EVAL_TYPE } from '../scripts/ner-dev-sets.js';
@@ -33,7 +34,10 @@ const { values } = parseArgs({
     model: { type: 'string', default: repoPath('src', 'enrich', 'model', 'ner-model.json.gz') },
     'baseline-model': { type: 'string' },
     errors: { type: 'boolean', default: false },
-    set: { type: 'string', default: 'reuters,bbc-sport,reuters-check,bbc-sport-check' },
+    set: {
+      type: 'string',
+      default: 'reuters,bbc-sport,reuters-check,bbc-sport-check,reuters-check2,bbc-sport-stories',
+    },
   },
 });
 
@@ -70,6 +74,20 @@ const SETS: Record<string, SampleSet> = {
     gold: 'ner-bbc-sport-check.txt',
     role: 'check, not tuned on',
     load: (d) => bbcSportSample(d, 'check'),
+  },
+  // Session 5: labelled before that session's changes and before its output was seen.
+  'reuters-check2': {
+    dir: REUTERS,
+    gold: 'ner-reuters-check2.txt',
+    role: 'check, not tuned on',
+    load: (d) => reutersSample(d, 71, 70),
+  },
+  // Session 5: whole stories, so the document-level sports rule is measured; never tuned on.
+  'bbc-sport-stories': {
+    dir: BBC_SPORT,
+    gold: 'ner-bbc-sport-stories.txt',
+    role: 'check, not tuned on',
+    load: (d) => bbcSportStories(d),
   },
 };
 

@@ -5,7 +5,11 @@
  * cluster with names that occur in the same contexts, so the tagger can type it by analogy: the
  * classic remedy for NER outside its training text (Brown clusters; Ratinov & Roth 2009).
  *
- *   node --import tsx scripts/build-word-clusters.ts [--sources reuters,bbc] (ruwa and ag exist but are not shipped: non-commercial licences) [--out PATH]
+ *   node --import tsx scripts/build-word-clusters.ts [--sources labelled] [--out PATH]
+ *
+ * The default source, 'labelled', is the running text of the licence-OK labelled NER corpora
+ * (train + dev parts, scripts/unlabelled-news.ts). reuters, bbc, ruwa and ag also exist, for
+ * experiments only: their licences (research use, non-commercial) keep them out of what ships.
  *
  * Method (cheaper than Brown's agglomerative clustering, and deterministic): each frequent word
  * is a sparse vector of positive PMI with the words at offsets -2, -1, +1 and +2 (case kept, digits
@@ -25,7 +29,7 @@ import { clusterKey } from '../src/enrich/ner/word-clusters.js';
 
 const { values } = parseArgs({
   options: {
-    sources: { type: 'string', default: 'reuters,bbc' },
+    sources: { type: 'string', default: 'labelled' },
     out: {
       type: 'string',
       default: repoPath('src', 'enrich', 'ner', 'clusters', 'word-clusters.tsv'),

@@ -59,7 +59,7 @@ const { values } = parseArgs({
     // 36.5 -> 38.8, GMB dev 78.5 -> 78.4, other dev parts 0.4 lower on average; the report parts
     // did not confirm it (re3d 30.4 -> 30.6, GUM 54.9 -> 52.9, GMB 78.3 -> 78.0), so it is off.
     repeat: { type: 'string', default: '' },
-    'case-profile': { type: 'string', default: 'reuters,bbc' },
+    'case-profile': { type: 'string', default: 'train' },
     clusters: {
       type: 'string',
       default: repoPath('src', 'enrich', 'ner', 'clusters', 'word-clusters.tsv'),
@@ -124,15 +124,27 @@ const lexicon = values['no-lexicon']
     });
 
 // How words are usually written (src/enrich/ner/case-profile.ts): counted over the training
-// sentences and over unlabelled news in ../shared/corpora (only counts of case, never text, go
-// into the model). --case-profile '' trains without it.
+// sentences, and over unlabelled news of ../shared/corpora when --case-profile names sources
+// (only counts of case, never text, go into the model). --case-profile '' trains without it.
+// LICENCE: the default, 'train' (the training text alone), and the default word clusters (built
+// from the same labelled corpora, scripts/build-word-clusters.ts --sources labelled) keep
+// statistics of evaluation-only corpora out of the shipped model. Until ner-ap-7 both came from
+// Reuters-21578 and BBC (research use), which ../shared/corpora/README.md and the project rules
+// forbid for what ships; `--case-profile reuters,bbc` with clusters built from them remains for
+// experiments only. Measured when switching (session 5, ner-ap-7 rules, same run): report parts
+// GMB 78.0 -> 78.3, re3d 30.7 -> 31.7, CrossNER politics 71.2 -> 71.9, GUM 55.0 -> 56.2,
+// wikigold 68.5 -> 68.0; the Reuters and BBC samples of bench/ner-wire-dev.ts drop 2-7 points
+// (reuters-check 84.2 -> 87.1 the exception), partly because the old statistics were counted
+// on those very texts. See /work/notes/ner.md.
 const caseSources = values['case-profile'].split(',').filter((c) => c !== '');
 let caseProfile: ReturnType<CaseCounter['profile']> | undefined;
 if (caseSources.length > 0) {
   const counter = new CaseCounter();
   for (const s of train)
     if (s.words.some((w) => w !== w.toUpperCase())) counter.addLine(s.words.join(' '));
+  // 'train' is the training text alone (counted above).
   for (const source of caseSources) {
+    if (source === 'train') continue;
     for (const line of unlabelledLines(source)) counter.addLine(line);
   }
   caseProfile = counter.profile(2);

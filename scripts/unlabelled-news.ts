@@ -8,8 +8,17 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseCsv } from '../bench/search-corpus.js';
 import { sharedPath } from '../test/shared-data.js';
+import { loadCorpusParts } from './ner-dev-sets.js';
 
-export const UNLABELLED_SOURCES = ['reuters', 'bbc', 'ruwa', 'ag'] as const;
+export const UNLABELLED_SOURCES = ['labelled', 'reuters', 'bbc', 'ruwa', 'ag'] as const;
+
+/**
+ * The corpora whose text may reach the shipped model through statistics: the labelled NER
+ * corpora the tagger trains on (../shared/ner/SOURCES.md: public domain, CC BY, CC BY-SA, MIT,
+ * ODbL), read without their labels. Reuters-21578 and BBC (research use), RUWA (CC BY-NC-SA)
+ * and AG News (non-commercial) are evaluation-only and must not be used for what ships.
+ */
+const SHIPPABLE_CORPORA = ['gmb', 're3d', 'gum', 'btc', 'wnut', 'crossner'];
 
 const need = (...parts: string[]): string => {
   const dir = sharedPath(...parts);
@@ -18,11 +27,17 @@ const need = (...parts: string[]): string => {
 };
 
 /**
- * Lines of running text of one corpus: Reuters-21578 bodies, BBC article bodies (headline line
+ * Lines of running text of one corpus: the shippable labelled corpora's sentences (`labelled`),
+ * Reuters-21578 bodies, BBC article bodies (headline line
  * left out), RUWA leads, AG News descriptions. `headlines` adds the title lines too.
  */
 export function* unlabelledLines(source: string, headlines = false): Generator<string> {
-  if (source === 'reuters') {
+  if (source === 'labelled') {
+    // Train and dev parts only: the report parts stay unseen, even unlabelled.
+    for (const part of loadCorpusParts(need('ner'), SHIPPABLE_CORPORA)) {
+      for (const doc of [...part.train, ...part.dev]) for (const s of doc) yield s.words.join(' ');
+    }
+  } else if (source === 'reuters') {
     const dir = need('corpora', 'reuters-21578', 'sgm-data');
     for (const file of readdirSync(dir)
       .filter((f) => f.endsWith('.sgm'))

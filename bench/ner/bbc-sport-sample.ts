@@ -40,3 +40,36 @@ export const bbcSportSample = (
   }
   return docs;
 };
+
+/**
+ * Whole BBC sport stories (the sports-report sample, eval/gold/ner-bbc-sport-docs.txt): the
+ * headline and the first `perStory` sentences of every `step`-th story from `first` on, in sorted
+ * file order, `stories` of them. Whole stories, so the document-level rules (a sports report
+ * naming clubs after towns in sentences without a score) are measured too.
+ */
+export const bbcSportStories = (
+  sportDir: string,
+  { first = 150, step = 7, stories = 6, perStory = 12 } = {},
+): SampleSentence[][] => {
+  const files = readdirSync(sportDir)
+    .filter((f) => f.endsWith('.txt'))
+    .sort();
+  const docs: SampleSentence[][] = [];
+  for (let k = 0; k < stories; k++) {
+    const file = files[first + k * step];
+    if (file === undefined) break;
+    const text = readFileSync(join(sportDir, file), 'latin1');
+    const tokens = tokenize(text);
+    const doc = `bbc:sport/${file.replace(/\.txt$/, '')}`;
+    docs.push(
+      splitSentences(text, tokens)
+        .slice(0, perStory + 1)
+        .map((s) => ({
+          id: `${doc} t${s.tokenStart}`,
+          doc,
+          words: tokens.slice(s.tokenStart, s.tokenEnd).map((t) => t.text),
+        })),
+    );
+  }
+  return docs;
+};

@@ -5,6 +5,7 @@ import type { LinkedMention, Mention } from './link/mention.js';
 import { harmoniseDocument } from './ner/document-consistency.js';
 import { documentCase } from './ner/document-case.js';
 import { mergeKbSpans, type TypedSpan } from './ner/merge-kb-spans.js';
+import { demonymsBeforeSystems, type PlacedWord } from './ner/demonym-before-system.js';
 import type { NerModel } from './ner/perceptron-model.js';
 import { gazetteerTags, tagEntitySpans } from './ner/recognize-entities.js';
 import type { Sentence, Token } from './tokenize.js';
@@ -87,7 +88,26 @@ export const findEntities = (
     const c = text.charAt(m.start);
     return c !== c.toLowerCase() || m.mentionSource === 'unit-pattern';
   });
-  const mentions: Mention[] = merged.map((s) => ({
+  // The word right before a span: the last token ending at or before it, only space between.
+  const wordBefore = (s: CharSpan): PlacedWord | undefined => {
+    let lo = 0;
+    let hi = tokens.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if ((tokens[mid] as Token).end <= s.start) lo = mid + 1;
+      else hi = mid;
+    }
+    const t = tokens[lo - 1];
+    return t !== undefined && text.slice(t.end, s.start).trim() === '' ? t : undefined;
+  };
+  const withNationalities = demonymsBeforeSystems(merged, wordBefore, (w) => ({
+    start: w.start,
+    end: w.end,
+    type: 'NORP' as const,
+    ids: [],
+    source: 'model' as const,
+  }));
+  const mentions: Mention[] = withNationalities.map((s) => ({
     text: text.slice(s.start, s.end),
     start: s.start,
     end: s.end,
@@ -107,7 +127,7 @@ export const findEntities = (
     type: reportedType(l),
     id: l.id,
     name: l.name,
-    source: merged[i]?.source === 'model+kb' ? 'ner+kb' : (l.source ?? 'ner'),
+    source: withNationalities[i]?.source === 'model+kb' ? 'ner+kb' : (l.source ?? 'ner'),
     method: l.method,
   }));
 };

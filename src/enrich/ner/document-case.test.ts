@@ -49,4 +49,16 @@ describe('document case', () => {
       'MULL',
     );
   });
+  test('two match reports, one sentence in eight, make a sports report', () => {
+    const report = [
+      'Man City 0-2 Man Utd',
+      'Manchester United reduced the lead after a scrappy victory over Manchester City .',
+      'Rooney put United ahead , and City had their best chance when they trailed 1-0 .',
+    ].map(split);
+    assert.equal(documentCase(report).sports, true);
+    assert.equal(documentCase(report.slice(1)).sports, false);
+    // A long article with two results in it is no sports report.
+    const filler = Array.from({ length: 20 }, () => split('The town has a cathedral .'));
+    assert.equal(documentCase([...report, ...filler]).sports, false);
+  });
 });

@@ -6,6 +6,7 @@
  * data; words the body does not use fall back to the model's case profile.
  */
 import { CaseCounter, trueCase, type CaseProfile } from './case-profile.js';
+import { isMatchReport } from './sports-context.js';
 
 /** A line with no case to go by: all capitals, or a headline with every word capitalised. */
 export const isCaselessLine = (words: readonly string[]): boolean => {
@@ -24,7 +25,18 @@ export interface DocumentCase {
   readonly words: CaseProfile;
   /** "franklin computer": two neighbours both capitalised inside a sentence. */
   readonly namePairs: ReadonlySet<string>;
+  /**
+   * The document is a sports report: at least two of its sentences, and one in eight, read as
+   * match reports (a score, a match word), so its other sentences name clubs after towns as well
+   * ("City 's best chance"). A long article with a few results in it (a town's history and its
+   * football club) is no sports report.
+   */
+  readonly sports?: boolean;
 }
+
+/** Match-report sentences that make a whole document a sports report: a count and a share. */
+const SPORTS_SENTENCES = 2;
+const SPORTS_SHARE = 1 / 8;
 
 const key = (w: string): string => w.toLowerCase().replace(/[’‘]/g, "'");
 const isCapitalisedWord = (w: string | undefined): boolean => w !== undefined && /^\p{Lu}/u.test(w);
@@ -33,7 +45,9 @@ const isCapitalisedWord = (w: string | undefined): boolean => w !== undefined &&
 export const documentCase = (sentences: readonly (readonly string[])[]): DocumentCase => {
   const counter = new CaseCounter();
   const namePairs = new Set<string>();
+  let reports = 0;
   for (const words of sentences) {
+    if (isMatchReport(words)) reports++;
     if (isCaselessLine(words)) continue;
     counter.addLine(words.join(' '));
     for (let i = 1; i + 1 < words.length; i++) {
@@ -42,7 +56,11 @@ export const documentCase = (sentences: readonly (readonly string[])[]): Documen
       }
     }
   }
-  return { words: counter.profile(1), namePairs };
+  return {
+    words: counter.profile(1),
+    namePairs,
+    sports: reports >= SPORTS_SENTENCES && reports >= SPORTS_SHARE * sentences.length,
+  };
 };
 
 const capitalise = (w: string): string => w.charAt(0).toUpperCase() + w.slice(1).toLowerCase();

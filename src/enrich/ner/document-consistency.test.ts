@@ -88,4 +88,26 @@ describe('harmoniseDocument', () => {
       [[[1, 5, 'ORG']], [[1, 2, 'ORG']]],
     );
   });
+  test('a broken person span (a lower-case word inside) lends no surname', () => {
+    const out = harmoniseDocument([
+      { words: ['Riise', 'volleyed', 'Liverpool', 'ahead'], spans: [span(0, 3, 'PERSON')] },
+      { words: ['Liverpool', 'were', 'living', 'dangerously'], spans: [span(0, 1, 'ORG')] },
+      { words: ['Ludwig', 'van', 'Beethoven', 'wrote'], spans: [span(0, 3, 'PERSON')] },
+      { words: ['Beethoven', 'wrote', 'it'], spans: [span(0, 1, 'GPE')] },
+    ]);
+    assert.deepEqual(
+      out.slice(1).map((spans) => spans.map((s) => [s.start, s.end, s.type])),
+      [[[0, 1, 'ORG']], [[0, 3, 'PERSON']], [[0, 1, 'PERSON']]],
+    );
+  });
+  test('a club goes by its club word after its full name', () => {
+    const out = harmoniseDocument([
+      { words: ['Real', 'Madrid', 'won'], spans: [span(0, 2, 'ORG')] },
+      { words: ['Victory', 'took', 'Real', 'clear'], spans: [span(2, 3, 'PERSON')] },
+    ]);
+    assert.deepEqual(
+      out[1]?.map((s) => [s.start, s.end, s.type]),
+      [[2, 3, 'ORG']],
+    );
+  });
 });

@@ -1,7 +1,10 @@
 import type { EntityType } from '../../kb/kb-types.js';
 import type { TypedSpan } from './merge-kb-spans.js';
+import { isClubPrefix } from './club-names.js';
 
 const ORDINAL = /^\d+(st|nd|rd|th|d)$/;
+/** Lower-case words inside a person's name ("Ludwig van Beethoven", "Osama bin Laden"). */
+const NAME_PARTICLES = new Set(['van', 'von', 'der', 'den', 'del', 'della', 'bin', 'ibn', 'abu']);
 /** Legal-form words that end a company's full name ("Chrysler Corp", "Banco Popular SA"). */
 const COMPANY_SUFFIX = new Set(
   'inc inc. corp corp. co co. cos ltd ltd. plc llc ag sa nv bv gmbh spa ab oy asa'.split(' '),
@@ -44,7 +47,10 @@ export const harmoniseDocument = <S extends TypedSpan>(
     if (t !== 'PERSON') continue;
     const parts = k.split(' ');
     const last = parts[parts.length - 1] as string;
-    if (parts.length >= 2 && /^\p{Lu}\p{Ll}/u.test(last)) winner.set(last, 'PERSON');
+    // A span with a lower-case word inside ("John Arne Riise volleyed Liverpool") is a broken
+    // one, and its last word no surname.
+    const broken = parts.some((p) => /^\p{Ll}{3,}$/u.test(p) && !NAME_PARTICLES.has(p));
+    if (parts.length >= 2 && !broken && /^\p{Lu}\p{Ll}/u.test(last)) winner.set(last, 'PERSON');
   }
   // "Dana" after "Dana Corp": a company goes by its name without the legal suffix, whatever the
   // tagger made of the short form (a surname, a place).
@@ -61,6 +67,14 @@ export const harmoniseDocument = <S extends TypedSpan>(
     const first = short[0] as string;
     const alone = winner.get(first);
     if (short.length >= 2 && (alone === 'PERSON' || alone === 'GPE')) winner.set(first, 'ORG');
+  }
+  // "Real" after "Real Madrid": a club goes by its club word alone.
+  for (const [k, t] of [...winner]) {
+    const parts = k.split(' ');
+    if (t === 'ORG' && parts.length === 2 && isClubPrefix(parts[0] as string)) {
+      const first = parts[0] as string;
+      if (/^\p{Lu}\p{Ll}/u.test(first) && winner.get(first) !== 'ORG') winner.set(first, 'ORG');
+    }
   }
   // "National Football League (NFL)": the acronym names what it follows.
   for (const { words, spans } of sentences) {

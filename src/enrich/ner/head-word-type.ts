@@ -11,7 +11,7 @@ const add = (type: EntityType, words: string): void => {
 };
 add(
   'ORG',
-  'force forces command division wing group corps army navy university college school company corporation corp corp. co co. cos bancorp inc. inc ltd ltd. plc llc ag sa nv gmbh exchange records party council committee ministry department agency association union club team bank institute alliance organisation organization federation commission parliament congress senate court fund foundation industries systems technologies aerospace dynamics electronics airlines airways holdings services guard police records studios pictures entertainment orchestra choir ensemble quartet league conference society fc f.c. afc academy',
+  'force forces command division wing group corps army navy university college school company corporation corp corp. co co. cos bancorp inc. inc ltd ltd. plc llc ag sa nv gmbh exchange records party council committee ministry department agency association union club team bank institute alliance organisation organization federation commission parliament congress senate court fund foundation industries systems technologies aerospace dynamics electronics airlines airways holdings services guard police records studios pictures entertainment orchestra choir ensemble quartet league conference society fc f.c. afc academy banco banca banque caja cassa compagnie compania compañía societe société',
 );
 add('UNIT', 'brigade regiment battalion squadron fleet flotilla battery');
 add(
@@ -24,6 +24,8 @@ add(
 );
 
 const PERSON_INITIAL = /^\p{Lu}\.$/u;
+/** "of" and its Romance forms ("Banco di Roma", "Banco do Brasil", "Caja de Madrid"). */
+const OF_WORDS = new Set(['of', 'de', 'di', 'do', 'da', 'del', 'della', 'des', 'du']);
 
 export const typeFromHead = (
   words: readonly string[],
@@ -31,6 +33,13 @@ export const typeFromHead = (
   end: number,
 ): EntityType | undefined => {
   if (end - start >= 2) {
+    // "Intercontinental Bank of Dade County", "University of Texas": before "of" stands the
+    // head, and an organisation's keyword there outvotes the place the name ends with.
+    for (let k = start + 1; k < end - 1; k++) {
+      if (!OF_WORDS.has(words[k] as string)) continue;
+      if (HEADS[(words[k - 1] as string).toLowerCase()] === 'ORG') return 'ORG';
+      break;
+    }
     const head = (words[end - 1] as string).toLowerCase();
     const type = HEADS[head];
     if (type !== undefined) return type;

@@ -14,9 +14,14 @@ import { isCountryName } from './country-names.js';
 import { repairSpans } from './span-repair.js';
 import { tagWords } from './tag-words.js';
 import { untaggedNames } from './untagged-names.js';
-import { retypeMatchReport } from './sports-context.js';
+import { isMatchReport, retypeMatchReport, retypeNationalSides } from './sports-context.js';
+import { retypeClubNames } from './club-names.js';
+import { joinCompanyNames } from './company-names.js';
+import { cutGovernmentWord } from './government-names.js';
+import { personsWithApostropheSurnames } from './apostrophe-surnames.js';
 import { retypeEvents } from './event-names.js';
 import { retypeUnlikelyPersons } from './unlikely-persons.js';
+import { demonymsBeforeSystems } from './demonym-before-system.js';
 import { datelineSpans, isTicker, resultsLineSpans, trimTrailingFigure } from './wire-lines.js';
 
 /** An entity over word indices [start, end) of one sentence, with the KB ids it matched. */
@@ -94,11 +99,45 @@ export const tagEntitySpans = (
     model.lexicon?.firstNames.has(w.toLowerCase()) ?? false;
   const typed =
     resultsLineSpans(words, spans, isPerson) ??
-    retypeMatchReport(words, spans, {
+    retypeMatchReport(
+      words,
+      spans,
+      {
+        isKnownPlace: (start, end) => isKnownPlace(words, start, end, model),
+        isGivenName,
+      },
+      docCase?.sports === true,
+    );
+  const make = (start: number, end: number): RecognizedSpan => ({
+    start,
+    end,
+    type: 'PERSON',
+    ids: [],
+    source: 'model',
+  });
+  const persons = personsWithApostropheSurnames(
+    words,
+    retypeUnlikelyPersons(words, typed, isGivenName),
+    isGivenName,
+    make,
+  );
+  const clubs = retypeClubNames(
+    words,
+    persons,
+    {
       isKnownPlace: (start, end) => isKnownPlace(words, start, end, model),
+      sports: docCase?.sports === true || isMatchReport(words),
+    },
+    make,
+  );
+  return retypeEvents(
+    words,
+    retypeNationalSides(
+      words,
+      cutGovernmentWord(words, joinCompanyNames(words, clubs)),
       isGivenName,
-    });
-  return retypeEvents(words, retypeUnlikelyPersons(words, typed, isGivenName));
+    ),
+  );
 };
 
 const tagLine = (
@@ -173,8 +212,12 @@ const tagRunningText = (
   );
   // "Karim and Sadiq": two one-word names joined by "and" are two people (no one is called
   // "X and Y"); splitCoordinated leaves one-word sides alone, as "Marks and Spencer" is one firm.
+  // "Everton , Chelsea and Charlton": at the end of a list of names, "X and Y" is two names.
+  const ends = new Set(coordinated.map((o) => o.end));
+  const endsList = (s: { start: number }): boolean =>
+    words[s.start - 1] === ',' && ends.has(s.start - 1);
   const paired = coordinated.flatMap((s) =>
-    s.type === 'PERSON' &&
+    (s.type === 'PERSON' || endsList(s)) &&
     s.end - s.start === 3 &&
     words[s.start + 1] === 'and' &&
     /^\p{Lu}/u.test(words[s.start + 2] as string)
@@ -252,5 +295,19 @@ export const recognizeEntities = (
       ? []
       : [{ start: m.start, end: m.end, type, types: m.types, ids: m.ids, source: 'kb' as const }];
   });
-  return mergeKbSpans(spans, kbSpans, (m) => isCapitalised(words[m.start]));
+  const merged = mergeKbSpans(spans, kbSpans, (m) => isCapitalised(words[m.start]));
+  return demonymsBeforeSystems(
+    merged,
+    (s) =>
+      s.start > 0
+        ? { text: words[s.start - 1] as string, start: s.start - 1, end: s.start }
+        : undefined,
+    (w) => ({
+      start: w.start,
+      end: w.end,
+      type: 'NORP' as const,
+      ids: [],
+      source: 'model' as const,
+    }),
+  );
 };

@@ -1,4 +1,6 @@
+import { isLegalForm } from './company-names.js';
 import type { WordSpan } from './entity-spans.js';
+import { typeFromHead } from './head-word-type.js';
 import { nameKeywordType } from './name-keywords.js';
 import { leadingTitleLength, nameStartAfterTitle, TITLE_WORDS } from './person-titles.js';
 
@@ -10,8 +12,13 @@ import { leadingTitleLength, nameStartAfterTitle, TITLE_WORDS } from './person-t
 
 const PUNCT_ONLY = /^[\p{P}\p{S}]+$/u;
 const INITIAL = /^\p{Lu}\.?$/u;
-/** Lower-case words that may sit inside a name: "Army of the Potomac", "Bank of England". */
-const INNER_CONNECTORS = new Set(['of', 'de', 'du', 'la', 'von', 'van', 'der', 'al', 'bin']);
+/**
+ * Lower-case words that may sit inside a name: "Army of the Potomac", "Bank of England", "Banco
+ * di Roma", "Leonardo da Vinci", "Banco do Brasil".
+ */
+const INNER_CONNECTORS = new Set(
+  'of de du la von van der al bin di da do dos das del della des'.split(' '),
+);
 
 /** Titles that only ever precede a person (unlike "General Motors", "Foreign Office"). */
 const PERSON_ONLY_TITLES = new Set(
@@ -53,6 +60,8 @@ const isParticle = (w: string | undefined): boolean =>
 const isLower = (w: string): boolean => /^\p{Ll}/u.test(w) && !PARTICLE_NAME.test(w);
 const isCapitalised = (w: string): boolean => /^\p{Lu}/u.test(w);
 const OF_FOR = new Set(['of', 'for']);
+/** "of" in Romance names ("Banco di Roma", "Banco do Brasil", "Caja de Madrid"). */
+const ROMANCE_OF = new Set('di do da de del della dos das des'.split(' '));
 /** Closed-class words that open sentences and never start a name. */
 const SENTENCE_OPENERS = new Set(
   'If But When As In On At After Before While Although Though Since Because And Or So Yet With By From To Under During Despite Meanwhile However Then'.split(
@@ -183,16 +192,26 @@ export const repairSpans = <S extends WordSpan>(spans: readonly S[], ctx: Repair
       if (span.type === 'PERSON') start += leadingTitleLength(words, start, end);
       // "Foundation for Strategic Research": an organisation's keyword, "for" or "of", then
       // the part the model tagged.
+      // Romance "of" words join whatever the model tagged after them ("Banco di Roma" with only
+      // "Roma" tagged, as a person, at the start of a sentence); the head types it later.
+      let headed = false;
       while (
-        span.type === 'ORG' &&
         start >= 2 &&
-        OF_FOR.has((words[start - 1] as string).toLowerCase()) &&
         isCapitalised(words[start - 2] as string) &&
-        nameKeywordType((words[start - 2] as string).toLowerCase()) === 'ORG' &&
+        (span.type === 'ORG'
+          ? OF_FOR.has((words[start - 1] as string).toLowerCase()) &&
+            nameKeywordType((words[start - 2] as string).toLowerCase()) === 'ORG'
+          : ROMANCE_OF.has(words[start - 1] as string) &&
+            typeFromHead(words, start - 2, end) === 'ORG') &&
         !taken(start - 2)
       ) {
         start -= 2;
+        headed = true;
         growLeft();
+      }
+      if (headed && span.type !== 'ORG') {
+        out.push({ ...span, start, end, type: 'ORG' });
+        continue;
       }
     }
     // An event's name is its whole capitalised run ("World War II", "Battle of the Bulge"
@@ -281,8 +300,9 @@ const repairWhole = <S extends WordSpan>(
   )
     start++;
   if (span.type === 'PERSON') start = nameStartAfterTitle(words, start, span.end);
-  // "European Defence Commissioner Andrius Kubilius" tagged as one organisation is a person.
-  if (span.type === 'ORG') {
+  // "European Defence Commissioner Andrius Kubilius" tagged as one organisation is a person;
+  // "Supermarkets General Corp", ending in a legal form, stays a company.
+  if (span.type === 'ORG' && !isLegalForm(words[span.end - 1] as string)) {
     const nameAt = nameStartAfterTitle(words, start, span.end);
     const title = (words[nameAt - 1] ?? '').toLowerCase();
     if (nameAt > start + 1 && span.end - nameAt <= 3 && PERSON_HEAD_TITLES.has(title)) {

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { EntityType } from '../../kb/kb-types.js';
-import { isMatchReport, retypeMatchReport } from './sports-context.js';
+import { isMatchReport, retypeMatchReport, retypeNationalSides } from './sports-context.js';
 
 const w = (s: string): string[] => s.split(' ');
 const at = (start: number, end: number, type: EntityType) => ({
@@ -56,4 +56,19 @@ test('a club named word and town is no person, and "in X \'s defeat" is the club
     isGivenName: () => false,
   });
   assert.deepEqual(show(words, out), ['ORG:Bayer Leverkusen', 'ORG:Liverpool']);
+});
+
+test('a national side is never a person, and a place before a team noun', () => {
+  const given = (x: string): boolean => x === 'Jordan';
+  const a = w('Wales hails new superstar');
+  assert.deepEqual(show(a, retypeNationalSides(a, [at(0, 1, 'PERSON')], given)), ['GPE:Wales']);
+  const b = w('the reaction from the England camp');
+  assert.deepEqual(show(b, retypeNationalSides(b, [at(4, 5, 'ORG')], given)), ['GPE:England']);
+  const c = w("England 's coach Andy Robinson");
+  assert.deepEqual(show(c, retypeNationalSides(c, [at(0, 1, 'ORG')], given)), ['GPE:England']);
+  // An acting country without a team noun keeps the tagger's reading, as does a given name.
+  const d = w('England signed the treaty');
+  assert.deepEqual(show(d, retypeNationalSides(d, [at(0, 1, 'ORG')], given)), ['ORG:England']);
+  const e = w('Jordan scored twice');
+  assert.deepEqual(show(e, retypeNationalSides(e, [at(0, 1, 'PERSON')], given)), ['PERSON:Jordan']);
 });

@@ -1,4 +1,4 @@
-import { isCountryName } from './country-names.js';
+import { isNationalSide } from './country-names.js';
 import type { TypedSpan } from './merge-kb-spans.js';
 
 /**
@@ -18,20 +18,6 @@ const SPORT_WORDS = new Set(
     ' ',
   ),
 );
-/** Sides that play as a country without being one today. */
-const NATIONAL_SIDES = new Set([
-  'england',
-  'scotland',
-  'wales',
-  'northern ireland',
-  'soviet union',
-  'west germany',
-  'east germany',
-  'yugoslavia',
-  'czechoslovakia',
-]);
-const isNationalSide = (name: readonly string[]): boolean =>
-  isCountryName(name) || NATIONAL_SIDES.has(name.join(' ').toLowerCase());
 /** Last words of a ground's name: "Ewood Park", "Stamford Bridge", "Nou Camp", "Old Trafford". */
 const GROUND_HEADS = new Set(
   'park stadium stadio estadio arena ground road lane bridge camp trafford oval field'.split(' '),
@@ -92,8 +78,10 @@ export const retypeMatchReport = <S extends TypedSpan>(
   words: readonly string[],
   spans: readonly S[],
   ctx: SportsContext,
+  /** The sentence belongs to a sports report (document-case.ts), score or none. */
+  inSportsReport = false,
 ): S[] => {
-  if (!isMatchReport(words)) return [...spans];
+  if (!inSportsReport && !isMatchReport(words)) return [...spans];
   return spans.map((s) => {
     const name = words.slice(s.start, s.end);
     if (isNationalSide(name)) return s.type === 'ORG' ? { ...s, type: 'GPE', typedByCue: true } : s;
@@ -122,3 +110,31 @@ export const retypeMatchReport = <S extends TypedSpan>(
     return s;
   });
 };
+
+/** Nouns after a national side's name that make it the team ("England coach", "Wales side"). */
+const SIDE_NOUNS = new Set(
+  `side sides team squad camp coach coaches manager captain skipper players player striker
+  strikers midfielder defender goalkeeper keeper winger forward forwards prop lock flanker
+  fly-half scrum-half centre wing full-back hooker batsman batsmen bowler bowlers opener
+  all-rounder international internationals debutant supporters fans`.split(/\s+/),
+);
+
+/**
+ * A national side's name the tagger reads as a person ("Wales hails new superstar") or as an
+ * organisation before a team noun ("the England camp", "Ireland coach") is the country: news
+ * annotation conventions keep a national team a place. A side's name that is also a given name
+ * ("Jordan") is left to the tagger.
+ */
+export const retypeNationalSides = <S extends TypedSpan>(
+  words: readonly string[],
+  spans: readonly S[],
+  isGivenName: (word: string) => boolean,
+): S[] =>
+  spans.map((s) => {
+    if (s.type !== 'PERSON' && s.type !== 'ORG') return s;
+    const name = words.slice(s.start, s.end);
+    if (!isNationalSide(name) || (name.length === 1 && isGivenName(name[0] as string))) return s;
+    if (s.type === 'PERSON') return { ...s, type: 'GPE' };
+    const next = words[s.end] === "'s" || words[s.end] === '’s' ? s.end + 1 : s.end;
+    return SIDE_NOUNS.has(words[next] ?? '') ? { ...s, type: 'GPE', typedByCue: true } : s;
+  });

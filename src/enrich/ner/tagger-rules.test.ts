@@ -16,3 +16,18 @@ const tag = (sentence: string): string[] => {
 test('two one-word names joined by "and" are two people', () => {
   assert.deepEqual(tag('This is a story of Karim and Sadiq .'), ['Karim/PERSON', 'Sadiq/PERSON']);
 });
+
+test('at the end of a list of names, "X and Y" is two names', () => {
+  assert.deepEqual(tag('He joined from Everton , Chelsea and Charlton .'), [
+    'Everton/ORG',
+    'Chelsea/ORG',
+    'Charlton/ORG',
+  ]);
+});
+
+test('"di" and "do" join a name ("Banco di Roma"), whose head before them types it', () => {
+  assert.deepEqual(tag('Banco di Roma has arranged a program .'), ['Banco di Roma/ORG']);
+  assert.deepEqual(tag('Banco do Brasil said it would lend .'), ['Banco do Brasil/ORG']);
+  // A person's particle is no organisation's head.
+  assert.deepEqual(tag('Leonardo da Vinci painted it .'), ['Leonardo da Vinci/PERSON']);
+});

@@ -30,4 +30,10 @@ describe('unlikely persons', () => {
     assert.equal(typesOf("at St James ' Park", 1, 5), 'FACILITY');
     assert.equal(typesOf('director Nick Park said', 1, 3), 'PERSON');
   });
+  test('a lone demonym is a nationality, unless it is a given name', () => {
+    assert.equal(typesOf('But Welsh rugby fans remain', 1, 2), 'NORP');
+    assert.equal(typesOf('the Filipino side', 1, 2), 'NORP');
+    assert.equal(typesOf('Irvine Welsh wrote', 0, 2), 'PERSON');
+    assert.equal(typesOf('James said', 0, 1), 'PERSON');
+  });
 });

@@ -1,6 +1,7 @@
 import type { EntityType } from '../../kb/kb-types.js';
 import type { TypedSpan } from './merge-kb-spans.js';
 import { nameKeywordType } from './name-keywords.js';
+import { demonymWords } from './country-names.js';
 
 /**
  * Spans the tagger calls a person whose words say otherwise:
@@ -9,6 +10,8 @@ import { nameKeywordType } from './name-keywords.js';
  *   stands for;
  * - "the Scot", "the Dutchman", "the Bulgarian": a name does not take the article, a nationality
  *   noun does (NORP, like a demonym);
+ * - a lone demonym ("Welsh rugby fans", "the Welsh legions") is a nationality (NORP), though
+ *   "Welsh" is also a surname: after a given name it is part of a two-word span, never alone;
  * - a waterway's or a ground's head word ends it ("St Lawrence Seaway", "St James ' Park") when
  *   it opens with no given name.
  */
@@ -40,6 +43,7 @@ export const retypeUnlikelyPersons = <S extends TypedSpan>(
       // tagger cut a longer name short, and the type of a broken span is no gain.
       const alone = !/^\p{Lu}/u.test(words[s.start - 1] ?? '');
       if (alone && nameKeywordType(w) === 'ORG') return { ...s, type: 'ORG' };
+      if (demonymWords().has(w) && !isGivenName(first)) return { ...s, type: 'NORP' };
       const article = (words[s.start - 1] ?? '').toLowerCase() === 'the';
       if (article && (NATIONALITY_NOUNS.has(w) || NATIONALITY_ENDING.test(w))) {
         return { ...s, type: 'NORP' };

@@ -43,6 +43,12 @@ test('results lines: teams are organisations, national teams places', () => {
   ]);
   const b = w('Japan 2 Syria 1');
   assert.deepEqual(show(b, resultsLineSpans(b, [], none)), ['GPE:Japan', 'GPE:Syria']);
+  // A national side written as a country that is no country today is a place too.
+  const england = w('England 2 Poland 1');
+  assert.deepEqual(show(england, resultsLineSpans(england, [], none)), [
+    'GPE:England',
+    'GPE:Poland',
+  ]);
   const c = w('1 . Feyenoord 5 4 1 0 11 4 13');
   assert.deepEqual(show(c, resultsLineSpans(c, [], none)), ['ORG:Feyenoord']);
   const d = w('NEW YORK 52 30 .634 -');

@@ -1,5 +1,5 @@
 import type { EntityType } from '../../kb/kb-types.js';
-import { isCountryName } from './country-names.js';
+import { isNationalSide } from './country-names.js';
 import type { TypedSpan } from './merge-kb-spans.js';
 
 /**
@@ -142,7 +142,8 @@ export const resultsLineSpans = (
   const runs = resultsRuns(words);
   if (runs === undefined) return undefined;
   const teams = runs.map(({ start, end }) => {
-    if (isCountryName(words.slice(start, end))) return span(start, end, 'GPE');
+    // "England 2 Poland 1": a national side, written as its country, stays a place.
+    if (isNationalSide(words.slice(start, end))) return span(start, end, 'GPE');
     const same = spans.find((s) => s.start === start && s.end === end);
     if (same !== undefined && same.type === 'PERSON' && isPerson(start, end)) return same;
     // The table says what the name is, so it outvotes the tagger's reading of the same name in

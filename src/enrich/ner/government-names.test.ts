@@ -1,0 +1,33 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import type { EntityType } from '../../kb/kb-types.js';
+import { cutGovernmentWord } from './government-names.js';
+
+const w = (s: string): string[] => s.split(' ');
+const at = (start: number, end: number, type: EntityType) => ({
+  start,
+  end,
+  type,
+  ids: [],
+  source: 'model' as const,
+});
+const show = (words: string[], spans: { start: number; end: number; type: string }[]) =>
+  spans.map((s) => `${s.type}:${words.slice(s.start, s.end).join(' ')}`);
+
+test("a country's or a nationality's Government is the country or the nationality", () => {
+  const a = w('The Papua New Guinea Government will establish');
+  assert.deepEqual(show(a, cutGovernmentWord(a, [at(1, 5, 'ORG')])), ['GPE:Papua New Guinea']);
+  const b = w('the British Government said');
+  assert.deepEqual(show(b, cutGovernmentWord(b, [at(1, 3, 'ORG')])), ['NORP:British']);
+});
+
+test('other names ending in Government keep their reading', () => {
+  const a = w('the Local Government Association said');
+  assert.deepEqual(show(a, cutGovernmentWord(a, [at(1, 4, 'ORG')])), [
+    'ORG:Local Government Association',
+  ]);
+  const b = w('the Kurdistan Regional Government said');
+  assert.deepEqual(show(b, cutGovernmentWord(b, [at(1, 4, 'ORG')])), [
+    'ORG:Kurdistan Regional Government',
+  ]);
+});
