@@ -6,7 +6,8 @@
  * the requests need ids read from earlier answers, and it adds no dependency.
  *
  *   npm run build && node --import tsx bench/load/run.ts [--seconds 60] [--clients 20]
- *     [--input DIR_OR_FILE ...] [--db postgres://…/db] [--workers 2]
+ *     [--input DIR_OR_FILE ...] [--db postgres://…/db] [--workers 2] [--worker-nice N]
+ *     [--skip-baseline]
  *
  * SQLite (default): one `sitrep ingest` of the inputs into the served file. PostgreSQL (--db, a
  * fresh schema is made and dropped): `sitrep ingest --queue` enqueues the inputs and --workers
@@ -29,6 +30,10 @@ const { values } = parseArgs({
     input: { type: 'string', multiple: true },
     db: { type: 'string' },
     workers: { type: 'string', default: '2' },
+    // Passed to `sitrep worker --nice` (its own default when absent; main's workers have no flag).
+    'worker-nice': { type: 'string' },
+    // Only the phase during the ingest (quicker comparisons of two builds).
+    'skip-baseline': { type: 'boolean', default: false },
   },
 });
 const seconds = Number(values.seconds);
@@ -145,8 +150,10 @@ const main = async (): Promise<void> => {
         .map((l) => l.toFixed(1))
         .join(' ')} (2 cores shared)`,
     );
-    const baseline = await drive(base, ids, entities);
-    console.log(report('without ingest', baseline));
+    const baseline = values['skip-baseline']
+      ? { latencies: [], search: [], errors: 0, statuses: new Map<number, number>() }
+      : await drive(base, ids, entities);
+    if (!values['skip-baseline']) console.log(report('without ingest', baseline));
     let ingestErr = '';
     const writers: ChildProcess[] = [];
     const started = performance.now();
@@ -155,7 +162,16 @@ const main = async (): Promise<void> => {
       queued.stderr?.on('data', (chunk: Buffer) => (ingestErr += chunk.toString()));
       console.log(`enqueued (exit ${await finished(queued)})`);
       for (let w = 0; w < Number(values.workers); w++)
-        writers.push(run(['worker', '--db', db, '--quiet', '--json']));
+        writers.push(
+          run([
+            'worker',
+            '--db',
+            db,
+            '--quiet',
+            '--json',
+            ...(values['worker-nice'] !== undefined ? ['--nice', values['worker-nice']] : []),
+          ]),
+        );
     } else writers.push(run(['ingest', ...inputs, '--db', db, '--json']));
     for (const writer of writers)
       writer.stderr?.on('data', (chunk: Buffer) => (ingestErr += chunk.toString()));
