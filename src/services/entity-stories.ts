@@ -7,7 +7,8 @@ import { newestArticlesOf } from './entity-context.js';
 /**
  * Stories are found through the entity's most recent articles: one search and one read of their
  * stories (story-headers.ts; one statement on PostgreSQL, where 200 sequential membership reads
- * held a pooled connection through 200 round trips per entity page), so an entity mentioned a million times costs the same as one mentioned 200.
+ * held a pooled connection through 200 round trips per entity page), so an entity mentioned a
+ * million times costs the same as one mentioned 200.
  */
 export const ENTITY_ARTICLES_SCANNED = 200;
 
