@@ -8,6 +8,7 @@
  *   node --import tsx bench/load/endpoints.ts --db 'postgres://…/test?schema=NAME' [--rounds 5]
  */
 import { parseArgs } from 'node:util';
+import pg from 'pg';
 import { boundSearches } from '../../src/server/bounded-search.js';
 import { createApp } from '../../src/server/create-app.js';
 import { openStore } from '../../src/store/open-store.js';
@@ -32,6 +33,18 @@ const QUERIES = [
   'england world cup',
   'oil price*',
 ];
+
+/**
+ * Statements sent to PostgreSQL (every pooled query goes through Client#query): each is a round
+ * trip, and under CPU contention each costs the server a wait for its next turn on the CPU, as
+ * writing to the database's socket wakes the backend that preempts it.
+ */
+let statements = 0;
+const clientQuery = pg.Client.prototype.query as (...args: unknown[]) => unknown;
+pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
+  statements++;
+  return clientQuery.apply(this, args);
+} as typeof pg.Client.prototype.query;
 
 const store = await openStore(values.db);
 const searches = await boundSearches(store, values.db);
@@ -59,6 +72,7 @@ try {
   for (const [kind, paths] of Object.entries(kinds)) {
     const walls: number[] = [];
     const cpu = process.cpuUsage();
+    const sent = statements;
     for (let r = 0; r < rounds; r++)
       for (const path of paths) {
         const started = performance.now();
@@ -72,7 +86,8 @@ try {
     console.log(
       `${kind.padEnd(8)} ${String(walls.length).padStart(4)} requests  wall p50 ${at(0.5)} ms  p99 ${at(0.99)} ms` +
         `  mean ${(walls.reduce((a, b) => a + b, 0) / walls.length).toFixed(1)} ms` +
-        `  server CPU ${((used.user + used.system) / 1000 / walls.length).toFixed(1)} ms/request`,
+        `  server CPU ${((used.user + used.system) / 1000 / walls.length).toFixed(1)} ms/request` +
+        `  ${((statements - sent) / walls.length).toFixed(1)} statements/request`,
     );
   }
 } finally {

@@ -118,8 +118,7 @@ export const storyOfArticle = async (
   index: StoryIndex,
   articleId: string,
 ): Promise<StorySummary | undefined> => {
-  const member = await index.getMembership(articleId);
-  const story = member ? await index.getStory(member.storyId) : undefined;
+  const story = (await storyHeadersOf(index, [articleId])).get(articleId);
   return story ? summariseStory(story) : undefined;
 };
 
