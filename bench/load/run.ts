@@ -17,7 +17,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -113,6 +113,41 @@ const drive = async (base: string, ids: string[], entities: string[]): Promise<P
   return phase;
 };
 
+/**
+ * CPU seconds a process has used (user + system), from /proc on Linux; undefined elsewhere. CPU per
+ * request stays comparable on a loaded machine, where wall-clock latency does not.
+ */
+const cpuSeconds = (pid: number | undefined): number | undefined => {
+  try {
+    // Fields after the command name (which may hold spaces): state is the 3rd, utime the 14th.
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return undefined;
+  }
+};
+
+/** The CPU the processes used while `work` ran, in seconds each. */
+const cpuDuring = async <T>(
+  processes: readonly ChildProcess[],
+  work: () => Promise<T>,
+): Promise<{ result: T; cpu: (number | undefined)[] }> => {
+  const before = processes.map((p) => cpuSeconds(p.pid));
+  const result = await work();
+  const cpu = processes.map((p, i) => {
+    const was = before[i];
+    const now = cpuSeconds(p.pid);
+    return was === undefined || now === undefined ? undefined : now - was;
+  });
+  return { result, cpu };
+};
+
+const cpuLine = (label: string, seconds: number | undefined, requests?: number): string =>
+  seconds === undefined
+    ? `${label} ?`
+    : `${label} ${seconds.toFixed(1)} s` +
+      (requests ? ` (${((seconds * 1000) / requests).toFixed(2)} ms/request)` : '');
+
 const report = (label: string, phase: Phase): string => {
   const sorted = [...phase.latencies].sort((a, b) => a - b);
   const search = [...phase.search].sort((a, b) => a - b);
@@ -150,10 +185,15 @@ const main = async (): Promise<void> => {
         .map((l) => l.toFixed(1))
         .join(' ')} (2 cores shared)`,
     );
-    const baseline = values['skip-baseline']
-      ? { latencies: [], search: [], errors: 0, statuses: new Map<number, number>() }
-      : await drive(base, ids, entities);
-    if (!values['skip-baseline']) console.log(report('without ingest', baseline));
+    const skipped = { latencies: [], search: [], errors: 0, statuses: new Map<number, number>() };
+    const measured = values['skip-baseline']
+      ? { result: skipped, cpu: [] }
+      : await cpuDuring([server], () => drive(base, ids, entities));
+    const baseline = measured.result;
+    if (!values['skip-baseline'])
+      console.log(
+        `${report('without ingest', baseline)}\n  CPU: ${cpuLine('serve', measured.cpu[0], baseline.latencies.length)}`,
+      );
     let ingestErr = '';
     const writers: ChildProcess[] = [];
     const started = performance.now();
@@ -175,8 +215,16 @@ const main = async (): Promise<void> => {
     } else writers.push(run(['ingest', ...inputs, '--db', db, '--json']));
     for (const writer of writers)
       writer.stderr?.on('data', (chunk: Buffer) => (ingestErr += chunk.toString()));
-    const during = await drive(base, ids, entities);
+    const duringRun = await cpuDuring([server, ...writers], () => drive(base, ids, entities));
+    const during = duringRun.result;
     console.log(report('during ingest', during));
+    console.log(
+      `  CPU: ${cpuLine('serve', duringRun.cpu[0], during.latencies.length)}; ` +
+        duringRun.cpu
+          .slice(1)
+          .map((seconds, i) => cpuLine(postgres ? `worker ${i + 1}` : 'ingest', seconds))
+          .join(', '),
+    );
     const exited = writers.map((writer) => writer.exitCode);
     // The measured phase is over: stop the ingest (a bench store is thrown away).
     // A worker finishes its running jobs on SIGINT (one Reuters JSONL is one long job): then SIGKILL.

@@ -1,7 +1,7 @@
 import { storyHeadersOf } from '../stories/story-headers.js';
 import type { StoryHeader, StoryIndex } from '../stories/story-index.js';
 import { summariseStory, type StorySummary } from '../stories/story-listing.js';
-import type { ArticleStore } from '../store/port.js';
+import type { ArticleStore, EntitySummary } from '../store/port.js';
 import { newestArticlesOf } from './entity-context.js';
 
 /**
@@ -27,12 +27,14 @@ export const scanEntityStories = async (
   store: ArticleStore,
   index: StoryIndex,
   entityId: string,
+  /** The entity, when the caller has read it already (its article count is not read again). */
+  known?: EntitySummary,
 ): Promise<EntityStoryScan> => {
   // The store's entity-article index when it has one (a seek and 200 rows, entity-stats.ts), else
   // the search engine's `entity:` filter.
   const [newest, entity] = await Promise.all([
     newestArticlesOf(store, entityId, ENTITY_ARTICLES_SCANNED),
-    store.entityArticles ? store.getEntity(entityId) : undefined,
+    known ?? (store.entityArticles ? store.getEntity(entityId) : undefined),
   ]);
   const articlesByStory = new Map<string, number>();
   const stories = new Map<string, StoryHeader>();
@@ -59,8 +61,9 @@ export const relatedStories = async (
   index: StoryIndex,
   entityId: string,
   limit: number,
+  known?: EntitySummary,
 ): Promise<{ stories: RelatedStory[]; scan: EntityStoryScan }> => {
-  const scan = await scanEntityStories(store, index, entityId);
+  const scan = await scanEntityStories(store, index, entityId, known);
   const stories: RelatedStory[] = [];
   for (const [storyId, count] of scan.articlesByStory) {
     const story = scan.stories.get(storyId);
