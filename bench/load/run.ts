@@ -74,6 +74,9 @@ const QUERIES = [
 interface Phase {
   readonly latencies: number[];
   readonly search: number[];
+  /** Article and entity pages, each apart (the rest of the mix, which searches queue behind). */
+  readonly article: number[];
+  readonly entity: number[];
   errors: number;
   readonly statuses: Map<number, number>;
 }
@@ -82,7 +85,14 @@ const percentile = (sorted: readonly number[], p: number): number =>
   sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
 
 const drive = async (base: string, ids: string[], entities: string[]): Promise<Phase> => {
-  const phase: Phase = { latencies: [], search: [], errors: 0, statuses: new Map() };
+  const phase: Phase = {
+    latencies: [],
+    search: [],
+    article: [],
+    entity: [],
+    errors: 0,
+    statuses: new Map(),
+  };
   const until = performance.now() + seconds * 1000;
   let n = 0;
   const client = async (): Promise<void> => {
@@ -106,7 +116,8 @@ const drive = async (base: string, ids: string[], entities: string[]): Promise<P
         phase.errors++;
       }
       phase.latencies.push(performance.now() - started);
-      if (k % 3 === 0) phase.search.push(performance.now() - started);
+      const took = performance.now() - started;
+      (k % 3 === 0 ? phase.search : k % 3 === 1 ? phase.article : phase.entity).push(took);
     }
   };
   await Promise.all(Array.from({ length: clients }, client));
@@ -153,7 +164,13 @@ const report = (label: string, phase: Phase): string => {
   const search = [...phase.search].sort((a, b) => a - b);
   return (
     `${label.padEnd(16)} search p50 ${percentile(search, 50).toFixed(1)} ms p99 ${percentile(search, 99).toFixed(1)} ms |` +
-    ` all: ${String(sorted.length).padStart(7)} requests  ${(sorted.length / seconds).toFixed(0).padStart(5)}/s  p50 ${percentile(sorted, 50).toFixed(1).padStart(7)} ms  p99 ${percentile(sorted, 99).toFixed(1).padStart(7)} ms  max ${(sorted.at(-1) ?? NaN).toFixed(0).padStart(6)} ms  errors ${phase.errors}  statuses ${JSON.stringify(Object.fromEntries(phase.statuses))}`
+    ` all: ${String(sorted.length).padStart(7)} requests  ${(sorted.length / seconds).toFixed(0).padStart(5)}/s  p50 ${percentile(sorted, 50).toFixed(1).padStart(7)} ms  p99 ${percentile(sorted, 99).toFixed(1).padStart(7)} ms  max ${(sorted.at(-1) ?? NaN).toFixed(0).padStart(6)} ms  errors ${phase.errors}  statuses ${JSON.stringify(Object.fromEntries(phase.statuses))}` +
+    (['article', 'entity'] as const)
+      .map((kind) => {
+        const times = [...phase[kind]].sort((a, b) => a - b);
+        return `\n  ${kind} p50 ${percentile(times, 50).toFixed(1)} ms p99 ${percentile(times, 99).toFixed(1)} ms`;
+      })
+      .join('')
   );
 };
 
@@ -185,7 +202,14 @@ const main = async (): Promise<void> => {
         .map((l) => l.toFixed(1))
         .join(' ')} (2 cores shared)`,
     );
-    const skipped = { latencies: [], search: [], errors: 0, statuses: new Map<number, number>() };
+    const skipped: Phase = {
+      latencies: [],
+      search: [],
+      article: [],
+      entity: [],
+      errors: 0,
+      statuses: new Map(),
+    };
     const measured = values['skip-baseline']
       ? { result: skipped, cpu: [] }
       : await cpuDuring([server], () => drive(base, ids, entities));
