@@ -6,7 +6,8 @@
  * the requests need ids read from earlier answers, and it adds no dependency.
  *
  *   npm run build && node --import tsx bench/load/run.ts [--seconds 60] [--clients 20]
- *     [--input DIR_OR_FILE ...] [--db postgres://…/db] [--workers 2]
+ *     [--input DIR_OR_FILE ...] [--db postgres://…/db] [--workers 2] [--worker-nice N]
+ *     [--skip-baseline]
  *
  * SQLite (default): one `sitrep ingest` of the inputs into the served file. PostgreSQL (--db, a
  * fresh schema is made and dropped): `sitrep ingest --queue` enqueues the inputs and --workers
@@ -16,7 +17,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -29,6 +30,10 @@ const { values } = parseArgs({
     input: { type: 'string', multiple: true },
     db: { type: 'string' },
     workers: { type: 'string', default: '2' },
+    // Passed to `sitrep worker --nice` (its own default when absent; main's workers have no flag).
+    'worker-nice': { type: 'string' },
+    // Only the phase during the ingest (quicker comparisons of two builds).
+    'skip-baseline': { type: 'boolean', default: false },
   },
 });
 const seconds = Number(values.seconds);
@@ -69,6 +74,9 @@ const QUERIES = [
 interface Phase {
   readonly latencies: number[];
   readonly search: number[];
+  /** Article and entity pages, each apart (the rest of the mix, which searches queue behind). */
+  readonly article: number[];
+  readonly entity: number[];
   errors: number;
   readonly statuses: Map<number, number>;
 }
@@ -77,7 +85,14 @@ const percentile = (sorted: readonly number[], p: number): number =>
   sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
 
 const drive = async (base: string, ids: string[], entities: string[]): Promise<Phase> => {
-  const phase: Phase = { latencies: [], search: [], errors: 0, statuses: new Map() };
+  const phase: Phase = {
+    latencies: [],
+    search: [],
+    article: [],
+    entity: [],
+    errors: 0,
+    statuses: new Map(),
+  };
   const until = performance.now() + seconds * 1000;
   let n = 0;
   const client = async (): Promise<void> => {
@@ -101,19 +116,61 @@ const drive = async (base: string, ids: string[], entities: string[]): Promise<P
         phase.errors++;
       }
       phase.latencies.push(performance.now() - started);
-      if (k % 3 === 0) phase.search.push(performance.now() - started);
+      const took = performance.now() - started;
+      (k % 3 === 0 ? phase.search : k % 3 === 1 ? phase.article : phase.entity).push(took);
     }
   };
   await Promise.all(Array.from({ length: clients }, client));
   return phase;
 };
 
+/**
+ * CPU seconds a process has used (user + system), from /proc on Linux; undefined elsewhere. CPU per
+ * request stays comparable on a loaded machine, where wall-clock latency does not.
+ */
+const cpuSeconds = (pid: number | undefined): number | undefined => {
+  try {
+    // Fields after the command name (which may hold spaces): state is the 3rd, utime the 14th.
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return undefined;
+  }
+};
+
+/** The CPU the processes used while `work` ran, in seconds each. */
+const cpuDuring = async <T>(
+  processes: readonly ChildProcess[],
+  work: () => Promise<T>,
+): Promise<{ result: T; cpu: (number | undefined)[] }> => {
+  const before = processes.map((p) => cpuSeconds(p.pid));
+  const result = await work();
+  const cpu = processes.map((p, i) => {
+    const was = before[i];
+    const now = cpuSeconds(p.pid);
+    return was === undefined || now === undefined ? undefined : now - was;
+  });
+  return { result, cpu };
+};
+
+const cpuLine = (label: string, seconds: number | undefined, requests?: number): string =>
+  seconds === undefined
+    ? `${label} ?`
+    : `${label} ${seconds.toFixed(1)} s` +
+      (requests ? ` (${((seconds * 1000) / requests).toFixed(2)} ms/request)` : '');
+
 const report = (label: string, phase: Phase): string => {
   const sorted = [...phase.latencies].sort((a, b) => a - b);
   const search = [...phase.search].sort((a, b) => a - b);
   return (
     `${label.padEnd(16)} search p50 ${percentile(search, 50).toFixed(1)} ms p99 ${percentile(search, 99).toFixed(1)} ms |` +
-    ` all: ${String(sorted.length).padStart(7)} requests  ${(sorted.length / seconds).toFixed(0).padStart(5)}/s  p50 ${percentile(sorted, 50).toFixed(1).padStart(7)} ms  p99 ${percentile(sorted, 99).toFixed(1).padStart(7)} ms  max ${(sorted.at(-1) ?? NaN).toFixed(0).padStart(6)} ms  errors ${phase.errors}  statuses ${JSON.stringify(Object.fromEntries(phase.statuses))}`
+    ` all: ${String(sorted.length).padStart(7)} requests  ${(sorted.length / seconds).toFixed(0).padStart(5)}/s  p50 ${percentile(sorted, 50).toFixed(1).padStart(7)} ms  p99 ${percentile(sorted, 99).toFixed(1).padStart(7)} ms  max ${(sorted.at(-1) ?? NaN).toFixed(0).padStart(6)} ms  errors ${phase.errors}  statuses ${JSON.stringify(Object.fromEntries(phase.statuses))}` +
+    (['article', 'entity'] as const)
+      .map((kind) => {
+        const times = [...phase[kind]].sort((a, b) => a - b);
+        return `\n  ${kind} p50 ${percentile(times, 50).toFixed(1)} ms p99 ${percentile(times, 99).toFixed(1)} ms`;
+      })
+      .join('')
   );
 };
 
@@ -145,8 +202,22 @@ const main = async (): Promise<void> => {
         .map((l) => l.toFixed(1))
         .join(' ')} (2 cores shared)`,
     );
-    const baseline = await drive(base, ids, entities);
-    console.log(report('without ingest', baseline));
+    const skipped: Phase = {
+      latencies: [],
+      search: [],
+      article: [],
+      entity: [],
+      errors: 0,
+      statuses: new Map(),
+    };
+    const measured = values['skip-baseline']
+      ? { result: skipped, cpu: [] }
+      : await cpuDuring([server], () => drive(base, ids, entities));
+    const baseline = measured.result;
+    if (!values['skip-baseline'])
+      console.log(
+        `${report('without ingest', baseline)}\n  CPU: ${cpuLine('serve', measured.cpu[0], baseline.latencies.length)}`,
+      );
     let ingestErr = '';
     const writers: ChildProcess[] = [];
     const started = performance.now();
@@ -155,12 +226,29 @@ const main = async (): Promise<void> => {
       queued.stderr?.on('data', (chunk: Buffer) => (ingestErr += chunk.toString()));
       console.log(`enqueued (exit ${await finished(queued)})`);
       for (let w = 0; w < Number(values.workers); w++)
-        writers.push(run(['worker', '--db', db, '--quiet', '--json']));
+        writers.push(
+          run([
+            'worker',
+            '--db',
+            db,
+            '--quiet',
+            '--json',
+            ...(values['worker-nice'] !== undefined ? ['--nice', values['worker-nice']] : []),
+          ]),
+        );
     } else writers.push(run(['ingest', ...inputs, '--db', db, '--json']));
     for (const writer of writers)
       writer.stderr?.on('data', (chunk: Buffer) => (ingestErr += chunk.toString()));
-    const during = await drive(base, ids, entities);
+    const duringRun = await cpuDuring([server, ...writers], () => drive(base, ids, entities));
+    const during = duringRun.result;
     console.log(report('during ingest', during));
+    console.log(
+      `  CPU: ${cpuLine('serve', duringRun.cpu[0], during.latencies.length)}; ` +
+        duringRun.cpu
+          .slice(1)
+          .map((seconds, i) => cpuLine(postgres ? `worker ${i + 1}` : 'ingest', seconds))
+          .join(', '),
+    );
     const exited = writers.map((writer) => writer.exitCode);
     // The measured phase is over: stop the ingest (a bench store is thrown away).
     // A worker finishes its running jobs on SIGINT (one Reuters JSONL is one long job): then SIGKILL.

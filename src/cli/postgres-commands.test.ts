@@ -83,8 +83,15 @@ describe('PostgreSQL commands', () => {
       } finally {
         await queue.close();
       }
-      const worker = await runCommand(registerWorker, ['worker', '--db', url, '--once', '--json'])
-        .done;
+      const worker = await runCommand(registerWorker, [
+        'worker',
+        '--db',
+        url,
+        '--once',
+        '--json',
+        '--nice',
+        '0',
+      ]).done;
       assert.equal(worker.code, 0, worker.stderr);
       const { organiseLock, ...counts } = JSON.parse(worker.stdout) as {
         organiseLock: {

@@ -30,6 +30,17 @@ const withSearch = (
 const POSTGRES_QUERY_CANCELED = '57014';
 
 /**
+ * Session settings of the PostgreSQL search pool. `statement_timeout` is the budget. `jit` off: a
+ * search is a few short statements, and PostgreSQL 15 compiles any statement whose estimated cost
+ * passes jit_above_cost (a common word over a large archive, a wide facet sample) for tens to
+ * hundreds of milliseconds before running it, which only ever lengthens a search's tail.
+ */
+export const searchSessionSettings = (budgetMs: number): Record<string, string> => ({
+  statement_timeout: String(budgetMs),
+  jit: 'off',
+});
+
+/**
  * Searches for a serving process, bounded in time and kept off the event loop: on SQLite in
  * worker threads with their own read-only connections (search-worker-pool.ts); on PostgreSQL
  * through a second pool whose sessions carry `statement_timeout`, so the server cancels the
@@ -46,7 +57,7 @@ export const boundSearches = async (
       url: location,
       poolMax: Math.max(2, options.workers ?? 4),
       applicationName: 'sitrep-search',
-      sessionSettings: { statement_timeout: String(budgetMs) },
+      sessionSettings: searchSessionSettings(budgetMs),
     });
     const search = async (request: SearchRequest): Promise<SearchResult> => {
       try {

@@ -32,7 +32,7 @@ export const entityView = async (
       articlesTotal: entity.articles,
     }),
     store.listRelations({ entityId: entity.id, limit }),
-    store.stories ? relatedStories(store, store.stories, entity.id, 8) : undefined,
+    store.stories ? relatedStories(store, store.stories, entity.id, 8, entity) : undefined,
   ]);
   return {
     entity,

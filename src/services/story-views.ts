@@ -1,4 +1,5 @@
 import type { SyndicationStatus } from '../dedup/syndication-decision.js';
+import { storyHeadersOf } from '../stories/story-headers.js';
 import type { StoryIndex } from '../stories/story-index.js';
 import { storyTimeline, summariseStory, type StorySummary } from '../stories/story-listing.js';
 import type { ArticleStore } from '../store/port.js';
@@ -117,27 +118,17 @@ export const storyOfArticle = async (
   index: StoryIndex,
   articleId: string,
 ): Promise<StorySummary | undefined> => {
-  const member = await index.getMembership(articleId);
-  const story = member ? await index.getStory(member.storyId) : undefined;
+  const story = (await storyHeadersOf(index, [articleId])).get(articleId);
   return story ? summariseStory(story) : undefined;
 };
 
-/** The stories of several articles (a result page), reading each story once. */
+/** The stories of several articles (a result page), in one read where the index can. */
 export const storiesOfArticles = async (
   index: StoryIndex,
   articleIds: readonly string[],
 ): Promise<Map<string, StorySummary>> => {
-  const stories = new Map<string, StorySummary | undefined>();
   const byArticle = new Map<string, StorySummary>();
-  for (const articleId of articleIds) {
-    const member = await index.getMembership(articleId);
-    if (!member) continue;
-    if (!stories.has(member.storyId)) {
-      const story = await index.getStory(member.storyId);
-      stories.set(member.storyId, story ? summariseStory(story) : undefined);
-    }
-    const summary = stories.get(member.storyId);
-    if (summary) byArticle.set(articleId, summary);
-  }
+  for (const [articleId, story] of await storyHeadersOf(index, articleIds))
+    byArticle.set(articleId, summariseStory(story));
   return byArticle;
 };

@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { assignStory } from './assign-story.js';
 import type { StoryInput } from './assign-story.js';
 import { settleStories } from './settle-stories.js';
+import { storyHeadersOf } from './story-headers.js';
 import type { StoryIndex } from './story-index.js';
 import { storyOrderKey } from './story-order.js';
 
@@ -153,6 +154,42 @@ export const storyIndexContract = (name: string, makeIndex: () => StoryIndex): v
         big.map((header) => [header.id, header.articleCount]),
         [['story-q0', 3]],
       );
+    });
+
+    test("a page's story headers: members' stories once each, none for articles in no story", async () => {
+      const index = makeIndex();
+      const story = (id: string, articleCount: number) => ({
+        id,
+        title: `Story ${id}`,
+        firstSeen: day(0),
+        lastSeen: day(articleCount),
+        articleCount,
+        sources: ['bbc', 'reuters'],
+        centroid: new Map([[id, 1]]),
+        version: 'test',
+      });
+      await index.saveStory(story('s1', 2), ['s1']);
+      await index.saveStory(story('s2', 1), ['s2']);
+      const member = (articleId: string, storyId: string) => ({
+        articleId,
+        storyId,
+        similarity: 1,
+      });
+      await index.addMember(member('a1', 's1'));
+      await index.addMember(member('a2', 's1'));
+      await index.addMember(member('b1', 's2'));
+      const headers = await storyHeadersOf(index, ['a1', 'none', 'b1', 'a2', 'a1']);
+      const { centroid: _one, ...s1 } = story('s1', 2);
+      const { centroid: _two, ...s2 } = story('s2', 1);
+      assert.deepEqual(
+        [...headers].sort(([a], [b]) => (a < b ? -1 : 1)),
+        [
+          ['a1', s1],
+          ['a2', s1],
+          ['b1', s2],
+        ],
+      );
+      assert.deepEqual(await storyHeadersOf(index, []), new Map());
     });
 
     test('a lookup reads only the newest stories of each term', async () => {

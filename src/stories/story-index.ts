@@ -105,6 +105,11 @@ export interface StoryIndex {
   /** One page of story headers in list order (compareStoryListKeys), read without centroids. */
   listStoryHeaders(query: StoryHeaderQuery): Promise<StoryHeader[]>;
   /**
+   * Optional: the story (header) of each of `articleIds` that is in one, in one read; absent,
+   * story-headers.ts reads them one by one.
+   */
+  storyHeadersOf?(articleIds: readonly string[]): Promise<Map<string, StoryHeader>>;
+  /**
    * Optional: records articles taken out of their stories to be clustered again at the end of a
    * run, in the same transaction that took them out, so a run killed before then leaves them to
    * the next run (listHeld) instead of storyless. Without these, a run never holds stored articles.

@@ -4,11 +4,20 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { generateToken, hashToken } from '../../src/server/api-token.js';
-import { boundSearches, type BoundedSearchStore } from '../../src/server/bounded-search.js';
+import {
+  boundSearches,
+  searchSessionSettings,
+  type BoundedSearchStore,
+} from '../../src/server/bounded-search.js';
 import { createApp } from '../../src/server/create-app.js';
 import { openStore } from '../../src/store/open-store.js';
 import type { ArticleStore } from '../../src/store/port.js';
-import { createTestSchema, skipUnlessPostgres } from '../../src/store/postgres/test-database.js';
+import { connect } from '../../src/store/postgres/connection.js';
+import {
+  createTestSchema,
+  skipUnlessPostgres,
+  TEST_PG_URL,
+} from '../../src/store/postgres/test-database.js';
 import { SAMPLE_RECORDS } from './test-server.js';
 
 interface ErrorBody {
@@ -219,6 +228,26 @@ describe('bounded searches on PostgreSQL', () => {
         await tiny.close();
         await store.close();
         await schema.drop();
+      }
+    },
+  );
+
+  test(
+    "the search pool's sessions run with the budget as statement_timeout and without JIT",
+    { skip: skipUnlessPostgres },
+    async () => {
+      const { pool } = await connect({
+        url: TEST_PG_URL ?? '',
+        poolMax: 1,
+        sessionSettings: searchSessionSettings(1234),
+      });
+      try {
+        const shown = await pool.query<{ timeout: string; jit: string }>(
+          "SELECT current_setting('statement_timeout') AS timeout, current_setting('jit') AS jit",
+        );
+        assert.deepEqual(shown.rows[0], { timeout: '1234ms', jit: 'off' });
+      } finally {
+        await pool.end();
       }
     },
   );

@@ -34,7 +34,7 @@ export const addEntityRoutes = (app: Hono, read: MiddlewareHandler, store: Artic
         store.listQuotes({ entityId: id, limit: limit * 2 }),
         store.listRelations({ entityId: id, limit }),
         store.listFigures({ entityId: id, limit }),
-        store.stories ? relatedStories(store, store.stories, id, limit) : undefined,
+        store.stories ? relatedStories(store, store.stories, id, limit, entity) : undefined,
       ]);
     const query = entitySearchQuery(id);
     const encoded = encodeURIComponent(id);

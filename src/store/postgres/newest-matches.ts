@@ -41,6 +41,18 @@ export interface NewestMatch {
   readonly published: string | null;
   /** ts_rank (title 2x), or 0 when the caller does not rank. */
   readonly score: number;
+  /** Whether the article passes the caller's `keep` condition (true without one). */
+  readonly kept: boolean;
+  /** Its syndication group's canonical article when it is a copy (asked with `canonical`), else null. */
+  readonly canonical: string | null;
+}
+
+/** What a search reads beside each match, in the same statement (one round trip, not three). */
+export interface MatchColumns {
+  /** A condition on `articles a` whose parameters are numbered from $2 ($1 is the tsquery). */
+  readonly keep?: { readonly sql: string; readonly params: readonly unknown[] };
+  /** Also read each match's canonical article (syndication_decisions), for collapsing copies. */
+  readonly canonical?: boolean;
 }
 
 interface MatchRow {
@@ -48,11 +60,29 @@ interface MatchRow {
   id: string;
   published: string | null;
   score: number;
+  kept: boolean;
+  canonical: string | null;
 }
+
+/** The canonical article of `a` when it is a copy: one primary-key probe per row read. */
+export const CANONICAL_OF_A = `(SELECT d.canonical_id FROM syndication_decisions d
+    WHERE d.article_id = a.id AND d.canonical_id IS NOT NULL)`;
+
+export const toMatch = (row: MatchRow): NewestMatch => ({
+  seq: Number(row.seq),
+  id: row.id,
+  published: row.published,
+  score: row.score,
+  kept: row.kept,
+  canonical: row.canonical,
+});
 
 /**
  * The `count` most recently ingested articles whose vector matches the tsquery, newest first (fewer
- * when fewer match), each with its rank, computed on the rows the search reads anyway.
+ * when fewer match), each with its rank, computed on the rows the search reads anyway, and with
+ * the `columns` the caller asks for (whether it passes the query's filters, its canonical article),
+ * so the window and what a search needs of it come back in one round trip: under CPU contention
+ * every statement costs the server a wait for its turn (bench/load on PostgreSQL during an ingest).
  *
  * Recency tiers: the newest FIRST_TIER articles first; when they hold too few matches, the range
  * their density predicts for `count` matches (times TIER_MARGIN), where ordering by `seq + 0`
@@ -65,32 +95,33 @@ export const newestMatches = async (
   tsquery: string,
   count: number,
   ranked: boolean,
+  columns: MatchColumns = {},
 ): Promise<NewestMatch[]> => {
-  const score = ranked ? `ts_rank('${RANK_WEIGHTS}', search_vector, $1::tsquery)` : '0::real';
-  const select = `SELECT seq, id, published, ${score} AS score FROM articles
-    WHERE search_vector @@ $1::tsquery`;
+  const score = ranked ? `ts_rank('${RANK_WEIGHTS}', a.search_vector, $1::tsquery)` : '0::real';
+  const keepParams = columns.keep?.params ?? [];
+  const select = `SELECT a.seq, a.id, a.published, ${score} AS score,
+      ${columns.keep ? `coalesce(${columns.keep.sql}, false)` : 'true'} AS kept,
+      ${columns.canonical ? CANONICAL_OF_A : 'NULL::text'} AS canonical
+    FROM articles a WHERE a.search_vector @@ $1::tsquery`;
+  /** Placeholders after the tsquery and the keep condition's parameters. */
+  const next = (n: number): string => `$${1 + keepParams.length + n}`;
   const run = async (sql: string, params: unknown[]): Promise<NewestMatch[]> =>
-    (await pool.query<MatchRow>(sql, [tsquery, ...params])).rows.map((row) => ({
-      seq: Number(row.seq),
-      id: row.id,
-      published: row.published,
-      score: row.score,
-    }));
+    (await pool.query<MatchRow>(sql, [tsquery, ...keepParams, ...params])).rows.map(toMatch);
   const newestSeq = await newestSeqOf(pool);
   if (newestSeq > FIRST_TIER) {
-    const first = await run(`${select} AND seq > $2 ORDER BY seq DESC LIMIT $3`, [
-      newestSeq - FIRST_TIER,
-      count,
-    ]);
+    const first = await run(
+      `${select} AND a.seq > ${next(1)} ORDER BY a.seq DESC LIMIT ${next(2)}`,
+      [newestSeq - FIRST_TIER, count],
+    );
     if (first.length >= count) return first;
     const span = first.length === 0 ? newestSeq : (FIRST_TIER * count * TIER_MARGIN) / first.length;
     if (span < newestSeq) {
-      const second = await run(`${select} AND seq > $2 ORDER BY seq + 0 DESC LIMIT $3`, [
-        Math.floor(newestSeq - span),
-        count,
-      ]);
+      const second = await run(
+        `${select} AND a.seq > ${next(1)} ORDER BY a.seq + 0 DESC LIMIT ${next(2)}`,
+        [Math.floor(newestSeq - span), count],
+      );
       if (second.length >= count) return second;
     }
   }
-  return run(`${select} ORDER BY seq DESC LIMIT $2`, [count]);
+  return run(`${select} ORDER BY a.seq DESC LIMIT ${next(1)}`, [count]);
 };

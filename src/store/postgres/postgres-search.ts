@@ -11,23 +11,9 @@ import {
   type Candidate,
 } from '../search-candidates.js';
 import { filterToPostgres } from './filter-sql.js';
-import { newestMatches } from './newest-matches.js';
-import { postgresFacets } from './postgres-facets.js';
+import { CANONICAL_OF_A, newestMatches, toMatch, type NewestMatch } from './newest-matches.js';
+import { hitsAndFacets } from './postgres-facets.js';
 import { searchResultOf } from '../search-result.js';
-
-interface CandidateRow {
-  seq: string;
-  id: string;
-  published: string | null;
-  score: number;
-}
-
-interface HitRow {
-  seq: string;
-  title: string | null;
-  source: string | null;
-  text: string;
-}
 
 /**
  * Runs a parsed query on PostgreSQL: tsvector @@ tsquery for words (ts_rank, title 2x), SQL for
@@ -42,6 +28,8 @@ interface HitRow {
  * - no words: the hits are read in the requested order through migration 6's and 30's indexes,
  *   only as many as the page, the capped total and the facet sample need;
  * - titles and snippets are read for the page's hits only.
+ * Two statements in all (plus the newest seq, read once a second): the candidates with whether each
+ * passes the filters and its canonical article, then the page's hits with the facet sample's values.
  */
 export const searchPostgres = async (
   pool: pg.Pool,
@@ -50,32 +38,30 @@ export const searchPostgres = async (
   const compiled = compileForPostgres(request.query);
   const sort = request.sort ?? (compiled.tsquery ? 'relevance' : 'newest');
   const offset = request.cursor ? decodeOffsetCursor(request.cursor) : 0;
-  const params: unknown[] = [];
-  const where: string[] = [];
+  const collapse = request.collapseCopies === true;
   let windowed = false;
-  let rows: Candidate[];
+  let rows: NewestMatch[];
   if (compiled.tsquery) {
+    // Filters apply within the window, as on SQLite: read as a column of the window's rows.
+    const keepParams: unknown[] = [compiled.tsquery];
+    const keep = compiled.filters.map((filter) => filterToPostgres(filter, keepParams));
     const newest = await newestMatches(
       pool,
       compiled.tsquery,
       RANK_WINDOW + 1,
       sort === 'relevance',
+      {
+        ...(keep.length > 0
+          ? { keep: { sql: keep.join(' AND '), params: keepParams.slice(1) } }
+          : {}),
+        canonical: collapse,
+      },
     );
     windowed = newest.length > RANK_WINDOW;
-    rows = newest.slice(0, RANK_WINDOW);
-    if (compiled.filters.length > 0 && rows.length > 0) {
-      // Filters apply within the window, as on SQLite: one pass over the candidates by key.
-      params.push(rows.map((row) => row.seq));
-      for (const filter of compiled.filters) where.push(filterToPostgres(filter, params));
-      const kept = await pool.query<{ seq: string }>(
-        `SELECT a.seq FROM articles a WHERE a.seq = ANY($1::bigint[]) AND ${where.join(' AND ')}`,
-        params,
-      );
-      const keep = new Set(kept.rows.map((row) => Number(row.seq)));
-      rows = rows.filter((row) => keep.has(row.seq));
-    }
+    rows = newest.slice(0, RANK_WINDOW).filter((row) => row.kept);
   } else {
-    for (const filter of compiled.filters) where.push(filterToPostgres(filter, params));
+    const params: unknown[] = [];
+    const where = compiled.filters.map((filter) => filterToPostgres(filter, params));
     const whereSql = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
     const order =
       sort === 'oldest'
@@ -83,27 +69,24 @@ export const searchPostgres = async (
         : 'a.published IS NULL, a.published COLLATE "C" DESC, a.seq DESC';
     params.push(rowsNeeded(offset, request.limit, request.facets === true));
     rows = (
-      await pool.query<CandidateRow>(
-        `SELECT a.seq, a.id, a.published, 0::real AS score FROM articles a ${whereSql}
+      await pool.query<Parameters<typeof toMatch>[0]>(
+        `SELECT a.seq, a.id, a.published, 0::real AS score, true AS kept,
+                ${collapse ? CANONICAL_OF_A : 'NULL::text'} AS canonical
+           FROM articles a ${whereSql}
           ORDER BY ${order} LIMIT $${params.length}`,
         params,
       )
-    ).rows.map((row) => ({ ...row, seq: Number(row.seq) }));
+    ).rows.map(toMatch);
   }
-  let candidates = [...rows];
+  let candidates: Candidate[] = [...rows];
   candidates.sort(compareCandidates(sort));
-  if (request.collapseCopies)
-    candidates = collapseCopies(candidates, await canonicalOf(pool, candidates));
+  if (collapse) candidates = collapseCopies(candidates, canonicalOf(rows));
   const cut = pageOfCandidates(candidates, offset, request.limit);
-  const [details, facets] = await Promise.all([
-    hitDetails(pool, cut.page),
-    request.facets
-      ? postgresFacets(
-          pool,
-          cut.facetSample.map((c) => c.seq),
-        )
-      : undefined,
-  ]);
+  const { details, facets } = await hitsAndFacets(
+    pool,
+    cut.page.map((c) => c.seq),
+    request.facets ? cut.facetSample.map((c) => c.seq) : undefined,
+  );
   return searchResultOf({
     cut,
     details,
@@ -116,27 +99,7 @@ export const searchPostgres = async (
 };
 
 /** Copy -> canonical article, for the candidates that are copies. */
-const canonicalOf = async (
-  pool: pg.Pool,
-  candidates: readonly Candidate[],
-): Promise<Map<string, string>> => {
-  const result = await pool.query<{ article_id: string; canonical_id: string }>(
-    `SELECT article_id, canonical_id FROM syndication_decisions
-      WHERE canonical_id IS NOT NULL AND article_id = ANY($1::text[])`,
-    [candidates.map((c) => c.id)],
+const canonicalOf = (rows: readonly NewestMatch[]): Map<string, string> =>
+  new Map(
+    rows.flatMap((row) => (row.canonical === null ? [] : [[row.id, row.canonical] as const])),
   );
-  return new Map(result.rows.map((row) => [row.article_id, row.canonical_id]));
-};
-
-/** Title, outlet and text for the page's hits only. */
-const hitDetails = async (
-  pool: pg.Pool,
-  page: readonly Candidate[],
-): Promise<Map<number, HitRow>> => {
-  if (page.length === 0) return new Map();
-  const result = await pool.query<HitRow>(
-    'SELECT a.seq, a.title, a.source, a.text FROM articles a WHERE a.seq = ANY($1::bigint[])',
-    [page.map((c) => c.seq)],
-  );
-  return new Map(result.rows.map((row) => [Number(row.seq), row]));
-};

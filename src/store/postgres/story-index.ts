@@ -8,6 +8,7 @@ import type {
   StoryRecord,
   StorySpan,
 } from '../../stories/story-index.js';
+import { storyHeadersOneByOne } from '../../stories/story-headers.js';
 import { DEFAULT_POSTINGS_PER_TERM } from '../../stories/story-options.js';
 import { compareMembersByTime, compareStoriesForList } from '../../stories/story-order.js';
 import { toStoryHeader, toStoryMember, toStoryRecord } from '../story-rows.js';
@@ -84,6 +85,7 @@ const toStory = (row: StoryRow): StoryRecord => toStoryRecord(row, row.sources);
 const toMember = toStoryMember;
 
 const STORY_COLUMNS = 'id, title, first_seen, last_seen, article_count, sources, centroid, version';
+const HEADER_COLUMNS = 'id, title, first_seen, last_seen, article_count, sources, version';
 
 /** The newest stories sharing the most of the terms $1 ($3 postings per term, $2 stories at most). */
 const CANDIDATES_SQL = `candidates AS (
@@ -518,6 +520,24 @@ export class PostgresStoryIndex implements StoryIndex {
     const member = row ? toMember(row) : undefined;
     cache?.members.set(articleId, member ?? null);
     return member;
+  }
+
+  /**
+   * The story of each article of a result page that is in one, headers only, in one statement: the
+   * getMembership + getStory pair per hit was up to 40 sequential round trips on the store's pool
+   * per search (bench/load on PostgreSQL during an ingest). Outside an organising run only: in one,
+   * the run's cache is what reads must agree with, so the per-article path answers.
+   */
+  async storyHeadersOf(articleIds: readonly string[]): Promise<Map<string, StoryHeader>> {
+    if (articleIds.length === 0) return new Map();
+    if (this.cache()) return storyHeadersOneByOne(this, articleIds);
+    const result = await this.db.query<Omit<StoryRow, 'centroid'> & { article_id: string }>(
+      `SELECT m.article_id, ${qualified('s', HEADER_COLUMNS)}
+         FROM story_members m JOIN stories s ON s.id = m.story_id
+        WHERE m.article_id = ANY($1::text[])`,
+      [[...new Set(articleIds)]],
+    );
+    return new Map(result.rows.map((row) => [row.article_id, toHeader(row)]));
   }
 
   async listMembers(storyId: string): Promise<StoryMember[]> {
