@@ -1,18 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { EntityType } from '../../kb/kb-types.js';
+import { at, show, w } from './fixtures/word-spans.js';
 import { personsWithApostropheSurnames } from './apostrophe-surnames.js';
 
-const w = (s: string): string[] => s.split(' ');
-const at = (start: number, end: number, type: EntityType) => ({
-  start,
-  end,
-  type,
-  ids: [],
-  source: 'model' as const,
-});
-const show = (words: string[], spans: { start: number; end: number; type: string }[]) =>
-  spans.map((s) => `${s.type}:${words.slice(s.start, s.end).join(' ')}`);
 const given = (x: string): boolean => ['brian', 'ronan'].includes(x.toLowerCase());
 const run = (words: string[], spans: ReturnType<typeof at>[]) =>
   show(

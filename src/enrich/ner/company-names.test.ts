@@ -1,18 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { EntityType } from '../../kb/kb-types.js';
+import { at, show, w } from './fixtures/word-spans.js';
 import { joinCompanyNames } from './company-names.js';
-
-const w = (s: string): string[] => s.split(' ');
-const at = (start: number, end: number, type: EntityType) => ({
-  start,
-  end,
-  type,
-  ids: [],
-  source: 'model' as const,
-});
-const show = (words: string[], spans: { start: number; end: number; type: string }[]) =>
-  spans.map((s) => `${s.type}:${words.slice(s.start, s.end).join(' ')}`);
 
 test('a legal form after a name ends that name, as a span or as bare words', () => {
   const a = w('to buy Supermarkets General Corp for cash');

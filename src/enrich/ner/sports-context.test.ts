@@ -1,18 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { EntityType } from '../../kb/kb-types.js';
+import { at, show, w } from './fixtures/word-spans.js';
 import { isMatchReport, retypeMatchReport, retypeNationalSides } from './sports-context.js';
-
-const w = (s: string): string[] => s.split(' ');
-const at = (start: number, end: number, type: EntityType) => ({
-  start,
-  end,
-  type,
-  ids: [],
-  source: 'model' as const,
-});
-const show = (words: string[], spans: { start: number; end: number; type: string }[]) =>
-  spans.map((s) => `${s.type}:${words.slice(s.start, s.end).join(' ')}`);
 
 test('a score or a match word makes a match report; a date range does not', () => {
   assert.equal(isMatchReport(w('Chelsea beat Bolton 2-1 on Sunday')), true);
