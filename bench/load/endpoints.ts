@@ -12,6 +12,7 @@ import pg from 'pg';
 import { boundSearches } from '../../src/server/bounded-search.js';
 import { createApp } from '../../src/server/create-app.js';
 import { openStore } from '../../src/store/open-store.js';
+import { LOAD_QUERIES } from './load-queries.js';
 
 const { values } = parseArgs({
   options: {
@@ -21,18 +22,6 @@ const { values } = parseArgs({
 });
 if (!values.db) throw new Error('--db is required (a SQLite file or postgres:// URL with a store)');
 const rounds = Number(values.rounds);
-
-/** The queries of bench/load/run.ts. */
-const QUERIES = [
-  'nato',
-  'minister OR government',
-  'election after:2004',
-  'bank* -football',
-  '"prime minister"',
-  'film OR music source:bbc',
-  'england world cup',
-  'oil price*',
-];
 
 /**
  * Statements sent to PostgreSQL (every pooled query goes through Client#query): each is a round
@@ -63,7 +52,7 @@ try {
     (e) => e.id,
   );
   const kinds: Record<string, string[]> = {
-    search: QUERIES.map((q) => `/api/search?q=${encodeURIComponent(q)}`),
+    search: LOAD_QUERIES.map((q) => `/api/search?q=${encodeURIComponent(q)}`),
     article: ids.map((id) => `/api/articles/${id}`),
     entity: entities.map((id) => `/api/entities/${encodeURIComponent(id)}`),
   };

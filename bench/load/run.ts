@@ -22,6 +22,7 @@ import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { repoPath, sharedPath } from '../../test/shared-data.js';
+import { LOAD_QUERIES } from './load-queries.js';
 
 const { values } = parseArgs({
   options: {
@@ -60,17 +61,6 @@ const run = (args: string[]): ChildProcess =>
 const finished = (child: ChildProcess): Promise<number> =>
   new Promise((resolve) => child.on('close', (code) => resolve(code ?? -1)));
 
-const QUERIES = [
-  'nato',
-  'minister OR government',
-  'election after:2004',
-  'bank* -football',
-  '"prime minister"',
-  'film OR music source:bbc',
-  'england world cup',
-  'oil price*',
-];
-
 interface Phase {
   readonly latencies: number[];
   readonly search: number[];
@@ -81,18 +71,20 @@ interface Phase {
   readonly statuses: Map<number, number>;
 }
 
+const emptyPhase = (): Phase => ({
+  latencies: [],
+  search: [],
+  article: [],
+  entity: [],
+  errors: 0,
+  statuses: new Map(),
+});
+
 const percentile = (sorted: readonly number[], p: number): number =>
   sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
 
 const drive = async (base: string, ids: string[], entities: string[]): Promise<Phase> => {
-  const phase: Phase = {
-    latencies: [],
-    search: [],
-    article: [],
-    entity: [],
-    errors: 0,
-    statuses: new Map(),
-  };
+  const phase = emptyPhase();
   const until = performance.now() + seconds * 1000;
   let n = 0;
   const client = async (): Promise<void> => {
@@ -100,7 +92,7 @@ const drive = async (base: string, ids: string[], entities: string[]): Promise<P
       const k = n++;
       const path =
         k % 3 === 0
-          ? `/api/search?q=${encodeURIComponent(QUERIES[k % QUERIES.length] ?? 'nato')}`
+          ? `/api/search?q=${encodeURIComponent(LOAD_QUERIES[k % LOAD_QUERIES.length] ?? 'nato')}`
           : k % 3 === 1
             ? `/api/articles/${ids[k % ids.length] ?? ''}`
             : entities.length > 0
@@ -202,16 +194,8 @@ const main = async (): Promise<void> => {
         .map((l) => l.toFixed(1))
         .join(' ')} (2 cores shared)`,
     );
-    const skipped: Phase = {
-      latencies: [],
-      search: [],
-      article: [],
-      entity: [],
-      errors: 0,
-      statuses: new Map(),
-    };
     const measured = values['skip-baseline']
-      ? { result: skipped, cpu: [] }
+      ? { result: emptyPhase(), cpu: [] }
       : await cpuDuring([server], () => drive(base, ids, entities));
     const baseline = measured.result;
     if (!values['skip-baseline'])
