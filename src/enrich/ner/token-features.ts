@@ -247,6 +247,37 @@ const RUN_LENGTH: readonly string[] = Array.from(
 /** Lower-case words that may join two capitalised runs into one name ("Bank of England"). */
 const RUN_CONNECTORS = new Set(['of', 'de', 'and', '&']);
 
+/** Tokens after which a capitalised word may only be opening a sentence or a quotation. */
+const OPENERS = new Set([
+  '"',
+  "'",
+  '`',
+  '``',
+  "''",
+  ':',
+  '(',
+  '-',
+  '--',
+  '.',
+  '?',
+  '!',
+  ';',
+  '“',
+  '‘',
+]);
+
+/**
+ * Whether a name run may start at token k. A capitalised common word ("Eastern", "Suburban",
+ * "United") opens a run away from the start of a sentence or quotation, where its capital says
+ * it is part of a name ("Eastern Utilities Associates", "the United States"); at the start it is
+ * usually just the first word ("The", "Senior"), and the case-profile features type it there.
+ */
+const startsRunAt = (words: readonly string[], infos: readonly WordInfo[], k: number): boolean => {
+  const info = infos[k] as WordInfo;
+  if (info.startsName) return true;
+  return info.upperInitial && k > 0 && !OPENERS.has(words[k - 1] as string);
+};
+
 /**
  * Features that need the words around a token beyond the fixed window: place-name matches and
  * the capitalised run the token sits in (its last word, what precedes and follows it, whether it
@@ -274,7 +305,7 @@ export const contextFeatures = (
   let i = 0;
   while (i < n) {
     const first = infos[i] as WordInfo;
-    if (!first.startsName) {
+    if (!startsRunAt(words, infos, i)) {
       i++;
       continue;
     }
@@ -287,7 +318,8 @@ export const contextFeatures = (
         continue;
       }
       const next = infos[end + 1];
-      if (RUN_CONNECTORS.has(w.lower) && next !== undefined && next.startsName) {
+      // Past a connector the next word is never opening the sentence: any capital continues.
+      if (RUN_CONNECTORS.has(w.lower) && next !== undefined && next.upperInitial) {
         end += 2;
         continue;
       }
