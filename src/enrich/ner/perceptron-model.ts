@@ -26,6 +26,8 @@ export interface NerModel {
   readonly caseProfile?: CaseProfile;
   /** Word clusters learnt from unlabelled news (word-clusters.ts), when trained with them. */
   readonly clusters?: WordClusters;
+  /** Name runs open at capitalised common words inside a sentence (token-features.ts). */
+  readonly midSentenceRuns?: boolean;
 }
 
 /** I-X may only follow B-X or I-X. */
@@ -125,6 +127,8 @@ interface SerialisedModel {
   lexicon?: LexiconLists;
   caseProfile?: Record<string, string[]>;
   clusters?: string[];
+  /** Absent in models trained before the option, which tag exactly as before. */
+  midSentenceRuns?: true;
 }
 
 export const encodeModel = (model: NerModel): Buffer => {
@@ -145,6 +149,7 @@ export const encodeModel = (model: NerModel): Buffer => {
     ...(model.lexicon ? { lexicon: model.lexicon.lists } : {}),
     ...(model.caseProfile ? { caseProfile: encodeCaseProfile(model.caseProfile) } : {}),
     ...(model.clusters ? { clusters: encodeWordClusters(model.clusters) } : {}),
+    ...(model.midSentenceRuns === true ? { midSentenceRuns: true as const } : {}),
   };
   return gzipSync(JSON.stringify(body), { level: 9 });
 };
@@ -171,5 +176,6 @@ export const decodeModel = (gz: Uint8Array): NerModel => {
     ...(body.lexicon ? { lexicon: buildLexicon(body.lexicon) } : {}),
     ...(body.caseProfile ? { caseProfile: decodeCaseProfile(body.caseProfile) } : {}),
     ...(body.clusters ? { clusters: decodeWordClusters(body.clusters) } : {}),
+    ...(body.midSentenceRuns === true ? { midSentenceRuns: true } : {}),
   };
 };

@@ -31,6 +31,8 @@ export interface TrainOptions {
   readonly caseProfile?: CaseProfile;
   /** Word clusters from unlabelled news; shipped inside the model. */
   readonly clusters?: WordClusters;
+  /** Name runs open at capitalised common words inside a sentence (token-features.ts). */
+  readonly midSentenceRuns?: boolean;
 }
 
 /** Deterministic shuffle so a retrain gives the same model. */
@@ -89,6 +91,7 @@ export const trainPerceptron = (
     ...(options.lexicon ? { lexicon: options.lexicon } : {}),
     ...(options.caseProfile ? { caseProfile: options.caseProfile } : {}),
     ...(options.clusters ? { clusters: options.clusters } : {}),
+    ...(options.midSentenceRuns === true ? { midSentenceRuns: true } : {}),
   };
   // Pass 1: count features (static ones and history ones under gold history).
   const counts = new Map<string, number>();

@@ -7,10 +7,11 @@ const lexicon = buildLexicon({ firstNames: [], surnames: [], places: [] });
 const ctx = {
   commonWords: new Set(['the', 'eastern', 'rubber', 'and', 'said', 'of']),
   lexicon,
+  midSentenceRuns: true,
 };
 /** The run-length feature ("rl=3B") of each token, or '-' outside a run. */
-const runs = (words: string[]): string[] =>
-  contextFeatures(words, ctx).map((f) => f?.find((x) => x.startsWith('rl=')) ?? '-');
+const runs = (words: string[], context = ctx): string[] =>
+  contextFeatures(words, context).map((f) => f?.find((x) => x.startsWith('rl=')) ?? '-');
 
 describe('capitalised runs', () => {
   test('a capitalised common word opens a run inside a sentence, not at its start', () => {
@@ -20,6 +21,17 @@ describe('capitalised runs', () => {
       '-',
       'rl=2B',
       'rl=2E',
+      '-',
+    ]);
+  });
+
+  test('models trained without the option keep runs to words that are not common', () => {
+    const old = { ...ctx, midSentenceRuns: false };
+    assert.deepEqual(runs(['Shares', 'in', 'Eastern', 'Utilities', 'rose'], old), [
+      'rl=1S',
+      '-',
+      '-',
+      'rl=1S',
       '-',
     ]);
   });

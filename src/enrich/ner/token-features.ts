@@ -75,6 +75,8 @@ export interface FeatureContext {
   readonly caseProfile?: CaseProfile;
   /** Word clusters learnt from unlabelled news (word-clusters.ts). */
   readonly clusters?: WordClusters;
+  /** Name runs open at capitalised common words inside a sentence (startsRunAt); set by training. */
+  readonly midSentenceRuns?: boolean;
 }
 
 /** A neighbour's cluster features: its path cut to the first two levels. */
@@ -272,9 +274,15 @@ const OPENERS = new Set([
  * it is part of a name ("Eastern Utilities Associates", "the United States"); at the start it is
  * usually just the first word ("The", "Senior"), and the case-profile features type it there.
  */
-const startsRunAt = (words: readonly string[], infos: readonly WordInfo[], k: number): boolean => {
+const startsRunAt = (
+  words: readonly string[],
+  infos: readonly WordInfo[],
+  k: number,
+  ctx: FeatureContext,
+): boolean => {
   const info = infos[k] as WordInfo;
   if (info.startsName) return true;
+  if (ctx.midSentenceRuns !== true) return false;
   return info.upperInitial && k > 0 && !OPENERS.has(words[k - 1] as string);
 };
 
@@ -305,7 +313,7 @@ export const contextFeatures = (
   let i = 0;
   while (i < n) {
     const first = infos[i] as WordInfo;
-    if (!startsRunAt(words, infos, i)) {
+    if (!startsRunAt(words, infos, i, ctx)) {
       i++;
       continue;
     }
@@ -319,7 +327,8 @@ export const contextFeatures = (
       }
       const next = infos[end + 1];
       // Past a connector the next word is never opening the sentence: any capital continues.
-      if (RUN_CONNECTORS.has(w.lower) && next !== undefined && next.upperInitial) {
+      const continues = ctx.midSentenceRuns === true ? next?.upperInitial : next?.startsName;
+      if (RUN_CONNECTORS.has(w.lower) && continues === true) {
         end += 2;
         continue;
       }
