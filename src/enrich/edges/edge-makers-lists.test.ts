@@ -7,7 +7,8 @@ import { enrichArticle, type EnrichDeps } from '../enrich-article.js';
 import { loadNerModel, NER_MODEL_URL } from '../ner/ner-model-file.js';
 
 /**
- * Makers named after a system, aid lists after their recipient, systems named only as a yardstick,
+ * Makers named after a system, aid lists after their recipient, bare heads in a list of materiel,
+ * systems named only as a yardstick,
  * consumables bought by contract, and deals whose partner comes a few words after the deal noun.
  */
 let deps: EnrichDeps;
@@ -50,6 +51,13 @@ describe('makers, aid lists and yardsticks', () => {
       edges('Norway sent Ukraine rocket systems comparable to the American HIMARS.'),
       ['Ukraine <- Norway | rocket systems | delivered'],
     );
+  });
+
+  test('a bare "rockets" listed after materiel is materiel; bare "vehicles" is not', () => {
+    assert.deepEqual(edges('Iran plans to buy Russian artillery shells, rockets and vehicles.'), [
+      'Iran <- Russia | artillery shells | ordered',
+      'Iran <- Russia | rockets | ordered',
+    ]);
   });
 
   test('fuel bought by contract is no defence edge', () => {
