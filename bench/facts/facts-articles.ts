@@ -87,6 +87,9 @@ const reuters = (shared: string, newId: string): ReutersRecord | undefined => {
   return reutersDocs.get(newId);
 };
 
+/** Every RUWA row id ("ruwa:<row>"), for drawing gold rows by a fixed rule. */
+export const ruwaArticleIds = (shared: string): string[] => [...ruwa(shared).keys()];
+
 /** The article a gold id names, or an error saying why it cannot be rebuilt. */
 export const loadGoldArticle = (shared: string, id: string): GoldArticle => {
   const [kind, rest = ''] = [id.slice(0, id.indexOf(':')), id.slice(id.indexOf(':') + 1)];

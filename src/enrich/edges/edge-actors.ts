@@ -55,6 +55,11 @@ const governmentOf = (mention: EntityMention, kb: KnowledgeBase): KbEntity | und
   return state;
 };
 
+/** States of the Cold War era that wire archives name and today's KB does not. */
+const FORMER_STATE =
+  /^(?:West Germany|East Germany|Soviet Union|USSR|Yugoslavia|Czechoslovakia|North Yemen|South Yemen|South Vietnam|Rhodesia|Zaire)$/;
+export const FORMER_STATE_VIA = 'former state';
+
 export const resolveActor = (
   mention: EntityMention,
   kb: KnowledgeBase,
@@ -84,8 +89,12 @@ export const resolveActor = (
     };
   }
   // Unlinked names are left out: in these texts they are mostly acronyms of materiel ("IFVs") or
-  // fragments, and an edge's sides must be parties an analyst can look up.
-  if (entity === undefined) return undefined;
+  // fragments, and an edge's sides must be parties an analyst can look up. A state that no longer
+  // exists ("West Germany" in a 1987 wire story) is a party by its name: the KB has no entry for it.
+  if (entity === undefined)
+    return mention.type === 'GPE' && FORMER_STATE.test(mention.text)
+      ? { party: { name: mention.text, ...at }, mention, via: FORMER_STATE_VIA }
+      : undefined;
   const state = countryOf(kb, entity);
   if (state !== undefined) {
     return {

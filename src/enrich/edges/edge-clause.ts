@@ -2,6 +2,7 @@ import type { EdgeParty, EdgeStatus } from '../../core/supply-edge.js';
 import type { KnowledgeBase } from '../../kb/kb-types.js';
 import type { Sentence } from '../tokenize.js';
 import type { EdgeActor } from './edge-actors.js';
+import { coordinatedStates } from './coordinated-states.js';
 import type { EdgeItem } from './edge-items.js';
 import type { Reliance } from './edge-reliance.js';
 import { OTHER_CLAUSE, readModality } from './edge-status.js';
@@ -11,6 +12,17 @@ import { type Trigger, TRIGGERS, PREPOSITION_BEFORE } from './edge-triggers.js';
 /** "the Government of Poland", "the Kingdom of Saudi Arabia": the state itself, not a phrase about it. */
 const GOVERNMENT_OF =
   /\b(?:the\s+)?(?:governments?|republic|kingdom|sultanate|state|emirates?|ministry of (?:national\s+)?defen[cs]e)\s+of\s+(?:the\s+)?$/i;
+
+/** In front of a system named only as a yardstick: "similar to the U.S.", "comparable to". */
+const COMPARED_WITH =
+  /\b(?:similar|comparable|equivalent|analogous|akin|identical)\s+to\s+(?:the\s+|those\s+of\s+(?:the\s+)?)?(?:[\p{L}.'’-]+\s+){0,2}$/iu;
+
+/** Between a system and its maker's demonym: "the Mongoose of ", "Panther, built by the ". */
+const MAKER_AFTER =
+  /^(?:\s+[\p{Lu}\d][\p{L}\d-]*)?,?\s+(?:of|from|by|made by|built by|produced by|developed by)\s+(?:the\s+|an?\s+)?/u;
+/** The noun after the demonym that makes it a maker: "Italian producer", "French firm". */
+const MAKER_NOUN =
+  /^\s+(?:(?:state-owned|defen[cs]e|arms|aerospace|helicopter|aircraft)\s+)?(?:producer|firm|maker|manufacturer|company|group|builder|concern|contractor|consortium)s?\b/i;
 
 /** What a trigger's reader gets from the sentence reading: the trigger, its clause and the words around it. */
 export interface TriggerContext {
@@ -188,7 +200,9 @@ export class ClauseReader {
         i.start >= from &&
         i.start < to &&
         i.kind !== 'capability' &&
-        !this.actors.some((a) => a.mention.start <= i.start && a.mention.end >= i.end),
+        !this.actors.some((a) => a.mention.start <= i.start && a.mention.end >= i.end) &&
+        // "three launchers similar to the U.S. HIMARS": the system compared with is not the one sent.
+        !COMPARED_WITH.test(this.text.slice(Math.max(this.s.start, i.start - 48), i.start)),
     );
   }
 
@@ -231,6 +245,14 @@ export class ClauseReader {
         reasons.push(`supplier from "${item.originMention.text}" in front of the system`);
       }
     }
+    if (sup === undefined) {
+      // "the Mongoose of Italian producer Agusta": the maker's state, named by its demonym, supplies.
+      const maker = this.makerAfter(item);
+      if (maker !== undefined) {
+        sup = maker.party;
+        reasons.push(`supplier from the maker "${maker.mention.text}" named after the system`);
+      }
+    }
     if (sup?.id !== undefined && sup.id === recipient.party.id) sup = undefined;
     if ('cue' in modality && modality.cue !== undefined) reasons.push(`cue:${modality.cue}`);
     if ('negation' in modality && modality.negation !== undefined)
@@ -253,7 +275,27 @@ export class ClauseReader {
         : {}),
     };
     this.out.push(draft);
+    // "West Germany, the Netherlands and Japan bought Patriot": every state of the list.
+    for (const other of coordinatedStates(this.actors, recipient, this.text, sup?.id))
+      this.out.push({
+        ...draft,
+        recipient: other.party,
+        reasons: [...reasons, `recipient coordinated with ${recipient.party.name}`],
+      });
     return draft;
+  }
+
+  /** The state of the maker named right after a system: "X of Italian producer Y", "X, built by French firm Y". */
+  makerAfter(item: EdgeItem): EdgeActor | undefined {
+    const m = MAKER_AFTER.exec(this.text.slice(item.end, Math.min(this.s.end, item.end + 48)));
+    if (m === null) return undefined;
+    const at = item.end + m[0].length;
+    return this.actors.find(
+      (a) =>
+        a.mention.start === at &&
+        a.party.id?.startsWith('gpe:') === true &&
+        MAKER_NOUN.test(this.text.slice(a.mention.end, a.mention.end + 24)),
+    );
   }
 
   /** A passive with no recipient in the sentence: filled from the article's main recipient later. */

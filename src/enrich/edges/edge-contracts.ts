@@ -44,9 +44,9 @@ const DELIVERS =
 /** Where the object phrase ends. */
 const OBJECT_STOP =
   /,(?!\d{3}\b)|;|\.(?:\s|$)|\s(?:capable of|able to|designed to|used (?:to|for|in)|for|under|at|from|to|by|in|which|that|after|before|when|since|because|until|if|and associated|and related|the Defense Department|the Pentagon|the (?:Navy|Army|Air Force) said|said|over|through|with options?)\b|\n\n/;
-/** Objects that are work, not materiel: an analyst's supply graph leaves them out. */
+/** Objects that are work or consumables, not materiel ("jet fuel", "rations"): an analyst's supply graph leaves them out. */
 const NOT_MATERIEL =
-  /(?:\b(?:program|programme|initiative|project)\b[^,]*$|\(SDI\))|^(?:U\.\s?S\b|United States|work|services?|studies|study|construction|assistance|support|site|training|maintenance|research|analytical|engineering services|technical services|the design|design|logistics)\b/i;
+  /(?:\b(?:program|programme|initiative|project)\b[^,]*$|\(SDI\))|^(?:U\.\s?S\b|United States|work|services?|studies|study|construction|assistance|support|site|training|maintenance|research|analytical|engineering services|technical services|the design|design|logistics|(?:jet |aviation |diesel |marine )?fuels?|petroleum|gasoline|food|rations|clothing|uniforms)\b/i;
 const MAKING_OF =
   /^(?:(?:work|effort)\s+on\s+)?(?:(?:continu(?:ing|ed)|further|initial|full[- ]rate)\s+)?(?:production|development|procurement|manufacture|purchase|acquisition)\s+of\s+(?:the\s+)?/i;
 const QUANTITY =

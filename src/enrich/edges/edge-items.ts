@@ -50,6 +50,10 @@ const CLASS_RE = new RegExp(String.raw`\b((?:${DESCRIPTOR}\s+){0,4})(${HEAD})\b`
 /** Heads that need a descriptor or a known system in front to mean materiel ("vehicles", "jets"). */
 const NEEDS_DESCRIPTOR =
   /^(?:vehicles|jets|aircraft|fighters|guns|rounds|terminals|batter(?:y|ies)|launchers|missile|rockets|tank)$/i;
+/** Bare heads that name materiel when listed after another item ("shells, rockets"); not "vehicles". */
+const LISTED_BARE = /^(?:rockets|aircraft|fighters|jets|launchers|guns)$/i;
+/** Between two items of one list. */
+const LIST_JOIN = /^\s*(?:,|and|,\s*and|as well as)\s*$/i;
 /** Descriptors that are not part of the name ("modern tanks" are tanks). */
 const DROPPED = /^(?:modern|modernized|modernised|advanced|military)$/i;
 
@@ -219,6 +223,22 @@ export const findItems = (
       end: c.end,
       ...(quantity !== undefined ? { quantity } : {}),
       ...(origin !== undefined ? { originMention: origin } : {}),
+    });
+  }
+  // "North Korean artillery shells, rockets": a bare head listed right after materiel is materiel too.
+  for (const c of classes) {
+    if (c.name !== '' || !LISTED_BARE.test(c.head) || overlaps(c.start, c.end)) continue;
+    const prev = items.find((i) => i.end <= c.start && LIST_JOIN.test(text.slice(i.end, c.start)));
+    if (prev === undefined) continue;
+    const quantity = quantityBefore(text, c.start, from);
+    items.push({
+      kind: 'class',
+      name: c.head,
+      text: text.slice(c.start, c.end),
+      start: c.start,
+      end: c.end,
+      ...(quantity !== undefined ? { quantity } : {}),
+      ...(prev.originMention !== undefined ? { originMention: prev.originMention } : {}),
     });
   }
   CAPABILITY_RE.lastIndex = 0;

@@ -131,8 +131,9 @@ export const readGive = (
             (a) =>
               a.mention.end <= t.start &&
               a.mention.start >= floor &&
-              /\b(?:contract|deal|agreement|accord)s?\s+with\s+(?:the\s+)?$/i.test(
-                r.text.slice(Math.max(floor, a.mention.start - 30), a.mention.start),
+              // "an agreement within the framework of a circular exchange with the Czech Republic".
+              /\b(?:contract|deal|agreement|accord)s?\b(?:\s+[\p{Ll}-]+){0,8}?\s+with\s+(?:the\s+)?$/iu.test(
+                r.text.slice(Math.max(floor, a.mention.start - 90), a.mention.start),
               ),
           )
         : undefined;
