@@ -261,7 +261,7 @@ export class SqliteStore implements ArticleStore {
 
   async updateDerived(id: string, fields: DerivedFields): Promise<void> {
     // Statements prepared once per connection: reprocess calls this for every article.
-    const update = this.db.transaction(() => {
+    const update = () => {
       const current = prepared(this.db, 'SELECT revision FROM articles WHERE id = ?').get(id) as
         { revision: number } | undefined;
       if (!current) throw new AppError('NOT_FOUND', `no article ${id}`);
@@ -290,8 +290,13 @@ export class SqliteStore implements ArticleStore {
         `UPDATE article_revisions SET title = ?, text = ?, content_hash = ?
             WHERE article_id = ? AND revision = ?`,
       ).run(fields.title ?? null, fields.text, fields.contentHash, id, current.revision);
-    });
-    update();
+    };
+    // Inside the caller's transaction (reprocess: one per chunk) without a savepoint of its own:
+    // FTS5 flushes its pending terms at every savepoint, so one per article wrote one index
+    // segment per article, which it then merged. The row is read before anything is written, so
+    // a missing article still changes nothing.
+    if (this.db.inTransaction) update();
+    else this.db.transaction(update)();
   }
 
   async saveEnrichment(articleId: string, enrichment: ArticleEnrichment): Promise<void> {
