@@ -18,13 +18,14 @@
  *   npx tsx bench/ingest-threads.ts [--threads 2] [--no-enrich] [--baseline DIR] [--reprocess] [PATH ...]
  *   (default PATH: ../shared/corpora/bbc-fulltext, and bench/out/reuters.jsonl when it exists)
  */
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { snapshot } from '../test/store-snapshot.js';
+import { sampleThreadCpu, splitThreads } from './ingest-thread-cpu.js';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -54,7 +55,23 @@ const load = () =>
 
 const baselineCli = values.baseline ? join(values.baseline, 'bin', 'sitrep.js') : undefined;
 
-const run = (threads: number, label = 'this', program = cli, command = 'ingest') => {
+/** Runs a command to its end, sampling its threads' CPU time meanwhile (ingest-thread-cpu.ts). */
+const spawnAndSample = async (program: string, args: readonly string[]) => {
+  const child = spawn(program, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  const sampler = sampleThreadCpu(child.pid ?? 0);
+  let stdout = '';
+  let stderr = '';
+  child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+  // Sampled once more just before the process is reaped: its threads' last readings.
+  const status = await new Promise<number | null>((resolve) => {
+    child.on('exit', () => undefined);
+    child.on('close', (code) => resolve(code));
+  });
+  return { status, stdout, stderr, sampled: sampler.stop() };
+};
+
+const run = async (threads: number, label = 'this', program = cli, command = 'ingest') => {
   const db = join(dir, `${label}-threads-${threads}.db`);
   const args = [
     program,
@@ -69,9 +86,10 @@ const run = (threads: number, label = 'this', program = cli, command = 'ingest')
   ];
   const loadBefore = load();
   const started = performance.now();
-  const child = timeBinary
-    ? spawnSync(timeBinary, ['-v', process.execPath, ...args], { encoding: 'utf8' })
-    : spawnSync(process.execPath, args, { encoding: 'utf8' });
+  const child = await spawnAndSample(
+    timeBinary ?? process.execPath,
+    timeBinary ? ['-v', process.execPath, ...args] : args,
+  );
   const seconds = (performance.now() - started) / 1000;
   const summary = JSON.parse(child.stdout) as {
     added?: number;
@@ -85,7 +103,9 @@ const run = (threads: number, label = 'this', program = cli, command = 'ingest')
   const cpuSeconds = user && system ? Number(user) + Number(system) : undefined;
   const articles = summary.examined ?? (summary.added ?? 0) + (summary.unchanged ?? 0);
   if (child.status !== 0) throw new Error(`${label} --threads ${threads} failed: ${child.stderr}`);
+  const split = splitThreads(child.sampled.threads, child.sampled.pid, threads - 1);
   const result = {
+    split,
     label: command === 'ingest' ? label : `${label} reprocess --all`,
     threads,
     db,
@@ -101,14 +121,27 @@ const run = (threads: number, label = 'this', program = cli, command = 'ingest')
   return result;
 };
 
-type Run = ReturnType<typeof run>;
-const report = (result: Run) =>
+type Run = Awaited<ReturnType<typeof run>>;
+const perArticle = (seconds: number, articles: number) => ((1000 * seconds) / articles).toFixed(2);
+const report = (result: Omit<Run, 'db'>) => {
   console.log(
     `${result.label} --threads ${result.threads}: ${result.articles} articles in ${result.seconds.toFixed(1)} s = ` +
       `${result.rate.toFixed(1)} articles/s, CPU ${result.cpuSeconds?.toFixed(1) ?? '?'} s ` +
       `(${result.cpuSeconds ? ((1000 * result.cpuSeconds) / result.articles).toFixed(2) : '?'} ms/article), ` +
       `peak RSS ${result.peakRssMiB?.toFixed(0) ?? '?'} MiB, load ${result.load}`,
   );
+  // Where the CPU went by thread: on a shared machine the busier of writer and workers is what
+  // bounds a quiet machine's rate, and the wall-clock rate mostly measures the neighbours.
+  const { writer, workers, other } = result.split;
+  console.log(
+    `  CPU ms/article by thread: writer ${perArticle(writer, result.articles)}` +
+      (workers.length > 0
+        ? `, workers ${workers.map((seconds) => perArticle(seconds, result.articles)).join(' + ')}`
+        : '') +
+      `, other threads ${perArticle(other, result.articles)}; ` +
+      `busiest thread's bound ${(result.articles / Math.max(writer, ...workers)).toFixed(1)} articles/s`,
+  );
+};
 const compare = (a: Run, b: Run) => {
   const x = snapshot(a.db);
   const y = snapshot(b.db);
@@ -125,10 +158,10 @@ try {
   console.log(`inputs: ${inputs.join(', ')}; cores ${availableParallelism()}`);
   const threads = Number(values.threads);
   // Interleaved, so a change in the machine's load hits both revisions alike.
-  const baseOne = baselineCli ? run(1, 'baseline', baselineCli) : undefined;
-  const one = run(1);
-  const baseMany = baselineCli ? run(threads, 'baseline', baselineCli) : undefined;
-  const many = run(threads);
+  const baseOne = baselineCli ? await run(1, 'baseline', baselineCli) : undefined;
+  const one = await run(1);
+  const baseMany = baselineCli ? await run(threads, 'baseline', baselineCli) : undefined;
+  const many = await run(threads);
   console.log(`ratio --threads ${threads} / --threads 1: ${(many.rate / one.rate).toFixed(2)}x`);
   if (baseOne && baseMany) {
     console.log(
@@ -143,10 +176,10 @@ try {
   if (values.reprocess) {
     const again = (result: Run, program: string, label: string) =>
       run(result.threads, label, program, 'reprocess');
-    const reOne = again(one, cli, 'this');
+    const reOne = await again(one, cli, 'this');
     const reBaseMany =
-      baseMany && baselineCli ? again(baseMany, baselineCli, 'baseline') : undefined;
-    const reMany = again(many, cli, 'this');
+      baseMany && baselineCli ? await again(baseMany, baselineCli, 'baseline') : undefined;
+    const reMany = await again(many, cli, 'this');
     console.log(
       `reprocess ratio --threads ${threads} / --threads 1: ${(reMany.rate / reOne.rate).toFixed(2)}x; ` +
         `reprocess / ingest rate at --threads ${threads}: ${(reMany.rate / many.rate).toFixed(2)}x`,

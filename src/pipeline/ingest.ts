@@ -7,6 +7,7 @@ import type { ArticleEnricher } from './enricher.js';
 import { deferredStories, entityNamesOf, organiseSaved, settleDeferred } from './organise.js';
 import { readInputs } from './read-inputs.js';
 import { usePrepared, type Prepared } from './prepare-item.js';
+import { awaitAssisting } from './prepare-queue.js';
 import { inlineStages, type CpuStages } from './stage-pool.js';
 import { isRecordTimeLimitError } from './record-time-limit.js';
 
@@ -172,6 +173,7 @@ export const ingestEvents = async (
 ): Promise<IngestSummary> => {
   const batchSize = options.batchSize ?? 200;
   const stages = options.stages ?? inlineStages(options.enricher);
+  const assist = stages.assist?.bind(stages);
   const summary = emptySummary();
   let batch: BatchItem[] = [];
   let feeds: FeedSubscription[] = [];
@@ -203,7 +205,8 @@ export const ingestEvents = async (
     const prepared: Prepared[] = [];
     await timed(timings, 'waiting', async () => {
       for (const item of items) {
-        const ready = await item.prepared;
+        // Blocked on the pool: the writer cleans items still waiting there (prepare-queue.ts).
+        const ready = await awaitAssisting(item.prepared, assist);
         if (ready.draft.ok) {
           drafts.push(ready.draft.value);
           prepared.push(ready);

@@ -37,14 +37,33 @@ export const prepareItem = (
 ): Prepared => {
   const draft = draftArticle(item);
   if (!spec.enrich || !enricher || !draft.ok) return { draft };
-  const published = spec.published ? spec.published.value : draft.value.published;
-  const { text, title } = draft.value;
-  const shaped = {
-    ...(title !== undefined ? { title } : {}),
+  const input = speculativeInput(draft.value, spec);
+  return preparedWith(draft, input, enricher.enrich(input));
+};
+
+/** What a draft is enriched from speculatively: its text and title, and the spec's date or its own. */
+export const speculativeInput = (draft: ArticleDraft, spec: PrepareSpec): EnrichmentInput => {
+  const published = spec.published ? spec.published.value : draft.published;
+  return {
+    text: draft.text,
+    ...(draft.title !== undefined ? { title: draft.title } : {}),
     ...(published !== undefined ? { published } : {}),
   };
-  return { draft, enriched: { ...shaped, enrichment: enricher.enrich({ text, ...shaped }) } };
 };
+
+/** A draft with the enrichment of `input` (from speculativeInput), as usePrepared reads it. */
+export const preparedWith = (
+  draft: Result<ArticleDraft>,
+  input: EnrichmentInput,
+  enrichment: ArticleEnrichment,
+): Prepared => ({
+  draft,
+  enriched: {
+    ...(input.title !== undefined ? { title: input.title } : {}),
+    ...(input.published !== undefined ? { published: input.published } : {}),
+    enrichment,
+  },
+});
 
 /**
  * The speculative enrichment when it was computed from the same input the writer would enrich

@@ -6,6 +6,7 @@ import { updateLedger } from '../services/ledger-update.js';
 import type { ArticleEnricher } from './enricher.js';
 import { itemFromRecord } from './item-record.js';
 import { usePrepared, type Prepared } from './prepare-item.js';
+import { awaitAssisting } from './prepare-queue.js';
 import { inlineStages, type CpuStages } from './stage-pool.js';
 
 export interface ReprocessSummary {
@@ -70,13 +71,15 @@ export const reprocessArticles = async (
     options.onFailed?.(articleId, cause instanceof Error ? cause.message : String(cause));
   };
 
+  const assist = stages.assist?.bind(stages);
   const writeChunk = async (examined: readonly Examined[]): Promise<void> => {
     const enrichments: { id: string; enrichment: Promise<ArticleEnrichment> }[] = [];
     const updates: { id: string; fields: DerivedFields }[] = [];
     for (const { article, prepared: pending } of examined) {
       let prepared: Prepared;
       try {
-        prepared = await pending;
+        // Blocked on the pool: the writer cleans items still waiting there (prepare-queue.ts).
+        prepared = await awaitAssisting(pending, assist);
       } catch (cause) {
         fail(article.id, cause);
         continue;
@@ -121,16 +124,21 @@ export const reprocessArticles = async (
     }
     await inTransaction(async () => {
       for (const { id, fields } of updates) await store.updateDerived(id, fields);
-      for (const { id, enrichment } of ready) await store.saveEnrichment(id, enrichment);
+      // In one call where the store offers it: the per-entity aggregates are then updated once
+      // per chunk, not once per article (most of an enrichment's write time, sqlite-enrichment.ts).
+      if (store.saveEnrichments) await store.saveEnrichments(ready);
+      else for (const { id, enrichment } of ready) await store.saveEnrichment(id, enrichment);
     });
     summary.rederived += updates.length;
     summary.enriched += ready.length;
     if (options.enricher) speculate = enrichments.length * 2 >= examined.length;
-    // Re-enriched articles carry new figures and edges: their claims and graph edges follow.
+    // Re-enriched articles carry new figures and edges: their claims and graph edges follow,
+    // from the enrichments in hand rather than read back and parsed again.
     if (ready.length > 0)
       await updateLedger(
         store,
         ready.map(({ id }) => id),
+        { enrichments: new Map(ready.map(({ id, enrichment }) => [id, enrichment])) },
       );
   };
 

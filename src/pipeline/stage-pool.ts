@@ -8,7 +8,8 @@ import { ingestLimits } from '../ingest/ingest-limits.js';
 import { draftArticle } from './draft-article.js';
 import type { ArticleEnricher, EnrichmentInput } from './enricher.js';
 import { prepareItem, type Prepared, type PrepareSpec } from './prepare-item.js';
-import { isRecordTimeLimitError } from './record-time-limit.js';
+import { prepareQueue } from './prepare-queue.js';
+import { isRecordTimeLimitError, runWithinTimeLimit } from './record-time-limit.js';
 import { limitInlineStages, watchRecordTime, type TimedTask } from './stage-deadline.js';
 import type {
   EnricherInfo,
@@ -34,6 +35,11 @@ export interface CpuStages {
    */
   prepare(item: RawItem, spec: PrepareSpec): Promise<Prepared>;
   enrich(input: EnrichmentInput): Promise<ArticleEnrichment>;
+  /**
+   * On a pool: does a piece of the pool's waiting work on the calling thread (see
+   * prepare-queue.ts); false when there is none. For a writer blocked on the pool.
+   */
+  assist?(): boolean;
   close(): Promise<void>;
 }
 
@@ -108,6 +114,14 @@ const startWorker = (data: StageWorkerData): Worker => {
     { eval: true, workerData: data },
   );
 };
+
+/**
+ * Prepare tasks handed to each worker ahead of its answers (prepare-queue.ts). Enough to keep a
+ * worker busy through the writer's longest synchronous stretch (a batch's saves or organising,
+ * when the worker's answers are not read and no new task is handed out): 64 BBC articles are
+ * ~0.5 s of cleaning and enrichment. The rest stay in the queue, where the writer can take them.
+ */
+const PREPARES_PER_THREAD = 64;
 
 /** Tasks that need the worker's enricher loaded (see PoolThread.ready). */
 const usesEnricher = (task: StageTask): boolean =>
@@ -246,25 +260,43 @@ export const startStagePool = (
       throw error;
     });
 
-  return {
-    threads: threads.length,
-    draft,
+  const enrich = (input: EnrichmentInput): Promise<ArticleEnrichment> => {
+    if (!options.enrich)
+      return Promise.reject(new Error('enrichment requested from a pool started without it'));
+    return run({ kind: 'enrich', input });
+  };
+
+  const queue = prepareQueue({
+    window: PREPARES_PER_THREAD * threads.length,
     // Over the time limit, cleaning and speculative enrichment together: the item is cleaned again
     // alone (timed), and the writer's own enrichment, timed too, decides whether it is enriched.
-    prepare: (item, spec) =>
-      run<Prepared>({
-        kind: 'prepare',
-        item,
-        spec: options.enrich ? spec : { ...spec, enrich: false },
-      }).catch(async (error: unknown) => {
+    prepareThere: (item, spec) =>
+      run<Prepared>({ kind: 'prepare', item, spec }).catch(async (error: unknown) => {
         if (!isRecordTimeLimitError(error)) throw error;
         return { draft: await draft(item) };
       }),
-    enrich: (input) => {
-      if (!options.enrich)
-        return Promise.reject(new Error('enrichment requested from a pool started without it'));
-      return run({ kind: 'enrich', input });
+    enrichThere: enrich,
+    cleanHere: (item) => {
+      try {
+        return runWithinTimeLimit(
+          () => draftArticle(item),
+          options.recordTimeLimitMs ?? 0,
+          'cleaning',
+        );
+      } catch (error) {
+        if (isRecordTimeLimitError(error)) return err(error.message);
+        throw error;
+      }
     },
+  });
+
+  return {
+    threads: threads.length,
+    draft,
+    prepare: (item, spec) =>
+      queue.prepare(item, options.enrich ? spec : { ...spec, enrich: false }),
+    assist: queue.assist,
+    enrich,
     enricherInfo: () => run({ kind: 'enricher' }),
     close: async () => {
       deadline.stop();

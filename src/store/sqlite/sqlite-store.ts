@@ -48,7 +48,7 @@ import {
   saveSqliteEnrichments,
 } from './sqlite-enrichment.js';
 import { searchSqlite } from './sqlite-search.js';
-import { sqliteRunner } from './sqlite-facts.js';
+import { prepared, sqliteRunner } from './sqlite-facts.js';
 import { EntityArticleQueries } from '../entity-article-queries.js';
 import { FactQueries } from '../fact-queries.js';
 import type { NearDuplicateIndex } from '../../dedup/near-duplicate-index.js';
@@ -260,40 +260,43 @@ export class SqliteStore implements ArticleStore {
   }
 
   async updateDerived(id: string, fields: DerivedFields): Promise<void> {
-    const update = this.db.transaction(() => {
-      const current = this.db
-        .prepare<[string], { revision: number }>('SELECT revision FROM articles WHERE id = ?')
-        .get(id);
+    // Statements prepared once per connection: reprocess calls this for every article.
+    const update = () => {
+      const current = prepared(this.db, 'SELECT revision FROM articles WHERE id = ?').get(id) as
+        { revision: number } | undefined;
       if (!current) throw new AppError('NOT_FOUND', `no article ${id}`);
-      this.db
-        .prepare(
-          `UPDATE articles SET title = @title, text = @text, authors = @authors, published = @published,
+      prepared(
+        this.db,
+        `UPDATE articles SET title = @title, text = @text, authors = @authors, published = @published,
              language = @language, language_key = @languageKey, site = @site, canonical_url = @canonicalUrl,
              content_hash = @contentHash, stage_versions = @stageVersions, updated_at = @now
            WHERE id = @id`,
-        )
-        .run({
-          id,
-          title: fields.title ?? null,
-          text: fields.text,
-          authors: JSON.stringify(fields.authors),
-          published: fields.published ?? null,
-          language: fields.language ?? null,
-          languageKey: languageKey(fields.language),
-          site: fields.site ?? null,
-          canonicalUrl: fields.canonicalUrl ?? null,
-          contentHash: fields.contentHash,
-          stageVersions: JSON.stringify(fields.stageVersions),
-          now: this.now().toISOString(),
-        });
-      this.db
-        .prepare(
-          `UPDATE article_revisions SET title = ?, text = ?, content_hash = ?
+      ).run({
+        id,
+        title: fields.title ?? null,
+        text: fields.text,
+        authors: JSON.stringify(fields.authors),
+        published: fields.published ?? null,
+        language: fields.language ?? null,
+        languageKey: languageKey(fields.language),
+        site: fields.site ?? null,
+        canonicalUrl: fields.canonicalUrl ?? null,
+        contentHash: fields.contentHash,
+        stageVersions: JSON.stringify(fields.stageVersions),
+        now: this.now().toISOString(),
+      });
+      prepared(
+        this.db,
+        `UPDATE article_revisions SET title = ?, text = ?, content_hash = ?
             WHERE article_id = ? AND revision = ?`,
-        )
-        .run(fields.title ?? null, fields.text, fields.contentHash, id, current.revision);
-    });
-    update();
+      ).run(fields.title ?? null, fields.text, fields.contentHash, id, current.revision);
+    };
+    // Inside the caller's transaction (reprocess: one per chunk) without a savepoint of its own:
+    // FTS5 flushes its pending terms at every savepoint, so one per article wrote one index
+    // segment per article, which it then merged. The row is read before anything is written, so
+    // a missing article still changes nothing.
+    if (this.db.inTransaction) update();
+    else this.db.transaction(update)();
   }
 
   async saveEnrichment(articleId: string, enrichment: ArticleEnrichment): Promise<void> {
