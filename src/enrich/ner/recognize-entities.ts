@@ -12,11 +12,13 @@ import { placeTags } from './lexicon.js';
 import { splitPossessivePlaces } from './possessive-names.js';
 import { isCountryName } from './country-names.js';
 import { repairSpans } from './span-repair.js';
+import { splitAtRoleNouns } from './role-noun-split.js';
 import { tagWords } from './tag-words.js';
 import { untaggedNames } from './untagged-names.js';
 import { isMatchReport, retypeMatchReport, retypeNationalSides } from './sports-context.js';
 import { retypeClubNames } from './club-names.js';
 import { joinCompanyNames } from './company-names.js';
+import { extendCompanyNames } from './company-extent.js';
 import { cutGovernmentWord } from './government-names.js';
 import { personsWithApostropheSurnames } from './apostrophe-surnames.js';
 import { retypeEvents } from './event-names.js';
@@ -134,7 +136,10 @@ export const tagEntitySpans = (
     words,
     retypeNationalSides(
       words,
-      cutGovernmentWord(words, joinCompanyNames(words, clubs)),
+      cutGovernmentWord(
+        words,
+        extendCompanyNames(words, joinCompanyNames(words, clubs), make, isCaselessLine(words)),
+      ),
       isGivenName,
     ),
   );
@@ -194,7 +199,11 @@ const tagRunningText = (
   const tags = tagWords(model, words, gazetteer);
   const coordinated = splitCoordinated(
     words,
-    repairSpans(spansFromBio(tags), { words, commonWords: repairCommonWords(model) })
+    splitAtRoleNouns(
+      words,
+      repairSpans(spansFromBio(tags), { words, commonWords: repairCommonWords(model) }),
+      (start, end) => isKnownPlace(words, start, end, model),
+    )
       // Weapons are barely labelled in the training data: the tagger's own guesses are noise
       // unless they look like a designation ("Kh-101", "S-400"); the KB supplies the rest.
       .filter((s) => s.type !== 'WEAPON' || words.slice(s.start, s.end).some((w) => /\d/.test(w)))
