@@ -13,6 +13,7 @@ import { splitPossessivePlaces } from './possessive-names.js';
 import { isCountryName } from './country-names.js';
 import { repairSpans } from './span-repair.js';
 import { splitAtRoleNouns } from './role-noun-split.js';
+import { initialledPersons, splitScorecardNames } from './person-shapes.js';
 import { tagWords } from './tag-words.js';
 import { untaggedNames } from './untagged-names.js';
 import { isMatchReport, retypeMatchReport, retypeNationalSides } from './sports-context.js';
@@ -199,9 +200,16 @@ const tagRunningText = (
   const tags = tagWords(model, words, gazetteer);
   const coordinated = splitCoordinated(
     words,
-    splitAtRoleNouns(
+    initialledPersons(
       words,
-      repairSpans(spansFromBio(tags), { words, commonWords: repairCommonWords(model) }),
+      splitScorecardNames(
+        words,
+        splitAtRoleNouns(
+          words,
+          repairSpans(spansFromBio(tags), { words, commonWords: repairCommonWords(model) }),
+          (start, end) => isKnownPlace(words, start, end, model),
+        ),
+      ),
       (start, end) => isKnownPlace(words, start, end, model),
     )
       // Weapons are barely labelled in the training data: the tagger's own guesses are noise
