@@ -28,3 +28,20 @@ test('a story with no headline in capitals is returned as it was', () => {
   const spans = [[at(0, 2, 'ORG')]];
   assert.equal(alignCapitalLines([{ words: a }], spans), spans);
 });
+
+test("a headline names the story's person by surname and its firm without the legal form", () => {
+  const title = w('RUSSIA TALKS : YELTSIN MEETS FIRESTONE TIRE');
+  const body = w('Boris Yeltsin met the head of Firestone Tire Co in Moscow .');
+  const out = alignCapitalLines(
+    [{ words: title }, { words: body }],
+    [
+      [at(0, 1, 'GPE'), at(3, 4, 'GPE')],
+      [at(0, 2, 'PERSON'), at(6, 9, 'ORG'), at(10, 11, 'GPE')],
+    ],
+  );
+  assert.deepEqual(show(title, out[0] ?? []), [
+    'GPE:RUSSIA',
+    'PERSON:YELTSIN',
+    'ORG:FIRESTONE TIRE',
+  ]);
+});

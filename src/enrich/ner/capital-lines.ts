@@ -1,4 +1,5 @@
 import type { EntityType } from '../../kb/kb-types.js';
+import { isLegalForm } from './company-names.js';
 import { isCaselessLine } from './document-case.js';
 import type { TypedSpan } from './merge-kb-spans.js';
 
@@ -28,14 +29,25 @@ const storyNames = <S extends TypedSpan>(
   spans: readonly (readonly S[])[],
 ): Map<string, EntityType> => {
   const votes = new Map<string, Map<EntityType, number>>();
+  const vote = (name: string, type: EntityType, weight: number): void => {
+    const v = votes.get(name) ?? new Map<EntityType, number>();
+    v.set(type, (v.get(type) ?? 0) + weight);
+    votes.set(name, v);
+  };
   sentences.forEach(({ words }, k) => {
     if (isCaselessLine(words)) return;
     for (const s of spans[k] ?? []) {
-      if (!NAMED.has(s.type)) continue;
-      const name = upper(words, s.start, s.end);
-      const v = votes.get(name) ?? new Map<EntityType, number>();
-      v.set(s.type, (v.get(s.type) ?? 0) + 1);
-      votes.set(name, v);
+      if (!NAMED.has(s.type) || s.fixed === true) continue;
+      vote(upper(words, s.start, s.end), s.type, 2);
+      // "YELTSIN" over a story naming "Boris Yeltsin", "FIRESTONE" over "Firestone Corp": a
+      // headline names a person by surname and a firm without its legal form.
+      const last = words[s.end - 1] as string;
+      if (s.end - s.start >= 2 && s.type === 'PERSON' && /^\p{Lu}\p{Ll}/u.test(last)) {
+        vote(last.toUpperCase(), 'PERSON', 1);
+      }
+      if (s.end - s.start >= 2 && s.type === 'ORG' && isLegalForm(last)) {
+        vote(upper(words, s.start, s.end - 1), 'ORG', 1);
+      }
     }
   });
   const out = new Map<string, EntityType>();
@@ -63,7 +75,8 @@ export const alignCapitalLines = <S extends TypedSpan>(
     if (!isCaselessLine(words)) return own;
     const out: S[] = own.map((s) => {
       const t = names.get(upper(words, s.start, s.end));
-      return t !== undefined && t !== s.type && NAMED.has(s.type) ? { ...s, type: t } : s;
+      const keep = s.fixed === true || !NAMED.has(s.type);
+      return t !== undefined && t !== s.type && !keep ? { ...s, type: t } : s;
     });
     const taken = new Uint8Array(words.length);
     for (const s of out) taken.fill(1, s.start, s.end);

@@ -24,6 +24,7 @@ export const harmoniseDocument = <S extends TypedSpan>(
     words.slice(s.start, s.end).join(' ');
   for (const { words, spans } of sentences) {
     for (const s of spans) {
+      if (s.fixed === true) continue;
       const k = key(words, s);
       const v = votes.get(k) ?? new Map<EntityType, number>();
       v.set(s.type, (v.get(s.type) ?? 0) + (s.typedByCue === true ? 3 : s.ids.length > 0 ? 2 : 1));
@@ -115,7 +116,7 @@ export const harmoniseDocument = <S extends TypedSpan>(
     .sort((a, b) => b.length - a.length);
   const harmonised = sentences.map(({ words, spans }) => {
     const out: S[] = spans.map((s) => {
-      const t = winner.get(key(words, s));
+      const t = s.fixed === true ? undefined : winner.get(key(words, s));
       return t !== undefined && t !== s.type ? { ...s, type: t } : s;
     });
     const taken = new Uint8Array(words.length);

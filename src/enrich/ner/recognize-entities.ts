@@ -25,7 +25,13 @@ import { personsWithApostropheSurnames } from './apostrophe-surnames.js';
 import { retypeEvents } from './event-names.js';
 import { retypeUnlikelyPersons } from './unlikely-persons.js';
 import { demonymsBeforeSystems } from './demonym-before-system.js';
-import { datelineSpans, isTicker, resultsLineSpans, trimTrailingFigure } from './wire-lines.js';
+import {
+  datelineSpans,
+  isTicker,
+  resultsLineSpans,
+  sportLabelLength,
+  trimTrailingFigure,
+} from './wire-lines.js';
 
 /** An entity over word indices [start, end) of one sentence, with the KB ids it matched. */
 export type RecognizedSpan = TypedSpan;
@@ -90,8 +96,9 @@ export const tagEntitySpans = (
   const common = repairCommonWords(model);
   const dateline = datelineSpans(words, (w) => common.has(w));
   if (dateline !== undefined) return dateline;
+  const label = sportLabelLength(words);
   const spans = tagLine(words, model, gazetteer, docCase)
-    .filter((s) => !isTicker(words, s))
+    .filter((s) => !isTicker(words, s) && s.start >= label)
     .map((s) => trimTrailingFigure(words, s));
   // Results tables: a team is a person only when its name opens with a given name or an initial.
   const isPerson = (start: number, end: number): boolean =>
