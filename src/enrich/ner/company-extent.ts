@@ -46,7 +46,7 @@ const nameStart = (
   while (j >= 0 && formStart - j <= MAX_WORDS) {
     const w = words[j] as string;
     // "Lee Iacocca Chrysler Corp" (a list, a caption): a person's name is no part of the firm's.
-    if (persons.has(j + 1)) break;
+    if (persons.has(j + 1) || isLegalForm(w)) break;
     if (isNameWord(w)) {
       start = j;
       j--;
@@ -78,7 +78,8 @@ const nameStart = (
 /**
  * The spans with each company name grown to the capitalised run before its legal form (or
  * company head word); spans inside the grown name give way to it. A name a span crosses on its
- * left ("Chairman Lee Iacocca" + "Chrysler Corp") is left as the tagger had it.
+ * left ("Chairman Lee Iacocca" + "Chrysler Corp") is left as the tagger had it. Linear in the
+ * words: each form looks back at most MAX_WORDS words, and spans are found through a word index.
  */
 export const extendCompanyNames = <S extends TypedSpan>(
   words: readonly string[],
@@ -86,27 +87,44 @@ export const extendCompanyNames = <S extends TypedSpan>(
   make: (start: number, end: number) => S,
   caseless: boolean,
 ): S[] => {
-  let out = [...spans];
+  const out: S[] = [...spans];
+  const removed: boolean[] = out.map(() => false);
+  const cover = new Int32Array(words.length).fill(-1);
+  const endsAt = new Set<number>();
+  const persons = new Set<number>();
+  const index = (k: number): void => {
+    const s = out[k] as S;
+    cover.fill(k, s.start, s.end);
+    endsAt.add(s.end);
+    if (s.type === 'PERSON' && s.end - s.start >= 2) persons.add(s.end);
+  };
+  out.forEach((_, k) => index(k));
   for (let i = 1; i < words.length; i++) {
     if (!isForm(words[i]) || isForm(words[i + 1])) continue;
     // "Wickes Cos Inc": the name ends at the last form word, and is grown from the first.
     let formStart = i;
     while (formStart > 0 && isLegalForm(words[formStart - 1] as string)) formStart--;
-    const endsAt = new Set(out.map((s) => s.end));
-    const persons = new Set(
-      out.filter((s) => s.type === 'PERSON' && s.end - s.start >= 2).map((s) => s.end),
-    );
     const start = nameStart(words, formStart, endsAt, persons, caseless);
     if (start === undefined) continue;
     const end = i + 1;
-    const crossing = out.some(
-      (s) => s.start < end && s.end > start && (s.start < start || s.end > end),
-    );
+    const inside: number[] = [];
+    let crossing = false;
+    for (let w = start; w < end; w++) {
+      const k = cover[w] as number;
+      if (k < 0 || removed[k] === true) continue;
+      const s = out[k] as S;
+      if (s.start < start || s.end > end) crossing = true;
+      inside.push(k);
+    }
     if (crossing) continue;
-    const same = out.find((s) => s.start === start && s.end === end);
-    if (same !== undefined && same.type === 'ORG') continue;
-    out = out.filter((s) => s.end <= start || s.start >= end);
+    const same = out[cover[start] as number];
+    if (same !== undefined && same.start === start && same.end === end && same.type === 'ORG') {
+      continue;
+    }
+    for (const k of inside) removed[k] = true;
     out.push({ ...make(start, end), type: 'ORG', typedByCue: true });
+    removed.push(false);
+    index(out.length - 1);
   }
-  return out.sort((a, b) => a.start - b.start);
+  return out.filter((_, k) => removed[k] !== true).sort((a, b) => a.start - b.start);
 };
