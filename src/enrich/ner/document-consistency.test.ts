@@ -111,3 +111,18 @@ describe('harmoniseDocument', () => {
     );
   });
 });
+
+test('a dateline place keeps its type where the same name is a team in the results', () => {
+  const fixed = { ...span(0, 2, 'GPE'), fixed: true };
+  const out = harmoniseDocument([
+    { words: ['NEW', 'YORK', '1996-08-22'], spans: [fixed] },
+    {
+      words: ['NEW', 'YORK', '5', 'Seattle', '4'],
+      spans: [{ ...span(0, 2, 'ORG'), typedByCue: true }, span(3, 4, 'ORG')],
+    },
+  ]);
+  assert.deepEqual(
+    out.map((spans) => spans.map((s) => s.type)),
+    [['GPE'], ['ORG', 'ORG']],
+  );
+});

@@ -1,6 +1,7 @@
 import type { EntityType } from '../../kb/kb-types.js';
 import type { TypedSpan } from './merge-kb-spans.js';
 import { isClubPrefix } from './club-names.js';
+import { alignCapitalLines } from './capital-lines.js';
 
 const ORDINAL = /^\d+(st|nd|rd|th|d)$/;
 /** Lower-case words inside a person's name ("Ludwig van Beethoven", "Osama bin Laden"). */
@@ -23,6 +24,7 @@ export const harmoniseDocument = <S extends TypedSpan>(
     words.slice(s.start, s.end).join(' ');
   for (const { words, spans } of sentences) {
     for (const s of spans) {
+      if (s.fixed === true) continue;
       const k = key(words, s);
       const v = votes.get(k) ?? new Map<EntityType, number>();
       v.set(s.type, (v.get(s.type) ?? 0) + (s.typedByCue === true ? 3 : s.ids.length > 0 ? 2 : 1));
@@ -67,6 +69,12 @@ export const harmoniseDocument = <S extends TypedSpan>(
     const first = short[0] as string;
     const alone = winner.get(first);
     if (short.length >= 2 && (alone === 'PERSON' || alone === 'GPE')) winner.set(first, 'ORG');
+    // "Cantrex" after "Groupe Cantrex Inc", "Disney" after "Walt Disney Co": a later word of the
+    // firm's name read alone as a person is the firm ("Tokyo" of "Bank of Tokyo Ltd" stays a place).
+    for (let j = 1; j < short.length; j++) {
+      const word = short[j] as string;
+      if (winner.get(word) === 'PERSON' && /^\p{Lu}\p{Ll}/u.test(word)) winner.set(word, 'ORG');
+    }
   }
   // "Real" after "Real Madrid": a club goes by its club word alone.
   for (const [k, t] of [...winner]) {
@@ -106,9 +114,9 @@ export const harmoniseDocument = <S extends TypedSpan>(
     .filter((k) => /^\p{Lu}/u.test(k) || ordinals.has(k))
     .map((k) => k.split(' '))
     .sort((a, b) => b.length - a.length);
-  return sentences.map(({ words, spans }) => {
+  const harmonised = sentences.map(({ words, spans }) => {
     const out: S[] = spans.map((s) => {
-      const t = winner.get(key(words, s));
+      const t = s.fixed === true ? undefined : winner.get(key(words, s));
       return t !== undefined && t !== s.type ? { ...s, type: t } : s;
     });
     const taken = new Uint8Array(words.length);
@@ -146,4 +154,5 @@ export const harmoniseDocument = <S extends TypedSpan>(
     }
     return out.sort((a, b) => a.start - b.start);
   });
+  return alignCapitalLines(sentences, harmonised);
 };

@@ -20,3 +20,10 @@ test('other names ending in Government keep their reading', () => {
     'ORG:Kurdistan Regional Government',
   ]);
 });
+
+test('a nationality before a portfolio ministry is cut off; a bank keeps its name', () => {
+  const a = w('the French Foreign Ministry said');
+  assert.deepEqual(show(a, cutGovernmentWord(a, [at(1, 4, 'ORG')])), ['ORG:Foreign Ministry']);
+  const b = w('the Swiss National Bank said');
+  assert.deepEqual(show(b, cutGovernmentWord(b, [at(1, 4, 'ORG')])), ['ORG:Swiss National Bank']);
+});

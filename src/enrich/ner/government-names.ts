@@ -14,6 +14,15 @@ export const cutGovernmentWord = <S extends TypedSpan>(
   spans: readonly S[],
 ): S[] =>
   spans.map((s) => {
+    // "the Swiss Finance Ministry", "the French Foreign Ministry": the nationality before a
+    // portfolio and "Ministry" is no part of the ministry's name, as "Finance Ministry" is how
+    // the country's own press names it ("Swiss National Bank", with no portfolio, is one name).
+    if (
+      s.end - s.start === 3 &&
+      (words[s.end - 1] as string).toLowerCase() === 'ministry' &&
+      demonymWords().has((words[s.start] as string).toLowerCase())
+    )
+      return { ...s, start: s.start + 1, type: 'ORG' };
     if (s.end - s.start < 2 || !GOVERNMENT_WORDS.has((words[s.end - 1] as string).toLowerCase()))
       return s;
     const name = words.slice(s.start, s.end - 1);

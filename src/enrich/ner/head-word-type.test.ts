@@ -16,3 +16,10 @@ test('the last word types a name, unless an organisation keyword stands before "
   const d = w('Isle of Wight County');
   assert.equal(typeFromHead(d, 0, d.length), 'LOC');
 });
+
+test('a party named by its members is an organisation', () => {
+  const a = w('Christian Democrats');
+  assert.equal(typeFromHead(a, 0, a.length), 'ORG');
+  const b = w('the Scottish Nationalists');
+  assert.equal(typeFromHead(b, 1, b.length), 'ORG');
+});

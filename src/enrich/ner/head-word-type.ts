@@ -13,6 +13,11 @@ add(
   'ORG',
   'force forces command division wing group corps army navy university college school company corporation corp corp. co co. cos bancorp inc. inc ltd ltd. plc llc ag sa nv gmbh exchange records party council committee ministry department agency association union club team bank institute alliance organisation organization federation commission parliament congress senate court fund foundation industries systems technologies aerospace dynamics electronics airlines airways holdings services guard police records studios pictures entertainment orchestra choir ensemble quartet league conference society fc f.c. afc academy banco banca banque caja cassa compagnie compania compañía societe société',
 );
+// "Christian Democrats", "Social Democrats", "Scottish Nationalists": a party named by its members.
+add(
+  'ORG',
+  'democrats republicans socialists communists conservatives liberals nationalists unionists',
+);
 add('UNIT', 'brigade regiment battalion squadron fleet flotilla battery');
 add(
   'FACILITY',

@@ -11,6 +11,11 @@ export interface TypedSpan {
   readonly types?: readonly EntityType[];
   /** Typed by the words after it ("X is a village"), which outweighs the tagger elsewhere. */
   readonly typedByCue?: boolean;
+  /**
+   * Typed by where it stands (the places of a dateline, "NEW YORK 1996-08-22"): document
+   * consistency neither counts it nor changes it, as the same name in a results line is a team.
+   */
+  readonly fixed?: boolean;
 }
 
 /** Types the KB is trusted to add on its own: the corpora barely label them, the KB lists them. */

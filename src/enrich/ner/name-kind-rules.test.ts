@@ -35,6 +35,17 @@ describe('splitCoordinated', () => {
     ]);
     assert.deepEqual(split('in Washington , D.C. today', 1, 4, 'GPE'), ['GPE:Washington , D.C.']);
   });
+
+  test('a name ending in an organisation head word before "and" is whole, unless a firm tail follows', () => {
+    assert.deepEqual(split('Deutsche Bank and Commerzbank gained', 0, 4), [
+      'ORG:Deutsche Bank',
+      'ORG:Commerzbank',
+    ]);
+    assert.deepEqual(split('the Harris Bank and Trust Co said', 1, 6), [
+      'ORG:Harris Bank and Trust Co',
+    ]);
+    assert.deepEqual(split('Marks and Spencer rose', 0, 3), ['ORG:Marks and Spencer']);
+  });
 });
 
 describe('applyNameKindRules', () => {

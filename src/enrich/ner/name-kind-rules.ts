@@ -1,3 +1,4 @@
+import { isLegalForm } from './company-names.js';
 import type { EntityType } from '../../kb/kb-types.js';
 import type { WordSpan } from './entity-spans.js';
 import { nameKeywordType } from './name-keywords.js';
@@ -54,6 +55,9 @@ const TITLE_SMALL_WORDS = new Set(
 const MAX_TITLE_WORDS = 10;
 
 const isCapitalised = (w: string): boolean => /^\p{Lu}/u.test(w);
+/** Words of a firm's tail after "and" ("Smith and Sons", "Harris Bank and Trust Co"). */
+const FIRM_TAILS = new Set(['sons', 'son', 'partners', 'associates', 'brothers', 'trust']);
+
 const hasOrgHead = (name: readonly string[]): boolean =>
   nameKeywordType((name[name.length - 1] ?? '').toLowerCase()) === 'ORG';
 
@@ -125,6 +129,13 @@ export const splitCoordinated = <S extends WordSpan>(
           isCapitalised(next) &&
           // "Food and Agriculture Organization": only the right part has a head.
           !(hasOrgHead(right) && !hasOrgHead(left));
+        // "Deutsche Bank and Commerzbank": a left part that ends in an organisation's head word
+        // is a whole name, unless the right part is the firm's tail ("Bank and Trust Co").
+        if (!split && left.length >= 2 && hasOrgHead(left) && isCapitalised(next)) {
+          const last = (right[right.length - 1] as string).toLowerCase();
+          split = !left.includes('of') && !isLegalForm(last) && !FIRM_TAILS.has(last);
+        }
+        if (right.every((x) => isLegalForm(x) || FIRM_TAILS.has(x.toLowerCase()))) split = false;
         if (!split && placeAnd !== undefined) split = placeAnd(from, i);
       }
       if (!split) continue;

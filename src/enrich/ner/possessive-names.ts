@@ -17,7 +17,7 @@ const POSSESSIVE = new Set(["'s", '’s']);
  * Guerrouj", "Belgium rival Kim Gevaert", "opposition leader ..."): they never precede a
  * company or a place of two or three words.
  */
-const ROLE_NOUNS = new Set(
+export const ROLE_NOUNS: ReadonlySet<string> = new Set(
   `champion rival compatriot team-mate teammate striker midfielder defender goalkeeper forward
   coach manager captain winner runner-up leader spokesman spokeswoman chairman chief executive
   president minister secretary ambassador envoy commander lawmaker senator candidate journalist

@@ -12,17 +12,26 @@ import { placeTags } from './lexicon.js';
 import { splitPossessivePlaces } from './possessive-names.js';
 import { isCountryName } from './country-names.js';
 import { repairSpans } from './span-repair.js';
+import { splitAtRoleNouns } from './role-noun-split.js';
+import { initialledPersons, splitScorecardNames } from './person-shapes.js';
 import { tagWords } from './tag-words.js';
 import { untaggedNames } from './untagged-names.js';
 import { isMatchReport, retypeMatchReport, retypeNationalSides } from './sports-context.js';
 import { retypeClubNames } from './club-names.js';
 import { joinCompanyNames } from './company-names.js';
+import { extendCompanyNames } from './company-extent.js';
 import { cutGovernmentWord } from './government-names.js';
 import { personsWithApostropheSurnames } from './apostrophe-surnames.js';
 import { retypeEvents } from './event-names.js';
 import { retypeUnlikelyPersons } from './unlikely-persons.js';
 import { demonymsBeforeSystems } from './demonym-before-system.js';
-import { datelineSpans, isTicker, resultsLineSpans, trimTrailingFigure } from './wire-lines.js';
+import {
+  datelineSpans,
+  isTicker,
+  resultsLineSpans,
+  sportLabelLength,
+  trimTrailingFigure,
+} from './wire-lines.js';
 
 /** An entity over word indices [start, end) of one sentence, with the KB ids it matched. */
 export type RecognizedSpan = TypedSpan;
@@ -87,8 +96,9 @@ export const tagEntitySpans = (
   const common = repairCommonWords(model);
   const dateline = datelineSpans(words, (w) => common.has(w));
   if (dateline !== undefined) return dateline;
+  const label = sportLabelLength(words);
   const spans = tagLine(words, model, gazetteer, docCase)
-    .filter((s) => !isTicker(words, s))
+    .filter((s) => !isTicker(words, s) && s.start >= label)
     .map((s) => trimTrailingFigure(words, s));
   // Results tables: a team is a person only when its name opens with a given name or an initial.
   const isPerson = (start: number, end: number): boolean =>
@@ -134,7 +144,10 @@ export const tagEntitySpans = (
     words,
     retypeNationalSides(
       words,
-      cutGovernmentWord(words, joinCompanyNames(words, clubs)),
+      cutGovernmentWord(
+        words,
+        extendCompanyNames(words, joinCompanyNames(words, clubs), make, isCaselessLine(words)),
+      ),
       isGivenName,
     ),
   );
@@ -194,7 +207,18 @@ const tagRunningText = (
   const tags = tagWords(model, words, gazetteer);
   const coordinated = splitCoordinated(
     words,
-    repairSpans(spansFromBio(tags), { words, commonWords: repairCommonWords(model) })
+    initialledPersons(
+      words,
+      splitScorecardNames(
+        words,
+        splitAtRoleNouns(
+          words,
+          repairSpans(spansFromBio(tags), { words, commonWords: repairCommonWords(model) }),
+          (start, end) => isKnownPlace(words, start, end, model),
+        ),
+      ),
+      (start, end) => isKnownPlace(words, start, end, model),
+    )
       // Weapons are barely labelled in the training data: the tagger's own guesses are noise
       // unless they look like a designation ("Kh-101", "S-400"); the KB supplies the rest.
       .filter((s) => s.type !== 'WEAPON' || words.slice(s.start, s.end).some((w) => /\d/.test(w)))

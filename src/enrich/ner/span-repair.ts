@@ -121,6 +121,11 @@ export const repairSpans = <S extends WordSpan>(spans: readonly S[], ctx: Repair
     let { start, end } = span;
     while (start < end && PUNCT_ONLY.test(words[start] as string)) start++;
     while (end > start && PUNCT_ONLY.test(words[end - 1] as string)) end--;
+    // "Gareth Thomas . Conversions": a full stop after a word of three letters or more ends a
+    // sentence, and the name ("ST . LOUIS", "William G . Pietersen" keep theirs).
+    for (let k = start + 1; k < end - 1; k++) {
+      if (words[k] === '.' && /^\p{Lu}\p{Ll}{2,}$/u.test(words[k - 1] as string)) end = k;
+    }
     // Names do not start or end with a lower-case word ("of NATO").
     while (start < end && isLower(words[start] as string)) start++;
     while (end > start && isLower(words[end - 1] as string)) end--;

@@ -1,6 +1,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { datelineSpans, isTicker, resultsLineSpans, trimTrailingFigure } from './wire-lines.js';
+import {
+  datelineSpans,
+  isTicker,
+  resultsLineSpans,
+  sportLabelLength,
+  trimTrailingFigure,
+} from './wire-lines.js';
 
 const w = (s: string): string[] => s.split(' ');
 const show = (words: string[], spans: { start: number; end: number; type: string }[] | undefined) =>
@@ -106,4 +112,19 @@ test('a ticker in angle brackets is no name', () => {
   assert.equal(isTicker(words, { start: 2, end: 3 }), true);
   assert.equal(isTicker(words, { start: 0, end: 1 }), false);
   assert.equal(isTicker(words, { start: 7, end: 10 }), false);
+});
+
+test("a sports desk's label before the dash is no name", () => {
+  assert.equal(sportLabelLength('RUGBY UNION - WALES BEAT ITALY IN CARDIFF .'.split(' ')), 2);
+  assert.equal(sportLabelLength('SOCCER - JAPAN GET LUCKY WIN .'.split(' ')), 1);
+  assert.equal(sportLabelLength('NATIONAL UNION - MEMBERS VOTE .'.split(' ')), 0);
+  assert.equal(sportLabelLength('Soccer - a report'.split(' ')), 0);
+});
+
+test('the places of a dateline are fixed: document consistency leaves them alone', () => {
+  const spans = datelineSpans('NEW YORK 1996-08-22'.split(' ')) ?? [];
+  assert.deepEqual(
+    spans.map((s) => [s.start, s.end, s.type, s.fixed]),
+    [[0, 2, 'GPE', true]],
+  );
 });

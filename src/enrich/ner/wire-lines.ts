@@ -71,7 +71,7 @@ export const datelineSpans = (
     let e = i;
     while (e > start && words[e - 1] === '.') e--;
     if (e === start) return undefined;
-    out.push(span(start, e, 'GPE'));
+    out.push({ ...span(start, e, 'GPE'), fixed: true });
     start = i + 1;
   }
   return out.length > 0 && out.length <= 3 ? out : undefined;
@@ -176,3 +176,28 @@ export const isTicker = (words: readonly string[], s: { start: number; end: numb
   words[s.start - 1] === '<' &&
   words[s.end] === '>' &&
   /^[\p{Lu}\d.]{1,8}$/u.test(words[s.start] as string);
+
+/**
+ * Sports desks open a headline with the sport and a dash ("RUGBY UNION - WALES BEAT ITALY",
+ * "MOTOR RACING - HILL ON POLE"): the label is no name, though "Union" or "League" would make
+ * the tagger read one.
+ */
+const SPORTS = new Set(
+  `soccer football rugby union league tennis golf cricket baseball basketball hockey ice
+  athletics cycling boxing motor racing motorcycling formula one skiing alpine nordic swimming
+  rowing sailing yachting horse squash badminton volleyball handball snooker darts judo
+  wrestling weightlifting triathlon american nfl nba nhl gymnastics equestrianism
+  canoeing fencing archery shooting speed skating bobsleigh luge biathlon`.split(/\s+/),
+);
+const MAX_LABEL_WORDS = 3;
+
+/** How many words of a headline are its sports desk's label ("RUGBY UNION"), 0 if none. */
+export const sportLabelLength = (words: readonly string[]): number => {
+  const dash = words.findIndex((w) => /^[-–—]$/.test(w));
+  if (dash < 1 || dash > MAX_LABEL_WORDS) return 0;
+  for (let i = 0; i < dash; i++) {
+    const w = words[i] as string;
+    if (w !== w.toUpperCase() || !SPORTS.has(w.toLowerCase())) return 0;
+  }
+  return dash;
+};
