@@ -156,14 +156,6 @@ describe('selectMainText, teaser cards', () => {
     assert.ok(!paragraphs.some((p) => p.includes('other story')));
   });
 
-  test('a box under a headline that only jumps within the page is no card', () => {
-    const box = (href: string): string =>
-      `<div class="story">${prose(5, 'the harbour')}<div class="box"><h3><a href="${href}">The key facts</a></h3>
-      <p>The key fact of the story in one line.</p></div>${prose(1, 'the end')}</div>`;
-    assert.ok(mainOf(`<body>${box('#facts')}</body>`).some((p) => p.includes('key fact of')));
-    assert.ok(!mainOf(`<body>${box('/facts')}</body>`).some((p) => p.includes('key fact of')));
-  });
-
   test("a story's own sections under linked or anchored subheadings stay", () => {
     const section = (i: number, href: string): string =>
       `<section><h2><a href="${href}">Part ${i}</a></h2>${prose(3, `part ${i}`)}</section>`;
