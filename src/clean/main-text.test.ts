@@ -145,26 +145,6 @@ describe('selectMainText, teaser cards', () => {
     assert.ok(!paragraphs.some((p) => p.includes('another story')));
   });
 
-  test('a box with a headline linking away and a short dek is a card, even without <article>', () => {
-    const card = (i: number): string =>
-      `<div class="row"><div class="pic"><a href="/s${i}"><img src="/${i}.jpg"></a></div>
-      <div class="desc"><a href="/s${i}"><h5>Other story ${i}</h5></a><p>The dek of other story ${i} in one line.</p></div></div>`;
-    const html = `<body><div class="story">${prose(6, 'the convertible')}
-      <div class="next-prev">${card(1)}${card(2)}</div></div></body>`;
-    const paragraphs = mainOf(html);
-    assert.equal(paragraphs.length, 6);
-    assert.ok(!paragraphs.some((p) => p.includes('other story')));
-  });
-
-  test("a story's own sections under linked or anchored subheadings stay", () => {
-    const section = (i: number, href: string): string =>
-      `<section><h2><a href="${href}">Part ${i}</a></h2>${prose(3, `part ${i}`)}</section>`;
-    const html = `<body><div class="story">${prose(2, 'the intro')}${section(1, '#p1')}${section(2, '/glossary')}</div></body>`;
-    const paragraphs = mainOf(html);
-    assert.ok(paragraphs.some((p) => p.includes('about part 1')));
-    assert.ok(paragraphs.some((p) => p.includes('about part 2')));
-  });
-
   test('a page made of cards (a section front) keeps them', () => {
     const card = (i: number): string =>
       `<article><h3><a href="/s${i}">Story ${i}</a></h3>${prose(1, `story ${i}`)}</article>`;

@@ -3,7 +3,7 @@ import { furnitureReason } from './furniture-lines.js';
 import { findStandfirst, findStandfirstBefore } from './standfirst.js';
 import { authorBoxes } from './author-box.js';
 import { sourcesLists } from './sources-list.js';
-import { linkedHeadingCards, nestedTeasers } from './teaser-cards.js';
+import { nestedTeasers } from './teaser-cards.js';
 import type { HtmlElement } from './html-tree.js';
 import {
   articleAround,
@@ -28,10 +28,9 @@ import { collectTextBlocks, type TextBlock } from './text-blocks.js';
  * no text, comment sections that only a heading announces; 4: the page's <article> around a story
  * cut into boxes, a short story anchored under its headline, more German furniture lines; 5: CSS
  * Modules names read, German standfirsts in a skipped header, German sources lists, agency notes,
- * translator credits and video teasers; 6: teaser cards without an <article>, told by a headline
- * that links away over a short dek).
+ * translator credits and video teasers).
  */
-export const MAIN_TEXT_VERSION = 'main-text-6';
+export const MAIN_TEXT_VERSION = 'main-text-5';
 
 /**
  * A twin of the top container needs one scoring paragraph: some sites put every paragraph in
@@ -300,7 +299,6 @@ const selectFromBlocks = (
       : undefined;
   if (before !== undefined && isNew(before)) paragraphs.push(before);
   const teasers = nestedTeasers(blocks, inBody, chosen);
-  for (const i of linkedHeadingCards(blocks, inBody, chosen)) teasers.add(i);
   const authorBox = authorBoxes(blocks, inBody, chosen);
   const sources = sourcesLists(blocks, inBody);
   let keptChars = 0;
