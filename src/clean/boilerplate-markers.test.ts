@@ -34,4 +34,17 @@ describe('signsOf', () => {
     // A BEM element is a word: "sidebar-grid__title" is a title, not a sidebar.
     assert.equal(signsOf(el('sidebar-grid__title')).negative, false);
   });
+
+  test('an id slugged from a heading names no widget; a short widget id still does', () => {
+    const withId = (id: string): HtmlElement => ({
+      tag: 'div',
+      attrs: { class: 'section', id },
+      children: [],
+      parent: undefined,
+    });
+    for (const id of ['sharing-with-a-single-developer', 'Werbung_im_Internet_erkennen'])
+      assert.equal(signsOf(withId(id)).negative, false, id);
+    for (const id of ['related-posts', 'comment-form', 'site-index-subscribe-label'])
+      assert.equal(signsOf(withId(id)).negative, true, id);
+  });
 });

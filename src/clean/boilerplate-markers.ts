@@ -296,6 +296,33 @@ export const signsOf = (el: HtmlElement): ElementSigns => {
  */
 const CSS_MODULE_HASH = /^(?=[A-Za-z0-9_-]*[A-Z0-9])[A-Za-z0-9_-]{5}$/;
 
+/**
+ * Grammar words: a slug of a sentence or heading holds some, a name a developer gives a widget
+ * (a noun compound: "site-index-subscribe-label", "related-posts") holds none.
+ */
+const FUNCTION_WORDS = new Set(
+  (
+    'a an the of on in at to for with and or by from is are how why what ' +
+    'der die das den dem des ein eine im am zum zur und oder mit von für auf aus bei wie was ist ' +
+    'le la les un une du de et en au aux el los las del y con por para il lo gli di da het een van'
+  ).split(' '),
+);
+
+/**
+ * An id of four or more words with a grammar word among them is a slug of the text it anchors (a
+ * heading or section: Sphinx's div.section#sharing-with-a-single-developer, a table-of-contents
+ * plugin's span#Werbung_im_Internet_erkennen), not a name a template gives a widget. Its words
+ * say nothing about the element.
+ */
+const isTextSlug = (id: string): boolean => {
+  const words = id.split(/[-_]/);
+  return (
+    words.length >= 4 &&
+    words.every((w) => /^\p{L}+$/u.test(w)) &&
+    words.some((w) => FUNCTION_WORDS.has(w.toLowerCase()))
+  );
+};
+
 const computeSigns = (el: HtmlElement): ElementSigns => {
   const cls = el.attrs['class'] ?? '';
   const id = el.attrs['id'] ?? '';
@@ -303,7 +330,7 @@ const computeSigns = (el: HtmlElement): ElementSigns => {
   let negative = false;
   let positive = false;
   let comments = false;
-  for (const raw of `${cls} ${id}`.split(/\s+/)) {
+  for (const raw of `${cls} ${isTextSlug(id) ? '' : id}`.split(/\s+/)) {
     if (raw === '') continue;
     // BEM names say what a part is after "__" ("sidebar-grid__container" is a container of a
     // layout grid, "article__footer" a footer); a "--modifier" only restyles it.

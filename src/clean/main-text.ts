@@ -28,9 +28,9 @@ import { collectTextBlocks, type TextBlock } from './text-blocks.js';
  * no text, comment sections that only a heading announces; 4: the page's <article> around a story
  * cut into boxes, a short story anchored under its headline, more German furniture lines; 5: CSS
  * Modules names read, German standfirsts in a skipped header, German sources lists, agency notes,
- * translator credits and video teasers).
+ * translator credits and video teasers; 6: an id slugged from a heading's text names no widget).
  */
-export const MAIN_TEXT_VERSION = 'main-text-5';
+export const MAIN_TEXT_VERSION = 'main-text-6';
 
 /**
  * A twin of the top container needs one scoring paragraph: some sites put every paragraph in
