@@ -15,6 +15,8 @@ import { repairSpans } from './span-repair.js';
 import { tagWords } from './tag-words.js';
 import { untaggedNames } from './untagged-names.js';
 import { isMatchReport, retypeMatchReport, retypeNationalSides } from './sports-context.js';
+import { splitFixtureSpans } from './fixture-sides.js';
+import { personsJoinedToPersons } from './coordinated-persons.js';
 import { retypeClubNames } from './club-names.js';
 import { joinCompanyNames } from './company-names.js';
 import { cutGovernmentWord } from './government-names.js';
@@ -87,9 +89,16 @@ export const tagEntitySpans = (
   const common = repairCommonWords(model);
   const dateline = datelineSpans(words, (w) => common.has(w));
   if (dateline !== undefined) return dateline;
-  const spans = tagLine(words, model, gazetteer, docCase)
-    .filter((s) => !isTicker(words, s))
-    .map((s) => trimTrailingFigure(words, s));
+  const spans = personsJoinedToPersons(
+    words,
+    splitFixtureSpans(
+      words,
+      tagLine(words, model, gazetteer, docCase)
+        .filter((s) => !isTicker(words, s))
+        .map((s) => trimTrailingFigure(words, s)),
+    ),
+    (start, end) => isKnownPlace(words, start, end, model),
+  );
   // Results tables: a team is a person only when its name opens with a given name or an initial.
   const isPerson = (start: number, end: number): boolean =>
     end - start >= 2 &&
