@@ -17,6 +17,8 @@ import { initialledPersons, splitScorecardNames } from './person-shapes.js';
 import { tagWords } from './tag-words.js';
 import { untaggedNames } from './untagged-names.js';
 import { isMatchReport, retypeMatchReport, retypeNationalSides } from './sports-context.js';
+import { splitFixtureSpans } from './fixture-sides.js';
+import { personsJoinedToPersons } from './coordinated-persons.js';
 import { retypeClubNames } from './club-names.js';
 import { joinCompanyNames } from './company-names.js';
 import { extendCompanyNames } from './company-extent.js';
@@ -97,9 +99,16 @@ export const tagEntitySpans = (
   const dateline = datelineSpans(words, (w) => common.has(w));
   if (dateline !== undefined) return dateline;
   const label = sportLabelLength(words);
-  const spans = tagLine(words, model, gazetteer, docCase)
-    .filter((s) => !isTicker(words, s) && s.start >= label)
-    .map((s) => trimTrailingFigure(words, s));
+  const spans = personsJoinedToPersons(
+    words,
+    splitFixtureSpans(
+      words,
+      tagLine(words, model, gazetteer, docCase)
+        .filter((s) => !isTicker(words, s) && s.start >= label)
+        .map((s) => trimTrailingFigure(words, s)),
+    ),
+    (start, end) => isKnownPlace(words, start, end, model),
+  );
   // Results tables: a team is a person only when its name opens with a given name or an initial.
   const isPerson = (start: number, end: number): boolean =>
     end - start >= 2 &&

@@ -305,9 +305,12 @@ const repairWhole = <S extends WordSpan>(
   )
     start++;
   if (span.type === 'PERSON') start = nameStartAfterTitle(words, start, span.end);
-  // "European Defence Commissioner Andrius Kubilius" tagged as one organisation is a person;
+  // "European Defence Commissioner Andrius Kubilius" tagged as one organisation (or event) is a person;
   // "Supermarkets General Corp", ending in a legal form, stays a company.
-  if (span.type === 'ORG' && !isLegalForm(words[span.end - 1] as string)) {
+  if (
+    (span.type === 'ORG' || span.type === 'EVENT') &&
+    !isLegalForm(words[span.end - 1] as string)
+  ) {
     const nameAt = nameStartAfterTitle(words, start, span.end);
     const title = (words[nameAt - 1] ?? '').toLowerCase();
     if (nameAt > start + 1 && span.end - nameAt <= 3 && PERSON_HEAD_TITLES.has(title)) {

@@ -1,4 +1,5 @@
 import { isNationalSide } from './country-names.js';
+import { isFixtureWord } from './fixture-sides.js';
 import type { TypedSpan } from './merge-kb-spans.js';
 
 /**
@@ -56,7 +57,8 @@ export const isMatchReport = (words: readonly string[]): boolean => {
   for (let i = 0; i < words.length; i++) {
     const w = words[i] as string;
     const c = w.charCodeAt(0);
-    if (c >= 48 && c <= 57 ? isScore(words, i) : SPORT_WORDS.has(w)) return true;
+    if (c >= 48 && c <= 57 ? isScore(words, i) : SPORT_WORDS.has(w) || isFixtureWord(words, i))
+      return true;
   }
   return false;
 };
