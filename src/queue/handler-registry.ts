@@ -10,8 +10,6 @@ export interface JobContext {
   readonly organised?: () => Promise<void>;
   /** The same as one statement, for a store on the queue's database to commit with its own work. */
   readonly organisedStatement?: readonly [string, readonly unknown[]];
-  /** earlierRunning as a statement that fails while an earlier job may organise (JobQueue.earlierRunningCheck). */
-  readonly earlierRunningCheck?: string;
   /** Resolves when earlierRunning may have changed, or after `timeoutMs` (JobQueue.nextChange). */
   readonly nextChange?: (timeoutMs: number) => Promise<void>;
 }

@@ -109,11 +109,6 @@ export interface JobQueue {
   /** markOrganised as one statement and its parameters, to run in a transaction on the same database. */
   organisedStatement?(jobId: string, workerId: string): readonly [string, readonly unknown[]];
   /**
-   * earlierRunning as one statement for a store on the same database to run under its story lock:
-   * it fails with TURN_NOT_YET_CODE (store/port.ts) while an earlier job may still organise.
-   */
-  earlierRunningCheck?(jobId: string, kind: string): string;
-  /**
    * Optional: resolves when a job is next marked organised, completed or failed, or after
    * `timeoutMs` (a wait for earlierRunning to change, without polling).
    */

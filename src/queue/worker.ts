@@ -87,9 +87,6 @@ export const runWorker = async (options: WorkerOptions): Promise<WorkerSummary> 
         ...(options.queue.organisedStatement
           ? { organisedStatement: options.queue.organisedStatement(job.id, options.workerId) }
           : {}),
-        ...(options.queue.earlierRunningCheck
-          ? { earlierRunningCheck: options.queue.earlierRunningCheck(job.id, job.kind) }
-          : {}),
         ...(options.queue.nextChange
           ? { nextChange: (ms: number) => options.queue.nextChange!(ms) }
           : {}),

@@ -66,7 +66,7 @@ export interface ArticleStore {
   readonly organiseInTurn?: <T>(
     turn: () => Promise<void>,
     work: () => Promise<T>,
-    options?: TurnOptions,
+    organised?: OrganisedMark,
   ) => Promise<T>;
 
   /**
@@ -287,31 +287,6 @@ export interface OrganisedMark {
   readonly statement: readonly [string, readonly unknown[]];
   marked: boolean;
 }
-
-/** How a job organising in turns (organiseInTurn) can be told apart on the store's database. */
-export interface TurnOptions {
-  readonly organised?: OrganisedMark;
-  /** Checking the turn under the story lock, instead of awaiting `turn` before asking for it. */
-  readonly underLock?: TurnCheck;
-}
-
-/**
- * A turn checked in the first round trip of a story transaction, under its lock: a job whose
- * earlier job is inside its own story transaction then gets the lock at that one's commit (which
- * carries its organised mark), with no round trip in between.
- */
-export interface TurnCheck {
-  /** One SQL statement that fails with TURN_NOT_YET_CODE while an earlier job may still organise. */
-  readonly statement: string;
-  /**
-   * Starts waiting for a change worth checking again (called before each checked attempt);
-   * resolves true after one (or a recheck interval), false once the job's wait bound is spent.
-   */
-  readonly waitFromNow: () => Promise<boolean>;
-}
-
-/** SQLSTATE of TurnCheck.statement's failure ("not this job's turn yet"). */
-export const TURN_NOT_YET_CODE = 'SR001';
 
 export interface OrganiseLockStats {
   readonly batches: number;

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { Rejection } from '../../core/raw-item.js';
 import type { ArticleEnricher } from '../../pipeline/enricher.js';
 import { ingestPaths } from '../../pipeline/ingest.js';
-import type { ArticleStore, OrganisedMark, TurnCheck } from '../../store/port.js';
+import type { ArticleStore, OrganisedMark } from '../../store/port.js';
 import { PermanentJobError, type JobContext, type JobHandler } from '../handler-registry.js';
 import type { JsonValue } from '../port.js';
 
@@ -59,36 +59,6 @@ export const waitForTurn = (context: JobContext, started: number): (() => Promis
 };
 
 /**
- * waitForTurn's check and wait for a store that checks the turn under its story lock
- * (TurnOptions.underLock): the same bounds, the check made by `statement` in the store's
- * transaction instead of earlierRunning before it.
- */
-export const turnUnderLock = (
-  context: JobContext,
-  started: number,
-  statement: string,
-): TurnCheck => {
-  let waited = 0;
-  return {
-    statement,
-    waitFromNow: () => {
-      const from = Date.now();
-      const ownWork = from - started - waited;
-      const left = Math.min(TURN_WAIT_MAX_MS - waited, TURN_WAIT_PER_WORK * ownWork - waited);
-      if (left <= 0 || context.signal.aborted) return Promise.resolve(false);
-      const wait = Math.min(TURN_RECHECK_MS, left);
-      const change =
-        context.nextChange?.(wait) ??
-        new Promise<void>((resolve) => setTimeout(resolve, Math.min(TURN_POLL_MS, wait)));
-      return change.then(() => {
-        waited += Date.now() - from;
-        return true;
-      });
-    },
-  };
-};
-
-/**
  * `ingest-file`: runs the ordinary ingest pipeline on one file. Safe to run twice (a worker killed
  * after saving but before completing): the store answers "unchanged" for what is already there.
  */
@@ -127,12 +97,7 @@ export const ingestFileHandler =
           : {}),
       });
     const summary = store.organiseInTurn
-      ? await store.organiseInTurn(waitForTurn(context, started), ingest, {
-          ...(organised ? { organised } : {}),
-          ...(context.earlierRunningCheck
-            ? { underLock: turnUnderLock(context, started, context.earlierRunningCheck) }
-            : {}),
-        })
+      ? await store.organiseInTurn(waitForTurn(context, started), ingest, organised)
       : await ingest();
     return {
       ...summary,

@@ -10,7 +10,6 @@ import {
 } from '../../store/postgres/connection.js';
 import { queryAll } from '../../store/postgres/inline-parameters.js';
 import { migratePostgres } from '../../store/postgres/migrate.js';
-import { TURN_NOT_YET_CODE } from '../../store/port.js';
 import { backoffDelayMs, DEFAULT_BACKOFF, type BackoffPolicy } from '../backoff.js';
 import {
   JOB_STATES,
@@ -242,21 +241,6 @@ export class PostgresQueue implements JobQueue {
       [jobId, kind],
     );
     return result.rows[0]?.running === true;
-  }
-
-  /**
-   * earlierRunning's question as a DO block (no parameters there: the id is checked to be digits
-   * and the kind quoted) that raises TURN_NOT_YET_CODE when the answer is yes.
-   */
-  earlierRunningCheck(jobId: string, kind: string): string {
-    if (!/^\d+$/.test(jobId)) throw new Error(`job id ${jobId} is not a number`);
-    const quotedKind = `'${kind.replaceAll("'", "''")}'`;
-    return `DO $turn$ BEGIN
-      IF EXISTS (SELECT 1 FROM jobs WHERE state = 'running' AND kind = ${quotedKind} AND id < ${jobId}
-                   AND lease_until > now() AND NOT organised) THEN
-        RAISE EXCEPTION USING ERRCODE = '${TURN_NOT_YET_CODE}', MESSAGE = 'an earlier job still organises';
-      END IF;
-    END $turn$`;
   }
 
   async markOrganised(jobId: string, workerId: string): Promise<void> {

@@ -171,7 +171,7 @@ test(
               store.lastOrganising();
               throw new Error('killed');
             }, 'stories'),
-          { organised: failed },
+          failed,
         ),
       );
       assert.equal(failed.marked, false);
@@ -186,7 +186,7 @@ test(
             store.lastOrganising();
           }, 'stories');
         },
-        { organised: done },
+        done,
       );
       assert.equal(done.marked, true);
       assert.deepEqual(await jobs(), ['done']);

@@ -3,12 +3,7 @@ import type pg from 'pg';
 import { inTransaction } from './connection.js';
 import { inlineParameters, queryAll, type Statement } from './inline-parameters.js';
 import { withStatementRetry } from './statement-retry.js';
-import {
-  TURN_NOT_YET_CODE,
-  type OrganisedMark,
-  type OrganiseLockStats,
-  type TurnOptions,
-} from '../port.js';
+import type { OrganisedMark, OrganiseLockStats } from '../port.js';
 
 /**
  * First keys of the advisory locks, one per organising stage; the second key is the schema, so
@@ -45,9 +40,6 @@ const organiseBegin = (scopes: readonly OrganiseScope[]): string =>
   ].join('; ');
 
 export type Queryable = Pick<pg.PoolClient, 'query'>;
-
-const isTurnNotYet = (error: unknown): boolean =>
-  (error as { code?: unknown } | undefined)?.code === TURN_NOT_YET_CODE;
 
 /** State an index keeps for one running transaction only; `flush` runs just before the commit. */
 export interface RunState {
@@ -149,7 +141,7 @@ export class OrganiseTransaction {
   private readonly current = new AsyncLocalStorage<Run>();
   private readonly turns = new AsyncLocalStorage<{
     turn: () => Promise<void>;
-    options: TurnOptions;
+    organised: OrganisedMark | undefined;
   }>();
   /** Per lock, the last transaction of this process that takes it (ones waiting queue behind it). */
   private readonly tails = new Map<OrganiseScope, Promise<void>>();
@@ -184,9 +176,9 @@ export class OrganiseTransaction {
   inTurn<T>(
     turn: () => Promise<void>,
     work: () => Promise<T>,
-    options: TurnOptions = {},
+    organised?: OrganisedMark,
   ): Promise<T> {
-    return this.turns.run({ turn, options }, work);
+    return this.turns.run({ turn, organised }, work);
   }
 
   /**
@@ -196,7 +188,7 @@ export class OrganiseTransaction {
    */
   lastOrganising(): void {
     const run = this.current.getStore();
-    const organised = this.turns.getStore()?.options.organised;
+    const organised = this.turns.getStore()?.organised;
     if (!run || !organised || organised.marked || run.mark) return;
     const [sql, params] = organised.statement;
     run.connection.defer(sql, params);
@@ -211,34 +203,12 @@ export class OrganiseTransaction {
   async run<T>(work: () => Promise<T>, scope?: OrganiseScope): Promise<T> {
     if (this.current.getStore()) return work();
     const scopes = scope ? [scope] : SCOPES;
-    const inTurn = scopes.includes('stories') ? this.turns.getStore() : undefined;
-    let check = inTurn?.options.underLock;
-    if (inTurn && !check) {
+    const turn = this.turns.getStore()?.turn;
+    if (turn && scopes.includes('stories')) {
       const waiting = performance.now();
-      await inTurn.turn();
+      await turn();
       this.stats.turnWaitMs += performance.now() - waiting;
     }
-    for (;;) {
-      // Armed before the attempt, so a change announced while it runs is not missed.
-      const changed = check?.waitFromNow();
-      try {
-        return await this.attempt(work, scopes, check?.statement);
-      } catch (error) {
-        if (!check || !changed || !isTurnNotYet(error)) throw error;
-        // Not this job's turn yet: the lock is released (rollback); wait for a change, bounded.
-        const waiting = performance.now();
-        if (!(await changed)) check = undefined;
-        this.stats.turnWaitMs += performance.now() - waiting;
-      }
-    }
-  }
-
-  /** One organising transaction; `turnCheck` (TurnCheck.statement) runs right after the lock. */
-  private async attempt<T>(
-    work: () => Promise<T>,
-    scopes: readonly OrganiseScope[],
-    turnCheck: string | undefined,
-  ): Promise<T> {
     const previous = Promise.all(scopes.map((s) => this.tails.get(s)));
     let done!: () => void;
     const finished = new Promise<void>((resolve) => (done = resolve));
@@ -250,10 +220,7 @@ export class OrganiseTransaction {
       const client = await this.pool.connect();
       // BEGIN, an asynchronous commit and the lock (organiseBegin says why) go with the first
       // statement: no round trip of their own. The lock counts as taken when that one returns.
-      const connection = new RunConnection(client, [
-        organiseBegin(scopes),
-        ...(turnCheck ? [turnCheck] : []),
-      ]);
+      const connection = new RunConnection(client, [organiseBegin(scopes)]);
       const run: Run = { connection, states: new Map() };
       try {
         const result = await this.current.run(run, async () => {
@@ -267,8 +234,7 @@ export class OrganiseTransaction {
         return result;
       } catch (error) {
         await client.query('ROLLBACK').catch(() => undefined);
-        // A turn check fails before anything of the run reached the server or its states.
-        if (!isTurnNotYet(error)) for (const state of run.states.values()) state.failed?.();
+        for (const state of run.states.values()) state.failed?.();
         throw error;
       } finally {
         this.stats.roundTrips += connection.roundTrips;

@@ -64,7 +64,7 @@ import { EntityArticleQueries } from '../entity-article-queries.js';
 import { FactQueries } from '../fact-queries.js';
 import { PostgresNearDuplicateIndex } from './near-duplicate-index.js';
 import { OrganiseTransaction } from './organise-transaction.js';
-import type { OrganiseLockStats, TurnOptions } from '../port.js';
+import type { OrganisedMark, OrganiseLockStats } from '../port.js';
 import { PostgresStoryIndex } from './story-index.js';
 import { PostgresLedger } from './postgres-ledger.js';
 import {
@@ -129,8 +129,8 @@ export class PostgresStore implements ArticleStore {
   readonly organiseInTurn = <T>(
     turn: () => Promise<void>,
     work: () => Promise<T>,
-    options?: TurnOptions,
-  ): Promise<T> => this.organising.inTurn(turn, work, options);
+    organised?: OrganisedMark,
+  ): Promise<T> => this.organising.inTurn(turn, work, organised);
 
   readonly lastOrganising = (): void => this.organising.lastOrganising();
 
