@@ -240,7 +240,7 @@ export const ingestEvents = async (
       );
       summary.enriched += enrichments.length;
       const organised = await timed(timings, 'organising', () =>
-        organiseSaved(store, drafts, outcomes, entityNames, deferred, last),
+        organiseSaved(store, drafts, outcomes, entityNames, deferred),
       );
       summary.copies += organised.copies;
       summary.storiesOpened += organised.storiesOpened;

@@ -35,8 +35,6 @@ export const organiseSaved = async (
   outcomes: readonly SaveOutcome[],
   entityNames: ReadonlyMap<string, readonly string[]>,
   deferred?: DeferredSettle,
-  /** The run's last batch: nothing after it will organise. */
-  last = false,
 ): Promise<OrganiseCounts> => {
   const counts: OrganiseCounts = { copies: 0, storiesOpened: 0 };
   if (!store.nearDuplicates && !store.stories) return counts;
@@ -82,8 +80,6 @@ export const organiseSaved = async (
           [...terms],
         );
         await clusterEach(store, stories, inputs, counts, deferred);
-        // Nothing held back for a settle either: the run organises nothing more after this commit.
-        if (last && (!deferred || deferred.idle)) store.lastOrganising?.();
       }, 'stories');
     }
     return counts;

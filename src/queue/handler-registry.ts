@@ -8,8 +8,6 @@ export interface JobContext {
   readonly earlierRunning: () => Promise<boolean>;
   /** Tells later jobs this one will organise nothing more (JobQueue.markOrganised). */
   readonly organised?: () => Promise<void>;
-  /** The same as one statement, for a store on the queue's database to commit with its own work. */
-  readonly organisedStatement?: readonly [string, readonly unknown[]];
   /** Resolves when earlierRunning may have changed, or after `timeoutMs` (JobQueue.nextChange). */
   readonly nextChange?: (timeoutMs: number) => Promise<void>;
 }

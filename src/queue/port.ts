@@ -106,8 +106,6 @@ export interface JobQueue {
    * Cleared when the job is claimed again.
    */
   markOrganised(jobId: string, workerId: string): Promise<void>;
-  /** markOrganised as one statement and its parameters, to run in a transaction on the same database. */
-  organisedStatement?(jobId: string, workerId: string): readonly [string, readonly unknown[]];
   /**
    * Optional: resolves when a job is next marked organised, completed or failed, or after
    * `timeoutMs` (a wait for earlierRunning to change, without polling).

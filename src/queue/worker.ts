@@ -84,9 +84,6 @@ export const runWorker = async (options: WorkerOptions): Promise<WorkerSummary> 
         workerId: options.workerId,
         earlierRunning: () => options.queue.earlierRunning(job.id, job.kind),
         organised: () => options.queue.markOrganised(job.id, options.workerId),
-        ...(options.queue.organisedStatement
-          ? { organisedStatement: options.queue.organisedStatement(job.id, options.workerId) }
-          : {}),
         ...(options.queue.nextChange
           ? { nextChange: (ms: number) => options.queue.nextChange!(ms) }
           : {}),

@@ -63,18 +63,7 @@ export interface ArticleStore {
    * jobs queued before its own, so that articles reach the stories in order and do not re-settle
    * the ones organised before them). Only for backends that serialise organising across processes.
    */
-  readonly organiseInTurn?: <T>(
-    turn: () => Promise<void>,
-    work: () => Promise<T>,
-    organised?: OrganisedMark,
-  ) => Promise<T>;
-
-  /**
-   * Called inside the story transaction of a run's last organising (organiseSaved): a store
-   * organising in turns (organiseInTurn with `organised`) commits the mark that lets the next job's
-   * turn start with this transaction, instead of a round trip after it.
-   */
-  readonly lastOrganising?: () => void;
+  readonly organiseInTurn?: <T>(turn: () => Promise<void>, work: () => Promise<T>) => Promise<T>;
 
   /**
    * Saves a batch in one transaction: new identity -> added; same identity and content hash -> unchanged;
@@ -278,16 +267,6 @@ export interface StoreStats {
 }
 
 /** Organising batches of this process, seconds spent waiting for the organise lock and holding it. */
-/**
- * A statement that tells waiting jobs this one has organised all it will (the queue's
- * markOrganised), for a store on the queue's database to run in its last organising transaction;
- * `marked` is set once it is part of one.
- */
-export interface OrganisedMark {
-  readonly statement: readonly [string, readonly unknown[]];
-  marked: boolean;
-}
-
 export interface OrganiseLockStats {
   readonly batches: number;
   readonly waitSeconds: number;

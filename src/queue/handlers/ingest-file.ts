@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { Rejection } from '../../core/raw-item.js';
 import type { ArticleEnricher } from '../../pipeline/enricher.js';
 import { ingestPaths } from '../../pipeline/ingest.js';
-import type { ArticleStore, OrganisedMark } from '../../store/port.js';
+import type { ArticleStore } from '../../store/port.js';
 import { PermanentJobError, type JobContext, type JobHandler } from '../handler-registry.js';
 import type { JsonValue } from '../port.js';
 
@@ -76,10 +76,6 @@ export const ingestFileHandler =
       throw new PermanentJobError(`${path}: no such file or it cannot be read`, { cause });
     }
     const rejections: Rejection[] = [];
-    // Committed with the job's last story transaction where the store can (then not sent again).
-    const organised: OrganisedMark | undefined = context.organisedStatement
-      ? { statement: context.organisedStatement, marked: false }
-      : undefined;
     const ingest = () =>
       ingestPaths([path], store, {
         ...(enricher ? { enricher } : {}),
@@ -89,15 +85,11 @@ export const ingestFileHandler =
         // Later jobs wait for this one's organising only, not for its claim ledger and completion.
         // Best effort: a failed mark only makes them wait as before.
         ...(context.organised
-          ? {
-              onOrganised: async () => {
-                if (!organised?.marked) await context.organised!().catch(() => undefined);
-              },
-            }
+          ? { onOrganised: () => context.organised!().catch(() => undefined) }
           : {}),
       });
     const summary = store.organiseInTurn
-      ? await store.organiseInTurn(waitForTurn(context, started), ingest, organised)
+      ? await store.organiseInTurn(waitForTurn(context, started), ingest)
       : await ingest();
     return {
       ...summary,

@@ -244,18 +244,12 @@ export class PostgresQueue implements JobQueue {
   }
 
   async markOrganised(jobId: string, workerId: string): Promise<void> {
-    const [sql, params] = this.organisedStatement(jobId, workerId);
-    await this.query(sql, [...params]);
-  }
-
-  /** The store commits it with a job's last story transaction (ArticleStore.lastOrganising). */
-  organisedStatement(jobId: string, workerId: string): readonly [string, readonly unknown[]] {
-    return [
+    await this.query(
       `WITH u AS (
          UPDATE jobs SET organised = true WHERE id = $1 AND locked_by = $2 AND state = 'running')
        SELECT ${NOTIFY_JOB_CHANGE}`,
       [jobId, workerId],
-    ];
+    );
   }
 
   /**

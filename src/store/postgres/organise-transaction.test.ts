@@ -143,60 +143,6 @@ test(
 );
 
 test(
-  "lastOrganising: a job's organised mark commits with its story transaction, and not with a rolled-back one",
-  { skip: skipUnlessPostgres, timeout: 60_000 },
-  async () => {
-    const schema = createTestSchema('mark');
-    schemas.push(schema);
-    const store = await PostgresStore.open({ url: schema.url, poolMax: 2 });
-    try {
-      const pool = store.connectionPool;
-      await pool.query('CREATE TABLE marks (job text PRIMARY KEY)');
-      const mark = (job: string) => ({
-        statement: ['INSERT INTO marks (job) VALUES ($1)', [job]] as const,
-        marked: false,
-      });
-      const jobs = async () =>
-        (await pool.query<{ job: string }>('SELECT job FROM marks ORDER BY job')).rows.map(
-          (row) => row.job,
-        );
-      const none = async (): Promise<void> => undefined;
-      const failed = mark('failed');
-      await assert.rejects(
-        store.organiseInTurn(
-          none,
-          () =>
-            store.inTransaction(async () => {
-              await store.stories.lastOrder();
-              store.lastOrganising();
-              throw new Error('killed');
-            }, 'stories'),
-          failed,
-        ),
-      );
-      assert.equal(failed.marked, false);
-      const done = mark('done');
-      await store.organiseInTurn(
-        none,
-        async () => {
-          await store.inTransaction(() => store.stories.lastOrder(), 'stories');
-          assert.equal(done.marked, false, 'an earlier transaction of the job sends no mark');
-          await store.inTransaction(async () => {
-            await store.stories.lastOrder();
-            store.lastOrganising();
-          }, 'stories');
-        },
-        done,
-      );
-      assert.equal(done.marked, true);
-      assert.deepEqual(await jobs(), ['done']);
-    } finally {
-      await store.close();
-    }
-  },
-);
-
-test(
   'syndication and stories are serialised on locks of their own; a transaction without a scope takes both',
   { skip: skipUnlessPostgres, timeout: 60_000 },
   async () => {

@@ -3,7 +3,7 @@ import type pg from 'pg';
 import { inTransaction } from './connection.js';
 import { inlineParameters, queryAll, type Statement } from './inline-parameters.js';
 import { withStatementRetry } from './statement-retry.js';
-import type { OrganisedMark, OrganiseLockStats } from '../port.js';
+import type { OrganiseLockStats } from '../port.js';
 
 /**
  * First keys of the advisory locks, one per organising stage; the second key is the schema, so
@@ -111,8 +111,6 @@ class RunConnection implements Queryable {
 interface Run {
   readonly connection: RunConnection;
   readonly states: Map<object, RunState>;
-  /** A job's organised mark sent with this transaction: marked once it commits. */
-  mark?: OrganisedMark;
 }
 
 /**
@@ -139,10 +137,7 @@ interface Run {
  */
 export class OrganiseTransaction {
   private readonly current = new AsyncLocalStorage<Run>();
-  private readonly turns = new AsyncLocalStorage<{
-    turn: () => Promise<void>;
-    organised: OrganisedMark | undefined;
-  }>();
+  private readonly turns = new AsyncLocalStorage<() => Promise<void>>();
   /** Per lock, the last transaction of this process that takes it (ones waiting queue behind it). */
   private readonly tails = new Map<OrganiseScope, Promise<void>>();
   private readonly stats = { batches: 0, waitMs: 0, heldMs: 0, roundTrips: 0, turnWaitMs: 0 };
@@ -173,26 +168,8 @@ export class OrganiseTransaction {
   constructor(private readonly pool: pg.Pool) {}
 
   /** Runs `work`; each story transaction in it first awaits `turn` (ArticleStore.organiseInTurn). */
-  inTurn<T>(
-    turn: () => Promise<void>,
-    work: () => Promise<T>,
-    organised?: OrganisedMark,
-  ): Promise<T> {
-    return this.turns.run({ turn, organised }, work);
-  }
-
-  /**
-   * In the running transaction of a job organising in turns, its `organised` mark goes with the
-   * commit (ArticleStore.lastOrganising): the job waiting next is woken by this commit itself, not
-   * by a round trip after it, while it would otherwise stay behind the lock's hand-over.
-   */
-  lastOrganising(): void {
-    const run = this.current.getStore();
-    const organised = this.turns.getStore()?.organised;
-    if (!run || !organised || organised.marked || run.mark) return;
-    const [sql, params] = organised.statement;
-    run.connection.defer(sql, params);
-    run.mark = organised;
+  inTurn<T>(turn: () => Promise<void>, work: () => Promise<T>): Promise<T> {
+    return this.turns.run(turn, work);
   }
 
   /**
@@ -203,7 +180,7 @@ export class OrganiseTransaction {
   async run<T>(work: () => Promise<T>, scope?: OrganiseScope): Promise<T> {
     if (this.current.getStore()) return work();
     const scopes = scope ? [scope] : SCOPES;
-    const turn = this.turns.getStore()?.turn;
+    const turn = this.turns.getStore();
     if (turn && scopes.includes('stories')) {
       const waiting = performance.now();
       await turn();
@@ -229,7 +206,6 @@ export class OrganiseTransaction {
           return value;
         });
         await connection.commit();
-        if (run.mark) run.mark.marked = true;
         for (const state of run.states.values()) state.committed?.();
         return result;
       } catch (error) {

@@ -64,7 +64,7 @@ import { EntityArticleQueries } from '../entity-article-queries.js';
 import { FactQueries } from '../fact-queries.js';
 import { PostgresNearDuplicateIndex } from './near-duplicate-index.js';
 import { OrganiseTransaction } from './organise-transaction.js';
-import type { OrganisedMark, OrganiseLockStats } from '../port.js';
+import type { OrganiseLockStats } from '../port.js';
 import { PostgresStoryIndex } from './story-index.js';
 import { PostgresLedger } from './postgres-ledger.js';
 import {
@@ -126,13 +126,8 @@ export class PostgresStore implements ArticleStore {
     resettled: this.stories.resettledMembers,
   });
 
-  readonly organiseInTurn = <T>(
-    turn: () => Promise<void>,
-    work: () => Promise<T>,
-    organised?: OrganisedMark,
-  ): Promise<T> => this.organising.inTurn(turn, work, organised);
-
-  readonly lastOrganising = (): void => this.organising.lastOrganising();
+  readonly organiseInTurn = <T>(turn: () => Promise<void>, work: () => Promise<T>): Promise<T> =>
+    this.organising.inTurn(turn, work);
 
   static async open(options: PostgresStoreOptions): Promise<PostgresStore> {
     const { pool, target } = await connect(options);
