@@ -170,6 +170,20 @@ export class TermSpace {
     }
   }
 
+  /**
+   * Takes the frequencies another writer moved (`changed`; 0 for a term no longer counted) and the
+   * corpus' document count now, keeping every other known one: for an index that learns exactly
+   * which terms moved (PostgreSQL's story change log) instead of forgetting them all.
+   */
+  adopt(documents: number, changed: ReadonlyMap<string, number>): void {
+    for (const [term, frequency] of changed) {
+      const id = this.idOf.get(term);
+      if (id !== undefined && (this.df[id] as number) >= 0) this.df[id] = frequency;
+    }
+    this.documents = documents;
+    this.stamp++;
+  }
+
   /** Drops every known frequency (the count moved outside this process, or was taken back). */
   forget(documents = -1): void {
     this.df.fill(-1);

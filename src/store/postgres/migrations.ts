@@ -6,6 +6,7 @@ import {
   POSTGRES_STORY_RECENT_POSTINGS_SQL,
   POSTGRES_STORY_SCHEMA_SQL,
 } from './story-index.js';
+import { POSTGRES_STORY_CHANGES_SQL } from './story-changes.js';
 import { LIVE_MIGRATIONS_POSTGRES } from '../live-schema.js';
 import { ENTITY_STATS_POSTGRES_MIGRATION } from '../entity-stats.js';
 import { ARTICLE_COUNTS_POSTGRES_MIGRATION } from '../article-counts.js';
@@ -281,4 +282,9 @@ CREATE INDEX IF NOT EXISTS articles_newest_covering ON articles
     sql: ARTICLE_COUNTS_POSTGRES_MIGRATION,
   },
   ...TOKEN_MIGRATIONS_POSTGRES,
+  {
+    version: 305,
+    name: 'stories: a log of what each organising commit changed, so workers keep counts and stories',
+    sql: POSTGRES_STORY_CHANGES_SQL,
+  },
 ];

@@ -44,6 +44,10 @@ export type Queryable = Pick<pg.PoolClient, 'query'>;
 /** State an index keeps for one running transaction only; `flush` runs just before the commit. */
 export interface RunState {
   flush?(db: OrganiseTransaction): Promise<void>;
+  /** After the commit returned: what the transaction wrote is now what others read. */
+  committed?(): void;
+  /** After a failure (rolled back, or a commit that did not return): nothing of it stands. */
+  failed?(): void;
 }
 
 /**
@@ -194,17 +198,19 @@ export class OrganiseTransaction {
       // BEGIN, an asynchronous commit and the lock (organiseBegin says why) go with the first
       // statement: no round trip of their own. The lock counts as taken when that one returns.
       const connection = new RunConnection(client, [organiseBegin(scopes)]);
+      const run: Run = { connection, states: new Map() };
       try {
-        const run: Run = { connection, states: new Map() };
         const result = await this.current.run(run, async () => {
           const value = await work();
           for (const state of run.states.values()) await state.flush?.(this);
           return value;
         });
         await connection.commit();
+        for (const state of run.states.values()) state.committed?.();
         return result;
       } catch (error) {
         await client.query('ROLLBACK').catch(() => undefined);
+        for (const state of run.states.values()) state.failed?.();
         throw error;
       } finally {
         this.stats.roundTrips += connection.roundTrips;

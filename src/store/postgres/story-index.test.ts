@@ -9,6 +9,7 @@ import {
   POSTGRES_STORY_SCHEMA_SQL,
   PostgresStoryIndex,
 } from './story-index.js';
+import { POSTGRES_STORY_CHANGES_SQL } from './story-changes.js';
 import { skipUnlessPostgres } from './test-database.js';
 
 /** Every call in an organising transaction of its own: the buffered counts and their flush. */
@@ -27,12 +28,18 @@ if (skipUnlessPostgres) {
 } else {
   const plain = freshIndexSchemas(
     'story',
-    POSTGRES_STORY_SCHEMA_SQL + POSTGRES_STORY_RECENT_POSTINGS_SQL + POSTGRES_STORY_ORDER_SQL,
+    POSTGRES_STORY_SCHEMA_SQL +
+      POSTGRES_STORY_RECENT_POSTINGS_SQL +
+      POSTGRES_STORY_ORDER_SQL +
+      POSTGRES_STORY_CHANGES_SQL,
     (pool) => new PostgresStoryIndex(new OrganiseTransaction(pool)),
   );
   const transactional = freshIndexSchemas(
     'storytx',
-    POSTGRES_STORY_SCHEMA_SQL + POSTGRES_STORY_RECENT_POSTINGS_SQL + POSTGRES_STORY_ORDER_SQL,
+    POSTGRES_STORY_SCHEMA_SQL +
+      POSTGRES_STORY_RECENT_POSTINGS_SQL +
+      POSTGRES_STORY_ORDER_SQL +
+      POSTGRES_STORY_CHANGES_SQL,
     (pool) => {
       const organising = new OrganiseTransaction(pool);
       return callInTransaction(organising, new PostgresStoryIndex(organising));

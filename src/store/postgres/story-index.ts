@@ -16,6 +16,8 @@ import type { StoryHeaderRow, StoryMemberRow } from '../story-rows.js';
 import { pgJson, pgOptionalText, pgText } from './article-row.js';
 import type { Statement } from './inline-parameters.js';
 import type { OrganiseTransaction, RunState } from './organise-transaction.js';
+import { changesRead, changeWrite, ProcessStoryCache } from './story-changes.js';
+import type { TermSpace } from '../../stories/term-space.js';
 
 /**
  * Tables of incremental story clustering (migration 21), the counterpart of the SQLite ones. The
@@ -148,6 +150,15 @@ const distinctSorted = (terms: readonly string[]): string[] =>
 class StoryRunCache implements RunState {
   /** Corpus size as stored, without `pendingDocuments`; undefined until read. */
   storedDocuments: number | undefined;
+  /** The change log's newest version when this transaction read it (under the lock). */
+  newest: number | undefined;
+  /** Stories saved, moved or dropped here: logged for other processes' caches. */
+  readonly changedStories = new Set<string>();
+  /** The version this transaction's log row takes; undefined when it writes none. */
+  private written: number | undefined;
+
+  constructor(private readonly process: ProcessStoryCache) {}
+
   pendingDocuments = 0;
   /** Current frequency (stored + pending) of every term looked up or counted so far. */
   readonly frequencies = new Map<string, number>();
@@ -159,10 +170,30 @@ class StoryRunCache implements RunState {
   /** lastOrder as read with a membership (null: no ordered member); undefined once members change. */
   lastOrder: string | null | undefined;
 
+  /** Takes in the change log read under the lock (changesRead). */
+  adoptChanges(results: readonly pg.QueryResult[]): void {
+    const { documents, newest } = this.process.sync(results);
+    this.newest = newest;
+    this.storedDocuments = documents;
+  }
+
   async flush(db: OrganiseTransaction): Promise<void> {
+    const terms = distinctSorted([...this.pendingTerms.keys()]);
+    if (this.changedStories.size > 0 || terms.length > 0 || this.pendingDocuments !== 0) {
+      if (this.newest === undefined)
+        throw new Error('story changes flushed before the log was read');
+      this.written = this.newest + 1;
+      const [sql, params] = changeWrite(
+        this.written,
+        terms,
+        [...this.changedStories],
+        this.pendingDocuments,
+        false,
+      );
+      await db.write(sql, [...params]);
+    }
     // A re-settle takes counts back (negative pending counts): documents may net to zero.
     if (this.pendingDocuments === 0 && this.pendingTerms.size === 0) return;
-    const terms = distinctSorted([...this.pendingTerms.keys()]);
     // Written with the commit (nothing in the run reads them back from the table).
     await db.write(
       `INSERT INTO story_term_frequencies (term, documents)
@@ -181,6 +212,19 @@ class StoryRunCache implements RunState {
       [this.pendingDocuments],
     );
   }
+
+  committed(): void {
+    if (this.newest === undefined || this.storedDocuments === undefined) return;
+    this.process.committed(
+      this.written ?? this.newest,
+      this.storedDocuments + this.pendingDocuments,
+      this.stories,
+    );
+  }
+
+  failed(): void {
+    this.process.reset();
+  }
 }
 
 /**
@@ -193,17 +237,42 @@ class StoryRunCache implements RunState {
 export class PostgresStoryIndex implements StoryIndex {
   /** Stored members read back for a re-settle by this process (organiseLockStats reports it). */
   resettledMembers = 0;
+  /** Counts and parsed stories kept across this process' organising transactions. */
+  private readonly process: ProcessStoryCache;
 
-  constructor(private readonly db: OrganiseTransaction) {}
+  constructor(private readonly db: OrganiseTransaction) {
+    this.process = new ProcessStoryCache((terms) => this.documentFrequencies(terms));
+  }
 
   private cache(): StoryRunCache | undefined {
-    return this.db.runState(this, () => new StoryRunCache());
+    return this.db.runState(this, () => new StoryRunCache(this.process));
+  }
+
+  /**
+   * In an organising transaction, the process' term space (assignStory scores in it, so counts
+   * known from earlier transactions are not read again); outside one, none (each call reads).
+   */
+  get termSpace(): TermSpace | undefined {
+    return this.cache() ? this.process.termSpace : undefined;
+  }
+
+  /** The run's cache, brought up to date with the change log first (one round trip, once per run). */
+  private async synced(): Promise<StoryRunCache | undefined> {
+    const cache = this.cache();
+    if (cache && cache.newest === undefined)
+      cache.adoptChanges(await this.db.queryAll(changesRead(this.process.version)));
+    return cache;
+  }
+
+  /** `work` in an organising transaction: outside one, a write takes the story lock and logs. */
+  private written<T>(work: () => Promise<T>): Promise<T> {
+    return this.cache() ? work() : this.db.run(work, 'stories');
   }
 
   async documentFrequencies(
     terms: readonly string[],
   ): Promise<{ documents: number; frequencies: Map<string, number> }> {
-    const cache = this.cache();
+    const cache = await this.synced();
     if (!cache) return this.storedFrequencies(terms);
     const missing = [...new Set(terms)].filter((term) => !cache.frequencies.has(term));
     if (missing.length > 0 || cache.storedDocuments === undefined)
@@ -226,15 +295,23 @@ export class PostgresStoryIndex implements StoryIndex {
     // Outside a transaction nothing is kept, so there is nothing to read ahead.
     if (!cache) return;
     const ids = [...new Set(articleIds)].filter((id) => !cache.members.has(id));
-    const missing = [...new Set(terms)].filter((term) => !cache.frequencies.has(term));
-    const readsFrequencies = missing.length > 0 || cache.storedDocuments === undefined;
+    // Counts the process knows stay known through the sync (it drops all or none of them).
+    const space = this.process.termSpace;
+    const missing = [...new Set(terms)].filter(
+      (term) => !cache.frequencies.has(term) && space.frequency(term) === undefined,
+    );
+    const syncs = cache.newest === undefined;
+    const readsFrequencies = missing.length > 0;
     const readsLast = cache.lastOrder === undefined;
     const statements: Statement[] = [
+      ...(syncs ? changesRead(this.process.version) : []),
       [`SELECT ${MEMBER_COLUMNS} FROM story_members WHERE article_id = ANY ($1::text[])`, [ids]],
       ...(readsLast ? [[LAST_ORDER_SQL, []] as Statement] : []),
       ...(readsFrequencies ? [frequenciesRead(missing)] : []),
     ];
-    const [members, ...rest] = await this.db.queryAll(statements);
+    const results = await this.db.queryAll(statements);
+    if (syncs) cache.adoptChanges(results.splice(0, 2));
+    const [members, ...rest] = results;
     const found = new Map(
       ((members?.rows ?? []) as MemberRow[]).map((row) => [row.article_id, toMember(row)]),
     );
@@ -259,28 +336,16 @@ export class PostgresStoryIndex implements StoryIndex {
   }
 
   async addDocument(terms: readonly string[]): Promise<void> {
-    const cache = this.cache();
-    if (cache) {
-      cache.pendingDocuments++;
-      for (const term of new Set(terms)) {
-        cache.pendingTerms.set(term, (cache.pendingTerms.get(term) ?? 0) + 1);
-        const known = cache.frequencies.get(term);
-        if (known !== undefined) cache.frequencies.set(term, known + 1);
-      }
-      return;
+    const cache = await this.synced();
+    if (!cache) return this.written(() => this.addDocument(terms));
+    // Counted in the run (written by its flush) and in the term space assignStory scores in.
+    cache.pendingDocuments++;
+    for (const term of new Set(terms)) {
+      cache.pendingTerms.set(term, (cache.pendingTerms.get(term) ?? 0) + 1);
+      const known = cache.frequencies.get(term);
+      if (known !== undefined) cache.frequencies.set(term, known + 1);
     }
-    await this.db.atomically(async (client) => {
-      await client.query(
-        `INSERT INTO story_term_frequencies (term, documents)
-           SELECT term, 1 FROM unnest($1::text[]) AS term
-           ON CONFLICT (term) DO UPDATE SET documents = story_term_frequencies.documents + 1`,
-        [distinctSorted(terms)],
-      );
-      await client.query(
-        `INSERT INTO story_corpus (id, documents) VALUES (1, 1)
-           ON CONFLICT (id) DO UPDATE SET documents = story_corpus.documents + 1`,
-      );
-    });
+    this.process.termSpace.counted(terms);
   }
 
   async findStoriesByTerms(
@@ -289,7 +354,7 @@ export class PostgresStoryIndex implements StoryIndex {
     perTerm = DEFAULT_POSTINGS_PER_TERM,
   ): Promise<StoryCandidate[]> {
     if (terms.length === 0) return [];
-    const cache = this.cache();
+    const cache = await this.synced();
     const params = [[...new Set(terms)], limit, perTerm];
     if (!cache) {
       const result = await this.db.query<{ story_id: string; shared: number }>(
@@ -322,7 +387,7 @@ export class PostgresStoryIndex implements StoryIndex {
              WHERE p.id IS NOT NULL)
        ) AS found
        ORDER BY part, shared DESC, story_id COLLATE "C"`,
-      [...params, [...cache.stories.keys()]],
+      [...params, [...new Set([...cache.stories.keys(), ...this.process.storyIds()])]],
     );
     const rows = result.rows.filter((row) => row['part'] === 0) as ({
       story_id: string;
@@ -348,9 +413,14 @@ export class PostgresStoryIndex implements StoryIndex {
   }
 
   async getStory(storyId: string): Promise<StoryRecord | undefined> {
-    const cache = this.cache();
+    const cache = await this.synced();
     const cached = cache?.stories.get(storyId);
     if (cached !== undefined) return cached ?? undefined;
+    const kept = cache ? this.process.story(storyId) : undefined;
+    if (cache && kept) {
+      cache.stories.set(storyId, kept);
+      return kept;
+    }
     const result = await this.db.query<StoryRow>(
       `SELECT ${STORY_COLUMNS} FROM stories WHERE id = $1`,
       [storyId],
@@ -369,6 +439,9 @@ export class PostgresStoryIndex implements StoryIndex {
   }
 
   async saveStory(story: StoryRecord, lookupTerms: readonly string[]): Promise<void> {
+    const cache = await this.synced();
+    if (!cache) return this.written(() => this.saveStory(story, lookupTerms));
+    cache.changedStories.add(story.id);
     // One statement (atomic on its own): the story, then its lookup terms as given. Terms it no
     // longer has are deleted and new ones inserted, so no row is touched twice in the statement.
     // In a run it travels with the next statement (the story is cached for reads until then).
@@ -398,7 +471,7 @@ export class PostgresStoryIndex implements StoryIndex {
         this.savedAt(),
       ],
     );
-    this.cache()?.stories.set(story.id, asStored(story));
+    cache.stories.set(story.id, asStored(story));
   }
 
   async addMember(member: StoryMember): Promise<void> {
@@ -422,30 +495,17 @@ export class PostgresStoryIndex implements StoryIndex {
   }
 
   async removeDocument(terms: readonly string[]): Promise<void> {
-    const cache = this.cache();
-    if (cache) {
-      // Counted as negative pending counts, written with the rest of the run (flush).
-      cache.pendingDocuments--;
-      for (const term of new Set(terms)) {
-        cache.pendingTerms.set(term, (cache.pendingTerms.get(term) ?? 0) - 1);
-        const known = cache.frequencies.get(term);
-        if (known !== undefined) cache.frequencies.set(term, known - 1);
-      }
-      return;
+    const cache = await this.synced();
+    if (!cache) return this.written(() => this.removeDocument(terms));
+    // Counted as negative pending counts, written with the rest of the run (flush).
+    cache.pendingDocuments--;
+    for (const term of new Set(terms)) {
+      cache.pendingTerms.set(term, (cache.pendingTerms.get(term) ?? 0) - 1);
+      const known = cache.frequencies.get(term);
+      if (known !== undefined) cache.frequencies.set(term, known - 1);
     }
-    await this.db.atomically(async (client) => {
-      await client.query(
-        `UPDATE story_term_frequencies SET documents = documents - 1 WHERE term = ANY ($1::text[])`,
-        [distinctSorted(terms)],
-      );
-      await client.query(
-        'DELETE FROM story_term_frequencies WHERE term = ANY ($1::text[]) AND documents <= 0',
-        [distinctSorted(terms)],
-      );
-      await client.query(
-        'UPDATE story_corpus SET documents = greatest(documents - 1, 0) WHERE id = 1',
-      );
-    });
+    // A re-settle takes counts back and adds them again: the term space reads them afresh.
+    this.process.termSpace.forget();
   }
 
   async lastOrder(): Promise<string | undefined> {
@@ -477,29 +537,33 @@ export class PostgresStoryIndex implements StoryIndex {
 
   async dropStories(storyIds: readonly string[]): Promise<void> {
     if (storyIds.length === 0) return;
+    const cache = await this.synced();
+    if (!cache) return this.written(() => this.dropStories(storyIds));
+    for (const storyId of storyIds) cache.changedStories.add(storyId);
     // One statement; the lookup terms go with the stories (ON DELETE CASCADE).
     await this.db.query(
       `WITH gone AS (DELETE FROM story_members WHERE story_id = ANY ($1::text[]))
        DELETE FROM stories WHERE id = ANY ($1::text[])`,
       [[...storyIds]],
     );
-    const cache = this.cache();
-    for (const storyId of storyIds) cache?.stories.set(storyId, null);
-    cache?.members.clear();
-    if (cache) cache.lastOrder = undefined;
+    for (const storyId of storyIds) cache.stories.set(storyId, null);
+    cache.members.clear();
+    cache.lastOrder = undefined;
   }
 
   async moveMembers(fromId: string, intoId: string): Promise<void> {
+    const cache = await this.synced();
+    if (!cache) return this.written(() => this.moveMembers(fromId, intoId));
+    cache.changedStories.add(fromId);
     // One statement; the lookup terms go with the story (ON DELETE CASCADE).
     await this.db.query(
       `WITH moved AS (UPDATE story_members SET story_id = $2 WHERE story_id = $1)
        DELETE FROM stories WHERE id = $1`,
       [fromId, intoId],
     );
-    const cache = this.cache();
-    cache?.stories.set(fromId, null);
-    cache?.members.clear();
-    if (cache) cache.lastOrder = undefined;
+    cache.stories.set(fromId, null);
+    cache.members.clear();
+    cache.lastOrder = undefined;
   }
 
   async getMembership(articleId: string): Promise<StoryMember | undefined> {
