@@ -16,6 +16,11 @@
  *   Kremenchuk mall (Jun 27), Olenivka prison (Jul 29).
  * - WikiRef220 (report): 220 articles, 5 events + 11 small noise topics, undated; file order
  *   shuffled by a fixed seed (sorted names would group each event).
+ * - Reuters chains (session 6, stories-reuters-chains.ts): one wire's follow-ups on 22 events over
+ *   days and weeks (takeover battles, the Ecuador quake and its debt halt and strike, the 1987
+ *   crash), hand-ruled from titles before tuning; 12 events dev, 10 report. The wire's other
+ *   articles of the same days count in the document frequencies (as history), or are clustered
+ *   with them under --stream.
  *
  * Articles go through settleStories in one batch, so in canonical order (storyOrderKey) as ingest
  * settles them; each article's final story (after merges) is scored. `--entities` runs the real
