@@ -3,7 +3,7 @@ import { contentOverlap, sharedWordCount } from './content-overlap.js';
 import type { DedupOptions } from './dedup-options.js';
 import { containedPartContainment } from './leading-part.js';
 import { signatureAgreement } from './minhash.js';
-import { contentAgreement, distinctContentWords } from './site-boilerplate.js';
+import { distinctContentWords } from './site-boilerplate.js';
 import { sameSite } from './site-key.js';
 import type { SyndicationReason } from './syndication-decision.js';
 
@@ -30,8 +30,7 @@ const sameSource = (a: ArticleFingerprint, b: ArticleFingerprint): boolean =>
 
 /**
  * A text left with little content once furniture is out (a video page's caption, a teaser) is a
- * copy only of a page with the same headline whose few content words it shares: two such pages of
- * one site share words, not a story, and a site section's pages share its section title too.
+ * copy only of a page with the same headline: two such pages of one site share words, not a story.
  * Two pages of one site share that site's whole furniture (menus, related-video titles, footers),
  * which holds far more words than any vocabulary list knows, so they need more content of their
  * own before the text alone can make them copies.
@@ -43,9 +42,7 @@ const tooThinAlone = (
 ): boolean =>
   Math.min(distinctContentWords(a), distinctContentWords(b)) <
     (sameSource(a, b) ? options.minContentWordsSameSource : options.minContentWords) &&
-  (a.titleHash === undefined ||
-    a.titleHash !== b.titleHash ||
-    contentAgreement(a, b) < options.minThinContentAgreement);
+  (a.titleHash === undefined || a.titleHash !== b.titleHash);
 
 /**
  * Two pages of one site under different headlines are two stories, whatever words they share: a

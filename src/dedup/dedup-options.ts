@@ -1,5 +1,5 @@
 /** Saved with every decision so `reprocess` can find decisions made by an older rule set. */
-export const VERSION = 'dedup-5';
+export const VERSION = 'dedup-4';
 
 export interface DedupOptions {
   /** Share of the shorter text's words the two must have in common to be copies (Feedly's 85% rule). */
@@ -31,11 +31,6 @@ export interface DedupOptions {
   readonly minContentWords: number;
   /** The same for two articles of one source, whose shared site furniture is far larger. */
   readonly minContentWordsSameSource: number;
-  /**
-   * Below those, with the titles agreeing, the share of the smaller text's content words the other
-   * must hold (site-boilerplate.ts contentAgreement): a section title is not a headline.
-   */
-  readonly minThinContentAgreement: number;
   /** Only count copies across different sources (Feedly's rule); off by default so a feed's repost is caught. */
   readonly requireDifferentSources: boolean;
   /** Words per shingle for MinHash. */
@@ -59,7 +54,6 @@ export const DEFAULT_DEDUP_OPTIONS: DedupOptions = {
   minFiguresToCompare: 5,
   minContentWords: 25,
   minContentWordsSameSource: 100,
-  minThinContentAgreement: 0.5,
   requireDifferentSources: false,
   shingleSize: 3,
   signatureSize: 64,

@@ -259,35 +259,3 @@ test('local editions of one publisher share its menus: not copies under differen
   ]);
   assert.equal(groups.get('campbelltown'), 'campbelltown');
 });
-
-test('two pages of one site section under its section title are copies only when their few content words agree', async () => {
-  // A weaker extractor kept the section's menus and cut the story to its first paragraph: the
-  // menus are lists of names (no function words), the titles are the section's, the stories differ.
-  const menu = [
-    'Baseball',
-    'Basketball',
-    'Hockey',
-    'Scoreboard',
-    'NHL Audio Avalanche Blackhawks Blue Jackets Blues Bruins Canadiens Canucks Capitals Coyotes Devils Ducks Flames Flyers Hurricanes Islanders Kings Lightning Oilers Panthers Penguins Predators Rangers Sabres Senators Sharks Stars Thrashers Wild',
-    'Standings Statistics Injuries Transactions Previews Futures Daily Schedule Yearly Schedule Player Week Coaching Changes Teams Index Minor Leagues College Hockey Fantasy Hockey Stats Database',
-    'Archives Hall Fame Past Champions Awards Playoffs All-Star Game Predicts Extras Top Shelf Puckmeister Poll',
-    'NBA Celtics Nets Knicks Sixers Raptors Bulls Cavaliers Pistons Pacers Bucks Hawks Bobcats Heat Magic Wizards Nuggets Timberwolves Blazers Jazz Warriors Clippers Lakers Suns Kings Mavericks Rockets Grizzlies Hornets Spurs',
-    'NFL Bills Dolphins Patriots Jets Ravens Bengals Browns Steelers Texans Colts Jaguars Titans Broncos Chiefs Raiders Chargers Cowboys Giants Eagles Redskins Bears Lions Packers Vikings Falcons Panthers Saints Buccaneers Cardinals Rams Seahawks',
-    'MLB Orioles Red Sox Yankees Rays Blue Jays White Sox Indians Tigers Royals Twins Angels Athletics Mariners Rangers Braves Marlins Mets Phillies Nationals Cubs Reds Astros Brewers Pirates Diamondbacks Rockies Dodgers Padres Giants',
-  ];
-  const page = (story: string): string => [...menu, story, AP_RIGHTS].join('\n\n');
-  const first =
-    'St. Louis (Sports Network) - Andy McDonald registered two goals and an assist, as the Blues pummeled Columbus in a division clash.';
-  const second =
-    'Toronto (Sports Network) - The goaltender made thirty saves for his third shutout of the season and the visitors won again.';
-  const title = 'The Sports Network - National Hockey League';
-  const source = 'sportsnetwork.com';
-  const groups = await groupOf([
-    { id: 'game-1', title, source, text: page(first), published: '2008-01-09' },
-    { id: 'game-2', title, source, text: page(second), published: '2008-01-09' },
-    // The first page crawled again: same title, same few words.
-    { id: 'game-1-again', title, source, text: page(first), published: '2008-01-10' },
-  ]);
-  assert.equal(groups.get('game-2'), 'game-2');
-  assert.equal(groups.get('game-1-again'), 'game-1');
-});

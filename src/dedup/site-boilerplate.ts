@@ -58,89 +58,30 @@ const FURNITURE = hashes(FURNITURE_WORDS);
  */
 const FURNITURE_LINE_SHARE = 0.25;
 
-/**
- * A paragraph with at most this share of function words is a menu or a list of names ("NHL Audio
- * Avalanche Blackhawks Blue Jackets Blues Bruins ...", "Baseball", "Archives Hall of Fame Past
- * Champions ... All NHL Team"), not prose: its words are not content either. Prose in a language
- * the function list knows holds a word in three or four from it; a headline one or two in eight.
- */
-const NAVIGATION_FUNCTION_SHARE = 0.1;
-
-/**
- * The navigation rule applies only to a text with a sentence in a language the function list knows
- * (at least this many words, at least this share of function words): in any other language every
- * paragraph would read as a menu.
- */
-const KNOWN_LANGUAGE_WORDS = 8;
-const KNOWN_LANGUAGE_SHARE = 0.2;
-
-const contentSets = new WeakMap<Uint32Array, Set<number>>();
-
-const paragraphsOf = (text: ParagraphedWords): Uint32Array[] => {
-  const out: Uint32Array[] = [];
-  const starts = text.paragraphStarts.length > 0 ? text.paragraphStarts : Uint32Array.of(0);
-  for (let p = 0; p < starts.length; p++)
-    out.push(
-      text.words.subarray(
-        starts[p] as number,
-        p + 1 < starts.length ? (starts[p + 1] as number) : text.words.length,
-      ),
-    );
-  return out;
-};
-
-const countIn = (paragraph: Uint32Array, words: Set<number>): number => {
-  let n = 0;
-  for (const word of paragraph) if (words.has(word)) n++;
-  return n;
-};
+const distinctContent = new WeakMap<Uint32Array, number>();
 
 /**
  * Distinct words of a folded text that are neither function words nor furniture vocabulary, outside
- * furniture lines and navigation lines. Cached per fingerprint array (the article being decided is
- * compared with many candidates).
+ * furniture lines. Cached per fingerprint array (the article being decided is compared with many
+ * candidates).
  */
-export const contentWordSet = (text: ParagraphedWords): ReadonlySet<number> => {
-  let seen = contentSets.get(text.words);
-  if (seen === undefined) {
-    seen = new Set<number>();
-    const paragraphs = paragraphsOf(text).map((words) => ({
-      words,
-      function: countIn(words, FUNCTION),
-    }));
-    const knownLanguage = paragraphs.some(
-      (p) =>
-        p.words.length >= KNOWN_LANGUAGE_WORDS &&
-        p.function >= KNOWN_LANGUAGE_SHARE * p.words.length,
-    );
-    for (const paragraph of paragraphs) {
-      if (countIn(paragraph.words, FURNITURE) >= FURNITURE_LINE_SHARE * paragraph.words.length)
-        continue;
-      if (knownLanguage && paragraph.function <= NAVIGATION_FUNCTION_SHARE * paragraph.words.length)
-        continue;
-      for (const word of paragraph.words)
-        if (!FUNCTION.has(word) && !FURNITURE.has(word)) seen.add(word);
+export const distinctContentWords = (text: ParagraphedWords): number => {
+  let count = distinctContent.get(text.words);
+  if (count === undefined) {
+    const seen = new Set<number>();
+    const starts = text.paragraphStarts.length > 0 ? text.paragraphStarts : Uint32Array.of(0);
+    for (let p = 0; p < starts.length; p++) {
+      const paragraph = text.words.subarray(
+        starts[p] as number,
+        p + 1 < starts.length ? (starts[p + 1] as number) : text.words.length,
+      );
+      let furniture = 0;
+      for (const word of paragraph) if (FURNITURE.has(word)) furniture++;
+      if (furniture >= FURNITURE_LINE_SHARE * paragraph.length) continue;
+      for (const word of paragraph) if (!FUNCTION.has(word) && !FURNITURE.has(word)) seen.add(word);
     }
-    contentSets.set(text.words, seen);
+    count = seen.size;
+    distinctContent.set(text.words, count);
   }
-  return seen;
-};
-
-export const distinctContentWords = (text: ParagraphedWords): number => contentWordSet(text).size;
-
-/**
- * Share of the smaller content vocabulary found in the other's: two thin pages under one title
- * (the same page crawled twice, one caption on two sites) say the same few things; two pages of a
- * site section under its section title ("The Sports Network - National Hockey League") do not.
- * 1 when either has no content words (the title alone vouches, as before).
- */
-export const contentAgreement = (a: ParagraphedWords, b: ParagraphedWords): number => {
-  const [small, large] =
-    contentWordSet(a).size <= contentWordSet(b).size
-      ? [contentWordSet(a), contentWordSet(b)]
-      : [contentWordSet(b), contentWordSet(a)];
-  if (small.size === 0) return 1;
-  let shared = 0;
-  for (const word of small) if (large.has(word)) shared++;
-  return shared / small.size;
+  return count;
 };
