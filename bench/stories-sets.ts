@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import type { StoryInput } from '../src/stories/assign-story.js';
 import { storyOrderKey } from '../src/stories/story-order.js';
 import { corpusDir } from './dedup-corpora.js';
+import { reutersChains } from './stories-reuters-chains.js';
 import { parseCsv } from './search-corpus.js';
 import { seededRandom } from './syndication-generator.js';
 
@@ -223,12 +224,29 @@ const ruwaHistory = (): StoryInput[] => {
   });
 };
 
+function chainSets(set: 'dev' | 'report', events: readonly string[]) {
+  let loaded: ReturnType<ReturnType<typeof reutersChains>> | undefined;
+  const once = () => (loaded ??= reutersChains(events)());
+  return [
+    {
+      name: `Reuters chains ${set}`,
+      set,
+      load: () => once().labelled,
+      stream: () => once().stream,
+      history: () => once().stream,
+      enrich: true,
+    },
+  ];
+}
+
 export const SETS: {
   name: string;
   set: 'dev' | 'report';
   load: () => Labelled[];
   enrich: boolean;
   history?: () => StoryInput[];
+  /** Articles clustered with the labelled ones, in order, but not scored (the stream around them). */
+  stream?: () => StoryInput[];
 }[] = [
   { name: 'GoogleNews-TS even', set: 'dev', load: googleNews(0), enrich: false },
   {
@@ -269,4 +287,15 @@ export const SETS: {
     enrich: true,
     history: ruwaHistory,
   },
+  // Session 6: one wire's follow-ups over days and weeks, with neighbouring events of the same kind
+  // in the same weeks, inside the whole stream of that wire (stories-reuters-chains.ts). Gold
+  // written by hand before tuning.
+  ...chainSets('dev', [
+    ...['amc', 'gencorp', 'chips', 'brazil-debt', 'brazil-strike', 'purolator', 'usair'],
+    ...['dome', 'harper', 'borg', 'crash', 'hutton'],
+  ]),
+  ...chainSets('report', [
+    ...['texaco', 'cyclops', 'ecuador-quake', 'ecuador-debt', 'ecuador-strike', 'gulf-escort'],
+    ...['caesars', 'taft', 'g7', 'sohio'],
+  ]),
 ];

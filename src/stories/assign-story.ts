@@ -128,17 +128,16 @@ const time = (iso: string | undefined): number | undefined => {
   return Number.isNaN(parsed) ? undefined : parsed;
 };
 
-const inWindow = (
-  story: StoryRecord,
-  published: number | undefined,
-  options: StoryOptions,
-): boolean => {
+const inWindow = (story: StoryRecord, published: number | undefined, days: number): boolean => {
   const first = time(story.firstSeen);
   const last = time(story.lastSeen);
   if (published === undefined || first === undefined || last === undefined) return true;
-  const window = options.windowDays * DAY_MS;
+  const window = days * DAY_MS;
   return published >= first - window && published <= last + window;
 };
+
+/** Days beyond which a story is out of reach: windowDays, or reachDays when that is longer. */
+const reachOf = (options: StoryOptions): number => Math.max(options.windowDays, options.reachDays);
 
 const earlier = (a: string | undefined, b: string | undefined): boolean => {
   const ta = time(a);
@@ -216,7 +215,7 @@ export const assignStory = async (
     options.postingsPerTerm,
   )) {
     const story = await index.getStory(candidate.storyId);
-    if (story && inWindow(story, published, options)) stories.push(story);
+    if (story && inWindow(story, published, reachOf(options))) stories.push(story);
   }
   // Also reads again what a moved document count (another writer) made this process forget.
   await space.load([articleVector, ...stories.map((story) => space.vector(story.centroid))]);
@@ -229,6 +228,9 @@ export const assignStory = async (
     const vector = scoring.weighted(space.vector(story.centroid));
     scored.set(story, vector);
     const similarity = scoring.cosine(article, vector);
+    // Past the window, only a close match counts (and then as itself).
+    if (!inWindow(story, published, options.windowDays) && similarity < options.reachThreshold)
+      continue;
     if (
       similarity > bestSimilarity ||
       (similarity === bestSimilarity && best && story.id < best.id)
@@ -281,9 +283,11 @@ export const assignStory = async (
   if (!opened && options.mergeThreshold > 0) {
     let joined = scoring.weighted(space.vector(story.centroid));
     for (const other of stories) {
-      if (other.id === story.id || !spansMeet(story, other, options)) continue;
+      if (other.id === story.id || !spansMeet(story, other, options, reachOf(options))) continue;
       const otherVector = scored.get(other) ?? scoring.weighted(space.vector(other.centroid));
-      if (scoring.cosine(joined, otherVector) < options.mergeThreshold) continue;
+      const cosine = scoring.cosine(joined, otherVector);
+      if (cosine < options.mergeThreshold) continue;
+      if (!spansMeet(story, other, options) && cosine < options.reachThreshold) continue;
       story = mergeInto(story, other, options);
       joined = scoring.weighted(space.vector(story.centroid));
       await index.moveMembers(other.id, story.id);

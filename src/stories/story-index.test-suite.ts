@@ -6,6 +6,7 @@ import type { StoryInput } from './assign-story.js';
 import { settleStories } from './settle-stories.js';
 import { storyHeadersOf } from './story-headers.js';
 import type { StoryIndex } from './story-index.js';
+import { storyOptions } from './story-options.js';
 import { storyOrderKey } from './story-order.js';
 
 const QUAKE = [
@@ -111,6 +112,32 @@ export const storyIndexContract = (name: string, makeIndex: () => StoryIndex): v
       assert.equal(first.opened, true);
       assert.equal(later.opened, true);
       assert.notEqual(later.storyId, first.storyId);
+    });
+
+    test('a close follow-up weeks later joins its story (reachDays); beyond reach it does not', async () => {
+      const index = makeIndex();
+      await seed(index);
+      const quake = QUAKE[0] as { title: string; text: string };
+      await assignStory({ id: 'q0', ...quake, published: day(0) }, index);
+      // Fifteen days on, past the seven-day window, the same event told again.
+      const followUp = await assignStory(
+        { id: 'q15', title: quake.title, text: quake.text, published: day(15) },
+        index,
+      );
+      assert.equal(followUp.storyId, 'story-q0');
+      // Past the reach (21 days beyond the story's last article), even the same words open anew.
+      const late = await assignStory(
+        { id: 'q45', title: quake.title, text: quake.text, published: day(45) },
+        index,
+      );
+      assert.equal(late.opened, true);
+      // With the reach disabled, a follow-up past the window opens a story of its own.
+      const strict = makeIndex();
+      await seed(strict);
+      const options = storyOptions({ reachDays: 7 });
+      await assignStory({ id: 'q0', ...quake, published: day(0) }, strict, options);
+      const apart = await assignStory({ id: 'q15', ...quake, published: day(15) }, strict, options);
+      assert.equal(apart.opened, true);
     });
 
     test('assigning the same article twice changes nothing', async () => {

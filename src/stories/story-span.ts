@@ -15,9 +15,14 @@ const time = (iso: string | undefined): number | undefined => {
  * not then absorb one months away (two Leopard stories, an order and an exercise seven months
  * apart, became one through an undated article about the exercise).
  */
-export const spansMeet = (a: StoryRecord, b: StoryRecord, options: StoryOptions): boolean => {
+export const spansMeet = (
+  a: StoryRecord,
+  b: StoryRecord,
+  options: StoryOptions,
+  days: number = options.windowDays,
+): boolean => {
   const [af, al, bf, bl] = [a.firstSeen, a.lastSeen, b.firstSeen, b.lastSeen].map(time);
   if (af === undefined || al === undefined || bf === undefined || bl === undefined) return true;
-  const window = options.windowDays * DAY_MS;
+  const window = days * DAY_MS;
   return bf <= al + window && af <= bl + window;
 };
