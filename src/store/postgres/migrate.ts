@@ -29,6 +29,9 @@ export const migratePostgres = async (
   const client = await pool.connect();
   const applied: number[] = [];
   try {
+    // A pool may carry a tight statement_timeout (the search pool's budget is the session default);
+    // migrating and waiting for another process's migration must never be cut short by it.
+    await client.query('SET statement_timeout = 0');
     await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
     await client.query(`CREATE TABLE IF NOT EXISTS ${ledger} (
       version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`);
@@ -61,6 +64,8 @@ export const migratePostgres = async (
     await client
       .query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY])
       .catch(() => undefined);
+    // Back to the session's own default (its startup options), so the pool keeps its budget.
+    await client.query('RESET statement_timeout').catch(() => undefined);
     client.release();
   }
   return applied;
