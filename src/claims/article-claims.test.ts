@@ -105,3 +105,30 @@ test('a provisional toll is a floor; a dateline hour is kept as the report time'
   assert.equal(plain.qualifier, 'exact');
   assert.equal(plain.reportedAt, undefined);
 });
+
+test("a morning bulletin's count for the past day is the day before; an undated afternoon one its own", () => {
+  const morning = only(
+    article(
+      'm',
+      '09.07.22 08:14 - In Donetsk region last day, 5 civilians were killed.',
+      '5 civilians',
+      'civilians',
+    ),
+  );
+  assert.equal(morning.asOf, '2022-07-08');
+  assert.ok(morning.perDay);
+  assert.ok(morning.reasons.some((r) => r.includes('the day before the report')));
+  const yesterday = only(
+    article('y', 'Yesterday, Russian troops killed 5 civilians.', '5 civilians', 'civilians'),
+  );
+  assert.equal(yesterday.asOf, '2022-07-08');
+  const afternoon = only(
+    article(
+      'p',
+      '09.07.22 16:40 - Over the past day, 5 civilians were killed.',
+      '5 civilians',
+      'civilians',
+    ),
+  );
+  assert.equal(afternoon.asOf, '2022-07-09');
+});

@@ -31,6 +31,26 @@ const reportTime = (sentence: string, text: string): string | undefined => {
   return m ? `${m[1]!.padStart(2, '0')}:${m[2]}` : undefined;
 };
 
+/**
+ * A day's count without a date ("over the past day", "in a day", "yesterday") in a morning bulletin is
+ * the previous day's: "25.10.22 08:07 - ... killed 7 civilians in a day" counts October 24, like another
+ * outlet's "On October 24, ... killed seven". Says why, or undefined when the day is the report's own
+ * (an afternoon report, "today", or no stated hour: nothing says which day the window mostly covers).
+ */
+const YESTERDAY_RE = /\byesterday\b/i;
+const PAST_DAY_RE =
+  /\b(?:(?:in|during|over|for) (?:the |one |a )?(?:past |last )?day|in day|last day|(?:in|over|during) the (?:past|last) 24 hours)\b/i;
+const dayBefore = (sentence: string, text: string): string | undefined => {
+  if (YESTERDAY_RE.test(sentence)) return '"yesterday"';
+  if (!PAST_DAY_RE.test(sentence)) return undefined;
+  const time = reportTime(sentence, text);
+  return time !== undefined && Number(time.slice(0, 2)) < 12
+    ? `a past day's count reported at ${time}`
+    : undefined;
+};
+const previousDay = (date: string): string =>
+  new Date(Date.parse(`${date.slice(0, 10)}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+
 /** A toll still being counted ("has increased to 17", "reached 14"): each report states its own day. */
 const RISING_RE =
   /\b(?:increased to|rose to|risen to|climbed to|grew to|reached|now stands at|has risen to|jumped to)\s+(?:\S+\s+){0,2}$/i;
@@ -238,10 +258,16 @@ export const claimsOfArticle = (article: LedgerArticle): Claim[] => {
       .sort((a, b) => Math.abs(a.start - figure.start) - Math.abs(b.start - figure.start))[0];
     // A tally still being counted holds at the time of the report, not of the event it counts.
     const useDate = dated && !(running && published);
-    const asOf = useDate ? dated.value?.split('/')[0] : published;
+    const previous = !useDate && perDay && published !== undefined && dayBefore(sentenceText, text);
+    const asOf = useDate
+      ? dated.value?.split('/')[0]
+      : previous
+        ? previousDay(published)
+        : published;
     const asOfBasis = useDate ? 'sentence date' : published ? 'published' : 'unknown';
     if (useDate) reasons.push(`as of: "${text.slice(dated.start, dated.end)}" in the sentence`);
     else if (dated) reasons.push('as of: publication (a running tally is as of its report)');
+    if (previous) reasons.push(`as of: the day before the report (${previous})`);
     const time = asOf ? reportTime(sentenceText, text) : undefined;
     if (time) reasons.push(`reported at ${time}`);
     const normalised = normalise(figure, yearOf(asOf), reasons);

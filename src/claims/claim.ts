@@ -1,5 +1,5 @@
 /** Bumped whenever claim derivation or comparison rules change; saved with every claim and flag. */
-export const CLAIMS_VERSION = 'claims-8';
+export const CLAIMS_VERSION = 'claims-9';
 
 /** How a figure bounds the true value: "at least 52" is a floor, "up to 300,000" a ceiling. */
 export type ClaimQualifier =
