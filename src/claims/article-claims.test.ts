@@ -106,7 +106,7 @@ test('a provisional toll is a floor; a dateline hour is kept as the report time'
   assert.equal(plain.reportedAt, undefined);
 });
 
-test("a morning bulletin's count for the past day is the day before; an undated afternoon one its own", () => {
+test("a count for the past day is the day before's, unless reported at noon or later", () => {
   const morning = only(
     article(
       'm',
@@ -131,4 +131,13 @@ test("a morning bulletin's count for the past day is the day before; an undated 
     ),
   );
   assert.equal(afternoon.asOf, '2022-07-09');
+  const undated = only(
+    article(
+      'u',
+      'Russian troops killed 4 civilians over the past day.',
+      '4 civilians',
+      'civilians',
+    ),
+  );
+  assert.equal(undated.asOf, '2022-07-08');
 });

@@ -34,8 +34,9 @@ const reportTime = (sentence: string, text: string): string | undefined => {
 /**
  * A day's count without a date ("over the past day", "in a day", "yesterday") in a morning bulletin is
  * the previous day's: "25.10.22 08:07 - ... killed 7 civilians in a day" counts October 24, like another
- * outlet's "On October 24, ... killed seven". Says why, or undefined when the day is the report's own
- * (an afternoon report, "today", or no stated hour: nothing says which day the window mostly covers).
+ * outlet's "On October 24, ... killed seven". Without a stated hour too: Ukrinform's "killed four civilians
+ * over the past day" of August 31 is censor.net's "On August 30, ... killed 4" (RUWA). Says why, or
+ * undefined when the day is the report's own (a report at noon or later, "today").
  */
 const YESTERDAY_RE = /\byesterday\b/i;
 const PAST_DAY_RE =
@@ -44,12 +45,52 @@ const dayBefore = (sentence: string, text: string): string | undefined => {
   if (YESTERDAY_RE.test(sentence)) return '"yesterday"';
   if (!PAST_DAY_RE.test(sentence)) return undefined;
   const time = reportTime(sentence, text);
-  return time !== undefined && Number(time.slice(0, 2)) < 12
-    ? `a past day's count reported at ${time}`
-    : undefined;
+  if (time === undefined)
+    return "a past day's count (no stated hour: a morning relay of yesterday's figures)";
+  return Number(time.slice(0, 2)) < 12 ? `a past day's count reported at ${time}` : undefined;
 };
 const previousDay = (date: string): string =>
   new Date(Date.parse(`${date.slice(0, 10)}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+
+/** "including six children", "among them 3 children": a part of the count before it. */
+const PART_BEFORE_RE = /\b(?:including|among them|among whom|of whom|of them)\s+$/i;
+/** The last field of a part's measure: parts are never compared (compare-claims). */
+export const PART = 'part';
+
+/**
+ * "215 children died, 391 injured ... More than 600 children were injured": a count that is the sum of
+ * the article's killed and wounded counts (within its qualifier and 2%) is the casualties in all, a
+ * measure of its own, not a rival of the wounded count.
+ */
+const markTotals = (claims: Claim[]): Claim[] =>
+  claims.map((claim) => {
+    if (claim.kind !== 'count' || (claim.predicate !== 'wounded' && claim.predicate !== 'killed'))
+      return claim;
+    const others = claims.filter((c) => c !== claim && c.kind === 'count' && c.unit === claim.unit);
+    const sums = others.flatMap((k) =>
+      k.predicate === 'killed'
+        ? others.filter((w) => w.predicate === 'wounded').map((w) => k.value + w.value)
+        : [],
+    );
+    const low = claim.value * 0.98;
+    const high =
+      claim.qualifier === 'more than' || claim.qualifier === 'at least'
+        ? claim.value * 1.1
+        : claim.value * 1.02;
+    const total = sums.find((sum) => sum >= low && sum <= high);
+    if (total === undefined) return claim;
+    const [fam = '', , ...rest] = claim.measure.split('|');
+    return {
+      ...claim,
+      predicate: 'casualties',
+      measure: [fam, 'casualties', ...rest].join('|'),
+      measureLabel: `${claim.subject} casualties`,
+      reasons: [
+        ...claim.reasons,
+        `total: the article's killed and wounded counts add up to ${total}`,
+      ],
+    };
+  });
 
 /** A toll still being counted ("has increased to 17", "reached 14"): each report states its own day. */
 const RISING_RE =
@@ -186,7 +227,7 @@ export const claimsOfArticle = (article: LedgerArticle): Claim[] => {
   const sentenceAt = (offset: number): SentenceSpan =>
     sentences.find((s) => s.start <= offset && offset < s.end) ?? { start: offset, end: offset };
   const published = article.published?.slice(0, 10);
-  return document.figures.map((figure) => {
+  const claims = document.figures.map((figure): Claim => {
     const reasons: string[] = [];
     const sentence = sentenceAt(figure.start);
     const before = text.slice(sentence.start, figure.start);
@@ -250,7 +291,10 @@ export const claimsOfArticle = (article: LedgerArticle): Claim[] => {
     if (predicate) reasons.push(`predicate: ${predicate}`);
     if (perDay) reasons.push('per day: a count for one day');
     const owner = anchor && !anchor.place ? anchor.id : key;
-    const measure = `${family(figure)}|${predicate ?? ''}|${places.join('+')}|${owner}`;
+    // "12 killed, including six children": the children are a part of the 12, not a count to compare.
+    const part = PART_BEFORE_RE.test(before);
+    if (part) reasons.push('part: a subset of the count before it ("including")');
+    const measure = `${family(figure)}|${predicate ?? ''}|${places.join('+')}|${owner}${part ? `|${PART}` : ''}`;
     const measureLabel = `${subject}${predicate ? ` ${predicate}` : ''}${anchor ? ` (${anchor.name})` : ''}`;
     const dated = document.dates
       .filter((d) => d.value !== undefined && d.start >= sentence.start && d.end <= sentence.end)
@@ -317,4 +361,5 @@ export const claimsOfArticle = (article: LedgerArticle): Claim[] => {
       version: CLAIMS_VERSION,
     };
   });
+  return markTotals(claims);
 };

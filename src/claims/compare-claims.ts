@@ -1,5 +1,5 @@
 import { CLAIMS_VERSION, type Claim } from './claim.js';
-import { subjectKey } from './article-claims.js';
+import { PART, subjectKey } from './article-claims.js';
 import { claimInterval } from './claim-qualifier.js';
 
 /**
@@ -206,6 +206,7 @@ export const comparePair = (a: Claim, b: Claim): ClaimPair => {
  */
 const comparable = (claim: Claim): boolean => {
   const parts = claim.measure.split('|');
+  if (parts.at(-1) === PART) return false;
   return claim.about !== undefined || (parts[2] ?? '') !== '' || (parts.at(-1) ?? '').includes(' ');
 };
 
