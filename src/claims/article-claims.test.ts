@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { claimsOfArticle } from './article-claims.js';
+import { claimsOfArticle, dayPartOf } from './article-claims.js';
 import { ledgerDocumentSchema, type LedgerArticle } from './ledger-input.js';
 
 const PLACES: Record<string, string> = {
@@ -140,4 +140,57 @@ test("a count for the past day is the day before's, unless reported at noon or l
     ),
   );
   assert.equal(undated.asOf, '2022-07-08');
+});
+
+test('a part of the day the sentence states: "as of the morning of", "in the evening of", "as of 10:00"', () => {
+  assert.equal(
+    dayPartOf(
+      'As of the morning of October 9, 12 people were killed and 49 injured in Zaporizhia.',
+    ),
+    'morning',
+  );
+  assert.equal(
+    dayPartOf(
+      'In the evening of April 16, 2022, Russian troops again shelled the city of Kharkiv.',
+    ),
+    'evening',
+  );
+  assert.equal(dayPartOf('As of 10:00, the toll stood at 14.'), 'morning');
+  assert.equal(dayPartOf('As of 19:30, ten people were killed.'), 'evening');
+  // An event, not a window; and no stated part at all.
+  assert.equal(
+    dayPartOf('Eighty-seven people were injured in the night attack on the city.'),
+    undefined,
+  );
+  assert.equal(dayPartOf('Two people were killed in Zaporizhzhia.'), undefined);
+  const c = only(
+    article(
+      'a',
+      'As of the morning of July 9, 49 people were injured in Zaporizhzhia.',
+      '49 people',
+      'people',
+    ),
+  );
+  assert.equal(c.dayPart, 'morning');
+});
+
+test("a killed or wounded count carries the article's killed and wounded in all", () => {
+  const text = 'In Ukraine, 323 children were killed and 586 were injured.';
+  const figure = (f: string, value: number) => {
+    const start = text.indexOf(f);
+    return { start, end: start + f.length, text: f, kind: 'count', value, unit: 'children' };
+  };
+  const claims = claimsOfArticle({
+    ...article('a', text, '323 children', 'children'),
+    document: ledgerDocumentSchema.parse({
+      figures: [figure('323 children', 323), figure('586', 586)],
+    }),
+  });
+  assert.deepEqual(
+    claims.map((c) => [c.value, c.predicate, c.articleTotal]),
+    [
+      [323, 'killed', 909],
+      [586, 'wounded', 909],
+    ],
+  );
 });

@@ -32,6 +32,23 @@ const reportTime = (sentence: string, text: string): string | undefined => {
 };
 
 /**
+ * The part of a day a sentence says its figure holds for: "as of the morning of October 9" (a snapshot of
+ * a toll still moving), "in the evening of April 16" (a window), "as of 10:00". Only these explicit forms:
+ * "in the night attack" names an event, not a window, and a wire dateline's hour is when it was filed.
+ */
+const DAY_PART_RE =
+  /\b(?:as of|in|on|during|by) the (morning|afternoon|evening|night) of\b|\bas of (?:this |the )?(morning|afternoon|evening|tonight)\b/i;
+export const dayPartOf = (sentence: string): Claim['dayPart'] => {
+  const named = DAY_PART_RE.exec(sentence);
+  const word = (named?.[1] ?? named?.[2])?.toLowerCase();
+  if (word) return word === 'tonight' ? 'night' : (word as Claim['dayPart']);
+  const hour = AS_OF_TIME_RE.exec(sentence)?.[1];
+  if (hour === undefined) return undefined;
+  const h = Number(hour);
+  return h < 5 || h >= 22 ? 'night' : h < 12 ? 'morning' : h < 17 ? 'afternoon' : 'evening';
+};
+
+/**
  * A day's count without a date ("over the past day", "in a day", "yesterday") in a morning bulletin is
  * the previous day's: "25.10.22 08:07 - ... killed 7 civilians in a day" counts October 24, like another
  * outlet's "On October 24, ... killed seven". Without a stated hour too: Ukrinform's "killed four civilians
@@ -58,6 +75,20 @@ const PART_BEFORE_RE = /\b(?:including|among them|among whom|of whom|of them)\s+
 export const PART = 'part';
 
 /**
+ * "323 children were killed and 586 were injured": the wounded count carries 909, so another article's
+ * "more than 909 children were injured" reads as this article's casualties in all (compare-claims), not
+ * as a rival of 586. The partner of the same sentence first, else the article's first.
+ */
+const withArticleTotal = (claim: Claim, others: readonly Claim[]): Claim => {
+  const partnerPredicate = claim.predicate === 'killed' ? 'wounded' : 'killed';
+  const partners = others.filter(
+    (c) => c.predicate === partnerPredicate && !c.measure.endsWith(`|${PART}`),
+  );
+  const partner = partners.find((c) => c.sentence.start === claim.sentence.start) ?? partners[0];
+  return partner ? { ...claim, articleTotal: claim.value + partner.value } : claim;
+};
+
+/**
  * "215 children died, 391 injured ... More than 600 children were injured": a count that is the sum of
  * the article's killed and wounded counts (within its qualifier and 2%) is the casualties in all, a
  * measure of its own, not a rival of the wounded count.
@@ -78,7 +109,7 @@ const markTotals = (claims: Claim[]): Claim[] =>
         ? claim.value * 1.1
         : claim.value * 1.02;
     const total = sums.find((sum) => sum >= low && sum <= high);
-    if (total === undefined) return claim;
+    if (total === undefined) return withArticleTotal(claim, others);
     const [fam = '', , ...rest] = claim.measure.split('|');
     return {
       ...claim,
@@ -313,6 +344,8 @@ export const claimsOfArticle = (article: LedgerArticle): Claim[] => {
     else if (dated) reasons.push('as of: publication (a running tally is as of its report)');
     if (previous) reasons.push(`as of: the day before the report (${previous})`);
     const time = asOf ? reportTime(sentenceText, text) : undefined;
+    const dayPart = dayPartOf(sentenceText);
+    if (dayPart) reasons.push(`part of the day: ${dayPart}`);
     if (time) reasons.push(`reported at ${time}`);
     const normalised = normalise(figure, yearOf(asOf), reasons);
     const quote = document.quotes.find((q) => q.start <= figure.start && figure.end <= q.end);
@@ -353,6 +386,7 @@ export const claimsOfArticle = (article: LedgerArticle): Claim[] => {
       ...(asOf ? { asOf } : {}),
       asOfBasis,
       ...(time ? { reportedAt: `${asOf!.slice(0, 10)}T${time}` } : {}),
+      ...(dayPart ? { dayPart } : {}),
       claimant,
       ...(article.published ? { published: article.published } : {}),
       ...(article.source ? { source: article.source } : {}),
