@@ -194,3 +194,41 @@ test("a killed or wounded count carries the article's killed and wounded in all"
     ],
   );
 });
+
+test('the floor of a killed count covers the wounded count joined to it', () => {
+  const text =
+    'At least 25 people have been killed and about 50 wounded in a strike on Zaporizhzhia.';
+  const figure = (f: string, value: number) => {
+    const start = text.indexOf(f);
+    return { start, end: start + f.length, text: f, kind: 'count', value, unit: 'people' };
+  };
+  const claims = claimsOfArticle({
+    ...article('a', text, '25 people', 'people'),
+    document: ledgerDocumentSchema.parse({
+      figures: [figure('25 people', 25), figure('50', 50)],
+    }),
+  });
+  assert.deepEqual(
+    claims.map((c) => [c.value, c.predicate, c.qualifier]),
+    [
+      [25, 'killed', 'at least'],
+      [50, 'wounded', 'at least'],
+    ],
+  );
+  // Without a floor the wounded count keeps its own qualifier.
+  const plain = 'Russian troops killed 3 people and injured 8 others in Donetsk.';
+  const at = (f: string, value: number, unit: string) => {
+    const start = plain.indexOf(f);
+    return { start, end: start + f.length, text: f, kind: 'count', value, unit };
+  };
+  const exact = claimsOfArticle({
+    ...article('b', plain, '3 people', 'people'),
+    document: ledgerDocumentSchema.parse({
+      figures: [at('3 people', 3, 'people'), at('8 others', 8, 'others')],
+    }),
+  });
+  assert.deepEqual(
+    exact.map((c) => c.qualifier),
+    ['exact', 'exact'],
+  );
+});

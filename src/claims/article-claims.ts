@@ -75,6 +75,35 @@ const PART_BEFORE_RE = /\b(?:including|among them|among whom|of whom|of them)\s+
 export const PART = 'part';
 
 /**
+ * "At least 25 people have been killed and about 50 wounded": the floor of a toll still being counted
+ * covers the count coordinated with it, so the wounded count is a floor too (the same outlet's later
+ * "at least 30 ... and about 88 wounded" agrees with it). Only a killed/wounded pair joined by "and"
+ * within a few words, the floor first.
+ */
+const FLOOR_JOIN_RE = /^[\s\w]{0,40}\band\s+(?:about|around|some|nearly|almost)?\s*$/i;
+const sharedFloor = (claims: Claim[], text: string): Claim[] =>
+  claims.map((claim) => {
+    if (claim.qualifier !== 'exact' && claim.qualifier !== 'about') return claim;
+    if (claim.predicate !== 'wounded' && claim.predicate !== 'killed') return claim;
+    const floor = claims.find(
+      (c) =>
+        c.sentence.start === claim.sentence.start &&
+        c.end <= claim.start &&
+        (c.qualifier === 'at least' || c.qualifier === 'more than') &&
+        c.predicate !== undefined &&
+        c.predicate !== claim.predicate &&
+        (c.predicate === 'killed' || c.predicate === 'wounded') &&
+        FLOOR_JOIN_RE.test(text.slice(c.end, claim.start)),
+    );
+    if (!floor) return claim;
+    return {
+      ...claim,
+      qualifier: 'at least',
+      reasons: [...claim.reasons, `qualifier: shares the floor of "${floor.text}" -> at least`],
+    };
+  });
+
+/**
  * "323 children were killed and 586 were injured": the wounded count carries 909, so another article's
  * "more than 909 children were injured" reads as this article's casualties in all (compare-claims), not
  * as a rival of 586. The partner of the same sentence first, else the article's first.
@@ -395,5 +424,5 @@ export const claimsOfArticle = (article: LedgerArticle): Claim[] => {
       version: CLAIMS_VERSION,
     };
   });
-  return markTotals(claims);
+  return markTotals(sharedFloor(claims, text));
 };
