@@ -1,5 +1,6 @@
 import { CLAIMS_VERSION, type Claim } from './claim.js';
-import { PART, subjectKey } from './article-claims.js';
+import { subjectKey } from './article-claims.js';
+import { PART } from './claim-totals.js';
 import { claimInterval } from './claim-qualifier.js';
 
 /**
