@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { claimsOfArticle } from './article-claims.js';
+import { claimsOfArticle, dayPartOf } from './article-claims.js';
 import { ledgerDocumentSchema, type LedgerArticle } from './ledger-input.js';
 
 const PLACES: Record<string, string> = {
@@ -104,4 +104,131 @@ test('a provisional toll is a floor; a dateline hour is kept as the report time'
   );
   assert.equal(plain.qualifier, 'exact');
   assert.equal(plain.reportedAt, undefined);
+});
+
+test("a count for the past day is the day before's, unless reported at noon or later", () => {
+  const morning = only(
+    article(
+      'm',
+      '09.07.22 08:14 - In Donetsk region last day, 5 civilians were killed.',
+      '5 civilians',
+      'civilians',
+    ),
+  );
+  assert.equal(morning.asOf, '2022-07-08');
+  assert.ok(morning.perDay);
+  assert.ok(morning.reasons.some((r) => r.includes('the day before the report')));
+  const yesterday = only(
+    article('y', 'Yesterday, Russian troops killed 5 civilians.', '5 civilians', 'civilians'),
+  );
+  assert.equal(yesterday.asOf, '2022-07-08');
+  const afternoon = only(
+    article(
+      'p',
+      '09.07.22 16:40 - Over the past day, 5 civilians were killed.',
+      '5 civilians',
+      'civilians',
+    ),
+  );
+  assert.equal(afternoon.asOf, '2022-07-09');
+  const undated = only(
+    article(
+      'u',
+      'Russian troops killed 4 civilians over the past day.',
+      '4 civilians',
+      'civilians',
+    ),
+  );
+  assert.equal(undated.asOf, '2022-07-08');
+});
+
+test('a part of the day the sentence states: "as of the morning of", "in the evening of", "as of 10:00"', () => {
+  assert.equal(
+    dayPartOf(
+      'As of the morning of October 9, 12 people were killed and 49 injured in Zaporizhia.',
+    ),
+    'morning',
+  );
+  assert.equal(
+    dayPartOf(
+      'In the evening of April 16, 2022, Russian troops again shelled the city of Kharkiv.',
+    ),
+    'evening',
+  );
+  assert.equal(dayPartOf('As of 10:00, the toll stood at 14.'), 'morning');
+  assert.equal(dayPartOf('As of 19:30, ten people were killed.'), 'evening');
+  // An event, not a window; and no stated part at all.
+  assert.equal(
+    dayPartOf('Eighty-seven people were injured in the night attack on the city.'),
+    undefined,
+  );
+  assert.equal(dayPartOf('Two people were killed in Zaporizhzhia.'), undefined);
+  const c = only(
+    article(
+      'a',
+      'As of the morning of July 9, 49 people were injured in Zaporizhzhia.',
+      '49 people',
+      'people',
+    ),
+  );
+  assert.equal(c.dayPart, 'morning');
+});
+
+test("a killed or wounded count carries the article's killed and wounded in all", () => {
+  const text = 'In Ukraine, 323 children were killed and 586 were injured.';
+  const figure = (f: string, value: number) => {
+    const start = text.indexOf(f);
+    return { start, end: start + f.length, text: f, kind: 'count', value, unit: 'children' };
+  };
+  const claims = claimsOfArticle({
+    ...article('a', text, '323 children', 'children'),
+    document: ledgerDocumentSchema.parse({
+      figures: [figure('323 children', 323), figure('586', 586)],
+    }),
+  });
+  assert.deepEqual(
+    claims.map((c) => [c.value, c.predicate, c.articleTotal]),
+    [
+      [323, 'killed', 909],
+      [586, 'wounded', 909],
+    ],
+  );
+});
+
+test('the floor of a killed count covers the wounded count joined to it', () => {
+  const text =
+    'At least 25 people have been killed and about 50 wounded in a strike on Zaporizhzhia.';
+  const figure = (f: string, value: number) => {
+    const start = text.indexOf(f);
+    return { start, end: start + f.length, text: f, kind: 'count', value, unit: 'people' };
+  };
+  const claims = claimsOfArticle({
+    ...article('a', text, '25 people', 'people'),
+    document: ledgerDocumentSchema.parse({
+      figures: [figure('25 people', 25), figure('50', 50)],
+    }),
+  });
+  assert.deepEqual(
+    claims.map((c) => [c.value, c.predicate, c.qualifier]),
+    [
+      [25, 'killed', 'at least'],
+      [50, 'wounded', 'at least'],
+    ],
+  );
+  // Without a floor the wounded count keeps its own qualifier.
+  const plain = 'Russian troops killed 3 people and injured 8 others in Donetsk.';
+  const at = (f: string, value: number, unit: string) => {
+    const start = plain.indexOf(f);
+    return { start, end: start + f.length, text: f, kind: 'count', value, unit };
+  };
+  const exact = claimsOfArticle({
+    ...article('b', plain, '3 people', 'people'),
+    document: ledgerDocumentSchema.parse({
+      figures: [at('3 people', 3, 'people'), at('8 others', 8, 'others')],
+    }),
+  });
+  assert.deepEqual(
+    exact.map((c) => c.qualifier),
+    ['exact', 'exact'],
+  );
 });

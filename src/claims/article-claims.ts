@@ -5,6 +5,7 @@ import { qualifierOf } from './claim-qualifier.js';
 import { PER_DAY_RE, predicateNear } from './claim-predicate.js';
 import { rateFor } from './currency-rates.js';
 import type { LedgerArticle, LedgerFigure } from './ledger-input.js';
+import { PART, markTotals, sharedFloor } from './claim-totals.js';
 
 /** Words that make a figure a change rather than a level ("increasing ... by 20,000"). */
 const DELTA_BEFORE_RE =
@@ -31,6 +32,46 @@ const reportTime = (sentence: string, text: string): string | undefined => {
   return m ? `${m[1]!.padStart(2, '0')}:${m[2]}` : undefined;
 };
 
+/**
+ * The part of a day a sentence says its figure holds for: "as of the morning of October 9" (a snapshot of
+ * a toll still moving), "in the evening of April 16" (a window), "as of 10:00". Only these explicit forms:
+ * "in the night attack" names an event, not a window, and a wire dateline's hour is when it was filed.
+ */
+const DAY_PART_RE =
+  /\b(?:as of|in|on|during|by) the (morning|afternoon|evening|night) of\b|\bas of (?:this |the )?(morning|afternoon|evening|tonight)\b/i;
+export const dayPartOf = (sentence: string): Claim['dayPart'] => {
+  const named = DAY_PART_RE.exec(sentence);
+  const word = (named?.[1] ?? named?.[2])?.toLowerCase();
+  if (word) return word === 'tonight' ? 'night' : (word as Claim['dayPart']);
+  const hour = AS_OF_TIME_RE.exec(sentence)?.[1];
+  if (hour === undefined) return undefined;
+  const h = Number(hour);
+  return h < 5 || h >= 22 ? 'night' : h < 12 ? 'morning' : h < 17 ? 'afternoon' : 'evening';
+};
+
+/**
+ * A day's count without a date ("over the past day", "in a day", "yesterday") in a morning bulletin is
+ * the previous day's: "25.10.22 08:07 - ... killed 7 civilians in a day" counts October 24, like another
+ * outlet's "On October 24, ... killed seven". Without a stated hour too: Ukrinform's "killed four civilians
+ * over the past day" of August 31 is censor.net's "On August 30, ... killed 4" (RUWA). Says why, or
+ * undefined when the day is the report's own (a report at noon or later, "today").
+ */
+const YESTERDAY_RE = /\byesterday\b/i;
+const PAST_DAY_RE =
+  /\b(?:(?:in|during|over|for) (?:the |one |a )?(?:past |last )?day|in day|last day|(?:in|over|during) the (?:past|last) 24 hours)\b/i;
+const dayBefore = (sentence: string, text: string): string | undefined => {
+  if (YESTERDAY_RE.test(sentence)) return '"yesterday"';
+  if (!PAST_DAY_RE.test(sentence)) return undefined;
+  const time = reportTime(sentence, text);
+  if (time === undefined)
+    return "a past day's count (no stated hour: a morning relay of yesterday's figures)";
+  return Number(time.slice(0, 2)) < 12 ? `a past day's count reported at ${time}` : undefined;
+};
+const previousDay = (date: string): string =>
+  new Date(Date.parse(`${date.slice(0, 10)}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+
+/** "including six children", "among them 3 children": a part of the count before it. */
+const PART_BEFORE_RE = /\b(?:including|among them|among whom|of whom|of them)\s+$/i;
 /** A toll still being counted ("has increased to 17", "reached 14"): each report states its own day. */
 const RISING_RE =
   /\b(?:increased to|rose to|risen to|climbed to|grew to|reached|now stands at|has risen to|jumped to)\s+(?:\S+\s+){0,2}$/i;
@@ -166,7 +207,7 @@ export const claimsOfArticle = (article: LedgerArticle): Claim[] => {
   const sentenceAt = (offset: number): SentenceSpan =>
     sentences.find((s) => s.start <= offset && offset < s.end) ?? { start: offset, end: offset };
   const published = article.published?.slice(0, 10);
-  return document.figures.map((figure) => {
+  const claims = document.figures.map((figure): Claim => {
     const reasons: string[] = [];
     const sentence = sentenceAt(figure.start);
     const before = text.slice(sentence.start, figure.start);
@@ -230,7 +271,10 @@ export const claimsOfArticle = (article: LedgerArticle): Claim[] => {
     if (predicate) reasons.push(`predicate: ${predicate}`);
     if (perDay) reasons.push('per day: a count for one day');
     const owner = anchor && !anchor.place ? anchor.id : key;
-    const measure = `${family(figure)}|${predicate ?? ''}|${places.join('+')}|${owner}`;
+    // "12 killed, including six children": the children are a part of the 12, not a count to compare.
+    const part = PART_BEFORE_RE.test(before);
+    if (part) reasons.push('part: a subset of the count before it ("including")');
+    const measure = `${family(figure)}|${predicate ?? ''}|${places.join('+')}|${owner}${part ? `|${PART}` : ''}`;
     const measureLabel = `${subject}${predicate ? ` ${predicate}` : ''}${anchor ? ` (${anchor.name})` : ''}`;
     const dated = document.dates
       .filter((d) => d.value !== undefined && d.start >= sentence.start && d.end <= sentence.end)
@@ -238,11 +282,19 @@ export const claimsOfArticle = (article: LedgerArticle): Claim[] => {
       .sort((a, b) => Math.abs(a.start - figure.start) - Math.abs(b.start - figure.start))[0];
     // A tally still being counted holds at the time of the report, not of the event it counts.
     const useDate = dated && !(running && published);
-    const asOf = useDate ? dated.value?.split('/')[0] : published;
+    const previous = !useDate && perDay && published !== undefined && dayBefore(sentenceText, text);
+    const asOf = useDate
+      ? dated.value?.split('/')[0]
+      : previous
+        ? previousDay(published)
+        : published;
     const asOfBasis = useDate ? 'sentence date' : published ? 'published' : 'unknown';
     if (useDate) reasons.push(`as of: "${text.slice(dated.start, dated.end)}" in the sentence`);
     else if (dated) reasons.push('as of: publication (a running tally is as of its report)');
+    if (previous) reasons.push(`as of: the day before the report (${previous})`);
     const time = asOf ? reportTime(sentenceText, text) : undefined;
+    const dayPart = dayPartOf(sentenceText);
+    if (dayPart) reasons.push(`part of the day: ${dayPart}`);
     if (time) reasons.push(`reported at ${time}`);
     const normalised = normalise(figure, yearOf(asOf), reasons);
     const quote = document.quotes.find((q) => q.start <= figure.start && figure.end <= q.end);
@@ -283,6 +335,7 @@ export const claimsOfArticle = (article: LedgerArticle): Claim[] => {
       ...(asOf ? { asOf } : {}),
       asOfBasis,
       ...(time ? { reportedAt: `${asOf!.slice(0, 10)}T${time}` } : {}),
+      ...(dayPart ? { dayPart } : {}),
       claimant,
       ...(article.published ? { published: article.published } : {}),
       ...(article.source ? { source: article.source } : {}),
@@ -291,4 +344,5 @@ export const claimsOfArticle = (article: LedgerArticle): Claim[] => {
       version: CLAIMS_VERSION,
     };
   });
+  return markTotals(sharedFloor(claims, text));
 };

@@ -89,4 +89,4 @@ export const predicateNear = (
 
 /** Counts for one day ("in a day", "over the past day", "yesterday"): each day is its own quantity. */
 export const PER_DAY_RE =
-  /\b(?:(?:in|during|over|for) (?:the|one|a|that) (?:past )?day|yesterday|overnight|last night|at night|this morning|tonight|in a day|per day|daily|today|in the past 24 hours|over the past 24 hours)\b/i;
+  /\b(?:(?:in|during|over|for) (?:the|one|a|that) (?:past )?day|yesterday|overnight|last night|at night|this morning|tonight|in a day|in day|(?:the )?last day|per day|daily|today|in the past 24 hours|over the past 24 hours)\b/i;

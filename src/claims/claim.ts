@@ -1,5 +1,5 @@
 /** Bumped whenever claim derivation or comparison rules change; saved with every claim and flag. */
-export const CLAIMS_VERSION = 'claims-8';
+export const CLAIMS_VERSION = 'claims-10';
 
 /** How a figure bounds the true value: "at least 52" is a floor, "up to 300,000" a ceiling. */
 export type ClaimQualifier =
@@ -56,6 +56,13 @@ export interface Claim {
   readonly asOfBasis: 'sentence date' | 'published' | 'unknown';
   /** The hour a report states ("as of 19:30", a "24.09.22 07:20 -" dateline): a toll at 19:30 and at 20:50 are two times. */
   readonly reportedAt?: string;
+  /**
+   * The part of the day the sentence says its figure holds for ("as of the morning of October 9",
+   * "in the evening of April 16", "as of 10:00" -> morning): a snapshot or window of a day whose toll moves.
+   */
+  readonly dayPart?: 'morning' | 'afternoon' | 'evening' | 'night';
+  /** A killed or wounded count's article also states the other: their sum (the casualties in all). */
+  readonly articleTotal?: number;
   readonly claimant: Claimant;
   readonly published?: string;
   readonly source?: string;

@@ -204,3 +204,44 @@ test("one article's two figures conflict only with the same subject and predicat
     'not comparable',
   );
 });
+
+test('a figure for a part of the day and one for another part or the whole day are two times', () => {
+  const b = {
+    articleId: 'b',
+    syndicationGroup: 'b',
+    claimant: { name: 'x', kind: 'outlet' as const },
+  };
+  // "As of the morning of October 9 ... 49 injured" vs "89 people were injured" (no stated part).
+  const morning = comparePair(at(49, { dayPart: 'morning' }), at(89, b));
+  assert.equal(morning.verdict, 'change over time');
+  assert.ok(morning.reasons.some((r) => r.includes('two times of one day: morning and the day')));
+  assert.equal(
+    comparePair(at(49, { dayPart: 'morning' }), at(89, { ...b, dayPart: 'morning' })).verdict,
+    'conflict',
+  );
+  assert.equal(comparePair(at(49), at(89, b)).verdict, 'conflict');
+});
+
+test("a figure that is the other article's killed and wounded in all is not its wounded count", () => {
+  const b = {
+    articleId: 'b',
+    syndicationGroup: 'b',
+    claimant: { name: 'x', kind: 'outlet' as const },
+  };
+  // "323 children were killed and 586 were injured" vs "More than 909 children were injured".
+  const total = comparePair(
+    at(586, { articleTotal: 909 }),
+    at(909, { ...b, qualifier: 'more than' }),
+  );
+  assert.equal(total.verdict, 'not comparable');
+  assert.ok(
+    total.reasons.some((r) => r.includes("other article's killed and wounded in all (909)")),
+  );
+  // A total that matches no sum stays a rival.
+  assert.equal(
+    comparePair(at(586, { articleTotal: 909 }), at(700, { ...b, qualifier: 'more than' })).verdict,
+    'conflict',
+  );
+  // An exact total agrees within 2%: 909 is 323 + 586.
+  assert.equal(comparePair(at(586, { articleTotal: 909 }), at(909, b)).verdict, 'not comparable');
+});

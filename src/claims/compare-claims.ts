@@ -1,5 +1,6 @@
 import { CLAIMS_VERSION, type Claim } from './claim.js';
 import { subjectKey } from './article-claims.js';
+import { PART } from './claim-totals.js';
 import { claimInterval } from './claim-qualifier.js';
 
 /**
@@ -98,6 +99,34 @@ const revision = (a: Claim, b: Claim): string | undefined => {
   return `revision: ${a.claimant.name} reported again on a later day (${da < db ? db : da})`;
 };
 
+/**
+ * A toll of a fresh attack moves within the day: a figure stated for a part of the day ("as of the
+ * morning of October 9": 49 injured) and one for another part or for the day as a whole (89 injured)
+ * are two times of one day, not two sources disagreeing; likewise "the evening shelling" and "the
+ * latest attack" of one day are two windows.
+ */
+const dayWindows = (a: Claim, b: Claim): string | undefined => {
+  if (a.articleId === b.articleId || a.dayPart === b.dayPart) return undefined;
+  return `two times of one day: ${a.dayPart ?? 'the day'} and ${b.dayPart ?? 'the day'}`;
+};
+
+/** One figure is the other article's killed and wounded in all ("more than 909 children injured" = 323 + 586). */
+const totalOfOther = (a: Claim, b: Claim): string | undefined => {
+  const isTotal = (total: Claim, counts: Claim): boolean => {
+    if (counts.articleTotal === undefined || total.articleId === counts.articleId) return false;
+    const floor = total.qualifier === 'more than' || total.qualifier === 'at least';
+    return (
+      counts.articleTotal >= total.value * 0.98 &&
+      counts.articleTotal <= total.value * (floor ? 1.1 : 1.02)
+    );
+  };
+  if (isTotal(a, b))
+    return `${describe(a)} is the other article's killed and wounded in all (${b.articleTotal})`;
+  if (isTotal(b, a))
+    return `${describe(b)} is the other article's killed and wounded in all (${a.articleTotal})`;
+  return undefined;
+};
+
 const describe = (claim: Claim): string =>
   `${claim.qualifier === 'exact' ? '' : `${claim.qualifier} `}${claim.value}${claim.high !== undefined ? `-${claim.high}` : ''} ${claim.unit}`;
 
@@ -183,7 +212,12 @@ export const comparePair = (a: Claim, b: Claim): ClaimPair => {
       reasons.push(`agree within qualifiers and rounding: ${values}`);
       return 'consistent';
     }
-    const revised = revision(a, b);
+    const total = totalOfOther(a, b);
+    if (total) {
+      reasons.push(`not comparable: ${total}`, `differ: ${values}`);
+      return 'not comparable';
+    }
+    const revised = revision(a, b) ?? dayWindows(a, b);
     if (revised) {
       reasons.push(revised, `differ: ${values}`);
       return 'change over time';
@@ -206,6 +240,7 @@ export const comparePair = (a: Claim, b: Claim): ClaimPair => {
  */
 const comparable = (claim: Claim): boolean => {
   const parts = claim.measure.split('|');
+  if (parts.at(-1) === PART) return false;
   return claim.about !== undefined || (parts[2] ?? '') !== '' || (parts.at(-1) ?? '').includes(' ');
 };
 

@@ -14,6 +14,14 @@ describe('parseNumber', () => {
     assert.equal(parseNumber('a'), undefined);
   });
 
+  test('fractions of a scale: "half a million", "a quarter of a million", "two and a half billion"', () => {
+    assert.equal(parseNumber('half a million'), 500_000);
+    assert.equal(parseNumber('a quarter of a million'), 250_000);
+    assert.equal(parseNumber('three quarters of a billion'), 750e6);
+    assert.equal(parseNumber('two and a half billion'), 2.5e9);
+    assert.equal(parseNumber('half'), undefined);
+  });
+
   test('"two dozen" is 24 and "a dozen" 12, not 14 and 13', () => {
     assert.equal(parseNumber('two dozen'), 24);
     assert.equal(parseNumber('a dozen'), 12);
@@ -176,4 +184,87 @@ test('findFigures keeps non-overlapping figures in linear time (fuzz: 200 KB of 
   assert.ok(figures.length > 1000);
   for (let i = 1; i < figures.length; i++)
     assert.ok((figures[i - 1]?.end ?? 0) <= (figures[i]?.start ?? 0), 'figures never overlap');
+});
+
+describe('findFigures: forms found missing on real text (eval/gold/claims-forms.txt)', () => {
+  const brief = (text: string): (string | number | null)[][] =>
+    findFigures(text).map((f) => [
+      f.text,
+      f.kind,
+      f.unit,
+      ...f.normalized.amounts.map((a) => a.value),
+      f.normalized.qualifier ?? null,
+    ]);
+
+  test('fractions of a scale count their noun', () => {
+    assert.deepEqual(brief('as at least half a million refugees flee'), [
+      ['at least half a million refugees', 'count', 'refugees', 500_000, 'at least'],
+    ]);
+    assert.deepEqual(brief('losses exceed two and a half billion hryvnias'), [
+      ['two and a half billion hryvnias', 'money', 'UAH', 2.5e9, null],
+    ]);
+  });
+
+  test('money: other dollars, a space after the symbol, a list of paired values, crowns by country', () => {
+    assert.deepEqual(brief('a hostile 7.4bn Australian dollar ($5.8bn; £3bn) bid'), [
+      ['7.4bn Australian dollar ($5.8bn; £3bn)', 'money', 'AUD', 7.4e9, 5.8e9, null],
+    ]);
+    assert.deepEqual(brief('against A$6.35 a share and C$2m'), [
+      ['A$6.35', 'money', 'AUD', 6.35, null],
+      ['C$2m', 'money', 'CAD', 2e6, null],
+    ]);
+    assert.deepEqual(brief('the EU is providing another € 205 million'), [
+      ['€ 205 million', 'money', 'EUR', 205e6, null],
+    ]);
+    assert.deepEqual(brief('Norway will allocate 400 million crowns ($43.7 million) to'), [
+      ['400 million crowns ($43.7 million)', 'money', 'NOK', 400e6, 43.7e6, null],
+    ]);
+    // No country named: a crown is no currency we can tell.
+    assert.equal(brief('it cost 400 million crowns')[0]?.[1], 'count');
+  });
+
+  test('money ranges: the scale and currency written once or twice', () => {
+    assert.deepEqual(brief('deposited two to three mln dlrs in'), [
+      ['two to three mln dlrs', 'money', 'USD', 2e6, 3e6, 'range'],
+    ]);
+    assert.deepEqual(brief('shares at A$7.17 to A$8.24'), [
+      ['A$7.17 to A$8.24', 'money', 'AUD', 7.17, 8.24, 'range'],
+    ]);
+    assert.deepEqual(brief('it costs $10-15 million'), [
+      ['$10-15 million', 'money', 'USD', 10e6, 15e6, 'range'],
+    ]);
+    assert.deepEqual(brief('between €10bn and €15bn for'), [
+      ['between €10bn and €15bn', 'money', 'EUR', 10e9, 15e9, 'range'],
+    ]);
+    // A change and a year are not ranges.
+    assert.deepEqual(
+      brief('rose from $5bn to $10bn').map((f) => f[0]),
+      ['$5bn', '$10bn'],
+    );
+    assert.deepEqual(
+      brief('through fiscal 1989 to 750 mln dlrs').map((f) => f[0]),
+      ['750 mln dlrs'],
+    );
+  });
+
+  test('victim counts without their noun, and the level a toll rose to', () => {
+    assert.deepEqual(
+      brief('176 children have died and 324 have been injured; 3 were killed in Izium'),
+      [
+        ['176 children', 'count', 'children', 176, null],
+        ['324', 'count', 'children', 324, null],
+        ['3', 'count', 'people', 3, null],
+      ],
+    );
+    assert.deepEqual(brief('The death toll in the strike on the mall has risen to 18.'), [
+      ['18', 'count', 'people', 18, null],
+    ]);
+    assert.deepEqual(
+      brief('The number of people killed in Chasiv Yar, Donetsk region, has increased to 24.'),
+      [['24', 'count', 'people', 24, null]],
+    );
+    assert.deepEqual(brief('the number of attacks rose to 12 in May'), [
+      ['12', 'count', 'attacks', 12, null],
+    ]);
+  });
 });

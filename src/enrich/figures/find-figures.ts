@@ -1,58 +1,10 @@
 import type { Amount, Figure } from './figure-types.js';
-import { NUMBER_SOURCE, parseNumber } from './parse-number.js';
+import { NUM, QUALIFIER, START, YEAR } from './figure-patterns.js';
+import { MONEY_RANGE_RE, MONEY_RE, moneyAmount, moneyRange } from './money.js';
+import { parseNumber } from './parse-number.js';
 import { subjectAfter, subjectBefore } from './figure-subject.js';
 
-export const FIGURES_VERSION = 'figures-3';
-
-const NUM = NUMBER_SOURCE;
-const QUALIFIER_WORDS =
-  'at least|at most|no more than|no fewer than|more than|less than|fewer than|up to|about|around|nearly|almost|some|just over|just under|over|under|roughly|approximately|as many as|as much as|an estimated|upwards of|in excess of|close to';
-const QUALIFIER = String.raw`(?:(${QUALIFIER_WORDS})\s+)?`;
-/** Not inside a word or a number: `\b` fails before "€" and "$". */
-const START = String.raw`(?<![\p{L}\p{N}.,-])`;
-/** "$800M", "€1.5bn": a scale glued to the digits. */
-const GLUED_SCALE = String.raw`(?:bn|mn|tn|m|b|k)\b`;
-
-const CURRENCY_SYMBOLS: Readonly<Record<string, string>> = {
-  $: 'USD',
-  us$: 'USD',
-  usd: 'USD',
-  uah: 'UAH',
-  rub: 'RUB',
-  pln: 'PLN',
-  '€': 'EUR',
-  eur: 'EUR',
-  '£': 'GBP',
-  gbp: 'GBP',
-  '¥': 'JPY',
-};
-const CURRENCY_WORDS: Readonly<Record<string, string>> = {
-  dollar: 'USD',
-  // wire style: "400 mln dlr contract", "4.9-mln-dlr"
-  dlr: 'USD',
-  euro: 'EUR',
-  pound: 'GBP',
-  yen: 'JPY',
-  yuan: 'CNY',
-  ruble: 'RUB',
-  rouble: 'RUB',
-  hryvnia: 'UAH',
-  won: 'KRW',
-  rupee: 'INR',
-  zloty: 'PLN',
-  shekel: 'ILS',
-  riyal: 'SAR',
-  lira: 'TRY',
-  // wire style: "a 400 mln stg government order", "1.3 mln ringgit"
-  stg: 'GBP',
-  ringgit: 'MYR',
-  franc: 'FRF',
-};
-const MONEY_ONE = String.raw`(?:(?:US\$|\$|€|£|¥|USD ?|EUR ?|GBP ?|UAH ?|RUB ?|PLN ?)${NUM}(?:${GLUED_SCALE})?|${NUM}[\s-](?:us )?(?:dollars?|dlrs?|euros?|pounds?(?: sterling)?|yen|yuan|rubles?|roubles?|hryvnias?|won|rupees?|zlotys?|shekels?|riyals?|lira|stg|ringgit|(?:French\s+)?francs?))`;
-const MONEY_RE = new RegExp(
-  String.raw`${START}${QUALIFIER}(${MONEY_ONE})(?:\s*\((?:${QUALIFIER_WORDS})?\s*(${MONEY_ONE})\)|,?\s+or\s+(?:${QUALIFIER_WORDS})?\s*(${MONEY_ONE}))?`,
-  'giu',
-);
+export const FIGURES_VERSION = 'figures-4';
 
 const DIST_UNITS: Readonly<Record<string, { unit: string; km: number }>> = {
   km: { unit: 'km', km: 1 },
@@ -74,7 +26,7 @@ const PERCENT_RE = new RegExp(
 
 /** Nouns analysts count: forces, platforms, states. */
 const COUNT_NOUNS =
-  'troops|soldiers|servicemen|personnel|sailors|marines|fighters|countries|nations|states|allies|members|battle ?groups|brigades|battalions|divisions|regiments|squadrons|destroyers|frigates|warships|ships|vessels|submarines|carriers|jets|aircraft|planes|helicopters|drones|tanks|vehicles|howitzers|missiles|rockets|launchers|shells|rounds|systems|batteries|people|civilians|refugees|casualties|deaths|bases|satellites|units|weapons|tonnes|tons|terminals|guns';
+  'troops|soldiers|servicemen|personnel|sailors|marines|fighters|countries|nations|states|allies|members|battle ?groups|brigades|battalions|divisions|regiments|squadrons|destroyers|frigates|warships|ships|vessels|submarines|carriers|jets|aircraft|planes|helicopters|drones|tanks|vehicles|howitzers|missiles|rockets|launchers|shells|rounds|systems|batteries|people|civilians|refugees|casualties|deaths|bases|satellites|units|weapons|tonnes|tons|terminals|guns|children|women|men|police';
 /** Words that end a noun phrase before any count noun is reached. */
 const NOT_MODIFIER =
   'as|the|of|in|on|at|to|and|or|for|from|by|with|a|an|is|are|was|were|be|been|has|have|had|will|would|that|which|who|than|since|after|before|per|into|this|these|its|their|his|her|it|they|he|she|we|said|says|years?|months?|weeks?|days?|hours?|minutes?|times?|km|kilomet(?:er|re)s?|miles?|met(?:er|re)s?';
@@ -86,7 +38,22 @@ const COUNT_RE = new RegExp(
   String.raw`${START}${QUALIFIER}(${NUM})${RANGE_TAIL}((?:\s+of\s+(?:the|these|those|its|their))?(?:\s+(?!(?:${NOT_MODIFIER})\b)[\p{L}\d][\p{L}\d./-]*){0,4}?)\s+(${COUNT_NOUNS}|(?!(?:${NOT_MODIFIER})\b)\p{Ll}{2,}[^s\s\p{P}]s)\b`,
   'giu',
 );
-const YEAR = /^(?:1[89]|20)\d\d$/;
+/**
+ * "176 children have died and 324 have been injured", "killing 3 and wounding 4": a victim count whose
+ * noun is left out; it counts the last noun counted before it in the sentence, else people.
+ */
+const VICTIMS_RE = new RegExp(
+  String.raw`${START}${QUALIFIER}(${NUM})(?=\s+(?:(?:have|has|had)\s+been\s+|were\s+|are\s+|was\s+)?(?:killed|injured|wounded|died|dead|hurt|missing)\b)`,
+  'giu',
+);
+/**
+ * "the death toll ... has risen to 18", "the number of people killed ... increased to 24": a count
+ * stated as the level a toll reached. Its unit is what the number counts ("people" for a toll).
+ */
+const TOLL_RE = new RegExp(
+  String.raw`\b(?:death toll|toll|number of (?:the\s+)?(\p{L}+)(?:\s+\p{L}+)?)\b[^.;]{0,80}?\b(?:has\s+|have\s+)?(?:risen|rose|rises|increased|increases|climbed|climbs|reached|reaches|grown|grew|jumped|stands|stood)\s+(?:to|at)\s+(${NUM})(?![\p{L}\d%-]|\s*(?:%|percent|per cent))`,
+  'giu',
+);
 const ELIDED_TO = new RegExp(String.raw`^\s+to\s+(${NUM})(?![\p{L}\d-]|\s+\p{L}{3,})`, 'iu');
 /** "reduced the volley from 72 to 56": two numbers whose noun is elsewhere, a change. */
 const FROM_TO_RE = new RegExp(
@@ -116,30 +83,6 @@ const FACTORS: readonly [RegExp, { factor?: number; ratio?: number }][] = [
 
 const numberPart = new RegExp(NUM, 'iu');
 
-const moneyAmount = (text: string): Amount | undefined => {
-  const lower = text.toLowerCase();
-  const symbol = /^(us\$|\$|€|£|¥|usd|eur|gbp|uah|rub|pln)/.exec(lower)?.[1];
-  let currency = symbol !== undefined ? CURRENCY_SYMBOLS[symbol] : undefined;
-  if (currency === undefined) {
-    const word =
-      /(dollar|dlr|euro|pound|yen|yuan|ruble|rouble|hryvnia|won|rupee|zloty|shekel|riyal|lira|stg|ringgit|franc)/.exec(
-        lower,
-      )?.[1];
-    currency = word !== undefined ? CURRENCY_WORDS[word] : undefined;
-  }
-  const rest = symbol !== undefined ? text.slice(symbol.length).trim() : text;
-  const num = numberPart.exec(rest)?.[0];
-  let value = num !== undefined ? parseNumber(num) : undefined;
-  const glued =
-    num !== undefined
-      ? /^(bn|mn|tn|m|b|k)\b/i.exec(rest.slice(rest.indexOf(num) + num.length))?.[1]
-      : undefined;
-  if (value !== undefined && glued !== undefined)
-    value *= { bn: 1e9, b: 1e9, mn: 1e6, m: 1e6, tn: 1e12, k: 1e3 }[glued.toLowerCase()] ?? 1;
-  if (value === undefined || currency === undefined) return undefined;
-  return { value, unit: currency, text };
-};
-
 const distanceAmount = (text: string): (Amount & { km: number }) | undefined => {
   const lower = text.toLowerCase();
   const key = /(nautical mile|kilomet(?:er|re)|km|mile|met(?:er|re))/.exec(lower)?.[1];
@@ -167,11 +110,28 @@ export const findFigures = (text: string): Figure[] => {
     taken.fill(1, f.start, f.end);
   };
 
+  for (const m of text.matchAll(MONEY_RANGE_RE)) {
+    const range = moneyRange(m, text.slice(Math.max(0, m.index - 200), m.index + m[0].length));
+    if (range === undefined) continue;
+    const start = m.index;
+    const end = start + m[0].length;
+    push({
+      text: m[0],
+      start,
+      end,
+      kind: 'money',
+      value: range[0].value,
+      unit: range[0].unit,
+      normalized: { amounts: range, qualifier: 'range' },
+      ...optionalSubject(subjectAfter(text, end) ?? subjectBefore(text, start)),
+    });
+  }
   for (const m of text.matchAll(MONEY_RE)) {
-    const first = moneyAmount(m[2] ?? '');
+    const context = text.slice(Math.max(0, m.index - 200), m.index + m[0].length);
+    const first = moneyAmount(m[2] ?? '', context);
     if (first === undefined) continue;
     const pairedText = m[3] ?? m[4];
-    const second = pairedText !== undefined ? moneyAmount(pairedText) : undefined;
+    const second = pairedText !== undefined ? moneyAmount(pairedText, context) : undefined;
     const start = m.index;
     const end = start + m[0].length;
     push({
@@ -274,6 +234,54 @@ export const findFigures = (text: string): Figure[] => {
         ...(qualifier !== undefined ? { qualifier } : {}),
       },
       subject: phrase,
+    });
+  }
+  const countsBefore = (offset: number): string | undefined => {
+    // The clause: a new sentence, a semicolon or a new line starts another count.
+    const sentenceStart = Math.max(
+      ...['. ', ';', '\n'].map((c) => text.lastIndexOf(c, offset) + 1),
+    );
+    return figures
+      .filter(
+        (f) => f.kind === 'count' && f.unit !== '' && f.end <= offset && f.start >= sentenceStart,
+      )
+      .sort((a, b) => b.end - a.end)[0]?.unit;
+  };
+  for (const m of text.matchAll(VICTIMS_RE)) {
+    const value = parseNumber(m[2] ?? '');
+    if (value === undefined || (YEAR.test(m[2] ?? '') && m[1] === undefined)) continue;
+    const start = m.index;
+    const end = start + m[0].length;
+    const unit = countsBefore(start) ?? 'people';
+    push({
+      text: m[0],
+      start,
+      end,
+      kind: 'count',
+      value,
+      unit,
+      normalized: {
+        amounts: [{ value, unit, text: m[0] }],
+        ...(m[1] ? { qualifier: m[1].toLowerCase() } : {}),
+      },
+      subject: unit,
+    });
+  }
+  for (const m of text.matchAll(TOLL_RE)) {
+    const value = parseNumber(m[2] ?? '');
+    if (value === undefined || YEAR.test(m[2] ?? '')) continue;
+    const end = m.index + m[0].length;
+    const start = end - (m[2] ?? '').length;
+    const unit = (m[1] ?? 'people').toLowerCase();
+    push({
+      text: m[2] ?? '',
+      start,
+      end,
+      kind: 'count',
+      value,
+      unit,
+      normalized: { amounts: [{ value, unit, text: m[2] ?? '' }] },
+      subject: m[1] === undefined ? 'death toll' : unit,
     });
   }
   for (const m of text.matchAll(FROM_TO_RE)) {
