@@ -15,22 +15,11 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
-import { repoPath, sharedPath } from '../test/shared-data.js';
+import { repoPath } from '../test/shared-data.js';
+import { goldSetOptions } from './facts/gold-set-options.js';
 import { parseCsv } from './search-corpus.js';
 
-const { values } = parseArgs({
-  options: {
-    set: { type: 'string', default: 'report' },
-    v: { type: 'boolean', short: 'v', default: false },
-    sitrep: { type: 'string' },
-  },
-});
-const shared = sharedPath();
-if (shared === undefined) {
-  console.log('../shared is absent: nothing to measure');
-  process.exit(0);
-}
+const { set, verbose, sitrep, shared } = goldSetOptions();
 
 interface Side {
   readonly ruwa: string;
@@ -45,14 +34,14 @@ interface Pair {
 const PAIR_RE = /^P\s+(true|false)\s+(ruwa:\d+)\s+"([^"]+)"\s+(ruwa:\d+)\s+"([^"]+)"\s*(.*)$/;
 const ids: string[] = [];
 const pairs: Pair[] = [];
-readFileSync(repoPath('eval', 'gold', `conflicts-${values.set}.txt`), 'utf8')
+readFileSync(repoPath('eval', 'gold', `conflicts-${set}.txt`), 'utf8')
   .split('\n')
   .forEach((raw, i) => {
     const line = raw.trim();
     if (line === '' || line.startsWith('#')) return;
     if (line.startsWith('@')) return void ids.push(line.slice(1).trim());
     const m = PAIR_RE.exec(line);
-    if (!m) throw new Error(`conflicts-${values.set}.txt:${i + 1}: not an @ or P line`);
+    if (!m) throw new Error(`conflicts-${set}.txt:${i + 1}: not an @ or P line`);
     pairs.push({
       truth: m[1] === 'true',
       a: { ruwa: m[2]!, evidence: m[3]! },
@@ -97,11 +86,11 @@ for (const p of pairs)
 
 const out = repoPath('bench', 'out');
 mkdirSync(out, { recursive: true });
-const inPath = join(out, `conflicts-${values.set}.jsonl`);
+const inPath = join(out, `conflicts-${set}.jsonl`);
 writeFileSync(inPath, ids.map((id) => `${JSON.stringify(records.get(id))}\n`).join(''));
 const dir = mkdtempSync(join(tmpdir(), 'sitrep-conflicts-'));
 const db = join(dir, 'c.db');
-const bin = values.sitrep ?? repoPath('bin', 'sitrep.js');
+const bin = sitrep ?? repoPath('bin', 'sitrep.js');
 const run = (args: string[]): string =>
   execFileSync(process.execPath, [bin, ...args], { encoding: 'utf8', maxBuffer: 1 << 28 });
 const t0 = performance.now();
@@ -148,14 +137,14 @@ for (const f of flags) {
   if (pair?.truth) found.add(pair);
   else if (pair) {
     labelledFalse++;
-    if (values.v) console.log(`  FALSE (labelled: ${pair.why}) ${show}`);
+    if (verbose) console.log(`  FALSE (labelled: ${pair.why}) ${show}`);
   } else unlabelled.push(show);
 }
 const trues = pairs.filter((p) => p.truth).length;
 console.log(
-  `set conflicts-${values.set}: ${ids.length} articles, ${pairs.length} labelled pairs (${trues} true); ${bin}; ingest ${(ingestMs / 1000).toFixed(1)} s`,
+  `set conflicts-${set}: ${ids.length} articles, ${pairs.length} labelled pairs (${trues} true); ${bin}; ingest ${(ingestMs / 1000).toFixed(1)} s`,
 );
 console.log(
   `  true conflicts flagged ${found.size}/${trues}; false flags ${flags.length - found.size} (${labelledFalse} labelled non-conflicts, ${unlabelled.length} unlabelled)`,
 );
-if (values.v) for (const u of unlabelled) console.log(`  UNLABELLED ${u}`);
+if (verbose) for (const u of unlabelled) console.log(`  UNLABELLED ${u}`);

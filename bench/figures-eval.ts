@@ -15,24 +15,12 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
-import { repoPath, sharedPath } from '../test/shared-data.js';
+import { repoPath } from '../test/shared-data.js';
+import { goldSetOptions } from './facts/gold-set-options.js';
 import { loadGoldArticle, type GoldArticle } from './facts/facts-articles.js';
 import { missingEvidence, parseGold, type GoldClaim } from './facts/facts-gold.js';
 
-const { values } = parseArgs({
-  options: {
-    set: { type: 'string', default: 'report' },
-    v: { type: 'boolean', short: 'v', default: false },
-    sitrep: { type: 'string' },
-  },
-});
-const shared = sharedPath();
-if (shared === undefined) {
-  console.log('../shared is absent: nothing to measure');
-  process.exit(0);
-}
-const set = values.set as string;
+const { set, verbose, sitrep, shared } = goldSetOptions();
 const HELD_OUT = new Set(['report']);
 const gold = parseGold(
   readFileSync(repoPath('eval', 'gold', `claims-${set}.txt`), 'utf8'),
@@ -65,7 +53,7 @@ const inPath = join(out, `claims-${set}.in.jsonl`);
 const outPath = join(out, `claims-${set}.out.jsonl`);
 writeFileSync(goldPath, `${JSON.stringify(gold, null, 2)}\n`);
 writeFileSync(inPath, [...articles.values()].map((a) => JSON.stringify(a)).join('\n') + '\n');
-const bin = values.sitrep ?? repoPath('bin', 'sitrep.js');
+const bin = sitrep ?? repoPath('bin', 'sitrep.js');
 const t0 = performance.now();
 const enriched = execFileSync(process.execPath, [bin, 'enrich', '--jsonl'], {
   input: readFileSync(inPath),
@@ -146,4 +134,4 @@ console.log(`  scorer      ${scorer.trim()}`);
 console.log(
   `  value+unit  recall ${(unitHits / Math.max(1, total)).toFixed(3)} (${unitHits}/${total}); value only ${valueHits}/${total}`,
 );
-if (values.v) for (const m of misses) console.log(`  miss ${m}`);
+if (verbose) for (const m of misses) console.log(`  miss ${m}`);
