@@ -11,3 +11,6 @@ export const START = String.raw`(?<![\p{L}\p{N}.,-])`;
 export const GLUED_SCALE = String.raw`(?:bn|mn|tn|m|b|k)\b`;
 
 export const YEAR = /^(?:1[89]|20)\d\d$/;
+
+/** The first number written in a figure's text (non-global: no state between calls). */
+export const NUMBER_PART = new RegExp(NUM, 'iu');

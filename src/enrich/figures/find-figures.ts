@@ -1,5 +1,5 @@
 import type { Amount, Figure } from './figure-types.js';
-import { NUM, QUALIFIER, START, YEAR } from './figure-patterns.js';
+import { NUM, NUMBER_PART, QUALIFIER, START, YEAR } from './figure-patterns.js';
 import { MONEY_RANGE_RE, MONEY_RE, moneyAmount, moneyRange } from './money.js';
 import { parseNumber } from './parse-number.js';
 import { subjectAfter, subjectBefore } from './figure-subject.js';
@@ -81,8 +81,6 @@ const FACTORS: readonly [RegExp, { factor?: number; ratio?: number }][] = [
   [/^one[- ]half/i, { ratio: 0.5 }],
 ];
 
-const numberPart = new RegExp(NUM, 'iu');
-
 const distanceAmount = (text: string): (Amount & { km: number }) | undefined => {
   const lower = text.toLowerCase();
   const key = /(nautical mile|kilomet(?:er|re)|km|mile|met(?:er|re))/.exec(lower)?.[1];
@@ -91,7 +89,7 @@ const distanceAmount = (text: string): (Amount & { km: number }) | undefined => 
       ? undefined
       : (DIST_UNITS[key.replace('kilometre', 'kilometer').replace('metre', 'meter')] ??
         DIST_UNITS[key]);
-  const num = numberPart.exec(text)?.[0];
+  const num = NUMBER_PART.exec(text)?.[0];
   const value = num !== undefined ? parseNumber(num) : undefined;
   if (value === undefined || norm === undefined) return undefined;
   return { value, unit: norm.unit, text, km: value * norm.km };

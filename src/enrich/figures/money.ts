@@ -1,10 +1,16 @@
 import type { Amount } from './figure-types.js';
-import { GLUED_SCALE, NUM, QUALIFIER, QUALIFIER_WORDS, START, YEAR } from './figure-patterns.js';
-import { NUMBER_SOURCE, SCALE_WORDS, parseNumber } from './parse-number.js';
+import {
+  GLUED_SCALE,
+  NUM,
+  NUMBER_PART,
+  QUALIFIER,
+  QUALIFIER_WORDS,
+  START,
+  YEAR,
+} from './figure-patterns.js';
+import { SCALE_WORDS, parseNumber } from './parse-number.js';
 
 /** Money: symbols and currency words before or after the number, paired values, ranges. */
-
-const numberPart = new RegExp(NUMBER_SOURCE, 'iu');
 
 const CURRENCY_SYMBOLS: Readonly<Record<string, string>> = {
   $: 'USD',
@@ -127,7 +133,7 @@ const SYMBOL_AT_START = new RegExp(`^${SYMBOL}`, 'iu');
 export const moneyAmount = (text: string, context = ''): Amount | undefined => {
   const symbol = SYMBOL_AT_START.exec(text)?.[0];
   const rest = symbol !== undefined ? text.slice(symbol.length).trim() : text;
-  const num = numberPart.exec(rest)?.[0];
+  const num = NUMBER_PART.exec(rest)?.[0];
   const word = num !== undefined ? rest.slice(rest.indexOf(num) + num.length) : undefined;
   const currency = currencyOf(
     symbol,
